@@ -1,0 +1,55 @@
+# Two commands for a new machine with python3 and make:
+#   make figures   set up .venv, rebuild every figure and table from data/raw
+#   make test      set up .venv with the test extras, run the whole suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: figures test lab extract lint clean help benchmark evaluate
+
+help:
+	@echo "make figures  - rebuild every figure (figures/) and table (data/processed/) from data/raw"
+	@echo "make test     - run unit tests, doctests, notebooks and lint"
+	@echo "make lab      - open JupyterLab on notebooks/ with the project's kernel"
+	@echo "make extract  - write the corpus tables of data/raw/articles to data/processed/"
+	@echo "make evaluate - score quotes and sentiment on ../shared/corpora (when present)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP) $@
+
+figures: $(STAMP)
+	$(PY) -m analysis figures --raw data/raw --out figures
+	$(PY) -m analysis extract data/raw/articles --out data/processed
+
+extract: $(STAMP)
+	$(PY) -m analysis extract data/raw/articles --out data/processed
+
+test: $(STAMP_TEST)
+	$(PY) -m ruff check analysis tests benchmarks
+	$(PY) -m pytest -q
+
+lab: $(STAMP)
+	$(PY) -m ipykernel install --sys-prefix --name analysis --display-name "analysis (.venv)" >/dev/null
+	$(PY) -m jupyter lab notebooks/
+
+benchmark: $(STAMP_TEST)
+	$(PY) benchmarks/bench_pipeline.py
+
+evaluate: $(STAMP)
+	$(PY) -m analysis evaluate quotes --brat ../shared/corpora/polnear/dev
+	$(PY) -m analysis evaluate sentiment ../shared/corpora/newsmtsc/dev-rw.jsonl
+	$(PY) -m analysis evaluate sentiment ../shared/corpora/newsmtsc/dev-mt.jsonl
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

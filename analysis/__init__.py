@@ -1,0 +1,29 @@
+"""Quotes, speakers, cooperation sectors and tone in diplomatic news.
+
+The public API (see README.md):
+
+>>> import analysis
+>>> doc = analysis.as_document("NATO and Korea agreed. “It matters,” Yoon said.")
+>>> len(doc.sentences)
+2
+"""
+
+from __future__ import annotations
+
+from analysis.articles import Article, load_article, load_corpus
+from analysis.document import Document, Sentence, Span, as_document
+from analysis.errors import AnalysisError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AnalysisError",
+    "Article",
+    "Document",
+    "Sentence",
+    "Span",
+    "__version__",
+    "as_document",
+    "load_article",
+    "load_corpus",
+]

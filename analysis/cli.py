@@ -1,0 +1,76 @@
+"""Command line: ``python -m analysis SUBCOMMAND`` (also installed as ``analysis``).
+
+Exit codes: 0 success; 2 usage errors and missing or unreadable inputs (one line on
+stderr, no traceback); 1 when ``--strict`` is given and some articles failed, or on an
+unexpected internal error.
+
+Each subcommand lives in ``analysis/commands/NAME.py`` with ``HELP`` (one line),
+``configure(parser)`` and ``run(args) -> int``; modules are imported only when their
+subcommand runs, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from analysis.errors import AnalysisError
+
+__all__ = ["COMMANDS", "main"]
+
+#: Subcommand name -> module in analysis.commands, in the order --help lists them.
+COMMANDS: dict[str, str] = {
+    "show": "show",
+    "figures": "figures",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line on stderr and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser with every subcommand configured."""
+    from analysis import __version__
+
+    parser = _Parser(
+        prog="python -m analysis",
+        description=(
+            "Quotes, speakers, cooperation sectors and tone in diplomatic news. "
+            "Run a subcommand with --help for its options."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"analysis {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(f"analysis.commands.{module_name}")
+        sub = subparsers.add_parser(
+            name, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP)
+        )
+        module.configure(sub)
+        sub.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "_run", None) is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `python -m analysis quotes FILE | head`
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

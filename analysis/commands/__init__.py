@@ -1,0 +1,1 @@
+"""One module per ``python -m analysis`` subcommand (see :mod:`analysis.cli`)."""

@@ -1,0 +1,36 @@
+"""``python -m analysis show``: an article's metadata, paragraphs and sentences."""
+
+from __future__ import annotations
+
+import argparse
+
+from analysis.commands._common import add_format_option, add_inputs_argument, iter_inputs, print_table
+from analysis.document import as_document
+from analysis.structure import articles_frame, structure_frame
+
+HELP = "show articles as the package reads them: metadata and sentences"
+DESCRIPTION = (
+    "Print each article's metadata and its sentences with offsets, as the package "
+    "segments them. Use it to check a file before a corpus run."
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``show``."""
+    add_inputs_argument(parser)
+    parser.add_argument(
+        "--sentences", action="store_true", help="also list every sentence with its offsets"
+    )
+    add_format_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the articles table (and sentences with ``--sentences``)."""
+    documents = [as_document(article) for article in iter_inputs(args.inputs)]
+    print_table(articles_frame(documents), args.format, title="articles")
+    if args.sentences:
+        frame = structure_frame(documents)
+        texts = [doc.text for doc in documents for _ in doc.sentences]
+        frame["text"] = [t[s:e] for t, s, e in zip(texts, frame["start"], frame["end"], strict=True)]
+        print_table(frame, args.format, title="sentences")
+    return 0

@@ -1,0 +1,34 @@
+"""The one exception type every user-facing failure raises."""
+
+from __future__ import annotations
+
+from os import PathLike
+
+__all__ = ["AnalysisError"]
+
+
+class AnalysisError(ValueError):
+    """Raise when input cannot be used; the message names the file and what to do.
+
+    Parameters
+    ----------
+    message : str
+        What went wrong and what the user can do about it.
+    path : str or os.PathLike, optional
+        The file the problem is in. It is prefixed to the message.
+
+    Examples
+    --------
+    >>> err = AnalysisError("no text column; add one named 'text'", path="a.csv")
+    >>> str(err)
+    "a.csv: no text column; add one named 'text'"
+    >>> err.path
+    'a.csv'
+    >>> isinstance(err, ValueError)
+    True
+    """
+
+    def __init__(self, message: str, path: str | PathLike[str] | None = None) -> None:
+        self.path = None if path is None else str(path)
+        self.reason = message
+        super().__init__(message if self.path is None else f"{self.path}: {message}")

@@ -1,0 +1,256 @@
+"""Figure machinery: one style, deterministic files, a registry of every figure.
+
+A figure is a :class:`FigureSpec`: a name (the file stem), a title and a caption a
+researcher can paste into a paper (the caption names the source), and a builder
+``(FigureInputs) -> (Figure, DataFrame)`` that draws on a fresh Figure and returns the
+data it plotted. :func:`save_figure` writes ``NAME.png``, ``NAME.svg`` and the data as
+``NAME.csv`` side by side; the same input with the same library versions gives the
+same bytes (fixed SVG hash salt, no dates in metadata, matplotlib pinned to a minor
+version in ``pyproject.toml``).
+
+Every module listed in :data:`FIGURE_MODULES` exposes a ``FIGURES`` tuple of specs;
+:func:`registered_figures` collects them and :func:`build_figures` (``python -m
+analysis figures``) rebuilds them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+import matplotlib
+import matplotlib.style
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.articles import Article, load_corpus
+from analysis.document import Document, as_document
+from analysis.errors import AnalysisError
+
+__all__ = [
+    "FIGURE_MODULES",
+    "FigureInputs",
+    "FigureSpec",
+    "build_figures",
+    "new_figure",
+    "registered_figures",
+    "save_figure",
+    "style_context",
+]
+
+#: Modules whose ``FIGURES`` tuples make up the registry, in build order.
+FIGURE_MODULES: tuple[str, ...] = (
+    "analysis.figures.structure",
+)
+
+#: Where research articles live below the raw-data folder, and the hand-written
+#: illustrative corpus (labelled as such in every caption that uses it).
+ARTICLES_SUBDIR = "articles"
+ILLUSTRATIVE_SUBDIR = "illustrative"
+
+
+@dataclass(frozen=True)
+class FigureInputs:
+    """What figure builders read: the raw-data folder, loaded lazily and once.
+
+    Parameters
+    ----------
+    raw_dir : path
+        The project's ``data/raw`` folder: research articles in ``articles/`` (the
+        first in sorted order is the *primary* article, the seed by default) and a
+        small hand-written corpus in ``illustrative/``.
+    """
+
+    raw_dir: Path = field(default_factory=lambda: Path("data/raw"))
+
+    @cached_property
+    def documents(self) -> tuple[Document, ...]:
+        """Every research article as a Document, in sorted path order."""
+        return tuple(as_document(a) for a in self._load(ARTICLES_SUBDIR))
+
+    @property
+    def primary(self) -> Document:
+        """The primary research article (the first in ``articles/``)."""
+        if not self.documents:
+            raise AnalysisError(
+                f"no articles found; put at least one article in {self.raw_dir / ARTICLES_SUBDIR}",
+                self.raw_dir,
+            )
+        return self.documents[0]
+
+    @cached_property
+    def illustrative(self) -> tuple[Document, ...]:
+        """The hand-written illustrative corpus as Documents (may be empty)."""
+        return tuple(as_document(a) for a in self._load(ILLUSTRATIVE_SUBDIR))
+
+    def _load(self, subdir: str) -> list[Article]:
+        folder = Path(self.raw_dir) / subdir
+        if not folder.is_dir():
+            return []
+        return list(load_corpus(folder))
+
+
+Builder = Callable[[FigureInputs], tuple[Figure, pd.DataFrame]]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSpec:
+    """A registered figure: file stem, title, caption with its source, and builder."""
+
+    name: str
+    title: str
+    caption: str
+    builder: Builder
+
+
+@contextmanager
+def style_context() -> Iterator[None]:
+    """Apply the package's figure style (``resources/analysis.mplstyle``) in a block.
+
+    Examples
+    --------
+    >>> with style_context():
+    ...     import matplotlib
+    ...     matplotlib.rcParams["svg.hashsalt"]
+    'analysis'
+    """
+    style = resources.files("analysis").joinpath("resources", "analysis.mplstyle")
+    with resources.as_file(style) as style_path, matplotlib.rc_context():
+        matplotlib.style.use(str(style_path))
+        yield
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: object) -> tuple[Figure, object]:
+    """Return a Figure (not attached to pyplot) and its axes, in the package style.
+
+    Call it inside :func:`style_context` (builders run inside it).
+    """
+    figure = Figure(layout="constrained", **kwargs)  # type: ignore[arg-type]
+    axes = figure.subplots(nrows, ncols)
+    return figure, axes
+
+
+def _add_caption(figure: Figure, title: str, caption: str) -> None:
+    figure.suptitle(title, x=0.0, ha="left")
+    figure.supxlabel(caption, x=0.0, ha="left", fontsize=8, color="#444444", wrap=True)
+
+
+def save_figure(
+    figure: Figure,
+    data: pd.DataFrame,
+    out_dir: str | os.PathLike[str],
+    name: str,
+) -> list[Path]:
+    """Write ``NAME.png``, ``NAME.svg`` and ``NAME.csv`` deterministically.
+
+    Each file is written to a temporary name and renamed, so a crash never leaves a
+    half-written figure.
+
+    Returns
+    -------
+    list of Path
+        The three files written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with style_context():
+    ...     fig, ax = new_figure()
+    ...     _ = ax.bar(["a", "b"], [1, 2])
+    ...     paths = save_figure(fig, pd.DataFrame({"x": ["a", "b"], "y": [1, 2]}),
+    ...                         tempfile.mkdtemp(), "demo")
+    >>> [p.name for p in paths]
+    ['demo.png', 'demo.svg', 'demo.csv']
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
+        target = out / f"{name}{suffix}"
+        temporary = target.with_name(f".{target.name}.tmp")
+        with style_context():  # the style's SVG hash salt and dpi apply when saving
+            figure.savefig(temporary, format=suffix[1:], metadata=metadata)
+        os.replace(temporary, target)
+        written.append(target)
+    target = out / f"{name}.csv"
+    temporary = target.with_name(f".{target.name}.tmp")
+    data.to_csv(temporary, index=False, lineterminator="\n")
+    os.replace(temporary, target)
+    written.append(target)
+    return written
+
+
+def registered_figures() -> tuple[FigureSpec, ...]:
+    """Return every registered figure, in build order.
+
+    Examples
+    --------
+    >>> "article-structure" in [spec.name for spec in registered_figures()]
+    True
+    """
+    specs: list[FigureSpec] = []
+    for module_name in FIGURE_MODULES:
+        specs.extend(importlib.import_module(module_name).FIGURES)
+    names = [spec.name for spec in specs]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise RuntimeError(f"figure names registered twice: {', '.join(duplicates)}")
+    return tuple(specs)
+
+
+def render(spec: FigureSpec, inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Build one figure in the package style, with its title and caption."""
+    with style_context():
+        figure, data = spec.builder(inputs)
+        _add_caption(figure, spec.title, spec.caption)
+    return figure, data
+
+
+def build_figures(
+    inputs: FigureInputs,
+    out_dir: str | os.PathLike[str],
+    names: Sequence[str] | None = None,
+) -> list[Path]:
+    """Rebuild the registered figures (all, or those named) into ``out_dir``.
+
+    Also writes ``out_dir/README.md``, an index of every figure with its caption.
+    """
+    specs = registered_figures()
+    if names:
+        unknown = sorted(set(names) - {s.name for s in specs})
+        if unknown:
+            raise AnalysisError(
+                f"unknown figure(s) {', '.join(unknown)}; see `python -m analysis figures --list`"
+            )
+        specs = tuple(s for s in specs if s.name in names)
+    written: list[Path] = []
+    for spec in specs:
+        figure, data = render(spec, inputs)
+        written.extend(save_figure(figure, data, out_dir, spec.name))
+    if not names:
+        written.append(_write_index(registered_figures(), out_dir))
+    return written
+
+
+def _write_index(specs: Iterable[FigureSpec], out_dir: str | os.PathLike[str]) -> Path:
+    lines = [
+        "# Figures",
+        "",
+        "Generated by `python -m analysis figures` (`make figures`); do not edit by hand.",
+        "Each figure comes as PNG and SVG with the data it plots as CSV beside it.",
+        "",
+    ]
+    for spec in specs:
+        lines += [f"## {spec.name}", "", f"**{spec.title}**", "", spec.caption, ""]
+        lines += [f"Files: `{spec.name}.png`, `{spec.name}.svg`, `{spec.name}.csv`", ""]
+    target = Path(out_dir) / "README.md"
+    temporary = target.with_name(".README.md.tmp")
+    temporary.write_text("\n".join(lines), encoding="utf-8")
+    os.replace(temporary, target)
+    return target
