@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-__all__ = ["resource", "read_bytes", "read_text", "read_csv_rows", "read_lines"]
+__all__ = ["read_bytes", "read_csv_rows", "read_lines", "read_text", "resource"]
 
 
 def resource(name: str) -> Traversable:

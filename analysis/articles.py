@@ -55,8 +55,8 @@ from typing import Any
 from analysis.errors import AnalysisError
 
 __all__ = [
-    "Article",
     "SUPPORTED_SUFFIXES",
+    "Article",
     "decode_bytes",
     "detect_language",
     "iter_article_files",
@@ -237,10 +237,20 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# Frequent function words of English and of the Latin-script languages most often
+# confused with it; a text is English unless the others outnumber the English ones.
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it at from he said his are be "
-    "has have an not this will their its were who which they but or had been would".split()
+    """the of and to in a is that for on with as was by it at from he said his are be
+    has have an not this will their its were who which they but or had been would""".split()
 )
+_OTHER_FUNCTION_WORDS = frozenset(
+    """le la les des du est et une un dans pour qui sur avec pas au aux ce cette sont
+    der die das und ist nicht mit dem den ein eine zu auf für von sich auch
+    el los las del y es por con una para al lo como más pero sus
+    il di che della per non sono gli nel alla
+    het een van en op voor niet met zijn ook
+    os uma não da do em com""".split()
+) - _ENGLISH_FUNCTION_WORDS
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -248,8 +258,9 @@ def detect_language(text: str, sample_chars: int = 5000) -> str:
     """Guess the language cheaply from letters and function words.
 
     Returns "ko" when Hangul makes up at least a fifth of the letters, "ja" for kana,
-    "zh" for Han characters, "en" when English function words are common among the
-    words, else "und" (undetermined). Only the first ``sample_chars`` characters are
+    "zh" for Han characters, "en" when English function words among the
+    words of Latin-script text outnumber those of other languages, else "und"
+    (undetermined). Only the first ``sample_chars`` characters are
     read, so the cost does not grow with article length.
 
     Examples
@@ -278,10 +289,9 @@ def detect_language(text: str, sample_chars: int = 5000) -> str:
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return "und"
-    function_share = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) / len(words)
-    if function_share >= 0.12 or (len(words) < 12 and function_share > 0):
-        return "en"
-    return "und"
+    english = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    other = sum(1 for w in words if w in _OTHER_FUNCTION_WORDS)
+    return "und" if other > english else "en"
 
 
 # ---------------------------------------------------------------------------

@@ -174,7 +174,7 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
     >>> [text[p.start:p.end] for p in split_paragraphs(text)]
     ['One wrapped\\nparagraph.', 'Another.']
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    separator = _BLANK_LINE if _BLANK_LINE.search(text.strip()) else re.compile(r"\n")
     spans: list[Span] = []
     position = 0
     for match in separator.finditer(text):

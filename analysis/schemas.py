@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["Column", "TABLES", "columns", "conform", "empty_frame"]
+__all__ = ["TABLES", "Column", "columns", "conform", "empty_frame"]
 
 
 @dataclass(frozen=True, slots=True)

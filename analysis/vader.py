@@ -40,7 +40,7 @@ def lexicon_text() -> str:
 class _OfflineAnalyzer(SentimentIntensityAnalyzer):
     """NLTK's analyzer, given its lexicon text directly instead of an NLTK resource path."""
 
-    def __init__(self, lexicon: str) -> None:  # noqa: D107 - NLTK's __init__ would call nltk.data
+    def __init__(self, lexicon: str) -> None:
         self.lexicon_file = lexicon
         self.lexicon = self.make_lex_dict()
         self.constants = VaderConstants()

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from analysis.commands._common import add_format_option, add_inputs_argument, iter_inputs, print_table
+from analysis.commands._common import (
+    add_format_option,
+    add_inputs_argument,
+    iter_inputs,
+    print_table,
+)
 from analysis.document import as_document
 from analysis.structure import articles_frame, structure_frame
 

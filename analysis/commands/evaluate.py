@@ -1,0 +1,57 @@
+"""``python -m analysis evaluate``: score the extractors on annotated corpora."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from analysis.errors import AnalysisError
+
+HELP = "score quotes (BRAT corpora) or target sentiment (NewsMTSC JSONL) against gold"
+DESCRIPTION = (
+    "Score the package on annotated news. `evaluate quotes --brat DIR` reads BRAT "
+    "standoff attributions (DIR/text/*.txt and DIR/attributions/*.ann, e.g. PolNeAR); "
+    "`evaluate sentiment FILE.jsonl` reads NewsMTSC-style target sentiment."
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the ``quotes`` and ``sentiment`` evaluation modes."""
+    modes = parser.add_subparsers(dest="mode", metavar="MODE", required=True,
+                                  parser_class=type(parser))
+    quotes = modes.add_parser("quotes", help="quote precision, recall, F1 and speaker accuracy")
+    quotes.add_argument("--brat", type=Path, required=True, metavar="DIR",
+                        help="folder with text/*.txt and attributions/*.ann")
+    quotes.add_argument("--json", action="store_true", help="print the scores as JSON")
+    quotes.add_argument("--errors", type=Path, metavar="CSV",
+                        help="write every missed and spurious quote to this CSV for error analysis")
+    sentiment = modes.add_parser("sentiment", help="macro F1, accuracy and confusion matrix")
+    sentiment.add_argument("file", type=Path, metavar="FILE.jsonl",
+                           help="NewsMTSC-style JSONL (sentence_normalized, targets)")
+    sentiment.add_argument("--json", action="store_true", help="print the scores as JSON")
+    sentiment.add_argument("--baseline", action="store_true",
+                           help="also score the sentence-level VADER baseline")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the chosen evaluation and print its report."""
+    if args.mode == "quotes":
+        from analysis.evaluation.quotes import evaluate_brat
+
+        if not args.brat.is_dir():
+            raise AnalysisError("BRAT folder not found; pass --brat DIR", args.brat)
+        result = evaluate_brat(args.brat, errors_csv=args.errors)
+    else:
+        from analysis.evaluation.sentiment import evaluate_jsonl
+
+        if not args.file.is_file():
+            raise AnalysisError("file not found; pass a NewsMTSC-style .jsonl file", args.file)
+        result = evaluate_jsonl(args.file, baseline=args.baseline)
+    if args.json:
+        json.dump(result.as_dict(), sys.stdout, indent=2, sort_keys=True)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(result.summary() + "\n")
+    return 0
