@@ -48,10 +48,12 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from analysis._resources import read_csv_rows
 from analysis.errors import AnalysisError
 
 __all__ = [
@@ -237,20 +239,18 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-# Frequent function words of English and of the Latin-script languages most often
-# confused with it; a text is English unless the others outnumber the English ones.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to in a is that for on with as was by it at from he said his are be
-    has have an not this will their its were who which they but or had been would""".split()
-)
-_OTHER_FUNCTION_WORDS = frozenset(
-    """le la les des du est et une un dans pour qui sur avec pas au aux ce cette sont
-    der die das und ist nicht mit dem den ein eine zu auf für von sich auch
-    el los las del y es por con una para al lo como más pero sus
-    il di che della per non sono gli nel alla
-    het een van en op voor niet met zijn ook
-    os uma não da do em com""".split()
-) - _ENGLISH_FUNCTION_WORDS
+
+
+@cache
+def _function_words() -> tuple[frozenset[str], frozenset[str]]:
+    """English function words, and those of languages often confused with English."""
+    english: set[str] = set()
+    other: set[str] = set()
+    for row in read_csv_rows("function_words.csv"):
+        (english if row["language"] == "en" else other).add(row["word"])
+    return frozenset(english), frozenset(other - english)
+
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -289,8 +289,9 @@ def detect_language(text: str, sample_chars: int = 5000) -> str:
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return "und"
-    english = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
-    other = sum(1 for w in words if w in _OTHER_FUNCTION_WORDS)
+    english_words, other_words = _function_words()
+    english = sum(1 for w in words if w in english_words)
+    other = sum(1 for w in words if w in other_words)
     return "und" if other > english else "en"
 
 
