@@ -24,6 +24,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: dict[str, str] = {
     "show": "show",
     "figures": "figures",
+    "extract": "extract",
     "evaluate": "evaluate",
 }
 
