@@ -1,0 +1,106 @@
+"""Corpus runs: tables in parts, errors listed, manifest last, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.corpus import MANIFEST, TABLE_BUILDERS, extract_corpus, read_table
+from analysis.errors import AnalysisError
+from analysis.schemas import columns
+
+
+def _corpus(root: Path) -> Path:
+    folder = root / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "published: 2023-07-11\n\nNATO met in Vilnius. Korea joined the talks.\n", encoding="utf-8"
+    )
+    (folder / "wire.jsonl").write_text(
+        '{"id": "w1", "text": "Japan and Australia were there."}\n'
+        "not json\n"
+        '{"id": "w3", "text": "The summit ended."}\n',
+        encoding="utf-8",
+    )
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    return folder
+
+
+def test_extract_writes_parts_errors_and_manifest(tmp_path: Path) -> None:
+    result = extract_corpus(_corpus(tmp_path), tmp_path / "out", tables=["articles"], batch_size=2)
+    out = tmp_path / "out"
+    assert result.n_articles == 3
+    assert sorted(p.name for p in (out / "articles").glob("part-*")) == [
+        "part-00000.csv", "part-00000.parquet", "part-00001.csv", "part-00001.parquet",
+    ]
+    articles = read_table(out, "articles")
+    assert articles["article_id"].tolist() == ["a.txt", "w1", "w3"]
+    assert articles.columns.tolist() == columns("articles")
+    errors = pd.read_parquet(out / "errors" / "part-00000.parquet")
+    assert sorted(errors["path"].str.rsplit("/", n=1).str[-1]) == ["broken.json", "wire.jsonl"]
+    assert errors["message"].str.contains("line 2").sum() == 1
+    assert set(errors["error"]) == {"AnalysisError"}
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["article_ids"] == ["a.txt", "w1", "w3"]
+    assert manifest["n_errors"] == 2
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_csv_twin_matches_parquet(tmp_path: Path) -> None:
+    extract_corpus(_corpus(tmp_path), tmp_path / "out", tables=["articles"])
+    parquet = pd.read_parquet(tmp_path / "out" / "articles" / "part-00000.parquet")
+    csv = pd.read_csv(tmp_path / "out" / "articles" / "part-00000.csv")
+    assert parquet["article_id"].tolist() == csv["article_id"].tolist()
+    assert parquet["n_sentences"].tolist() == csv["n_sentences"].tolist()
+
+
+def test_failing_article_is_isolated_and_listed(tmp_path: Path, monkeypatch) -> None:
+    import analysis.corpus as corpus
+
+    def explode_on_japan(documents):
+        if any("Japan" in d.text for d in documents):
+            raise RuntimeError("extractor failed")
+        from analysis.structure import articles_frame
+
+        return articles_frame(documents)
+
+    monkeypatch.setattr(corpus, "_builder", lambda table: explode_on_japan)
+    result = extract_corpus(_corpus(tmp_path), tmp_path / "out", tables=["articles"])
+    assert result.n_articles == 2
+    assert "w1" in result.errors["article_id"].dropna().tolist()
+    assert "RuntimeError" in result.errors["error"].tolist()
+
+
+def test_rerun_replaces_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    extract_corpus(_corpus(tmp_path), out, tables=["articles"], batch_size=1)
+    assert len(list((out / "articles").glob("*.parquet"))) == 3
+    extract_corpus(tmp_path / "in" / "a.txt", out, tables=["articles"])
+    assert len(list((out / "articles").glob("*.parquet"))) == 1
+
+
+def test_unfinished_run_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    with pytest.raises(AnalysisError, match="did not finish"):
+        read_table(tmp_path, "articles")
+
+
+def test_cli_extract_exit_codes(tmp_path: Path, capsys) -> None:
+    folder = _corpus(tmp_path)
+    assert main(["extract", str(folder), "--out", str(tmp_path / "o1"), "--tables", "articles"]) == 0
+    assert "2 problems" in capsys.readouterr().err
+    code = main(["extract", str(folder), "--out", str(tmp_path / "o2"), "--tables", "articles", "--strict"])
+    assert code == 1
+    capsys.readouterr()
+    assert main(["extract", str(tmp_path / "missing"), "--out", str(tmp_path / "o3")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing" in err
+
+
+def test_every_table_has_a_schema() -> None:
+    for table in [*TABLE_BUILDERS, "errors"]:
+        assert columns(table)
