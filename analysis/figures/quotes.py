@@ -1,0 +1,319 @@
+"""Figures about who is quoted in an article, how much, where, and to whom.
+
+Each figure has a plotting function that takes the table it draws (so it can be
+checked on a hand-made table) and a builder that extracts the quotes of the primary
+article with :func:`analysis.quotes.quotes_frame` and calls it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from analysis.document import Document
+from analysis.figures import FigureInputs, FigureSpec, new_figure
+from analysis.speakers import (
+    SPEECH_KINDS,
+    UNRESOLVED_COLOUR,
+    addressees_frame,
+    okabe_ito,
+    positions_frame,
+    speaker_colours,
+    speaker_label,
+    speakers_frame,
+)
+
+__all__ = [
+    "FIGURES",
+    "plot_addressees",
+    "plot_positions",
+    "plot_speakers",
+    "quote_addressees",
+    "quote_positions",
+    "quotes_per_speaker",
+]
+
+#: Marker per speech kind in the position strip.
+KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "^"}
+KIND_NAMES = {
+    "direct": "direct quote",
+    "partial": "partial quote",
+    "indirect": "indirect (reported) speech",
+}
+NO_ADDRESSEE = "(no addressee named)"
+UNKNOWN_AFFILIATION = "affiliation unknown"
+
+_SOURCE = "Source: Korea JoongAng Daily (Sarah Kim), 11 July 2023, on Yoon Suk Yeol and Jens "
+_SOURCE += "Stoltenberg adopting the Korea-NATO ITPP."
+_METHOD = (
+    "Quotes found and attributed by analysis.quotes (rule-based; its measured accuracy is in "
+    "docs/evaluation.md); title and scare quotes are not counted."
+)
+
+
+def _quotes(doc: Document) -> pd.DataFrame:
+    from analysis.quotes import quotes_frame  # the extractor, imported when a figure is built
+
+    return quotes_frame(doc)
+
+
+def _no_data(axes: object, message: str) -> None:
+    axes.text(0.5, 0.5, message, ha="center", va="center", transform=axes.transAxes)
+    axes.set_axis_off()
+
+
+# --- (a) quotes and words per speaker ----------------------------------------------
+
+
+def affiliation_colours(affiliations: pd.Series) -> dict[str, str]:
+    """Return an Okabe-Ito colour per affiliation in order of appearance; unknown is grey.
+
+    Examples
+    --------
+    >>> affiliation_colours(pd.Series(["NATO", None, "South Korea", "NATO"]))
+    {'NATO': '#0072B2', 'affiliation unknown': '#999999', 'South Korea': '#E69F00'}
+    """
+    palette = okabe_ito()[:-1]
+    colours: dict[str, str] = {}
+    known = 0
+    for value in affiliations:
+        name = UNKNOWN_AFFILIATION if pd.isna(value) else str(value)
+        if name in colours:
+            continue
+        if name == UNKNOWN_AFFILIATION:
+            colours[name] = UNRESOLVED_COLOUR
+        else:
+            colours[name] = palette[known % len(palette)]
+            known += 1
+    return colours
+
+
+def plot_speakers(speakers: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+    """Draw quotes and words quoted per speaker, bars coloured by affiliation.
+
+    Parameters
+    ----------
+    speakers : DataFrame
+        The ``speakers`` table of one article (:func:`analysis.speakers.speakers_frame`).
+
+    Returns
+    -------
+    Figure, DataFrame
+        The figure and the plotted rows, top bar first: ``label``, ``actor``, ``role``,
+        ``affiliation`` (as shown in the legend), ``n_quotes``, ``n_words``, ``colour``.
+    """
+    data = pd.DataFrame(
+        {
+            "label": [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
+                                                           strict=True)],
+            "actor": speakers["actor"],
+            "role": speakers["role"],
+            "affiliation": speakers["affiliation"].fillna(UNKNOWN_AFFILIATION),
+            "n_quotes": speakers["n_quotes"],
+            "n_words": speakers["n_words"],
+        }
+    ).reset_index(drop=True)
+    colours = affiliation_colours(data["affiliation"])
+    data["colour"] = data["affiliation"].map(colours)
+    figure, (quotes_axes, words_axes) = new_figure(
+        1, 2, figsize=(7.5, 1.6 + 0.45 * max(len(data), 2))
+    )
+    words_axes.sharey(quotes_axes)
+    words_axes.tick_params(labelleft=False)
+    if data.empty:
+        _no_data(quotes_axes, "no speech quotes found")
+        words_axes.set_axis_off()
+        return figure, data
+    rows = list(range(len(data)))[::-1]  # first speaker on top
+    for axes, column, label in (
+        (quotes_axes, "n_quotes", "Quotes (direct, partial, indirect)"),
+        (words_axes, "n_words", "Words quoted or reported"),
+    ):
+        bars = axes.barh(rows, data[column], color=data["colour"], height=0.6)
+        axes.bar_label(bars, padding=3, fontsize=9)
+        axes.set_xlabel(label)
+        axes.margins(x=0.15)
+    # The affiliation is written under each name (no legend to look up), in its colour.
+    quotes_axes.set_yticks(rows, [f"{label}\n{affiliation}" for label, affiliation in
+                                  zip(data["label"], data["affiliation"], strict=True)])
+    quotes_axes.xaxis.get_major_locator().set_params(integer=True)
+    return figure, data
+
+
+def quotes_per_speaker(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Plot quotes and words quoted per speaker in the primary article."""
+    return plot_speakers(speakers_frame(_quotes(inputs.primary)))
+
+
+# --- (b) where each speaker is quoted ----------------------------------------------
+
+
+def plot_positions(positions: pd.DataFrame, doc: Document) -> tuple[Figure, pd.DataFrame]:
+    """Draw one row per speaker and a mark per quote at its place in the article.
+
+    Parameters
+    ----------
+    positions : DataFrame
+        The ``quote_positions`` table of one article (:func:`analysis.speakers.positions_frame`).
+    doc : Document
+        That article (its length and paragraph starts place the ticks).
+
+    Returns
+    -------
+    Figure, DataFrame
+        The figure and one row per mark: ``label`` (the row it is drawn on),
+        ``row`` (0 = top; speakers in order of first quote, unresolved last), ``kind``, ``position`` and ``end_position`` (start and end
+        of the quote as a share of the article), ``paragraph`` (from 1), ``colour``.
+    """
+    length = max(len(doc.text), 1)
+    data = pd.DataFrame(
+        {
+            "label": [speaker_label(a, s) for a, s in zip(positions["actor"], positions["speaker"],
+                                                           strict=True)],
+            "kind": positions["kind"],
+            "position": positions["position"].astype(float),
+            "end_position": positions["end"].astype(float) / length,
+            "paragraph": positions["paragraph"] + 1,
+        }
+    ).reset_index(drop=True)
+    colours = speaker_colours(positions.assign(article_id=doc.article_id))
+    # Rows: speakers in order of their first quote, unresolved speakers last.
+    resolved = positions["actor"].notna().to_numpy()
+    order = list(dict.fromkeys([*data["label"][resolved], *data["label"][~resolved]]))
+    data["row"] = data["label"].map({label: i for i, label in enumerate(order)}).astype(int)
+    data["colour"] = data["label"].map(colours)
+    figure, axes = new_figure(figsize=(7.5, 1.8 + 0.5 * max(len(order), 2)))
+    if data.empty:
+        _no_data(axes, "no speech quotes found")
+        return figure, data
+    for record in data.itertuples():
+        axes.plot([record.position, record.end_position], [record.row, record.row],
+                  color=record.colour, linewidth=4, alpha=0.35, solid_capstyle="butt")
+        filled = record.kind != "indirect"
+        axes.plot([record.position], [record.row], linestyle="none",
+                  marker=KIND_MARKERS.get(record.kind, "o"), markersize=8,
+                  markeredgecolor=record.colour, markeredgewidth=1.5,
+                  markerfacecolor=record.colour if filled else "white")
+    axes.set_yticks(range(len(order)), order)
+    axes.set_ylim(len(order) - 0.5, -0.5)
+    axes.set_xlim(0, 1)
+    axes.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    axes.set_xlabel("Position in the article (share of its text; 0% = first word)")
+    starts = [p.start / length for p in doc.paragraphs]
+    top = axes.secondary_xaxis("top")
+    every = 5 if len(starts) > 12 else 1
+    top.set_xticks([s for i, s in enumerate(starts) if i % every == 0],
+                   [str(i + 1) for i in range(len(starts)) if i % every == 0])
+    top.set_xlabel("Paragraph", fontsize=9)
+    top.tick_params(labelsize=8)
+    handles = [
+        Line2D([], [], linestyle="none", marker=KIND_MARKERS[kind], markersize=7,
+               color="#444444", markerfacecolor="white" if kind == "indirect" else "#444444",
+               label=KIND_NAMES[kind])
+        for kind in SPEECH_KINDS
+    ]
+    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3,
+                borderaxespad=0.0)
+    return figure, data
+
+
+def quote_positions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Plot where in the primary article each speaker is quoted."""
+    doc = inputs.primary
+    return plot_positions(positions_frame(_quotes(doc), doc), doc)
+
+
+# --- (c) who addressed whom --------------------------------------------------------
+
+
+def plot_addressees(quotes: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+    """Draw, per speaker, how many quotes went to each addressee or to no one named.
+
+    Parameters
+    ----------
+    quotes : DataFrame
+        The ``quotes`` table of one article.
+
+    Returns
+    -------
+    Figure, DataFrame
+        The figure and one row per bar, top first: ``speaker`` and ``addressee``
+        labels, ``n`` quotes, ``colour`` (the speaker's; pale for no addressee).
+    """
+    colours = speaker_colours(quotes)
+    pairs = addressees_frame(quotes)
+    speakers = speakers_frame(quotes)
+    pair_speakers = [speaker_label(a, s) for a, s in zip(pairs["actor"], pairs["speaker"],
+                                                         strict=True)]
+    rows = []
+    for speaker in speakers.itertuples():
+        label = speaker_label(speaker.actor, speaker.speaker)
+        addressed = 0
+        for pair, pair_speaker in zip(pairs.itertuples(), pair_speakers, strict=True):
+            if pair_speaker == label:
+                rows.append({"speaker": label,
+                             "addressee": speaker_label(pair.addressee_actor, pair.addressee),
+                             "n": int(pair.n), "colour": colours[label]})
+                addressed += int(pair.n)
+        if int(speaker.n_quotes) > addressed:
+            rows.append({"speaker": label, "addressee": NO_ADDRESSEE,
+                         "n": int(speaker.n_quotes) - addressed, "colour": colours[label]})
+    data = pd.DataFrame(rows, columns=["speaker", "addressee", "n", "colour"])
+    figure, axes = new_figure(figsize=(7.5, 1.6 + 0.4 * max(len(data), 2)))
+    if data.empty:
+        _no_data(axes, "no speech quotes found")
+        return figure, data
+    positions = list(range(len(data)))[::-1]
+    named = data["addressee"] != NO_ADDRESSEE
+    for flag, style in ((True, {}), (False, {"alpha": 0.35, "hatch": "///"})):
+        mask = named == flag
+        if mask.any():
+            bars = axes.barh([p for p, m in zip(positions, mask, strict=True) if m],
+                             data.loc[mask, "n"], color=data.loc[mask, "colour"],
+                             edgecolor=data.loc[mask, "colour"], height=0.6, **style)
+            axes.bar_label(bars, padding=3, fontsize=9)
+    labels = [f"{s} → {a}" for s, a in zip(data["speaker"], data["addressee"], strict=True)]
+    axes.set_yticks(positions, labels)
+    axes.set_xlabel("Quotes (direct, partial, indirect)")
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.margins(x=0.12)
+    return figure, data
+
+
+def quote_addressees(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Plot who addressed whom in the primary article."""
+    return plot_addressees(_quotes(inputs.primary))
+
+
+FIGURES = (
+    FigureSpec(
+        name="quotes-per-speaker",
+        title="Who is quoted in the seed article, and how much",
+        caption=(
+            "Number of quotes and words quoted or reported per speaker, coloured by the "
+            f"speaker's affiliation (named under each speaker). {_SOURCE} {_METHOD}"
+        ),
+        builder=quotes_per_speaker,
+    ),
+    FigureSpec(
+        name="quote-positions",
+        title="Where in the seed article each speaker is quoted",
+        caption=(
+            "Each mark is a quote at its position in the article (pale bar: its extent); one "
+            "row per speaker, in order of first quote, in the speaker's colour of the "
+            "highlighted article (notebooks/02-quotes); the top axis numbers paragraphs. "
+            f"{_SOURCE} {_METHOD}"
+        ),
+        builder=quote_positions,
+    ),
+    FigureSpec(
+        name="quote-addressees",
+        title="Who addressed whom in the seed article",
+        caption=(
+            "Quotes per speaker and addressee (\"X told Y\"), in the speaker's colour; "
+            f"hatched bars: quotes with no addressee named. {_SOURCE} {_METHOD}"
+        ),
+        builder=quote_addressees,
+    ),
+)

@@ -1,0 +1,255 @@
+"""Researcher corrections that stay applied on every run.
+
+An overrides file is a CSV with the columns ``article_id, what, offset, field, value``
+(lines starting with ``#`` are comments). Each row corrects one record an extractor
+produced: ``what`` names the table ("quotes", "sectors", ...; case and a plural "s" do not
+matter, so "quote" and "Quotes" are the same), ``offset`` is the record's
+start offset in ``Article.text`` (the value of its ``start`` attribute, or of the attribute
+the extractor names), ``field`` the attribute to set and ``value`` its new value. Extractors
+call :func:`apply_overrides` on their records after every extraction, so a speaker fixed by
+hand stays fixed when the corpus is re-run.
+
+Values
+------
+* an empty value sets the field to None;
+* a field typed ``int`` (or ``int | None``) gets ``int(value)``, ``float`` gets
+  ``float(value)``, ``bool`` gets true for ``true/yes/1`` and false for ``false/no/0``;
+  anything else is set as the string;
+* ``field`` ``drop`` with value ``true`` removes the record (a false positive).
+
+Example file::
+
+    article_id,what,offset,field,value
+    joongang-2023-07-11.txt,quotes,4020,actor,Kim Eun-hye
+    joongang-2023-07-11.txt,quotes,1910,drop,true
+
+An override whose offset matches no record is reported with a warning (the text changed
+or the offset is wrong) and otherwise ignored.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import types
+import typing
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any, TypeVar
+
+from analysis.errors import AnalysisError
+
+__all__ = ["OVERRIDE_COLUMNS", "Override", "apply_overrides", "load_overrides"]
+
+OVERRIDE_COLUMNS: tuple[str, ...] = ("article_id", "what", "offset", "field", "value")
+_TRUE = {"true", "yes", "1"}
+_FALSE = {"false", "no", "0"}
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """One correction: set ``field`` to ``value`` on the ``what`` record at ``offset``.
+
+    ``path`` and ``line`` say where the row came from, for error messages.
+    """
+
+    article_id: str
+    what: str
+    offset: int
+    field: str
+    value: str
+    path: str | None = dataclasses.field(default=None, compare=False)
+    line: int | None = dataclasses.field(default=None, compare=False)
+
+    def where(self) -> str:
+        """Return "FILE, line N" (or what is known of it) for messages."""
+        return f"{self.path or 'overrides'}, line {self.line if self.line is not None else '?'}"
+
+
+def load_overrides(path: str | PathLike[str]) -> tuple[Override, ...]:
+    """Read an overrides CSV (columns ``article_id, what, offset, field, value``).
+
+    Raises
+    ------
+    AnalysisError
+        When the file is missing, a column is missing or a row is malformed; the message
+        names the file and the line.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "o.csv").write_text(
+    ...     "article_id,what,offset,field,value\\na1,quotes,10,actor,Jens Stoltenberg\\n")
+    >>> [(o.offset, o.field, o.value, o.line) for o in load_overrides(folder / "o.csv")]
+    [(10, 'actor', 'Jens Stoltenberg', 2)]
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise AnalysisError("no such overrides file; check the path", path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise AnalysisError("not UTF-8 text; save the overrides CSV as UTF-8", path) from None
+    numbered = [
+        (number, line)
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not numbered:
+        raise AnalysisError(f"empty; the first line must be {','.join(OVERRIDE_COLUMNS)}", path)
+    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in numbered)))
+    missing = [c for c in OVERRIDE_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise AnalysisError(
+            f"missing column(s) {', '.join(missing)}; the columns are {','.join(OVERRIDE_COLUMNS)}",
+            path,
+        )
+    overrides = []
+    for row in reader:
+        line = numbered[min(reader.line_num, len(numbered)) - 1][0]
+        overrides.append(_override_from_row(row, path, line))
+    return tuple(overrides)
+
+
+def _override_from_row(row: dict[str, str | None], path: Path, line: int) -> Override:
+    cells = {column: (row.get(column) or "").strip() for column in OVERRIDE_COLUMNS}
+    for column in ("article_id", "what", "field"):
+        if not cells[column]:
+            raise AnalysisError(f"line {line}: {column} is empty; fill it in", path)
+    try:
+        offset = int(cells["offset"])
+    except ValueError:
+        raise AnalysisError(
+            f"line {line}: offset {cells['offset']!r} is not a whole number; give the record's "
+            "start offset as shown in its table",
+            path,
+        ) from None
+    field = cells["field"]
+    if field == "drop" and cells["value"].lower() not in _TRUE | _FALSE:
+        raise AnalysisError(f"line {line}: drop takes the value true or false", path)
+    return Override(
+        cells["article_id"], cells["what"], offset, field, cells["value"], str(path), line
+    )
+
+
+def apply_overrides(
+    records: Sequence[T],
+    overrides: Iterable[Override],
+    *,
+    article_id: str,
+    what: str,
+    offset_attr: str = "start",
+) -> list[T]:
+    """Return ``records`` with the overrides for this article and table applied.
+
+    Every override whose ``article_id`` and ``what`` match is applied, with
+    :func:`dataclasses.replace`, to each record whose ``offset_attr`` equals its offset;
+    records stay in their order. ``drop`` = ``true`` removes the record.
+
+    Raises
+    ------
+    AnalysisError
+        When an override names a field the records do not have, or a value that cannot
+        be converted to the field's type; the message names the overrides file and row.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True, slots=True)
+    ... class Q:
+    ...     start: int
+    ...     speaker: str | None
+    >>> fixes = [Override("a1", "quotes", 5, "speaker", "Kim Eun-hye"),
+    ...          Override("a1", "quotes", 9, "drop", "true")]
+    >>> apply_overrides([Q(5, None), Q(9, "He")], fixes, article_id="a1", what="quotes")
+    [Q(start=5, speaker='Kim Eun-hye')]
+    """
+    table = _table_key(what)
+    relevant = [o for o in overrides if o.article_id == article_id and _table_key(o.what) == table]
+    if not relevant:
+        return list(records)
+    result: list[T] = list(records)
+    for override in relevant:
+        matched = False
+        updated: list[T] = []
+        for record in result:
+            if getattr(record, offset_attr, None) != override.offset:
+                updated.append(record)
+                continue
+            matched = True
+            if override.field == "drop":
+                if override.value.lower() in _TRUE:
+                    continue
+                updated.append(record)
+                continue
+            updated.append(_replace(record, override))
+        if not matched:
+            warnings.warn(
+                f"{override.where()}: no {what} record of {article_id} has "
+                f"{offset_attr} {override.offset}; the override was not applied",
+                stacklevel=2,
+            )
+        result = updated
+    return result
+
+
+def _table_key(what: str) -> str:
+    """Compare table names case-insensitively, singular or plural ("Quote" = "quotes")."""
+    key = what.strip().lower()
+    return key[:-1] if key.endswith("s") else key
+
+
+def _replace(record: T, override: Override) -> T:
+    if not dataclasses.is_dataclass(record) or isinstance(record, type):
+        raise TypeError(f"overrides apply to dataclass records, not {type(record).__name__}")
+    names = [field.name for field in dataclasses.fields(record)]
+    if override.field not in names:
+        raise AnalysisError(
+            f"line {override.line}: {override.what} records have no field {override.field!r}; "
+            f"use one of {', '.join(names)} or drop",
+            override.path,
+        )
+    try:
+        hint = typing.get_type_hints(type(record)).get(override.field, str)
+    except (NameError, TypeError):  # annotations that cannot be evaluated: keep strings
+        hint = str
+    value = _coerce(override, hint)
+    return dataclasses.replace(record, **{override.field: value})  # type: ignore[type-var]
+
+
+def _coerce(override: Override, hint: Any) -> Any:
+    text = override.value
+    if text == "":
+        return None
+    target = _base_type(hint)
+    try:
+        if target is bool:
+            if text.lower() in _TRUE:
+                return True
+            if text.lower() in _FALSE:
+                return False
+            raise ValueError(text)
+        if target in (int, float):
+            return target(text)
+    except ValueError:
+        expected = {bool: "true or false", int: "a whole number", float: "a number"}[target]
+        raise AnalysisError(
+            f"line {override.line}: {override.field} must be {expected}, not {text!r}",
+            override.path,
+        ) from None
+    return text
+
+
+def _base_type(hint: Any) -> Any:
+    """Return the non-None type of ``X``, ``X | None`` or ``Optional[X]`` (else str)."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return args[0] if len(args) == 1 else str
+    return hint if hint in (int, float, bool) else str

@@ -1,0 +1,106 @@
+"""The BRAT reader and quote scorer, on a tiny hand-made BRAT folder (tests/fixtures/quotes/brat)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import analysis.quotes
+from analysis.cli import main
+from analysis.evaluation.quotes import GoldAttribution, evaluate_brat, read_brat, read_brat_folder
+from analysis.quotes import Quote
+
+BRAT = Path(__file__).resolve().parent / "fixtures" / "quotes" / "brat"
+
+
+def test_read_brat_discontinuous_content_and_extra_arguments():
+    ann = (
+        "T1\tSource 0 3\tKim\n"
+        "T2\tContent 10 20;30 40\tfirst second\n"
+        "T3\tContent 50 55\tthird\n"
+        "T4\tCue 4 8\tsaid\n"
+        "E1\tAttribution:T4 Content:T2 Content2:T3 Cue:T4 Source:T1\n"
+        "T9\tContent 60 70\torphan\n"
+        "#1\tAnnotatorNotes T1\tignored\n"
+    )
+    assert read_brat(ann) == [
+        GoldAttribution(((10, 20), (30, 40), (50, 55)), ((0, 3),), ((4, 8),)),
+        GoldAttribution(((60, 70),)),
+    ]
+
+
+def test_one_annotation_file_per_article_first_in_sorted_order():
+    articles = {a.name: a for a in read_brat_folder(BRAT)}
+    assert sorted(articles) == ["alpha", "beta", "gamma"]
+    assert articles["alpha"].ann_path.name == "alpha_0001.ann"
+    assert len(articles["alpha"].attributions) == 2
+    assert articles["gamma"].ann_path is None and articles["gamma"].attributions == ()
+
+
+def test_scores_on_the_hand_made_folder():
+    result = evaluate_brat(BRAT)
+    scores = result.as_dict()
+    assert (scores["articles"], scores["gold_quotes"], scores["predicted_quotes"]) == (3, 3, 3)
+    assert (scores["precision"], scores["recall"], scores["f1"]) == (1.0, 1.0, 1.0)
+    # "the plan a “reset” of ties" is one gold Content; the quote “reset” covers 5 of 19 letters
+    assert scores["strict_recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert (scores["speaker_judged"], scores["speaker_correct"]) == (3, 3)
+    assert scores["articles_raised"] == 0
+    assert "F1 1.000" in result.summary()
+
+
+def test_articles_that_raise_are_counted_and_missed_quotes_listed(monkeypatch, tmp_path):
+    def broken(document, registry=None):
+        if document.article_id == "alpha":
+            raise RuntimeError("boom")
+        return []
+
+    monkeypatch.setattr(analysis.quotes, "extract_quotes", broken)
+    errors = tmp_path / "errors.csv"
+    result = evaluate_brat(BRAT, errors_csv=errors)
+    assert result.articles_raised == 1
+    assert result.raised == ["alpha: RuntimeError: boom"]
+    assert (result.precision, result.recall, result.f1) == (0.0, 0.0, 0.0)
+    with errors.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["error"] for row in rows] == ["missed", "missed", "missed"]
+
+
+def test_speaker_none_counts_as_wrong_and_wrong_mentions_are_listed(monkeypatch, tmp_path):
+    def speakerless(document, registry=None):
+        text = document.text
+        if document.article_id == "beta":
+            start = text.index("“")
+            return [Quote("Security is global,", start, text.index("”") + 1, "direct")]
+        if document.article_id == "alpha":
+            return [Quote("We are ready,", 0, 15, "direct", "said", 20, 24)]
+        return []
+
+    monkeypatch.setattr(analysis.quotes, "extract_quotes", speakerless)
+    errors = tmp_path / "errors.csv"
+    result = evaluate_brat(BRAT, errors_csv=errors)
+    assert (result.speaker_judged, result.speaker_correct, result.speaker_missing) == (2, 0, 1)
+    assert result.recall == pytest.approx(2 / 3)
+    kinds = sorted(row["error"] for row in csv.DictReader(errors.open(encoding="utf-8")))
+    assert kinds == ["missed", "no speaker", "wrong speaker"]
+
+
+def test_cli_prints_scores_as_json(capsys):
+    assert main(["evaluate", "quotes", "--brat", str(BRAT), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["f1"] == 1.0 and scores["gold_quotes"] == 3
+
+
+def test_cli_missing_folder_is_a_usage_error(capsys, tmp_path):
+    assert main(["evaluate", "quotes", "--brat", str(tmp_path / "nowhere")]) == 2
+    assert "BRAT folder not found" in capsys.readouterr().err
+
+
+def test_folder_without_texts_is_a_clear_error(tmp_path):
+    from analysis.errors import AnalysisError
+
+    with pytest.raises(AnalysisError, match=r"no \.txt files"):
+        list(read_brat_folder(tmp_path))
