@@ -1,0 +1,313 @@
+"""Figures about cooperation sectors: programmes compared, and sectors named in news.
+
+Programme grids draw three states apart: a filled cell for a sector a source names
+("included"), a grey hatched cell where the programme's list is not fully known
+("unknown"), and an empty outlined cell where the full list is known and the sector is
+not on it ("not included").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+from analysis.document import Document
+from analysis.figures import FigureInputs, FigureSpec, _add_caption, new_figure
+from analysis.programmes import (
+    INCLUDED,
+    NOT_INCLUDED,
+    UNKNOWN,
+    programme_sectors,
+    programme_summary,
+    programme_table,
+)
+from analysis.sectors import PROGRAMME_LIST, default_taxonomy, sector_mentions_frame
+
+__all__ = [
+    "ASIA_PACIFIC_PROGRAMMES",
+    "FIGURES",
+    "KOREAN_PROGRAMMES",
+    "asia_pacific_programmes",
+    "captioned",
+    "corpus_sector_mentions",
+    "draw_article_vs_itpp",
+    "draw_corpus_mentions",
+    "draw_programme_grid",
+    "itpp_vs_ipcp",
+    "seed_vs_itpp",
+]
+
+_BLUE = "#0072B2"  # Okabe-Ito blue: included / in a programme's list
+_SKY = "#56B4E9"  # Okabe-Ito sky blue: mentioned only
+_GREY = "#999999"  # Okabe-Ito grey: unknown
+_UNKNOWN_FACE = "#E6E6E6"
+_EDGE = "#666666"
+
+KOREAN_PROGRAMMES = ("kor-ipcp-2012", "kor-ipcp-2016", "kor-ipcp-2017", "kor-ipcp-2019", "kor-itpp-2023")
+ASIA_PACIFIC_PROGRAMMES = ("kor-itpp-2023", "jpn-itpp-2023", "aus-itpp-2023")
+_SHORT_NAMES = {
+    "kor-ipcp-2012": "Korea\nIPCP 2012",
+    "kor-ipcp-2016": "Korea IPCP\n(NATO, 2016)",
+    "kor-ipcp-2017": "Korea IPCP\n2017 rev.",
+    "kor-ipcp-2019": "Korea\nIPCP 2019",
+    "kor-itpp-2023": "Korea\nITPP 2023",
+    "jpn-itpp-2023": "Japan\nITPP 2023",
+    "aus-itpp-2023": "Australia\nITPP 2023-26",
+}
+
+
+def _column_label(programme_id: str, summary: pd.DataFrame) -> str:
+    row = summary.set_index("programme_id").loc[programme_id]
+    known = int(row["n_sectors_known"])
+    if pd.isna(row["stated_total"]):
+        count = f"{known} known,\ntotal unknown"
+    elif bool(row["complete"]):
+        count = f"{int(row['stated_total'])} areas,\nall known"
+    else:
+        count = f"{int(row['stated_total'])} areas,\n{known} sectors known"
+    return f"{_SHORT_NAMES.get(programme_id, programme_id)}\n{count}"
+
+
+def _draw_cell(axes: Axes, x: int, y: int, status: str) -> None:
+    style = {
+        INCLUDED: {"facecolor": _BLUE, "edgecolor": _BLUE, "hatch": None},
+        UNKNOWN: {"facecolor": _UNKNOWN_FACE, "edgecolor": _GREY, "hatch": "////"},
+        NOT_INCLUDED: {"facecolor": "white", "edgecolor": _EDGE, "hatch": None},
+    }[status]
+    axes.add_patch(
+        Rectangle((x - 0.42, y - 0.38), 0.84, 0.76, linewidth=0.8, **style)  # type: ignore[arg-type]
+    )
+
+
+def _legend_handles() -> list[Patch]:
+    return [
+        Patch(facecolor=_BLUE, edgecolor=_BLUE, label="included (named by a source)"),
+        Patch(facecolor=_UNKNOWN_FACE, edgecolor=_GREY, hatch="////",
+              label="unknown (programme's list not fully known)"),
+        Patch(facecolor="white", edgecolor=_EDGE,
+              label="not included (full list known, sector absent)"),
+    ]
+
+
+def _status_grid(axes: Axes, table: pd.DataFrame, columns: Sequence[str],
+                 column_labels: Sequence[str]) -> None:
+    """Draw a sector x programme grid of statuses on ``axes`` (rows top to bottom)."""
+    n_rows = len(table)
+    for y, (_, row) in enumerate(table.iterrows()):
+        for x, column in enumerate(columns):
+            _draw_cell(axes, x, n_rows - 1 - y, str(row[column]))
+    axes.set_xlim(-0.5, len(columns) - 0.5)
+    axes.set_ylim(-0.5, n_rows - 0.5)
+    axes.set_yticks(range(n_rows), list(table["label"])[::-1])
+    axes.set_xticks(range(len(columns)), list(column_labels))
+    axes.xaxis.tick_top()
+    axes.tick_params(axis="both", length=0)
+    axes.tick_params(axis="x", labelsize=8)
+    axes.grid(False)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+
+
+def _long(table: pd.DataFrame, programmes: Sequence[str]) -> pd.DataFrame:
+    long = table.melt(id_vars=["sector", "label"], value_vars=list(programmes),
+                      var_name="programme_id", value_name="status")
+    return long.astype("string").reset_index(drop=True)
+
+
+def draw_programme_grid(
+    programmes: Sequence[str], height: float = 7.0
+) -> tuple[Figure, pd.DataFrame]:
+    """Draw the sector x programme grid of ``programmes`` (ids of programmes.csv).
+
+    Returns the figure and the plotted data in long form (sector, label, programme_id,
+    status). Call inside :func:`analysis.figures.style_context`.
+    """
+    table = programme_table(programmes)
+    summary = programme_summary()
+    figure, axes = new_figure(figsize=(7.5, height))
+    _status_grid(axes, table, programmes, [_column_label(p, summary) for p in programmes])
+    axes.legend(handles=_legend_handles(), loc="upper center", bbox_to_anchor=(0.35, -0.02),
+                ncols=1, fontsize=8)
+    return figure, _long(table, programmes)
+
+
+def itpp_vs_ipcp(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Grid of Korea's IPCP versions (2012, 2016 description, 2017, 2019) and ITPP 2023."""
+    return draw_programme_grid(KOREAN_PROGRAMMES, height=7.2)
+
+
+def asia_pacific_programmes(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Grid of the 2023 programmes of Korea, Japan and Australia side by side."""
+    return draw_programme_grid(ASIA_PACIFIC_PROGRAMMES, height=6.8)
+
+
+def seed_vs_itpp(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Mark which of the ITPP's 11 areas the primary article names."""
+    return draw_article_vs_itpp(inputs.primary)
+
+
+def draw_article_vs_itpp(doc: Document) -> tuple[Figure, pd.DataFrame]:
+    """Draw which of the Korea ITPP's 11 areas one article names, with its wording."""
+    itpp = programme_sectors("kor-itpp-2023")
+    mentions = sector_mentions_frame(doc)
+    taxonomy = default_taxonomy()
+    rows = []
+    for sector in itpp:
+        found = mentions[mentions["sector"] == sector]
+        rows.append(
+            {
+                "sector": sector,
+                "label": taxonomy.label(sector),
+                "in_itpp": True,
+                "named_in_article": not found.empty,
+                "n_mentions": len(found),
+                "as_written": "; ".join(dict.fromkeys(found["matched"].tolist())),
+            }
+        )
+    data = pd.DataFrame(rows).astype(
+        {"sector": "string", "label": "string", "in_itpp": "boolean",
+         "named_in_article": "boolean", "n_mentions": "Int64", "as_written": "string"}
+    )
+    grid = pd.DataFrame(
+        {
+            "label": data["label"],
+            "itpp": INCLUDED,
+            "article": [INCLUDED if named else NOT_INCLUDED for named in data["named_in_article"]],
+        }
+    )
+    figure, axes = new_figure(figsize=(7.5, 5.4))
+    _status_grid(axes, grid, ["itpp", "article"],
+                 ["ITPP 2023\n(Korea Herald list)", "Named in the\narticle"])
+    n_rows = len(data)
+    for y, (_, row) in enumerate(data.iterrows()):
+        if row["named_in_article"]:
+            axes.text(1.5, n_rows - 1 - y, f"“{row['as_written']}”", va="center", ha="left",
+                      fontsize=8, color="#333333")
+    axes.set_xlim(-0.5, 3.6)
+    named = int(data["named_in_article"].sum())
+    axes.set_title(f"The article names {named} of the {n_rows} areas", loc="left",
+                   fontweight="normal", fontsize=9, pad=38)
+    axes.legend(
+        handles=[Patch(facecolor=_BLUE, edgecolor=_BLUE, label="area named"),
+                 Patch(facecolor="white", edgecolor=_EDGE, label="area not named")],
+        loc="upper center", bbox_to_anchor=(0.3, -0.02), ncols=2, fontsize=8,
+    )
+    return figure, data
+
+
+def corpus_sector_mentions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Count the articles of the illustrative corpus that name each sector."""
+    return draw_corpus_mentions(inputs.illustrative, corpus_name="illustrative articles")
+
+
+def draw_corpus_mentions(
+    documents: Sequence[Document], corpus_name: str = "articles"
+) -> tuple[Figure, pd.DataFrame]:
+    """Draw how many articles of a corpus name each sector, split by context."""
+    mentions = sector_mentions_frame(documents)
+    taxonomy = default_taxonomy()
+    rows = []
+    for sector in taxonomy.sectors:
+        found = mentions[mentions["sector"] == sector.id]
+        listed = set(found.loc[found["context"] == PROGRAMME_LIST, "article_id"])
+        articles = set(found["article_id"])
+        if not articles:
+            continue
+        rows.append(
+            {
+                "sector": sector.id,
+                "label": sector.label,
+                "n_articles": len(articles),
+                "n_articles_programme_list": len(listed),
+                "n_articles_mention_only": len(articles - listed),
+                "n_mentions": len(found),
+            }
+        )
+    columns = ["sector", "label", "n_articles", "n_articles_programme_list",
+               "n_articles_mention_only", "n_mentions"]
+    data = pd.DataFrame(rows, columns=columns)
+    data = data.sort_values(["n_articles", "n_mentions"], ascending=False, kind="stable")
+    data = data.reset_index(drop=True).astype(
+        {"sector": "string", "label": "string", **{c: "Int64" for c in columns[2:]}}
+    )
+    figure, axes = new_figure(figsize=(7.5, 5.6))
+    if data.empty:
+        axes.text(0.5, 0.5, "no illustrative articles found", ha="center", va="center")
+        axes.set_axis_off()
+        return figure, data
+    labels = list(data["label"])[::-1]
+    listed = data["n_articles_programme_list"].to_numpy(dtype=int)[::-1]
+    only = data["n_articles_mention_only"].to_numpy(dtype=int)[::-1]
+    axes.barh(labels, listed, color=_BLUE, label="in a programme's list of areas")
+    axes.barh(labels, only, left=listed, color=_SKY, label="mentioned, not as a list item")
+    axes.set_xlabel(f"Articles naming the sector (of {len(documents)} {corpus_name})")
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.legend(loc="lower right")
+    return figure, data
+
+
+FIGURES = (
+    FigureSpec(
+        name="sectors-itpp-vs-ipcp",
+        title="Korea-NATO programmes, 2012-2023: which cooperation sectors each covers",
+        caption=(
+            "Filled: a source names the sector; hatched grey: unknown, because no source "
+            "lists the programme's full set of areas; blank: not included (full list known). "
+            "Sources: ITPP 2023, Korea Herald, 11 July 2023; IPCP 2012, Yonhap and NewDaily "
+            "(19 Sept. 2012), seven areas per Korea JoongAng Daily (11 July 2023); 2016, "
+            "NATO relations page; 2017 revision, Mediapen; 2019, NATO. Sources before 2023 do "
+            "not separate the two interoperability areas: shown as capacity development and "
+            "interoperability. Table: analysis/resources/programmes.csv."
+        ),
+        builder=itpp_vs_ipcp,
+    ),
+    FigureSpec(
+        name="sectors-seed-vs-itpp",
+        title="Which of the ITPP's 11 areas the seed article names",
+        caption=(
+            "Left: the 11 areas of the 2023 Korea-NATO ITPP as listed by the Korea Herald "
+            "(11 July 2023). Right: the areas the seed article names, with its wording. "
+            "Source: Korea JoongAng Daily (Sarah Kim), 11 July 2023, which says the ITPP "
+            "covers '11 sectors including' five; sectors found by analysis.sectors."
+        ),
+        builder=seed_vs_itpp,
+    ),
+    FigureSpec(
+        name="sectors-asia-pacific",
+        title="NATO's 2023 tailored programmes with Korea, Japan and Australia",
+        caption=(
+            "Filled: named by a source; hatched grey: unknown (Japan: 16 areas, 9 named; "
+            "Australia: number of areas not published); blank: not included (Korea's full "
+            "list of 11 is known; Ajunews says its emerging-technologies area covers space). "
+            "Sources: Korea Herald, 11 July 2023; Yomiuri Shimbun, 12 July 2023; Australian "
+            "Mission to the EU and NATO (eu.mission.gov.au)."
+        ),
+        builder=asia_pacific_programmes,
+    ),
+    FigureSpec(
+        name="sectors-corpus-mentions",
+        title="Cooperation sectors named across a corpus (illustrative)",
+        caption=(
+            "Articles naming each sector, split by whether it appears as an item of a "
+            "programme's list of areas. ILLUSTRATIVE: a small hand-written corpus "
+            "(data/raw/illustrative, 2023-2025), not real news; it shows the method until "
+            "a real corpus is given. Sectors found by analysis.sectors."
+        ),
+        builder=corpus_sector_mentions,
+    ),
+)
+
+
+def captioned(name: str, figure: Figure) -> Figure:
+    """Add the registered title and caption of figure ``name`` (as ``render`` does).
+
+    For notebooks that draw a sector figure from their own inputs with the ``draw_*``
+    functions; call it inside :func:`analysis.figures.style_context`.
+    """
+    spec = {spec.name: spec for spec in FIGURES}[name]
+    _add_caption(figure, spec.title, spec.caption)
+    return figure
