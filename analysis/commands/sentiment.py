@@ -1,0 +1,102 @@
+"""``python -m analysis sentiment``: the tone of every sentence and toward every target."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from analysis.commands._common import (
+    add_format_option,
+    add_inputs_argument,
+    iter_inputs,
+    print_table,
+)
+from analysis.document import as_document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+HELP = "print the tone of each sentence (VADER) and toward each actor or target"
+DESCRIPTION = (
+    "Print two tables: every sentence with NLTK VADER's compound score beside the score "
+    "with actor and organisation names masked (compound_masked), and every mention of a "
+    "registry actor or country (or of the --targets given) with the tone of its sentence "
+    "toward it (label, score = P(positive) - P(negative)) and its offsets. VADER is a weak "
+    "judge of news; see docs/evaluation.md for measured scores. With --summary, also the "
+    "mean tone per target with n and a bootstrap 95% interval (small n flagged)."
+)
+
+TABLES = ("sentences", "targets")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``sentiment``."""
+    add_inputs_argument(parser)
+    parser.add_argument(
+        "--targets",
+        nargs="+",
+        metavar="NAME",
+        help="score only these targets (a registry name or alias stands for all its "
+        "mentions; any other string is matched literally)",
+    )
+    parser.add_argument(
+        "--table",
+        choices=(*TABLES, "all"),
+        default="all",
+        help="which table to print (default: all; pick one for --format csv or json)",
+    )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="also print the mean tone toward each target with n and a 95%% interval",
+    )
+    add_format_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the sentences and targets tables of the inputs."""
+    from analysis.sentiment import sentences_frame, target_sentiment_frame, tone_by_target
+
+    documents = [as_document(article) for article in iter_inputs(args.inputs)]
+    chosen = TABLES if args.table == "all" else (args.table,)
+    printed = 0
+    if "sentences" in chosen:
+        _separate(printed, args.format)
+        sentences = sentences_frame(documents)
+        if args.format == "table":
+            sentences["text"] = sentences["text"].map(_shorten).astype("string")
+        print_table(sentences, args.format, title="sentences")
+        printed += 1
+    if "targets" in chosen or args.summary:
+        targets = target_sentiment_frame(documents, targets=args.targets)
+        _report_unfound(args.targets, targets)
+        if "targets" in chosen:
+            _separate(printed, args.format)
+            print_table(targets, args.format, title="targets")
+            printed += 1
+        if args.summary:
+            _separate(printed, args.format)
+            print_table(tone_by_target(targets), args.format, title="tone by target")
+    return 0
+
+
+def _report_unfound(asked: list[str] | None, targets: pd.DataFrame) -> None:
+    """Say on stderr which requested targets were never mentioned (n = 0 is a result too)."""
+    unfound = [name for name in asked or () if name not in set(targets["target"].dropna())]
+    if unfound:
+        print(f"no mentions found of: {', '.join(unfound)}", file=sys.stderr)
+
+
+def _separate(printed: int, fmt: str) -> None:
+    """Put a blank line between two tables (table format) so they read apart."""
+    if printed and fmt == "table":
+        sys.stdout.write("\n")
+
+
+_SHOWN_CHARS = 60
+
+
+def _shorten(text: str) -> str:
+    """Cut a sentence to its first words for the aligned table (CSV/JSON keep it whole)."""
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1].rstrip() + "…"

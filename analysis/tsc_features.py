@@ -1,0 +1,311 @@
+"""Features of a sentence around one target mention, for the target sentiment model.
+
+A target (``text[start:end]``) gets sparse named features, each a string mapped to a
+value (1.0 for indicator features):
+
+- ``bow:`` every word of the sentence outside the target (the sentence's overall tone);
+- ``w:L:``/``w:R:`` words left/right of the target within ``window`` tokens, ``d:`` the same
+  at distance 2 and 3, ``b:`` bigrams in that window;
+- ``p1:``/``p2:``/``n1:``/``n2:`` the one or two words just before and after the target;
+- ``c:`` words of the target's clause (split at commas, semicolons, colons, dashes,
+  brackets, quote marks and contrastive conjunctions such as *but*, *while*);
+- ``lex:`` VADER lexicon hits by polarity (flipped after a negation, as VADER does),
+  region (the target's clause, or left/right outside it) and distance, plus ``lexsum:``
+  summed valences per region (real-valued) and ``tlex:`` lexicon words inside the target;
+  speech verbs VADER scores ("stressed", "warned", "argued") are reporting, not tone,
+  and are not counted as lexicon hits;
+- ``cue:`` whether the target is the speaker of reported speech (``X said``, ``said X``,
+  ``according to X``), the agent of an evaluative verb (``X criticized``), or its object
+  (``criticized X``, ``X was criticized by``); cue words are in
+  ``analysis/resources/tsc_cue_words.txt``;
+- ``q:`` whether the target is inside a quotation, or the sentence holds one;
+- ``t:`` the shape of the target (pronoun, capitalised name, sentence-initial); the target's
+  own words are left out unless ``target_words`` is set, so the model does not learn
+  who is liked, only how the sentence speaks of them.
+
+Only the standard library is used here: prediction must stay light.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from functools import cache, lru_cache
+
+from analysis._resources import read_lines
+
+__all__ = ["FeatureConfig", "Token", "target_features", "tokenize"]
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_QUOTE_CHARS = frozenset('"“”‘’«»')
+_QUOTE_MARKS = '"“”«»'
+_OPEN_QUOTES = frozenset("“«")
+_CLOSE_QUOTES = frozenset("”»")
+_CLAUSE_PUNCT = frozenset(",;:()[]—–-") | _QUOTE_CHARS
+_CLAUSE_WORDS = frozenset(
+    {"but", "while", "although", "though", "whereas", "because", "however", "yet", "despite"}
+)
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its",
+     "we", "us", "our", "i", "me", "my", "you", "your", "who", "whom", "whose"}
+)
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "gets"})
+_BUCKETS = ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (10, "7-10"))
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureConfig:
+    """Which feature groups to compute (stored with the model so prediction matches training).
+
+    Examples
+    --------
+    >>> FeatureConfig(window=6).window
+    6
+    >>> FeatureConfig.from_dict({"window": 4}).as_dict()["clause"]
+    True
+    """
+
+    window: int = 4
+    bigrams: bool = True
+    clause: bool = True
+    lexicon: bool = True
+    cues: bool = True
+    sentence_words: bool = True
+    target_words: bool = False
+
+    def as_dict(self) -> dict[str, int | bool]:
+        """Return the settings as plain JSON-able data."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> FeatureConfig:
+        """Build a config from :meth:`as_dict` output (unknown keys are an error)."""
+        return cls(**data)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation token: its normalised form and character offsets."""
+
+    norm: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalise(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s") and len(word) > 2:
+        word = word[:-2]
+    return "0" if word.isdigit() else word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into lowercased word and punctuation tokens with offsets.
+
+    Possessive ``'s`` is dropped and numbers become ``0``.
+
+    Examples
+    --------
+    >>> [t.norm for t in tokenize("Obama’s 2 “good” plans")]
+    ['obama', '0', '“', 'good', '”', 'plans']
+    """
+    return [Token(_normalise(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@cache
+def _lexicon() -> dict[str, float]:
+    from analysis.vader import lexicon_text
+
+    lexicon: dict[str, float] = {}
+    for line in lexicon_text().splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            lexicon[parts[0]] = float(parts[1])
+    return lexicon
+
+
+@cache
+def _negations() -> frozenset[str]:
+    from nltk.sentiment.vader import VaderConstants
+
+    return frozenset(w.replace("’", "'") for w in VaderConstants.NEGATE) | {"no", "n't"}
+
+
+@cache
+def _cue_words() -> dict[str, str]:
+    cues: dict[str, str] = {}
+    for line in read_lines("tsc_cue_words.txt"):
+        kind, word = line.split("\t")
+        cues[word] = kind
+    return cues
+
+
+def _bucket(distance: int) -> str:
+    for limit, name in _BUCKETS:
+        if distance <= limit:
+            return name
+    return "11+"
+
+
+def _target_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Return the token index range [first, last) overlapping the character span."""
+    inside = [i for i, tok in enumerate(tokens) if tok.start < end and tok.end > start]
+    if inside:
+        return inside[0], inside[-1] + 1
+    position = sum(1 for tok in tokens if tok.end <= start)
+    return position, position
+
+
+def _is_boundary(token: Token) -> bool:
+    return token.norm in _CLAUSE_PUNCT or token.norm in _CLAUSE_WORDS
+
+
+def _clause_range(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Return the token range of the clause holding the target (target excluded from splits)."""
+    left = first
+    while left > 0 and not _is_boundary(tokens[left - 1]):
+        left -= 1
+    right = last
+    while right < len(tokens) and not _is_boundary(tokens[right]):
+        right += 1
+    return left, right
+
+
+def _inside_quote(text: str, start: int) -> bool:
+    before = text[:start]
+    opened = sum(before.count(c) for c in _OPEN_QUOTES)
+    closed = sum(before.count(c) for c in _CLOSE_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
+
+
+def _lexicon_features(
+    tokens: list[Token], first: int, last: int, clause: tuple[int, int], out: dict[str, float]
+) -> None:
+    lexicon, negations, cues = _lexicon(), _negations(), _cue_words()
+    for index, token in enumerate(tokens):
+        valence = lexicon.get(token.norm)
+        if valence is None or cues.get(token.norm) == "speech":  # "stressed", "warned": reporting
+            continue
+        if first <= index < last:
+            out["tlex:" + ("pos" if valence > 0 else "neg")] = 1.0
+            continue
+        negated = any(tokens[j].norm in negations for j in range(max(0, index - 3), index))
+        if negated:
+            valence *= -0.74
+        polarity = "pos" if valence > 0 else "neg"
+        region = "clause" if clause[0] <= index < clause[1] else ("L" if index < first else "R")
+        distance = first - index if index < first else index - last + 1
+        out[f"lex:{polarity}:{region}"] = 1.0
+        out[f"lex:{polarity}:{region}:{_bucket(distance)}"] = 1.0
+        if negated:
+            out[f"lex:negated:{polarity}"] = 1.0
+        key = f"lexsum:{region}"
+        out[key] = out.get(key, 0.0) + valence / 4.0
+        out["lexsum:all"] = out.get("lexsum:all", 0.0) + valence / 4.0
+
+
+def _cue_features(tokens: list[Token], first: int, last: int, out: dict[str, float]) -> None:
+    cues = _cue_words()
+    after = [t.norm for t in tokens[last : last + 4]]
+    before = [t.norm for t in tokens[max(0, first - 3) : first]]
+    for offset, word in enumerate(after[:3]):
+        kind = cues.get(word)
+        if kind is None:
+            continue
+        passive = any(w in _PASSIVE_AUX for w in after[:offset])
+        if kind == "speech" and not passive:
+            out["cue:speaker"] = 1.0
+        elif kind == "evaluate":
+            role = "object" if passive else "agent"
+            out[f"cue:{role}"] = 1.0
+            out[f"cue:{role}:{word}"] = 1.0
+        break
+    if before:
+        kind = cues.get(before[-1])
+        according_to = before[-1] == "to" and len(before) >= 2 and before[-2] == "according"
+        ends_clause = last >= len(tokens) or tokens[last].norm in _CLAUSE_PUNCT or (
+            tokens[last].norm == ".")
+        if according_to or (kind == "speech" and ends_clause):
+            out["cue:speaker"] = 1.0
+        elif before[-1] == "by" and len(before) >= 2 and cues.get(before[-2]) == "evaluate":
+            out["cue:agent"] = 1.0
+            out[f"cue:agent:{before[-2]}"] = 1.0
+    for word in before:
+        if cues.get(word) == "evaluate" and "cue:agent" not in out:
+            out["cue:object"] = 1.0
+            out[f"cue:object:{word}"] = 1.0
+
+
+def _target_shape(text: str, tokens: list[Token], first: int, last: int,
+                  out: dict[str, float]) -> None:
+    words = [t.norm for t in tokens[first:last]]
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        out["t:pronoun"] = 1.0
+    elif any(text[t.start].isupper() for t in tokens[first:last]):
+        out["t:name"] = 1.0
+    if first == 0:
+        out["t:initial"] = 1.0
+    out["t:len:" + _bucket(max(1, last - first))] = 1.0
+
+
+def target_features(
+    text: str, start: int, end: int, config: FeatureConfig | None = None
+) -> dict[str, float]:
+    """Return the named features of ``text`` around the target ``text[start:end]``.
+
+    Examples
+    --------
+    >>> features = target_features("Critics said Obama failed badly.", 13, 18)
+    >>> features["n1:failed"], features["p1:said"], features["lex:neg:clause"]
+    (1.0, 1.0, 1.0)
+    >>> "cue:speaker" in target_features("Obama said the plan failed.", 0, 5)
+    True
+    """
+    config = config or FeatureConfig()
+    tokens = tokenize(text)
+    first, last = _target_range(tokens, start, end)
+    out: dict[str, float] = {}
+    norms = [t.norm for t in tokens]
+    for index, word in enumerate(norms):
+        if first <= index < last:
+            if config.target_words:
+                out["t:" + word] = 1.0
+            continue
+        if config.sentence_words:
+            out["bow:" + word] = 1.0
+        side = "L" if index < first else "R"
+        distance = first - index if index < first else index - last + 1
+        if distance <= config.window:
+            out[f"w:{side}:{word}"] = 1.0
+            if 2 <= distance <= 3:  # distance 1 is p1/n1
+                out[f"d:{side}{distance}:{word}"] = 1.0
+    if config.bigrams:
+        lo, hi = max(0, first - config.window), min(len(norms), last + config.window)
+        for index in range(lo, hi - 1):
+            if first <= index < last or first <= index + 1 < last:
+                continue
+            side = "L" if index < first else "R"
+            out[f"b:{side}:{norms[index]}_{norms[index + 1]}"] = 1.0
+    before = norms[max(0, first - 2) : first]
+    after = norms[last : last + 2]
+    out["p1:" + (before[-1] if before else "<s>")] = 1.0
+    out["n1:" + (after[0] if after else "</s>")] = 1.0
+    out["p2:" + "_".join(["<s>"] * (2 - len(before)) + before)] = 1.0
+    out["n2:" + "_".join(after + ["</s>"] * (2 - len(after)))] = 1.0
+    clause = _clause_range(tokens, first, last)
+    if config.clause:
+        for index in range(clause[0], clause[1]):
+            if not first <= index < last:
+                out["c:" + norms[index]] = 1.0
+    if config.lexicon:
+        _lexicon_features(tokens, first, last, clause, out)
+    if config.cues:
+        _cue_features(tokens, first, last, out)
+    if _inside_quote(text, start):
+        out["q:inside"] = 1.0
+    if any(c in text for c in _QUOTE_MARKS):
+        out["q:sentence"] = 1.0
+    _target_shape(text, tokens, first, last, out)
+    return out

@@ -1,0 +1,409 @@
+"""Sentence, quote and target tone: VADER exactly as NLTK, masking, targets, aggregates, CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+import analysis.tsc
+from analysis import Article, as_document
+from analysis._resources import resource
+from analysis.cli import main
+from analysis.errors import AnalysisError
+from analysis.masking import mask_spans, name_spans
+from analysis.schemas import columns
+from analysis.sentiment import (
+    SentenceSentiment,
+    TargetSentiment,
+    classify_target,
+    quote_sentiment_frame,
+    score_sentences,
+    score_targets,
+    sentences_frame,
+    target_sentiment_frame,
+    tone_arc,
+    tone_by_affiliation,
+    tone_by_speaker,
+    tone_by_target,
+    tone_label,
+)
+from analysis.vader import polarity_scores
+
+# Hand-written sentences exercising VADER's rules: boosters, negation, "but", caps,
+# exclamation marks, emoticons, idioms, and institution names carrying lexicon words.
+SENTENCES = [
+    "NATO is a very highly valued partner.",
+    "The war in Ukraine has global ramifications.",
+    "The talks did not fail, but the result was horrible.",
+    "Crisis Group warned of a GRAVE crisis!!!",
+    "It was kind of good :)",
+    "The United Nations Security Council condemned the illegal invasion.",
+    "Seoul is hardly happy about the deal, and Pyongyang is furious?",
+    "The summit was the bomb, Stoltenberg joked.",
+    "Never so proud of our alliance.",
+    "The plan is at least workable.",
+]
+
+
+@pytest.fixture(scope="module")
+def nltk_analyzer(tmp_path_factory):
+    """NLTK's own SentimentIntensityAnalyzer, loading the lexicon through nltk.data.
+
+    The shipped lexicon zip is copied into a private NLTK data folder (no network);
+    nltk.data.path is pointed at it only, so NLTK's loader, not ours, reads it.
+    """
+    import nltk.data
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    folder = tmp_path_factory.mktemp("nltk_data")
+    (folder / "sentiment").mkdir()
+    with resource("vader_lexicon.zip").open("rb") as source, open(
+        folder / "sentiment" / "vader_lexicon.zip", "wb"
+    ) as target:
+        shutil.copyfileobj(source, target)
+    saved = list(nltk.data.path)
+    nltk.data.path[:] = [str(folder)]
+    try:
+        yield SentimentIntensityAnalyzer()
+    finally:
+        nltk.data.path[:] = saved
+
+
+# --- VADER exactly as NLTK ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_vader_scores_equal_nltks_own_analyzer(nltk_analyzer, sentence):
+    assert polarity_scores(sentence) == nltk_analyzer.polarity_scores(sentence)
+
+
+def test_sentence_table_compound_is_nltks_on_every_seed_sentence(nltk_analyzer, seed_document):
+    frame = sentences_frame(seed_document)
+    expected = [nltk_analyzer.polarity_scores(t) for t in seed_document.sentence_texts()]
+    assert frame["compound"].tolist() == [e["compound"] for e in expected]
+    assert frame["pos"].tolist() == [e["pos"] for e in expected]
+    assert frame["neg"].tolist() == [e["neg"] for e in expected]
+    assert frame["neu"].tolist() == [e["neu"] for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "compound"),
+    [
+        ("NATO is a very highly valued partner.", 0.5379),
+        ("The war in Ukraine has global ramifications.", -0.5994),
+        ("United Nations Security Council", 0.6369),
+        ("Crisis Group", -0.6249),
+        ("The talks went well.", 0.2732),
+    ],
+)
+def test_known_vader_scores(sentence, compound):
+    assert polarity_scores(sentence)["compound"] == compound
+
+
+# --- sentences table ------------------------------------------------------------------
+
+PARAGRAPH = (
+    "The United Nations Security Council met on Monday. Crisis Group said the deal is GOOD. "
+    "NATO did not praise the plan.\nYoon called it a great success."
+)
+
+
+def test_sentences_frame_schema_offsets_and_masked_scores():
+    frame = sentences_frame(PARAGRAPH)
+    assert frame.columns.tolist() == columns("sentences")
+    assert [PARAGRAPH[s:e] for s, e in zip(frame["start"], frame["end"], strict=True)] == frame[
+        "text"
+    ].tolist()
+    assert frame["sentence"].tolist() == [0, 1, 2, 3]
+    assert frame["paragraph"].tolist() == [0, 0, 0, 1]
+    assert frame["n_words"].tolist() == [8, 7, 6, 6]
+    un = frame.iloc[0]
+    assert (un["compound"], un["compound_masked"]) == (0.6369, 0.0)
+    # "Crisis Group" no longer drags the sentence down; GOOD keeps its emphasis
+    crisis = frame.iloc[1]
+    assert crisis["compound"] < 0 < crisis["compound_masked"]
+    assert crisis["compound_masked"] == polarity_scores("Xx Xx said the deal is GOOD.")["compound"]
+
+
+def test_compound_masked_equals_vader_on_the_masked_sentence(seed_document):
+    """The shortcut (no second VADER call when no masked word counts) is exact."""
+    for document in (as_document(PARAGRAPH), seed_document, as_document(" ".join(SENTENCES))):
+        spans = name_spans(document.text)
+        for record, sentence in zip(score_sentences(document), document.sentences, strict=True):
+            masked = mask_spans(document.text, spans, sentence.start, sentence.end)
+            assert record.compound_masked == polarity_scores(masked)["compound"], record.text
+
+
+def test_sentence_records_are_frozen():
+    record = score_sentences("NATO met.")[0]
+    assert isinstance(record, SentenceSentiment)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.compound = 1.0  # type: ignore[misc]
+
+
+def test_sentences_frame_keys_many_articles():
+    articles = [Article("a", "Good news."), Article("b", "Bad news. Worse news.")]
+    frame = sentences_frame(articles)
+    assert frame["article_id"].tolist() == ["a", "b", "b"]
+    assert sentences_frame([]).columns.tolist() == columns("sentences")
+
+
+def test_articles_not_in_english_get_no_scores_and_a_warning():
+    from analysis.sentiment import UnsupportedLanguageWarning
+
+    korean = Article("ko-1", "윤석열 대통령은 나토와 협력을 강화했다. 좋은 회의였다.", language="ko")
+    with pytest.warns(UnsupportedLanguageWarning, match="ko-1"):
+        frame = sentences_frame(korean)
+    assert len(frame) == 2
+    assert frame["compound"].isna().all() and frame["compound_masked"].isna().all()
+    with pytest.warns(UnsupportedLanguageWarning):
+        assert target_sentiment_frame(korean, targets=["나토와"]).empty
+
+
+@pytest.mark.parametrize(
+    ("compound", "label"), [(0.05, "positive"), (0.049, "neutral"), (-0.05, "negative")]
+)
+def test_tone_label_uses_vaders_cut_offs(compound, label):
+    assert tone_label(compound) == label
+
+
+# --- the classifier's contract ------------------------------------------------------------
+
+
+def test_classify_target_is_the_model_helpers_and_keeps_its_contract():
+    assert classify_target is analysis.tsc.classify_target
+    assert TargetSentiment is analysis.tsc.TargetSentiment
+    text = "Russia launched a brutal attack, while NATO praised Korea's generous help."
+    for start, end in ((0, 6), (39, 43), (52, 57)):
+        result = classify_target(text, start, end)
+        assert result.label in {"negative", "neutral", "positive"}
+        assert -1.0 <= result.score <= 1.0
+        assert len(result.probabilities) == 3
+        assert sum(result.probabilities) == pytest.approx(1.0)
+        assert result.score == pytest.approx(result.probabilities[2] - result.probabilities[0])
+    for start, end in ((5, 5), (-1, 3), (0, 500)):
+        with pytest.raises(AnalysisError):
+            classify_target(text, start, end)
+
+
+def test_stored_classifier_parameters_are_plain_json_loaded_without_pickle():
+    data = json.loads(resource("target_sentiment_model.json").read_text(encoding="utf-8"))
+    model = analysis.tsc.load_model(data)
+    assert model.labels == ("negative", "neutral", "positive")
+    text = "Russia launched a brutal attack."
+    assert model.classify(text, 0, 6) == classify_target(text, 0, 6)
+    source = inspect.getsource(analysis.tsc)
+    assert not re.search(r"^\s*(?:import|from)\s+(?:pickle|joblib|cloudpickle|dill)\b", source, re.M)
+
+
+# --- targets ----------------------------------------------------------------------------
+
+TARGET_TEXT = (
+    "Russia attacked Ukraine again. NATO praised South Korea for its strong support. "
+    "The DPRK fired a missile."
+)
+
+
+def test_target_frame_scores_every_registry_actor_and_country_with_offsets():
+    frame = target_sentiment_frame(TARGET_TEXT)
+    assert frame.columns.tolist() == columns("targets")
+    assert frame["target"].tolist() == ["Russia", "Ukraine", "NATO", "South Korea", "North Korea"]
+    assert frame["kind"].tolist() == ["country", "country", "organisation", "country", "country"]
+    for row in frame.itertuples():
+        assert TARGET_TEXT[row.start : row.end] == row.mention
+        assert row.sentence_start <= row.start < row.end <= row.sentence_end
+        assert row.label in {"negative", "neutral", "positive"}
+        sentence = TARGET_TEXT[row.sentence_start : row.sentence_end]
+        expected = classify_target(sentence, row.start - row.sentence_start,
+                                   row.end - row.sentence_start)
+        assert row.score == pytest.approx(expected.score)
+    assert frame.loc[4, "mention"] == "DPRK"
+
+
+def test_given_targets_use_the_registry_for_known_names_and_literal_matching_otherwise():
+    found = score_targets(TARGET_TEXT, targets=["North Korea", "Acme", "missile"])
+    assert [(m.target, m.mention, m.kind) for m in found] == [
+        ("North Korea", "DPRK", "country"),
+        ("missile", "missile", "target"),
+    ]
+
+
+def test_given_literal_targets_prefer_the_longest_mention():
+    text = "Acme Corp met Acme. Acme Corporation did not."
+    frame = target_sentiment_frame(text, targets=["Acme", "Acme Corp"])
+    found = list(zip(frame["target"], frame["start"], frame["end"], strict=True))
+    assert found == [("Acme Corp", 0, 9), ("Acme", 14, 18), ("Acme", 20, 24)]
+
+
+def test_target_frame_on_many_articles_is_keyed_by_article():
+    articles = [Article("a", "NATO met."), Article("b", "Nothing here.")]
+    frame = target_sentiment_frame(articles)
+    assert frame["article_id"].tolist() == ["a"]
+
+
+# --- quotes ----------------------------------------------------------------------------
+
+
+def test_quote_tone_is_vader_on_the_quoted_words(seed_article, nltk_analyzer):
+    frame = quote_sentiment_frame(seed_article)
+    assert frame.columns.tolist() == columns("quote_sentiment")
+    assert len(frame) > 0
+    for row in frame.itertuples():
+        assert row.compound == nltk_analyzer.polarity_scores(row.text)["compound"]
+        assert row.tone == tone_label(row.compound_masked)
+    first = frame[frame["text"].str.startswith("Korea is a very highly valued")].iloc[0]
+    assert first["compound"] == 0.5379
+    assert first["actor"] == "Jens Stoltenberg"
+
+
+def test_quote_tone_from_a_given_quotes_table():
+    text = "“The United Nations Security Council failed us,” she said."
+    quotes = pd.DataFrame({"article_id": ["text"], "quote": [0], "kind": ["direct"],
+                           "start": [0], "end": [49], "speaker": ["she"],
+                           "text": ["The United Nations Security Council failed us,"]})
+    row = quote_sentiment_frame(text, quotes=quotes).iloc[0]
+    assert row["compound"] == polarity_scores("The United Nations Security Council failed us,")[
+        "compound"
+    ]
+    assert row["compound_masked"] == polarity_scores("The Xx Xx Xx Xx failed us,")["compound"]
+    assert row["compound_masked"] < row["compound"]
+    assert row["tone"] == "negative"
+    assert row["n_words"] == 7
+
+
+# --- aggregates ---------------------------------------------------------------------------
+
+
+def _quote_tones() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "kind": ["direct"] * 5 + ["partial", "title", "indirect"],
+            "actor": ["Jens Stoltenberg"] * 5 + ["Yoon Suk Yeol", "Yoon Suk Yeol", None],
+            "speaker": ["Stoltenberg"] * 5 + ["Yoon", "Yoon", "the official"],
+            "affiliation": ["NATO"] * 5 + ["South Korea", "South Korea", None],
+            "compound_masked": [0.5, 0.4, 0.6, 0.3, 0.2, -0.4, 0.9, 0.1],
+        }
+    )
+
+
+def test_tone_by_speaker_counts_speech_only_and_flags_small_n():
+    table = tone_by_speaker(_quote_tones())
+    rows = table[["speaker", "n", "note"]].astype(object).values.tolist()
+    assert rows == [
+        ["Jens Stoltenberg", 5, pd.NA],
+        ["Yoon Suk Yeol", 1, "small n"],  # the title is not speech
+        ["the official (unresolved)", 1, "small n"],
+    ]
+    assert table.loc[0, "mean"] == pytest.approx(0.4)
+    assert table.loc[0, "ci_low"] < 0.4 < table.loc[0, "ci_high"]
+    pd.testing.assert_frame_equal(table, tone_by_speaker(_quote_tones()))
+
+
+def test_tone_by_affiliation_and_target():
+    assert tone_by_affiliation(_quote_tones())["affiliation"].tolist() == ["NATO", "South Korea"]
+    targets = pd.DataFrame({"target": ["NATO"] * 6 + ["Russia"] * 2,
+                            "score": [0.2, 0.4, 0.1, 0.3, 0.5, 0.3, -0.6, -0.2]})
+    table = tone_by_target(targets)
+    assert table[["target", "n"]].values.tolist() == [["NATO", 6], ["Russia", 2]]
+    assert pd.isna(table.loc[0, "note"]) and table.loc[1, "note"] == "small n"
+    assert table.loc[1, "mean"] == pytest.approx(-0.4)
+
+
+def test_tone_arc_marks_sentences_with_speech(seed_document):
+    quotes = pd.DataFrame({"kind": ["direct", "title"], "start": [10, 30], "end": [20, 40]})
+    arc = tone_arc("NATO met. “We value it,” he said. The “Pie” song.", quotes=quotes)
+    assert arc["quoted"].tolist() == [False, True, False]
+    assert arc["position"].is_monotonic_increasing
+    seed_arc = tone_arc(seed_document)
+    assert len(seed_arc) == len(seed_document.sentences)
+    assert seed_arc["quoted"].sum() > 0
+    assert seed_arc["compound"].tolist() == sentences_frame(seed_document)["compound"].tolist()
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def test_cli_prints_sentence_and_target_tables(seed_path, capsys):
+    assert main(["sentiment", str(seed_path)]) == 0
+    out = capsys.readouterr().out
+    assert "# sentences (" in out and "# targets (" in out
+    assert "compound_masked" in out and "Jens Stoltenberg" in out
+
+
+def test_cli_targets_csv_and_summary(seed_path, capsys):
+    args = ["sentiment", str(seed_path), "--targets", "North Korea", "Ukraine",
+            "--table", "targets", "--format", "csv"]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split(",") == columns("targets")
+    assert {line.split(",")[1] for line in lines[1:]} == {"North Korea", "Ukraine"}
+    assert main(["sentiment", str(seed_path), "--table", "targets", "--summary"]) == 0
+    assert "# tone by target" in capsys.readouterr().out
+    assert main(["sentiment", str(seed_path), "--targets", "Atlantis", "--table", "targets"]) == 0
+    captured = capsys.readouterr()
+    assert "no mentions found of: Atlantis" in captured.err
+    assert "# targets (0 rows)" in captured.out
+
+
+def test_cli_missing_input_is_a_usage_error(tmp_path, capsys):
+    assert main(["sentiment", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt" in capsys.readouterr().err
+
+
+# --- figures: each plots exactly the table a tested function returns ---------------------
+
+
+@pytest.fixture(scope="module")
+def figure_inputs(seed_path):
+    from analysis.figures import FigureInputs
+
+    return FigureInputs(seed_path.parents[1])
+
+
+def _render(name, inputs):
+    from analysis.figures import registered_figures, render
+
+    spec = next(spec for spec in registered_figures() if spec.name == name)
+    assert "JoongAng" in spec.caption
+    return render(spec, inputs)
+
+
+def _tick_labels(figure):
+    """Return the y tick labels from the top of the chart down."""
+    axes = figure.axes[0]
+    pairs = zip(axes.get_yticks(), (t.get_text() for t in axes.get_yticklabels()), strict=True)
+    return [label for _, label in sorted(pairs, key=lambda pair: -pair[0])]
+
+
+def test_speaker_figure_plots_tone_by_speaker(figure_inputs, seed_document):
+    figure, data = _render("sentiment-speakers", figure_inputs)
+    expected = tone_by_speaker(quote_sentiment_frame(seed_document))
+    pd.testing.assert_frame_equal(data, expected)
+    assert _tick_labels(figure) == data["speaker"].tolist()  # first row drawn on top
+
+
+def test_target_figure_plots_tone_by_target(figure_inputs, seed_document):
+    from analysis.figures.sentiment import MAX_TARGETS
+
+    figure, data = _render("sentiment-targets", figure_inputs)
+    expected = tone_by_target(target_sentiment_frame(seed_document)).head(MAX_TARGETS)
+    pd.testing.assert_frame_equal(data, expected.reset_index(drop=True))
+    assert _tick_labels(figure) == data["target"].tolist()
+    assert "NATO" in data["target"].tolist()
+    assert (data["n"] >= 1).all()
+
+
+def test_arc_figure_plots_the_tone_arc(figure_inputs, seed_document):
+    figure, data = _render("sentiment-arc", figure_inputs)
+    pd.testing.assert_frame_equal(data, tone_arc(seed_document))
+    lines = figure.axes[0].get_lines()
+    plotted = [line for line in lines if len(line.get_ydata()) == len(data)]
+    assert [list(line.get_ydata()) for line in plotted] == [
+        data["compound"].tolist(), data["compound_masked"].tolist()
+    ]
