@@ -30,10 +30,13 @@ file, data row of a CSV file, item of a JSON list).
 
 Text
 ----
-Bytes are decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, then by the
-charset detector (cp949 / EUC-KR Korean, Shift-JIS, ...), else cp1252 with a warning.
-Newlines are normalised to ``\\n`` and the text to Unicode NFC; every offset any
-extractor reports indexes :attr:`Article.text` as returned here.
+Bytes are decoded as UTF-8 (with or without BOM), UTF-16/32 with a BOM, then as
+Korean (cp949 / EUC-KR) when they decode as such into common Hangul, then by the
+charset detector (charset-normalizer) for other scripts (Cyrillic, Japanese, ...);
+Western text that is none of these is read as cp1252 with a :class:`UnicodeWarning`
+naming the file. Newlines are normalised to ``\\n`` and the text to Unicode NFC;
+every offset any extractor reports indexes :attr:`Article.text` as returned here.
+JSONL files are read line by line, so their size does not matter.
 """
 
 from __future__ import annotations
@@ -150,8 +153,8 @@ class Article:
 def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str:
     """Decode file bytes to text, normalising newlines and Unicode (NFC).
 
-    Order: UTF-8 (BOM or not), UTF-16/32 with a BOM, the charset detector, cp1252
-    with a warning.
+    Order: UTF-8 (BOM or not), UTF-16/32 with a BOM, Korean cp949 / EUC-KR, the
+    charset detector for non-Latin scripts, else cp1252 with a :class:`UnicodeWarning`.
 
     Examples
     --------
@@ -167,9 +170,9 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return data.decode("utf-32")
+        return data.decode("utf-32", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -179,8 +182,8 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None) -> str:
         return detected
     where = f"{path}: " if path is not None else ""
     warnings.warn(
-        f"{where}encoding not recognised; decoded as cp1252. Save the file as UTF-8 "
-        "if accented letters look wrong.",
+        f"{where}not UTF-8 and no other encoding recognised; read as cp1252 (Windows "
+        "Western). Save the file as UTF-8 if accented letters look wrong.",
         UnicodeWarning,
         stacklevel=3,
     )
@@ -188,33 +191,48 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None) -> str:
 
 
 def _detect_legacy(data: bytes) -> str | None:
-    """Decode legacy-encoded bytes with charset-normalizer, preferring CJK when it fits."""
+    """Decode non-UTF-8 bytes: Korean first, then charset-normalizer for other scripts.
+
+    Returns None for Western (Latin-script) text, which the caller reads as cp1252.
+    """
+    korean = _decode_korean(data)
+    if korean is not None:
+        return korean
     from charset_normalizer import from_bytes
 
-    # East Asian legacy encodings first: short Korean texts are often mistaken for
-    # Cyrillic or Latin code pages, while a strict cp949 decode rarely succeeds by chance
-    # on Western text and yields mostly Hangul when it does.
-    for encoding in ("cp949", "shift_jis", "gb18030", "big5"):
-        try:
-            candidate = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _cjk_share(candidate) >= 0.5:
-            return candidate
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    if best is None or best.encoding is None or best.encoding in {"utf_8", "ascii"}:
         return None
-    if best.encoding in {"utf_8", "ascii"}:
-        return None
-    return str(best)
+    candidate = str(best)
+    return None if _mostly_latin(candidate) else candidate
 
 
-def _cjk_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
+def _decode_korean(data: bytes) -> str | None:
+    """Decode cp949 / EUC-KR bytes, or return None if they are not Korean text.
+
+    A strict cp949 decode of Western bytes fails on almost any accented letter
+    followed by a space or punctuation; when it succeeds by chance it yields rare
+    extension syllables, while real Korean text is overwhelmingly made of the KS X
+    1001 (EUC-KR) repertoire, both of whose bytes are 0xA1 or above.
+    """
+    try:
+        candidate = data.decode("cp949")
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in candidate if ord(ch) > 0x7F]
+    if not wide or not any(_is_hangul(ch) for ch in wide):
+        return None
+    common = sum(1 for ch in wide if min(ch.encode("cp949")) >= 0xA1)
+    return candidate if common / len(wide) >= 0.8 else None
+
+
+def _mostly_latin(text: str) -> bool:
+    """Tell whether the non-ASCII letters of ``text`` are mostly Latin-script ones."""
+    letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha()]
     if not letters:
-        return 0.0
-    cjk = sum(1 for ch in letters if _is_hangul(ch) or _is_cjk(ch) or _is_kana(ch))
-    return cjk / len(letters)
+        return True
+    latin = sum(1 for ch in letters if ord(ch) <= 0x024F)
+    return latin / len(letters) >= 0.5
 
 
 def _normalise_text(text: str) -> str:
@@ -340,6 +358,12 @@ def _clean_value(value: Any) -> str | None:
     return None if text.lower() in _UNKNOWN_VALUES else text
 
 
+def _text_key(record: Mapping[str, Any]) -> str | None:
+    """Return the key holding the body: ``text``, else ``body``, else ``content`` (any case)."""
+    by_name = {str(key).strip().lower(): key for key in record}
+    return next((by_name[name] for name in _TEXT_FIELDS if name in by_name), None)
+
+
 def make_article(
     record: Mapping[str, Any],
     default_id: str,
@@ -356,7 +380,7 @@ def make_article(
     >>> a.article_id, a.published.isoformat(), dict(a.metadata)
     ('x#1', '2023-07-11', {'desk': 'world'})
     """
-    text_key = next((k for k in _TEXT_FIELDS if k in record), None)
+    text_key = _text_key(record)
     if text_key is None:
         raise AnalysisError(
             "no 'text' field in the record; name the article body 'text'", path
@@ -481,8 +505,35 @@ def _records_from_json(text: str, path: Path) -> Iterator[tuple[int | None, dict
     raise AnalysisError("JSON must hold an object or a list of objects with a 'text' field", path)
 
 
-def _records_from_jsonl(text: str, path: Path) -> Iterator[tuple[int, dict[str, Any] | AnalysisError]]:
-    for number, line in enumerate(text.split("\n"), start=1):
+def _jsonl_lines(path: Path) -> Iterator[str]:
+    """Yield the decoded lines of a JSONL file, reading it line by line.
+
+    JSONL is UTF-8 by definition, so each line is decoded on its own (a line that is
+    not UTF-8 goes through :func:`decode_bytes`); a file with a UTF-16/32 BOM is read
+    whole. Memory stays flat however large the file.
+    """
+    try:
+        handle = path.open("rb")
+    except OSError:
+        yield from decode_bytes(_read_bytes(path), path).split("\n")  # raises the right error
+        return
+    with handle:
+        head = handle.read(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            yield from decode_bytes(head + handle.read(), path).split("\n")
+            return
+        handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
+        for raw in handle:
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield decode_bytes(raw, path)
+
+
+def _records_from_jsonl(
+    lines: Iterable[str], path: Path
+) -> Iterator[tuple[int, dict[str, Any] | AnalysisError]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -502,19 +553,31 @@ def _records_from_jsonl(text: str, path: Path) -> Iterator[tuple[int, dict[str, 
 
 def _records_from_csv(text: str, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None:
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        raise AnalysisError(f"cannot read the CSV header row ({exc}); check its quoting", path) from None
+    if fieldnames is None:
         raise AnalysisError("the CSV file is empty; add a header row with a 'text' column", path)
-    names = [name.strip() if name else name for name in reader.fieldnames]
-    if not any(name in _TEXT_FIELDS for name in names):
+    names = [name.strip() if name else name for name in fieldnames]
+    if _text_key(dict.fromkeys(n for n in names if n)) is None:
         raise AnalysisError(
             f"no 'text' column (columns: {', '.join(n for n in names if n)}); "
             "name the column that holds the article body 'text'",
             path,
         )
     reader.fieldnames = names
-    for number, row in enumerate(reader, start=1):
-        row.pop(None, None)  # cells beyond the header
-        yield number, row
+    number = 0
+    try:
+        for number, row in enumerate(reader, start=1):
+            row.pop(None, None)  # cells beyond the header
+            yield number, row
+    except csv.Error as exc:
+        raise AnalysisError(
+            f"cannot read CSV row {number + 1} ({exc}); check its quoting, or save the "
+            "articles as .jsonl",
+            path,
+        ) from None
 
 
 def _iter_file_articles(
@@ -527,17 +590,19 @@ def _iter_file_articles(
             path,
         )
     base_id = _relative_id(path, root)
-    text = decode_bytes(_read_bytes(path), path)
-    if suffix == ".txt":
-        for record in _records_from_txt(text):
-            yield make_article(record, base_id, path)
-        return
-    if suffix == ".json":
-        numbered = _records_from_json(text, path)
-    elif suffix == ".csv":
-        numbered = _records_from_csv(text, path)
+    numbered: Iterable[tuple[int | None, dict[str, Any] | AnalysisError]]
+    if suffix == ".jsonl":
+        numbered = _records_from_jsonl(_jsonl_lines(path), path)
     else:
-        numbered = _records_from_jsonl(text, path)
+        text = decode_bytes(_read_bytes(path), path)
+        if suffix == ".txt":
+            for record in _records_from_txt(text):
+                yield make_article(record, base_id, path)
+            return
+        if suffix == ".json":
+            numbered = _records_from_json(text, path)
+        else:
+            numbered = _records_from_csv(text, path)
     for number, record in numbered:
         default_id = base_id if number is None else f"{base_id}#{number}"
         try:

@@ -26,6 +26,10 @@ COMMANDS: dict[str, str] = {
     "figures": "figures",
     "extract": "extract",
     "evaluate": "evaluate",
+    "train-sentiment": "train_sentiment",
+    "quotes": "quotes",
+    "sectors": "sectors",
+    "sentiment": "sentiment",
 }
 
 

@@ -6,14 +6,26 @@ Segmentation rules (decided here, relied on by every extractor):
   blank lines (single newlines inside one are line wraps); otherwise every non-blank
   line is a paragraph, the usual form of news copy pasted from the web. Paragraph spans
   exclude surrounding whitespace.
-* **Sentences** never cross a paragraph. Inside a paragraph, a line break is also a
-  sentence break when the line before it ends with sentence punctuation or the line
-  after it starts with a list marker (``-``, ``*``, ``•``, ``1.``, ``a)``). The rest is
-  split by NLTK's Punkt algorithm with parameters this package ships
-  (``resources/abbreviations.txt`` and ``resources/sentence_starters.txt``) instead of
-  an untrained model, so "U.S. Senators", "Sen. Shaheen" or "Jan. 5" stay whole while
-  "... in the U.S. The senator said" splits. Closing quote marks stay with the
-  sentence they end. A bare list number ("1.") is joined to the item it numbers.
+* **Sentences** never cross a paragraph. Inside a paragraph, a line that opens with a
+  list marker (``-``, ``*``, ``•``, ``1.``, ``a)``) starts a new sentence; other line
+  breaks are line wraps. The rest is split by NLTK's Punkt algorithm with parameters
+  this package ships instead of an untrained model: ``resources/abbreviations.txt``
+  (so "U.S. Senators", "Sen. Shaheen" or "Jan. 5" stay whole) and
+  ``resources/sentence_starters.txt`` (so "... in the U.S. The senator said" splits),
+  with "…" as a sentence end too. Closing quote marks stay with the sentence they end.
+* **Repairs** after Punkt: a bare list number ("1.") is joined to the item it numbers;
+  a segment starting with a lower-case letter is joined to the one before ("“Why
+  now?” asked Kim."); "No." and the other ``resources/number_abbreviations.txt`` are
+  abbreviations only before a number ("No. 2" but "She said no. Then ..."); a title
+  (``resources/title_abbreviations.txt``) is never the end of a sentence ("Mr. An
+  Ho-young", although "An" often starts one); after a
+  quoted question or exclamation, an attribution ("“Why now?” Kim asked.", verbs in
+  ``resources/attribution_verbs.txt``) stays in the sentence.
+
+Measured on a hand-made fixture of tricky news passages (``tests/fixtures/segmentation``,
+``benchmarks/bench_segmentation.py``, ``docs/evaluation.md``). Known limit: an
+abbreviation that ends a sentence before a name ("... in the U.S. Kim returned") is
+not split.
 """
 
 from __future__ import annotations
@@ -24,10 +36,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from analysis._resources import read_lines
-from analysis.articles import Article
+from analysis.articles import Article, detect_language
 
 __all__ = [
     "Document",
@@ -138,8 +150,6 @@ def as_document(source: str | Article | Document, article_id: str = "text") -> D
     if isinstance(source, Document):
         return source
     if isinstance(source, str):
-        from analysis.articles import detect_language
-
         source = Article(article_id=article_id, text=source, language=detect_language(source))
     if not isinstance(source, Article):
         raise TypeError(f"expected str, Article or Document, not {type(source).__name__}")
@@ -148,9 +158,17 @@ def as_document(source: str | Article | Document, article_id: str = "text") -> D
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•·–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
-_BARE_MARKER = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)]$")
-_LINE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_ANY_NEWLINE = re.compile(r"\n")
+# A list item opens with a bullet, or a number or letter followed by "." or ")".
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•·–▪◦]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]")
+# A segment that is nothing but a list number ("1.", "(b)", "iv.") numbers the next one.
+_BARE_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
+# "?" or "!" closing a quotation: what follows may be the attribution ("... ?” Kim asked.").
+_QUOTED_QUESTION_END = re.compile(r"[?!…][\"”’']+\)?$")
+_LAST_WORD = re.compile(r"(\w+)\.$")
+# Letters with periods ("J.D.", "N.Z."): abbreviations Punkt does not know unless listed.
+_DOTTED_LETTERS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
@@ -174,7 +192,7 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
     >>> [text[p.start:p.end] for p in split_paragraphs(text)]
     ['One wrapped\\nparagraph.', 'Another.']
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text.strip()) else re.compile(r"\n")
+    separator = _BLANK_LINE if _BLANK_LINE.search(text.strip()) else _ANY_NEWLINE
     spans: list[Span] = []
     position = 0
     for match in separator.finditer(text):
@@ -188,25 +206,57 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+class _NewsLanguageVars(PunktLanguageVars):
+    """Punkt's English settings, with "…" (one character) as a sentence end too."""
+
+    sent_end_chars = (".", "?", "!", "…")
+
+
 @cache
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(read_lines("abbreviations.txt"))
-    params.sent_starters = set(read_lines("sentence_starters.txt"))
-    return PunktSentenceTokenizer(params)
+    params.sent_starters = set(_sentence_starters())
+    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+
+
+@cache
+def _sentence_starters() -> frozenset[str]:
+    return frozenset(read_lines("sentence_starters.txt"))
+
+
+@cache
+def _title_abbreviations() -> frozenset[str]:
+    return frozenset(read_lines("title_abbreviations.txt"))
+
+
+@cache
+def _number_abbreviations() -> frozenset[str]:
+    return frozenset(read_lines("number_abbreviations.txt"))
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    """An attribution that follows a quoted question: "Kim asked." / "the minister said"."""
+    verbs = "|".join(sorted(map(re.escape, read_lines("attribution_verbs.txt")), key=len, reverse=True))
+    return re.compile(
+        rf"(?:[A-Z][\w’'.-]*,?\s+){{1,4}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]"
+    )
 
 
 def _line_blocks(text: str, paragraph: Span) -> Iterator[Span]:
-    """Split a paragraph at line breaks that are sentence or list-item breaks."""
+    """Split a paragraph before every line that opens with a list marker.
+
+    Other line breaks inside a paragraph are line wraps: Punkt decides whether the
+    line before ends a sentence, so "U.S.\\nSenators" stays whole.
+    """
     start = paragraph.start
     position = paragraph.start
     while True:
         newline = text.find("\n", position, paragraph.end)
         if newline < 0:
             break
-        before = text[start:newline]
-        after = text[newline + 1 : paragraph.end]
-        if _LINE_END.search(before) or _LIST_MARKER.match(after):
+        if _LIST_MARKER.match(text, newline + 1, paragraph.end):
             span = _trimmed(text, start, newline)
             if span is not None:
                 yield span
@@ -217,21 +267,36 @@ def _line_blocks(text: str, paragraph: Span) -> Iterator[Span]:
         yield span
 
 
+def _joins(text: str, previous: Span, following: Span) -> bool:
+    """Tell whether a Punkt break between two segments is a false one to undo."""
+    head = text[previous.start : previous.end]
+    tail = text[following.start : min(following.end, following.start + 80)]
+    if _BARE_MARKER.fullmatch(head):  # "1." alone numbers the item after it
+        return True
+    if tail[:1].islower():  # "“Why now?” asked Kim." / "long… but productive"
+        return True
+    word = _LAST_WORD.search(head)
+    if word:
+        last = word.group(1).lower()
+        if last in _title_abbreviations():
+            return True  # "Mr. An Ho-young": a title is followed by a name
+        if tail[:1].isdigit() and last in _number_abbreviations():
+            return True  # "No. 2", "Vol. 3"
+    if _DOTTED_LETTERS.search(head):  # "J.D. Vance", unless "J.D. The ..." starts anew
+        first = _FIRST_WORD.match(tail)
+        return bool(first) and first.group().lower() not in _sentence_starters()
+    return bool(_QUOTED_QUESTION_END.search(head) and _attribution().match(tail))
+
+
 def _punkt_spans(text: str, block: Span) -> list[Span]:
     chunk = text[block.start : block.end]
-    spans = [Span(block.start + s, block.start + e) for s, e in _punkt().span_tokenize(chunk)]
     merged: list[Span] = []
-    pending: Span | None = None
-    for span in spans:
-        if pending is not None:
-            span = Span(pending.start, span.end)
-            pending = None
-        if _BARE_MARKER.match(span.slice(text)):
-            pending = span
-            continue
-        merged.append(span)
-    if pending is not None:
-        merged.append(pending)
+    for start, end in _punkt().span_tokenize(chunk):
+        span = Span(block.start + start, block.start + end)
+        if merged and _joins(text, merged[-1], span):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
     return merged
 
 

@@ -47,6 +47,9 @@ __all__ = [
 #: Modules whose ``FIGURES`` tuples make up the registry, in build order.
 FIGURE_MODULES: tuple[str, ...] = (
     "analysis.figures.structure",
+    "analysis.figures.quotes",
+    "analysis.figures.sectors",
+    "analysis.figures.sentiment",
 )
 
 #: Where research articles live below the raw-data folder, and the hand-written
