@@ -63,12 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subcommand_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "_run", None) is None:
-        parser.print_help(sys.stderr)
+        names = ", ".join(_subcommand_names(parser))
+        print(f"{parser.prog}: error: choose a subcommand ({names}); see --help", file=sys.stderr)
         return 2
     try:
         return int(args._run(args) or 0)

@@ -20,7 +20,9 @@ A run never stops for one bad article. The exit code (CLI) is 0 even with errors
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 import json
 import os
 import shutil
@@ -36,7 +38,7 @@ from analysis.document import Document, as_document
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
 
-__all__ = ["TABLE_BUILDERS", "ExtractResult", "extract_corpus", "read_table"]
+__all__ = ["TABLE_BUILDERS", "TABLE_INPUTS", "ExtractResult", "extract_corpus", "read_table"]
 
 #: Table name -> "module:function" building it from a list of Documents, in write order.
 TABLE_BUILDERS: dict[str, str] = {
@@ -46,7 +48,14 @@ TABLE_BUILDERS: dict[str, str] = {
     "actors": "analysis.actors:actors_frame",
     "sectors": "analysis.sectors:sector_mentions_frame",
     "targets": "analysis.sentiment:target_sentiment_frame",
+    "quote_sentiment": "analysis.sentiment:quote_sentiment_frame",
+    "programme_statements": "analysis.sectors:programme_statements_frame",
 }
+
+#: Tables built from another table of the same batch, passed as this keyword, so
+#: quotes are extracted once per article (the builder extracts them itself when the
+#: table it reads is not being written).
+TABLE_INPUTS: dict[str, str] = {"quote_sentiment": "quotes"}
 
 MANIFEST = "_manifest.json"
 
@@ -69,6 +78,23 @@ class ExtractResult:
 def _builder(table: str) -> Callable[[list[Document]], pd.DataFrame]:
     module_name, _, function_name = TABLE_BUILDERS[table].partition(":")
     return getattr(importlib.import_module(module_name), function_name)
+
+
+def _read_overrides(path: str | os.PathLike[str] | None) -> tuple[object, ...]:
+    if path is None:
+        return ()
+    from analysis.overrides import load_overrides
+
+    return tuple(load_overrides(path))
+
+
+def _with_overrides(
+    build: Callable[..., pd.DataFrame], corrections: tuple[object, ...]
+) -> Callable[..., pd.DataFrame]:
+    """Bind the corrections to a builder that takes an ``overrides`` argument."""
+    if not corrections or "overrides" not in inspect.signature(build).parameters:
+        return build
+    return functools.partial(build, overrides=corrections)
 
 
 def _error_row(exc: BaseException, article_id: str | None, path: str | None) -> dict[str, str | None]:
@@ -118,7 +144,14 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 def _build_tables(
     documents: list[Document], builders: dict[str, Callable[[list[Document]], pd.DataFrame]]
 ) -> dict[str, pd.DataFrame]:
-    return {table: build(documents) for table, build in builders.items()}
+    built: dict[str, pd.DataFrame] = {}
+    for table, build in builders.items():
+        source = TABLE_INPUTS.get(table)
+        if source in built:
+            built[table] = build(documents, **{source: built[source]})
+        else:
+            built[table] = build(documents)
+    return built
 
 
 def _extract_batch(
@@ -162,6 +195,7 @@ def extract_corpus(
     tables: Sequence[str] | None = None,
     batch_size: int = 1000,
     progress: bool = False,
+    overrides: str | os.PathLike[str] | None = None,
 ) -> ExtractResult:
     """Run every extractor over a corpus and write its tables to ``out_dir``.
 
@@ -177,6 +211,11 @@ def extract_corpus(
         Articles per part file.
     progress : bool
         Show a progress bar on stderr.
+    overrides : path, optional
+        A corrections CSV (:mod:`analysis.overrides`), read once and applied by every
+        extractor that takes corrections (quotes, sectors), so fixes made by hand stay
+        applied on every re-run. A malformed file stops the run before anything is
+        written.
 
     Returns
     -------
@@ -199,10 +238,11 @@ def extract_corpus(
         raise AnalysisError(
             f"unknown table(s) {', '.join(unknown)}; choose from {', '.join(TABLE_BUILDERS)}"
         )
+    corrections = _read_overrides(overrides)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     _clear_previous(out, list(TABLE_BUILDERS))
-    builders = {table: _builder(table) for table in chosen}
+    builders = {table: _with_overrides(_builder(table), corrections) for table in chosen}
 
     error_rows: list[dict[str, str | None]] = []
     articles = load_corpus(

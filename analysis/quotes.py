@@ -52,6 +52,7 @@ from analysis.articles import Article
 from analysis.document import Document, Sentence, as_document
 from analysis.quote_rules import Marked, Phrase
 from analysis.schemas import conform
+from analysis.speakers import addressees_frame, speakers_frame
 from analysis.structure import count_words
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -62,8 +63,10 @@ __all__ = [
     "SPEECH_KINDS",
     "NotEnglishWarning",
     "Quote",
+    "addressees_frame",
     "extract_quotes",
     "quotes_frame",
+    "speakers_frame",
 ]
 
 KINDS = ("direct", "partial", "indirect", "title", "scare")

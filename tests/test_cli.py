@@ -62,9 +62,12 @@ def test_usage_errors_exit_2_with_one_line(capsys, argv):
     assert captured.out == ""
 
 
-def test_no_subcommand_exits_2_and_shows_help(capsys):
+def test_no_subcommand_exits_2_with_one_line_listing_them(capsys):
     assert _exit_code([]) == 2
-    assert "SUBCOMMAND" in capsys.readouterr().err
+    captured = capsys.readouterr()
+    line = _one_line(captured.err)
+    assert "choose a subcommand" in line and "extract" in line and "--help" in line
+    assert captured.out == ""
 
 
 def test_missing_input_exits_2_with_one_line_naming_it(capsys, tmp_path):

@@ -104,3 +104,32 @@ def test_cli_extract_exit_codes(tmp_path: Path, capsys) -> None:
 def test_every_table_has_a_schema() -> None:
     for table in [*TABLE_BUILDERS, "errors"]:
         assert columns(table)
+
+
+def test_overrides_stay_applied_in_a_corpus_run(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "“We value the partnership,” he said. “Korea matters,” Kim said."
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    second = text.index("“Korea")
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text(
+        "article_id,what,offset,field,value\n"
+        "a.txt,quotes,0,actor,Jens Stoltenberg\n"
+        f"a.txt,quotes,{second},drop,true\n",
+        encoding="utf-8",
+    )
+    tables = ["quotes", "quote_sentiment"]
+    extract_corpus(folder, tmp_path / "out", tables=tables, overrides=fixes)
+    for table in tables:
+        rows = read_table(tmp_path / "out", table)
+        assert rows["start"].tolist() == [0], table
+        assert rows["actor"].tolist() == ["Jens Stoltenberg"], table
+
+
+def test_malformed_overrides_stop_before_anything_is_written(tmp_path: Path) -> None:
+    bad = tmp_path / "fixes.csv"
+    bad.write_text("article_id,offset\nx,1\n", encoding="utf-8")
+    with pytest.raises(AnalysisError, match=r"fixes\.csv"):
+        extract_corpus(_corpus(tmp_path), tmp_path / "out", overrides=bad)
+    assert not (tmp_path / "out").exists()

@@ -104,3 +104,28 @@ def test_article_structure_data_matches_seed(inputs, seed_document):
     _figure, data = render(spec, inputs)
     assert len(data) == len(seed_document.sentences)
     assert data["start"].tolist() == [s.start for s in seed_document.sentences]
+
+
+USER_ARTICLE = """\
+outlet: Example Wire
+author: A. Reporter
+published: 2024-07-10
+
+NATO Secretary General Jens Stoltenberg met Australian officials in Washington.
+"Our partners in the Indo-Pacific matter to us," Stoltenberg said.
+Canberra welcomed the talks on cyber defence and maritime security.
+"""
+
+
+def test_figures_drawn_for_a_users_article_cite_that_article(tmp_path):
+    from analysis import load_article
+
+    path = tmp_path / "wire.txt"
+    path.write_text(USER_ARTICLE, encoding="utf-8")
+    inputs = FigureInputs.from_documents([load_article(path)])
+    spec = next(s for s in registered_figures() if s.name == "quotes-per-speaker")
+    caption = spec.caption_for(inputs)
+    assert "Example Wire (A. Reporter), 10 July 2024" in caption
+    assert "JoongAng" not in caption and "{source}" not in caption
+    _, data = render(spec, inputs)
+    assert data["actor"].tolist() == ["Jens Stoltenberg"]

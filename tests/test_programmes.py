@@ -195,11 +195,11 @@ def inputs():
     return FigureInputs(RAW)
 
 
-def test_sector_figures_are_registered_with_sourced_captions(specs):
+def test_sector_figures_are_registered_with_sourced_captions(specs, inputs):
     for name in SECTOR_FIGURES:
         assert name in specs
     assert "Korea Herald, 11 July 2023" in specs["sectors-itpp-vs-ipcp"].caption
-    assert "JoongAng Daily" in specs["sectors-seed-vs-itpp"].caption
+    assert "JoongAng Daily" in specs["sectors-seed-vs-itpp"].caption_for(inputs)
     assert "Yomiuri" in specs["sectors-asia-pacific"].caption
     assert "ILLUSTRATIVE" in specs["sectors-corpus-mentions"].caption
 

@@ -370,7 +370,7 @@ def _render(name, inputs):
     from analysis.figures import registered_figures, render
 
     spec = next(spec for spec in registered_figures() if spec.name == name)
-    assert "JoongAng" in spec.caption
+    assert "JoongAng" in spec.caption_for(inputs)
     return render(spec, inputs)
 
 

@@ -483,8 +483,9 @@ def test_seed_figures_match_the_tables(seed_path, seed_document, seed_quotes):
     _, data = render(specs["quote-addressees"], inputs)
     assert data["n"].sum() == speakers["n_quotes"].sum()
     for spec in FIGURES:
-        assert "Korea JoongAng Daily" in spec.caption and "11 July 2023" in spec.caption
-        assert "analysis.quotes" in spec.caption and "docs/evaluation.md" in spec.caption
+        caption = spec.caption_for(inputs)
+        assert "Korea JoongAng Daily" in caption and "11 July 2023" in caption
+        assert "analysis.quotes" in caption and "docs/evaluation.md" in caption
 
 
 def test_positions_figure_puts_unresolved_speakers_last():

@@ -30,6 +30,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 if any article could not be read or processed")
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    parser.add_argument("--overrides", type=Path, metavar="FILE",
+                        help="corrections CSV (article_id,what,offset,field,value) applied to "
+                        "quotes and sectors on every run")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         raise AnalysisError("--batch-size must be at least 1")
     result = extract_corpus(
         args.inputs, args.out, tables=args.tables, batch_size=args.batch_size,
-        progress=args.progress,
+        progress=args.progress, overrides=args.overrides,
     )
     counts = ", ".join(f"{table} {n}" for table, n in result.rows.items())
     print(f"{result.n_articles} articles -> {result.out_dir}: {counts}", file=sys.stderr)

@@ -37,6 +37,7 @@ __all__ = [
     "FIGURE_MODULES",
     "FigureInputs",
     "FigureSpec",
+    "article_source",
     "build_figures",
     "new_figure",
     "registered_figures",
@@ -92,6 +93,36 @@ class FigureInputs:
         """The hand-written illustrative corpus as Documents (may be empty)."""
         return tuple(as_document(a) for a in self._load(ILLUSTRATIVE_SUBDIR))
 
+    @classmethod
+    def from_documents(
+        cls,
+        documents: Iterable[Article | Document | str],
+        illustrative: Iterable[Article | Document | str] = (),
+    ) -> FigureInputs:
+        """Build inputs from articles already loaded, e.g. a notebook's own corpus.
+
+        The first of ``documents`` becomes the primary article, so every registered
+        figure can be drawn for a researcher's own articles instead of ``data/raw``.
+
+        Parameters
+        ----------
+        documents : iterable of Article, Document or str
+            The research articles, primary first.
+        illustrative : iterable of Article, Document or str, optional
+            A corpus for the corpus-level figures (default: none).
+
+        Examples
+        --------
+        >>> inputs = FigureInputs.from_documents(["NATO met in Vilnius. Korea joined."])
+        >>> len(inputs.primary.sentences)
+        2
+        """
+        inputs = cls(raw_dir=Path("."))
+        # cached_property keeps its value in the instance dict: fill it in advance.
+        inputs.__dict__["documents"] = tuple(as_document(d) for d in documents)
+        inputs.__dict__["illustrative"] = tuple(as_document(d) for d in illustrative)
+        return inputs
+
     def _load(self, subdir: str) -> list[Article]:
         folder = Path(self.raw_dir) / subdir
         if not folder.is_dir():
@@ -104,12 +135,56 @@ Builder = Callable[[FigureInputs], tuple[Figure, pd.DataFrame]]
 
 @dataclass(frozen=True, slots=True)
 class FigureSpec:
-    """A registered figure: file stem, title, caption with its source, and builder."""
+    """A registered figure: file stem, title, caption with its source, and builder.
+
+    A caption may hold the placeholder ``{source}``: it is replaced by the citation
+    of the primary article (:func:`article_source`), so a figure drawn for a
+    researcher's own article names that article, not the seed.
+    """
 
     name: str
     title: str
     caption: str
     builder: Builder
+
+    def caption_for(self, inputs: FigureInputs) -> str:
+        """Return the caption with ``{source}`` filled in from ``inputs.primary``."""
+        if SOURCE_PLACEHOLDER not in self.caption:
+            return self.caption
+        source = article_source(inputs.primary.article)
+        return self.caption.replace(SOURCE_PLACEHOLDER, source)
+
+
+#: Placeholder in captions for the citation of the primary article.
+SOURCE_PLACEHOLDER = "{source}"
+
+
+def article_source(article: Article) -> str:
+    """Cite an article for a caption: outlet, author, date, title and article_id.
+
+    Unknown fields are left out, never guessed.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> a = Article("seed.txt", "Yoon met.", outlet="Korea JoongAng Daily",
+    ...             author="Sarah Kim", published=dt.date(2023, 7, 11))
+    >>> article_source(a)
+    'Source: Korea JoongAng Daily (Sarah Kim), 11 July 2023 [article seed.txt].'
+    >>> article_source(Article("notes.txt", "Yoon met."))
+    'Source: notes.txt (outlet, author and date not given).'
+    """
+    who = article.outlet or ""
+    if article.author:
+        who = f"{who} ({article.author})" if who else article.author
+    parts = [who] if who else []
+    if article.published:
+        parts.append(f"{article.published.day} {article.published:%B %Y}")
+    if article.title:
+        parts.append(f"\u201c{article.title}\u201d")
+    if not parts:
+        return f"Source: {article.article_id} (outlet, author and date not given)."
+    return f"Source: {', '.join(parts)} [article {article.article_id}]."
 
 
 @contextmanager
@@ -211,7 +286,7 @@ def render(spec: FigureSpec, inputs: FigureInputs) -> tuple[Figure, pd.DataFrame
     """Build one figure in the package style, with its title and caption."""
     with style_context():
         figure, data = spec.builder(inputs)
-        _add_caption(figure, spec.title, spec.caption)
+        _add_caption(figure, spec.title, spec.caption_for(inputs))
     return figure, data
 
 
@@ -237,11 +312,13 @@ def build_figures(
         figure, data = render(spec, inputs)
         written.extend(save_figure(figure, data, out_dir, spec.name))
     if not names:
-        written.append(_write_index(registered_figures(), out_dir))
+        written.append(_write_index(registered_figures(), inputs, out_dir))
     return written
 
 
-def _write_index(specs: Iterable[FigureSpec], out_dir: str | os.PathLike[str]) -> Path:
+def _write_index(
+    specs: Iterable[FigureSpec], inputs: FigureInputs, out_dir: str | os.PathLike[str]
+) -> Path:
     lines = [
         "# Figures",
         "",
@@ -250,7 +327,7 @@ def _write_index(specs: Iterable[FigureSpec], out_dir: str | os.PathLike[str]) -
         "",
     ]
     for spec in specs:
-        lines += [f"## {spec.name}", "", f"**{spec.title}**", "", spec.caption, ""]
+        lines += [f"## {spec.name}", "", f"**{spec.title}**", "", spec.caption_for(inputs), ""]
         lines += [f"Files: `{spec.name}.png`, `{spec.name}.svg`, `{spec.name}.csv`", ""]
     target = Path(out_dir) / "README.md"
     temporary = target.with_name(".README.md.tmp")

@@ -44,8 +44,7 @@ KIND_NAMES = {
 NO_ADDRESSEE = "(no addressee named)"
 UNKNOWN_AFFILIATION = "affiliation unknown"
 
-_SOURCE = "Source: Korea JoongAng Daily (Sarah Kim), 11 July 2023, on Yoon Suk Yeol and Jens "
-_SOURCE += "Stoltenberg adopting the Korea-NATO ITPP."
+_SOURCE = "{source}"
 _METHOD = (
     "Quotes found and attributed by analysis.quotes (rule-based; its measured accuracy is in "
     "docs/evaluation.md); title and scare quotes are not counted."
@@ -289,7 +288,7 @@ def quote_addressees(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
 FIGURES = (
     FigureSpec(
         name="quotes-per-speaker",
-        title="Who is quoted in the seed article, and how much",
+        title="Who is quoted in the article, and how much",
         caption=(
             "Number of quotes and words quoted or reported per speaker, coloured by the "
             f"speaker's affiliation (named under each speaker). {_SOURCE} {_METHOD}"
@@ -298,7 +297,7 @@ FIGURES = (
     ),
     FigureSpec(
         name="quote-positions",
-        title="Where in the seed article each speaker is quoted",
+        title="Where in the article each speaker is quoted",
         caption=(
             "Each mark is a quote at its position in the article (pale bar: its extent); one "
             "row per speaker, in order of first quote, in the speaker's colour of the "
@@ -309,7 +308,7 @@ FIGURES = (
     ),
     FigureSpec(
         name="quote-addressees",
-        title="Who addressed whom in the seed article",
+        title="Who addressed whom in the article",
         caption=(
             "Quotes per speaker and addressee (\"X told Y\"), in the speaker's colour; "
             f"hatched bars: quotes with no addressee named. {_SOURCE} {_METHOD}"

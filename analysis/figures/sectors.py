@@ -15,8 +15,17 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from analysis.articles import Article
 from analysis.document import Document
-from analysis.figures import FigureInputs, FigureSpec, _add_caption, new_figure
+from analysis.errors import AnalysisError
+from analysis.figures import (
+    SOURCE_PLACEHOLDER,
+    FigureInputs,
+    FigureSpec,
+    _add_caption,
+    article_source,
+    new_figure,
+)
 from analysis.programmes import (
     INCLUDED,
     NOT_INCLUDED,
@@ -267,12 +276,11 @@ FIGURES = (
     ),
     FigureSpec(
         name="sectors-seed-vs-itpp",
-        title="Which of the ITPP's 11 areas the seed article names",
+        title="Which of the ITPP's 11 areas the article names",
         caption=(
             "Left: the 11 areas of the 2023 Korea-NATO ITPP as listed by the Korea Herald "
-            "(11 July 2023). Right: the areas the seed article names, with its wording. "
-            "Source: Korea JoongAng Daily (Sarah Kim), 11 July 2023, which says the ITPP "
-            "covers '11 sectors including' five; sectors found by analysis.sectors."
+            "(11 July 2023). Right: the areas the article names, with its wording; sectors "
+            "found by analysis.sectors. {source}"
         ),
         builder=seed_vs_itpp,
     ),
@@ -302,12 +310,19 @@ FIGURES = (
 )
 
 
-def captioned(name: str, figure: Figure) -> Figure:
+def captioned(name: str, figure: Figure, article: Article | Document | None = None) -> Figure:
     """Add the registered title and caption of figure ``name`` (as ``render`` does).
 
     For notebooks that draw a sector figure from their own inputs with the ``draw_*``
-    functions; call it inside :func:`analysis.figures.style_context`.
+    functions; call it inside :func:`analysis.figures.style_context`. ``article`` is
+    the article the figure was drawn for, cited where the caption says ``{source}``.
     """
     spec = {spec.name: spec for spec in FIGURES}[name]
-    _add_caption(figure, spec.title, spec.caption)
+    caption = spec.caption
+    if SOURCE_PLACEHOLDER in caption:
+        if article is None:
+            raise AnalysisError(f"figure {name!r} cites its article: pass article=...")
+        source = article_source(article.article if isinstance(article, Document) else article)
+        caption = caption.replace(SOURCE_PLACEHOLDER, source)
+    _add_caption(figure, spec.title, caption)
     return figure

@@ -42,10 +42,7 @@ _BLUE, _ORANGE, _GREY = "#0072B2", "#E69F00", "#999999"
 #: At most this many targets are drawn (the most mentioned).
 MAX_TARGETS = 12
 
-_SOURCE = (
-    "Source: Korea JoongAng Daily (Sarah Kim), 11 July 2023, on Yoon Suk Yeol and Jens "
-    "Stoltenberg adopting the Korea-NATO ITPP."
-)
+_SOURCE = "{source}"
 
 
 def speaker_tone_data(doc: Document) -> pd.DataFrame:

@@ -36,11 +36,10 @@ def article_structure(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
 FIGURES = (
     FigureSpec(
         name="article-structure",
-        title="Sentence lengths in the seed article",
+        title="Sentence lengths, sentence by sentence, in the article",
         caption=(
             "Words per sentence, in article order; alternating shades mark paragraphs. "
-            "Source: Korea JoongAng Daily (Sarah Kim), 11 July 2023, on Yoon Suk Yeol and "
-            "Jens Stoltenberg adopting the Korea-NATO ITPP; segmentation by analysis.document."
+            "{source} Segmentation by analysis.document."
         ),
         builder=article_structure,
     ),
