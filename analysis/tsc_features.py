@@ -29,7 +29,7 @@ Only the standard library is used here: prediction must stay light.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 
@@ -111,7 +111,36 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.norm for t in tokenize("Obama’s 2 “good” plans")]
     ['obama', '0', '“', 'good', '”', 'plans']
     """
-    return [Token(_normalise(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return list(_sentence_tokens(text))
+
+
+#: Sentences whose tokens and lexicon hits are kept: a sentence is scored once per
+#: target it mentions, in a row, so a small bounded cache is enough.
+_SENTENCE_CACHE = 256
+
+
+@lru_cache(maxsize=_SENTENCE_CACHE)
+def _sentence_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(_normalise(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=_SENTENCE_CACHE)
+def _lexicon_hits(text: str) -> tuple[tuple[int, float, bool], ...]:
+    """Return ``(token index, valence, negated)`` for every lexicon word of ``text``.
+
+    Reporting verbs ("stressed", "warned") are left out; ``negated`` is true when one
+    of the three tokens before is a negation.
+    """
+    tokens = _sentence_tokens(text)
+    lexicon, negations, cues = _lexicon(), _negations(), _cue_words()
+    hits = []
+    for index, token in enumerate(tokens):
+        valence = lexicon.get(token.norm)
+        if valence is None or cues.get(token.norm) == "speech":
+            continue
+        negated = any(tokens[j].norm in negations for j in range(max(0, index - 3), index))
+        hits.append((index, valence, negated))
+    return tuple(hits)
 
 
 @cache
@@ -149,7 +178,7 @@ def _bucket(distance: int) -> str:
     return "11+"
 
 
-def _target_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+def _target_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
     """Return the token index range [first, last) overlapping the character span."""
     inside = [i for i, tok in enumerate(tokens) if tok.start < end and tok.end > start]
     if inside:
@@ -162,7 +191,7 @@ def _is_boundary(token: Token) -> bool:
     return token.norm in _CLAUSE_PUNCT or token.norm in _CLAUSE_WORDS
 
 
-def _clause_range(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+def _clause_range(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     """Return the token range of the clause holding the target (target excluded from splits)."""
     left = first
     while left > 0 and not _is_boundary(tokens[left - 1]):
@@ -181,17 +210,12 @@ def _inside_quote(text: str, start: int) -> bool:
 
 
 def _lexicon_features(
-    tokens: list[Token], first: int, last: int, clause: tuple[int, int], out: dict[str, float]
+    text: str, first: int, last: int, clause: tuple[int, int], out: dict[str, float]
 ) -> None:
-    lexicon, negations, cues = _lexicon(), _negations(), _cue_words()
-    for index, token in enumerate(tokens):
-        valence = lexicon.get(token.norm)
-        if valence is None or cues.get(token.norm) == "speech":  # "stressed", "warned": reporting
-            continue
+    for index, valence, negated in _lexicon_hits(text):
         if first <= index < last:
             out["tlex:" + ("pos" if valence > 0 else "neg")] = 1.0
             continue
-        negated = any(tokens[j].norm in negations for j in range(max(0, index - 3), index))
         if negated:
             valence *= -0.74
         polarity = "pos" if valence > 0 else "neg"
@@ -206,7 +230,7 @@ def _lexicon_features(
         out["lexsum:all"] = out.get("lexsum:all", 0.0) + valence / 4.0
 
 
-def _cue_features(tokens: list[Token], first: int, last: int, out: dict[str, float]) -> None:
+def _cue_features(tokens: Sequence[Token], first: int, last: int, out: dict[str, float]) -> None:
     cues = _cue_words()
     after = [t.norm for t in tokens[last : last + 4]]
     before = [t.norm for t in tokens[max(0, first - 3) : first]]
@@ -238,7 +262,7 @@ def _cue_features(tokens: list[Token], first: int, last: int, out: dict[str, flo
             out[f"cue:object:{word}"] = 1.0
 
 
-def _target_shape(text: str, tokens: list[Token], first: int, last: int,
+def _target_shape(text: str, tokens: Sequence[Token], first: int, last: int,
                   out: dict[str, float]) -> None:
     words = [t.norm for t in tokens[first:last]]
     if len(words) == 1 and words[0] in _PRONOUNS:
@@ -264,7 +288,7 @@ def target_features(
     True
     """
     config = config or FeatureConfig()
-    tokens = tokenize(text)
+    tokens = _sentence_tokens(text)
     first, last = _target_range(tokens, start, end)
     out: dict[str, float] = {}
     norms = [t.norm for t in tokens]
@@ -300,7 +324,7 @@ def target_features(
             if not first <= index < last:
                 out["c:" + norms[index]] = 1.0
     if config.lexicon:
-        _lexicon_features(tokens, first, last, clause, out)
+        _lexicon_features(text, first, last, clause, out)
     if config.cues:
         _cue_features(tokens, first, last, out)
     if _inside_quote(text, start):
