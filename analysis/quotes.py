@@ -100,6 +100,12 @@ class Quote:
         The speech verb as written ("told", "according to").
     addressee : str or None
         Whom the words were addressed to ("Yoon" in "Stoltenberg told Yoon").
+    content_start, content_end : int or None
+        Span of everything the sentence attributes to the speaker: for a partial
+        quote, the reported clause that holds the quoted words (``cooperation “is an
+        integral part ...”`` in ``Yoon stressed that cooperation “is an integral part
+        ...”``), without the speaker, the cue and a ``that``; for direct and indirect
+        speech, ``start`` and ``end``; None for titles and scare quotes.
     """
 
     text: str
@@ -112,6 +118,8 @@ class Quote:
     actor: str | None = None
     cue: str | None = None
     addressee: str | None = None
+    content_start: int | None = None
+    content_end: int | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -147,6 +155,7 @@ class _Found:
     actor: str | None = None
     addressee_actor: str | None = None
     marked: Marked | None = None
+    content: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -281,6 +290,8 @@ def _extract(doc: Document) -> list[_Found]:
     _attribute(context, found)
     found.extend(_indirect(context, found))
     found.sort(key=lambda item: item.start)
+    for item in found:
+        item.content = _content_span(context, item)
     return found
 
 
@@ -751,6 +762,66 @@ def _trim_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # ---------------------------------------------------------------------------
+# attributed content
+
+
+_CONTENT_TRIM = " \t\n,;:—–-"
+
+
+def _content_span(context: _Context, item: _Found) -> tuple[int, int] | None:
+    """Return the span of what is attributed to the speaker (see ``Quote.content_start``).
+
+    A partial quote is usually the tail of a reported clause: ``X said (that) CLAUSE``
+    or ``CLAUSE, X said``. The clause runs from after the cue (its addressee and a
+    ``that`` skipped) to the end of the sentence, or from the start of the sentence to
+    the attribution after it; it always covers the quoted words. With no attribution in
+    the sentence, the sentence itself is the clause.
+    """
+    if item.kind in {"title", "scare"}:
+        return None
+    if item.kind != "partial":
+        return item.start, item.end
+    sentence = context.doc.sentences[item.sentence]
+    start, end = sentence.start, sentence.end
+    attribution = item.attribution
+    if attribution is not None and attribution.sentence == item.sentence:
+        parts = [p for p in (attribution.speaker, attribution.addressee) if p is not None]
+        lead = min([attribution.cue_start, *(p.start for p in parts)])
+        tail = max([attribution.cue_end, *(p.end for p in parts)])
+        if tail <= item.start:
+            start = tail
+            that = _THAT_AFTER.match(context.doc.text[tail:item.start])
+            if that:
+                start = tail + that.end()
+        elif lead >= item.end:
+            end = lead
+    text = context.doc.text
+    after = _NEXT_CLAUSE.search(text, item.end, end)
+    if text[item.start : item.end].rstrip("”\"’'").endswith(","):  # “... glow,” and Trump ...
+        after = _NEXT_CLAUSE_AFTER_COMMA.match(text, item.end, end) or after
+    if after is not None:
+        end = after.start()
+    return _trimmed_content(context.doc.text, start, end, item)
+
+
+#: Where a clause coordinated after the quote begins: the reported content ends there
+#: ("... “not ready” to support him, and suggested that ...").
+_NEXT_CLAUSE_WORDS = r"(?:and|but|while|whereas|according|[a-z]{3,}ing)\b"
+_NEXT_CLAUSE = re.compile(rf"(?:,\s+{_NEXT_CLAUSE_WORDS}|;\s|\s+—\s)")
+#: The same right after a quote whose comma is inside the marks.
+_NEXT_CLAUSE_AFTER_COMMA = re.compile(rf"\s+{_NEXT_CLAUSE_WORDS}")
+
+
+def _trimmed_content(text: str, start: int, end: int, item: _Found) -> tuple[int, int]:
+    """Strip spaces and clause punctuation at both ends, never cutting the quote."""
+    while start < item.start and text[start] in _CONTENT_TRIM:
+        start += 1
+    while end > item.end and text[end - 1] in _CONTENT_TRIM + ".!?":
+        end -= 1
+    return min(start, item.start), max(end, item.end)
+
+
+# ---------------------------------------------------------------------------
 # actor resolution
 
 
@@ -967,6 +1038,8 @@ def _to_quote(item: _Found) -> Quote:
         cue=(attribution.cue or None) if attribution is not None else None,
         addressee=(attribution.addressee.text
                    if attribution is not None and attribution.addressee is not None else None),
+        content_start=item.content[0] if item.content is not None else None,
+        content_end=item.content[1] if item.content is not None else None,
     )
 
 
@@ -1010,6 +1083,8 @@ def _row(doc: Document, index: int, quote: Quote, item: _Found | None,
         "sentence": sentence.index if sentence is not None else None,
         "paragraph": sentence.paragraph if sentence is not None else None,
         "n_words": count_words(quote.text),
+        "content_start": quote.content_start,
+        "content_end": quote.content_end,
     }
 
 

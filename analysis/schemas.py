@@ -100,6 +100,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("sentence", "Int64", "index of the sentence the quotation starts in"),
         ("paragraph", "Int64", "index of the paragraph the quotation starts in"),
         ("n_words", "Int64", "number of words quoted"),
+        ("content_start", "Int64", "start of all that is attributed: a partial quote's reported clause"),
+        ("content_end", "Int64", "end (exclusive) of that content; <NA> for title and scare"),
     ),
     # --- speakers (analysis.speakers: views over the quotes table) ---------------
     "speakers": _table(

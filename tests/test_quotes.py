@@ -308,3 +308,56 @@ def test_extract_quotes_does_not_warn_on_english(seed_article):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         extract_quotes(seed_article)
+
+
+# Attributed content: what the sentence attributes to the speaker (Quote.content_start/end).
+# Gold spans annotated by hand: (text, quoted words, the content as a researcher would cite it).
+CONTENT_CASES = [
+    (
+        "Yoon stressed that cooperation “is an integral part of our security.”",
+        "is an integral part of our security.",
+        "cooperation “is an integral part of our security.”",
+    ),
+    (
+        "Lee called the talks “a turning point” for the region.",
+        "a turning point",
+        "the talks “a turning point” for the region",
+    ),
+    (
+        "The alliance “will not be intimidated,” Stoltenberg said on Tuesday.",
+        "will not be intimidated,",
+        "The alliance “will not be intimidated,”",
+    ),
+    (
+        "Kim told reporters that Seoul was “not ready” to join, and added that talks would go on.",
+        "not ready",
+        "Seoul was “not ready” to join",
+    ),
+    (
+        "She said the plan was “reckless,” warning that it would backfire.",
+        "reckless,",
+        "the plan was “reckless,”",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "content"), CONTENT_CASES)
+def test_partial_quote_content_is_the_reported_clause(text, quoted, content):
+    [quote] = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert quote.text == quoted
+    assert text[quote.content_start : quote.content_end] == content
+    assert quote.content_start <= quote.start and quote.end <= quote.content_end
+
+
+def test_direct_and_indirect_content_is_the_quote_itself_and_scare_has_none():
+    text = (
+        "“We value the partnership,” Stoltenberg said. Yoon said the talks went well. "
+        "Critics mocked the so-called “peace dividend.”"
+    )
+    by_kind = {q.kind: q for q in extract_quotes(text)}
+    for kind in ("direct", "indirect"):
+        quote = by_kind[kind]
+        assert (quote.content_start, quote.content_end) == (quote.start, quote.end)
+    assert by_kind["scare"].content_start is None and by_kind["scare"].content_end is None
+    frame = quotes_frame(text)
+    assert frame.columns[-2:].tolist() == ["content_start", "content_end"]

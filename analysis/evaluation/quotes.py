@@ -214,6 +214,7 @@ class QuoteEvaluation:
     predicted_matched: int = 0
     gold_matched: int = 0
     gold_strict: int = 0
+    gold_strict_content: int = 0
     speaker_judged: int = 0
     speaker_correct: int = 0
     speaker_missing: int = 0
@@ -239,6 +240,10 @@ class QuoteEvaluation:
         return self.gold_strict / self.gold if self.gold else 0.0
 
     @property
+    def strict_recall_content(self) -> float:
+        return self.gold_strict_content / self.gold if self.gold else 0.0
+
+    @property
     def speaker_accuracy(self) -> float:
         return self.speaker_correct / self.speaker_judged if self.speaker_judged else 0.0
 
@@ -259,6 +264,7 @@ class QuoteEvaluation:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "strict_recall": round(self.strict_recall, 4),
+            "strict_recall_content": round(self.strict_recall_content, 4),
             "speaker_accuracy": round(self.speaker_accuracy, 4),
             "speaker_judged": self.speaker_judged,
             "speaker_correct": self.speaker_correct,
@@ -276,7 +282,8 @@ class QuoteEvaluation:
             f"{self.gold} gold quotes (content with a double quote mark), "
             f"{self.predicted} predicted (direct + partial)",
             f"  precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}",
-            f"  strict recall (Jaccard >= 0.8) {self.strict_recall:.3f}",
+            f"  strict recall (Jaccard >= 0.8) {self.strict_recall:.3f} on the quote marks, "
+            f"{self.strict_recall_content:.3f} on the attributed content",
             f"  speaker accuracy {self.speaker_accuracy:.3f} "
             f"({self.speaker_correct}/{self.speaker_judged}; {self.speaker_missing} without speaker)",
             f"  indirect: {self.indirect_predicted} predicted, "
@@ -389,18 +396,27 @@ def _score_article(result: QuoteEvaluation, item: BratArticle, quotes: list[Any]
             errors.append(_error_row(item, "missed", None, g))
             continue
         result.gold_matched += 1
-        if _strict(text, g, found):
+        if _strict(text, g, [(q.start, q.end) for q in found]):
             result.gold_strict += 1
         else:
             errors.append(_error_row(item, "loose", found[0], g))
+        if _strict(text, g, [_content(q) for q in found]):
+            result.gold_strict_content += 1
 
 
-def _strict(text: str, gold: GoldAttribution, found: list[Any]) -> bool:
+def _content(quote: Any) -> _Span:
+    """Return the attributed content of a quote: ``content_start/end`` when set."""
+    start = getattr(quote, "content_start", None)
+    end = getattr(quote, "content_end", None)
+    return (quote.start, quote.end) if start is None or end is None else (start, end)
+
+
+def _strict(text: str, gold: GoldAttribution, found: list[_Span]) -> bool:
     gold_chars = _alnum_positions(text, gold.content)
     if not gold_chars:
         return True
-    candidates = [[(q.start, q.end)] for q in found]
-    candidates.append([(q.start, q.end) for q in found])
+    candidates = [[span] for span in found]
+    candidates.append(list(found))
     for spans in candidates:
         predicted = _alnum_positions(text, spans)
         union = gold_chars | predicted
