@@ -370,9 +370,14 @@ def _token(text: str, toks: list[tuple[int, int]], index: int) -> str:
     return text[toks[index][0] : toks[index][1]]
 
 
+#: A US party-and-state tag written after a name: "R-Ky.", "D-Tex.", "I-Vt.".
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
+
+
 def _is_abbreviation(word: str) -> bool:
-    """Tell whether a word before a period is an abbreviation or an initial ("Sen", "J")."""
-    return word.lower() in _abbreviations() or (len(word) == 1 and word.isupper())
+    """Tell whether a word before a period is an abbreviation or an initial ("Sen", "J", "R-Ky")."""
+    return (word.lower() in _abbreviations() or (len(word) == 1 and word.isupper())
+            or _PARTY_TAG.fullmatch(word) is not None)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -447,8 +452,16 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if i < 0:
         return None
     phrase = _phrase_ending_at(text, toks, i)
+    if phrase is not None and phrase.kind == "description" and _after_preposition(text, toks, phrase):
+        # "who has in the past described": a prepositional phrase, not the subject
+        i = _index_before(toks, phrase.start) - 2  # before the preposition
+        while i >= 0 and _is_between(_token(text, toks, i)):
+            i -= 1
+        phrase = _phrase_ending_at(text, toks, i) if i >= 0 else None
     if phrase is not None:
         return phrase
+    if i < 0:
+        return None
     word = text[toks[i][0] : toks[i][1]]
     if word == "," and i > 0 and _token(text, toks, i - 1) == ")":
         phrase = _phrase_ending_at(text, toks, _matching_parenthesis(text, toks, i - 1) - 1)
@@ -457,6 +470,22 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if word in {",", ")"}:
         return _subject_across_apposition(text, toks, i)
     return None
+
+
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "by", "for", "with", "from", "to", "of", "during", "after", "before",
+     "over", "under", "since", "into", "about", "against", "among", "through"}
+)
+
+
+def _index_before(toks: list[tuple[int, int]], offset: int) -> int:
+    """Return the index of the first token starting at or after ``offset``."""
+    return next((index for index, (s, _) in enumerate(toks) if s >= offset), len(toks))
+
+
+def _after_preposition(text: str, toks: list[tuple[int, int]], phrase: Phrase) -> bool:
+    index = _index_before(toks, phrase.start)
+    return index > 0 and _token(text, toks, index - 1).lower() in _PREPOSITIONS
 
 
 def _is_between(word: str) -> bool:
@@ -615,6 +644,9 @@ def noun_phrase_after(
         return Phrase(toks[0][0], toks[0][1], first_word, "pronoun")
     last = -1
     has_name = False
+    # "a Florida strategist", "one unaligned Florida Republican strategist": after a
+    # determiner, capitalised words are modifiers and the head noun follows them.
+    modified = first_word.lower() in words("determiner")
     for index, (s, e) in enumerate(toks[:max_words]):
         word = text[s:e]
         lower = word.lower()
@@ -631,7 +663,9 @@ def noun_phrase_after(
         if has_name and lower not in words("particle"):
             if titles and _title_then_name(text, toks, index, max_words):
                 continue  # "Blaze co-host Stu Burguiere": a title between two names
-            break
+            if not (modified and _is_head_noun(lower)):
+                break
+            modified = False  # one head noun: "a Florida strategist", not "... strategist Bob"
         if lower in _FORWARD_STOPS or lower in words("breaker") or lower in {"there", "here"}:
             break
         if index > 0 and lower in words("determiner") and lower not in {"the", "a", "an"}:
@@ -645,6 +679,13 @@ def noun_phrase_after(
     if phrase_text.lower() in words("determiner"):
         return None
     return Phrase(toks[0][0], toks[last][1], phrase_text, "name" if has_name else "description")
+
+
+def _is_head_noun(lower: str) -> bool:
+    """Tell whether a lower-case word can end a description ("strategist", not "on")."""
+    return (lower not in _FORWARD_STOPS and lower not in words("breaker")
+            and lower not in words("determiner") and lower not in cues()
+            and lower not in {"there", "here", "is", "was", "are", "were", "has", "had"})
 
 
 def _title_then_name(text: str, toks: list[tuple[int, int]], index: int, max_words: int) -> bool:

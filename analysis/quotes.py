@@ -390,9 +390,13 @@ def _speaker_of_cue(
             after = None
     if only_punctuation:
         return after, after is not None
+    participle = cue_end - cue_start > 3 and text[cue_start:cue_end].endswith("ing")
+    if participle and before.rstrip().endswith(","):
+        # "Bush attacked Trump, with whom he clashed, calling him ...": the subject of a
+        # participle after a comma is the clause's, found by the caller
+        return None, False
     subject = rules.subject_before(text, region_start, cue_start)
-    if subject is not None and subject.kind == "description" and cue_end - cue_start > 3 \
-            and text[cue_start:cue_end].endswith("ing"):
+    if subject is not None and subject.kind == "description" and participle:
         subject = None  # "a statement saying": the participle's subject is the clause's
     weak_subject = subject is None or subject.kind == "description"
     if before.rstrip().endswith(",") and after is not None and weak_subject:
@@ -401,7 +405,7 @@ def _speaker_of_cue(
 
 
 _AFTER_INVERTED = re.compile(
-    r"^\s*(?:[,.;:!?)\]—–]|$|(?:in|on|at|during|via|after|before|from|for|with|to|who|as|"
+    r"^\s*(?:[,.;:!?()\]—–]|$|(?:in|on|at|during|via|after|before|from|for|with|to|who|as|"
     r"of|told|earlier|later|last|this|late|while|when|according)\b)"
 )
 
@@ -519,6 +523,7 @@ def _attribute(context: _Context, found: list[_Found]) -> None:
                 _head(context, item, near=False)
                 or _same_sentence_previous(item, last_speech)
                 or _tail(context, item, adjacent=False)
+                or _continued_partial(context, item, last_speech)
             )
             if item.attribution is None and len(_WORDS.findall(item.text)) <= 4:
                 item.kind = "scare"
@@ -630,6 +635,35 @@ def _continued(context: _Context, item: _Found, last: _Found | None) -> _Attribu
         return None
     following = context.doc.sentences[last_sentence.index + 1 : sentence.index]
     if following or sentence.start != context.doc.paragraphs[sentence.paragraph].start:
+        return None
+    return last.attribution
+
+
+#: What may stand before a partial quote that goes on with the previous speaker's words.
+_CONTINUING_OPENER = re.compile(
+    r"^(?:(?:But|And|Still|Instead|However|Yet|Now|Then|So|Also|Later)\b,?\s*)?$"
+)
+
+
+def _continued_partial(
+    context: _Context, item: _Found, last: _Found | None
+) -> _Attribution | None:
+    """Give a partial quote that opens a sentence the speaker of the quote just before.
+
+    ``“There are a lot of undecided voters,” said Kim. “They agree with us, but they
+    aren't there yet” to back him.``: the second sentence has no cue of its own, opens
+    with the quote (or with "But", "Instead", ...), and directly follows the
+    attributed quote in the same paragraph.
+    """
+    if last is None or last.attribution is None or last.attribution.speaker is None:
+        return None
+    sentence = _sentence_of(context, item.start)
+    previous = _sentence_of(context, last.end - 1)
+    if sentence is None or previous is None or previous.index != sentence.index - 1:
+        return None
+    if sentence.paragraph != previous.paragraph or context.attributions.get(sentence.index):
+        return None
+    if not _CONTINUING_OPENER.match(context.doc.text[sentence.start : item.start].strip()):
         return None
     return last.attribution
 

@@ -209,6 +209,20 @@ def test_reported_speech_without_marks_is_indirect():
         ("Shaheen: “We will stand together.”", "Shaheen", None, None),
         ("Sen. Ted Cruz (R-Texas), a candidate, said: “We will win.”", "Sen. Ted Cruz", "said",
          None),
+        # a party-and-state tag in brackets or between commas
+        ("“The talks matter,” said Rep. Ann Cole (D-Tex.), a co-sponsor.", "Rep. Ann Cole",
+         "said", None),
+        ("“The talks matter,” Sen. Ann Cole, R-Ky., said.", "Sen. Ann Cole", "said", None),
+        # a description after an inverted cue: determiner, capitalised modifiers, head noun
+        ("“There is no data,” said one unaligned Florida Republican strategist.",
+         "one unaligned Florida Republican strategist", "said", None),
+        ("“There is no data,” said a White House spokesman on Monday.",
+         "a White House spokesman", "said", None),
+        ("“I think Seoul is wary,” stated Ann Cole, a historian at the university.",
+         "Ann Cole", "stated", None),
+        ("“I would say this,” Kim answered.", "Kim", "answered", None),
+        ("After the debate, Cole shot back, “I chose my profession.”", "Cole", "shot back",
+         None),
     ],
 )
 def test_cue_and_speaker_around_the_quote(text, speaker, cue, addressee):
@@ -361,3 +375,32 @@ def test_direct_and_indirect_content_is_the_quote_itself_and_scare_has_none():
     assert by_kind["scare"].content_start is None and by_kind["scare"].content_end is None
     frame = quotes_frame(text)
     assert frame.columns[-2:].tolist() == ["content_start", "content_end"]
+
+
+def test_partial_quote_opening_the_next_sentence_continues_the_speaker():
+    text = ("“There are many undecided voters,” said Ann Cole, a pollster. “They agree with "
+            "him, but they aren't there yet” to back him.")
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)] == [
+        ("direct", "Ann Cole"), ("partial", "Ann Cole"),
+    ]
+    text = "“He is a cheerleader,” Kim said. Instead, “he acts like a defeated man.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Kim", "Kim"]
+
+
+def test_a_partial_quote_after_another_subject_does_not_continue():
+    text = "“We are ready,” Kim said. The crowd then chanted “lock them up” for minutes."
+    quotes = extract_quotes(text)
+    assert quotes[1].speaker is None
+
+
+def test_participle_after_a_comma_takes_the_clause_subject_not_an_apposition():
+    text = "Cole attacked Lee, with whom he clashed on Monday, calling him a “loser.”"
+    quote = _one(text)
+    assert (quote.speaker, quote.cue) == ("Cole", "calling")
+    text = "Reached by the Herald, Cole denied it, explaining that he was “taking a day off.”"
+    assert _one(text).speaker == "Cole"
+
+
+def test_a_prepositional_phrase_before_the_cue_is_not_the_speaker():
+    text = "Cole, who has in the past described Lee as “a menace,” stayed home."
+    assert _one(text).speaker == "who"
