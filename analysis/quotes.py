@@ -806,36 +806,89 @@ def _content_span(context: _Context, item: _Found) -> tuple[int, int] | None:
     """Return the span of what is attributed to the speaker (see ``Quote.content_start``).
 
     A partial quote is usually the tail of a reported clause: ``X said (that) CLAUSE``
-    or ``CLAUSE, X said``. The clause runs from after the cue (its addressee and a
-    ``that`` skipped) to the end of the sentence, or from the start of the sentence to
-    the attribution after it; it always covers the quoted words. With no attribution in
-    the sentence, the sentence itself is the clause.
+    or ``CLAUSE, X said``. The clause starts after the cue (its addressee and a
+    ``that`` skipped), else after the last complementizer ``that`` before the quote
+    ("..., warning that CLAUSE"), else at the start of the sentence; a quote with
+    neither a cue nor a ``that`` before it in its sentence is its own content. The
+    clause ends at the attribution after it, at the next speech cue ("... “weak” and
+    said ..."), at a comma after words that follow the quote ("... “rigged” at his
+    rally, a swipe at ...") or at a coordinated clause; it always covers the quote.
     """
     if item.kind in {"title", "scare"}:
         return None
     if item.kind != "partial":
         return item.start, item.end
+    text = context.doc.text
     sentence = context.doc.sentences[item.sentence]
     start, end = sentence.start, sentence.end
     attribution = item.attribution
-    if attribution is not None and attribution.sentence == item.sentence:
+    own = attribution is not None and attribution.sentence == item.sentence
+    cue_before = False
+    if attribution is not None and own:
         parts = [p for p in (attribution.speaker, attribution.addressee) if p is not None]
         lead = min([attribution.cue_start, *(p.start for p in parts)])
         tail = max([attribution.cue_end, *(p.end for p in parts)])
         if tail <= item.start:
+            cue_before = True
             start = tail
-            that = _THAT_AFTER.match(context.doc.text[tail:item.start])
+            that = _THAT_AFTER.match(text[tail:item.start])
             if that:
                 start = tail + that.end()
         elif lead >= item.end:
             end = lead
-    text = context.doc.text
+    if not cue_before:
+        that_end = _last_that_end(text, start, item.start)
+        if that_end is not None:
+            start = that_end
+        elif not own:
+            return item.start, item.end
+    end = min(end, _next_cue_start(context, item, attribution), _comma_after_quote(text, item, end))
     after = _NEXT_CLAUSE.search(text, item.end, end)
     if text[item.start : item.end].rstrip("”\"’'").endswith(","):  # “... glow,” and Trump ...
         after = _NEXT_CLAUSE_AFTER_COMMA.match(text, item.end, end) or after
     if after is not None:
         end = after.start()
-    return _trimmed_content(context.doc.text, start, end, item)
+    return _trimmed_content(text, start, end, item)
+
+
+_THAT = re.compile(r"\bthat\s+")
+#: What may stand between a quote and the speech cue of a coordinated clause after it.
+_BEFORE_NEXT_CUE = re.compile(
+    r"(?:[\s,;]+(?:and|but|while|as|because|before|after|then)?)*\s*$"
+)
+_COMMA = re.compile(r",\s")
+
+
+def _last_that_end(text: str, start: int, end: int) -> int | None:
+    """Return where the clause after the last ``that`` in ``text[start:end]`` starts."""
+    ends = [match.end() for match in _THAT.finditer(text, start, end)]
+    return ends[-1] if ends else None
+
+
+def _next_cue_start(context: _Context, item: _Found, own: _Attribution | None) -> int:
+    """Return where the next attribution after the quote in its sentence begins.
+
+    ``He called her “weak” and said ...``: the content ends before "and said"
+    (before its speaker, and a coordinator or comma, when there is one).
+    """
+    text = context.doc.text
+    for other in context.attributions.get(item.sentence, []):
+        if other is own or other.cue_start < item.end:
+            continue
+        cut = other.cue_start
+        if other.speaker is not None and item.end <= other.speaker.start < cut:
+            cut = other.speaker.start
+        joint = _BEFORE_NEXT_CUE.search(text, item.end, cut)
+        return max(joint.start() if joint is not None else cut, item.end)
+    return len(text)
+
+
+def _comma_after_quote(text: str, item: _Found, end: int) -> int:
+    """Return the first comma after words that follow the quote (else ``end``)."""
+    comma = _COMMA.search(text, item.end, end)
+    if comma is None or not text[item.end : comma.start()].strip():
+        return end
+    return comma.start()
 
 
 #: Where a clause coordinated after the quote begins: the reported content ends there

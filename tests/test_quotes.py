@@ -352,6 +352,30 @@ CONTENT_CASES = [
         "reckless,",
         "the plan was “reckless,”",
     ),
+    # no cue before the quote: the clause after the last complementizer "that"
+    (
+        "On Monday the envoy seemed to hint that the deal was “all but done and ready to sign.”",
+        "all but done and ready to sign.",
+        "the deal was “all but done and ready to sign.”",
+    ),
+    # no cue and no "that" in the sentence: only the quoted words are attributed
+    (
+        "Protesters marched through the capital against “endless wars in faraway lands” on Sunday.",
+        "endless wars in faraway lands",
+        "“endless wars in faraway lands”",
+    ),
+    # a second speech cue after the quote ends the first clause
+    (
+        "Park called the offer “a bad joke” and said he would not sign it.",
+        "a bad joke",
+        "the offer “a bad joke”",
+    ),
+    # a comma after words that follow the quote ends the clause
+    (
+        "Choi said the ministry was “fully prepared” for the talks, a claim critics doubt.",
+        "fully prepared",
+        "the ministry was “fully prepared” for the talks",
+    ),
 ]
 
 
@@ -388,9 +412,25 @@ def test_partial_quote_opening_the_next_sentence_continues_the_speaker():
 
 
 def test_a_partial_quote_after_another_subject_does_not_continue():
-    text = "“We are ready,” Kim said. The crowd then chanted “lock them up” for minutes."
+    text = ("“We are ready,” Kim said. The crowd then waved banners with “lock them up and "
+            "throw away the key” for minutes.")
     quotes = extract_quotes(text)
     assert quotes[1].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“He may be the only one who can win,” Viguerie notes.", "Viguerie", "notes"),
+        ("“Go back to your seat,” the chairman barked.", "the chairman", "barked"),
+        ("“The deal is dead,” opined the Daily Ledger.", "the Daily Ledger", "opined"),
+        ("“We will not leave,” the crowd chanted for an hour.", "the crowd", "chanted"),
+        ("Lee rallied supporters, warning that “the fight is far from over.”", "Lee", "warning"),
+    ],
+)
+def test_speech_cues_from_the_verb_list(text, speaker, cue):
+    quote = [q for q in extract_quotes(text) if q.kind in {"direct", "partial"}][0]
+    assert (quote.speaker, quote.cue) == (speaker, cue)
 
 
 def test_participle_after_a_comma_takes_the_clause_subject_not_an_apposition():
