@@ -452,8 +452,11 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if i < 0:
         return None
     phrase = _phrase_ending_at(text, toks, i)
-    if phrase is not None and phrase.kind == "description" and _after_preposition(text, toks, phrase):
-        # "who has in the past described": a prepositional phrase, not the subject
+    if phrase is not None and _after_preposition(text, toks, phrase) and (
+        phrase.kind == "description" or _token(text, toks, _index_before(toks, phrase.start) - 1).lower() != "of"
+    ):
+        # "who has in the past described", "Beck on Wednesday called": a prepositional
+        # phrase, not the subject ("the head of NATO said" keeps its "of")
         i = _index_before(toks, phrase.start) - 2  # before the preposition
         while i >= 0 and _is_between(_token(text, toks, i)):
             i -= 1
@@ -508,6 +511,11 @@ def _subject_across_apposition(text: str, toks: list[tuple[int, int]], i: int) -
             phrase = _phrase_ending_at(text, toks, end)
             if phrase is None or (phrase.kind == "pronoun" and phrase.text.lower() == "who"):
                 return None
+            if _opens_with_preposition(text, toks, phrase.start):
+                # "Kim, during a visit to Vilnius, Lithuania, said": the comma pair closes
+                # a place inside a prepositional phrase; look further back
+                j -= 1
+                continue
             if phrase.kind in {"name", "pronoun"} or _starts_clause_at(text, toks, phrase.start):
                 return phrase
             return None
@@ -516,6 +524,15 @@ def _subject_across_apposition(text: str, toks: list[tuple[int, int]], i: int) -
             return None
         j -= 1
     return None
+
+
+def _opens_with_preposition(text: str, toks: list[tuple[int, int]], offset: int) -> bool:
+    """Tell whether the comma-delimited stretch holding ``offset`` starts with a preposition."""
+    index = _index_before(toks, offset) - 1
+    while index >= 0 and _token(text, toks, index) not in {",", ".", ";", ":", "(", "—"}:
+        index -= 1
+    first = index + 1
+    return first < len(toks) and _token(text, toks, first).lower() in _PREPOSITIONS
 
 
 def _matching_parenthesis(text: str, toks: list[tuple[int, int]], close_index: int) -> int:
@@ -699,6 +716,15 @@ def _title_then_name(text: str, toks: list[tuple[int, int]], index: int, max_wor
     return False
 
 
+_ASIDE = re.compile(r"^(?:\([^()]{1,40}\)|,[^,.;:!?“”\"()]{1,100},)\s*")
+
+
+def _skip_aside(rest: str) -> str:
+    """Skip a parenthesis or an apposition between commas right after a name."""
+    match = _ASIDE.match(rest)
+    return rest[match.end() :] if match else rest
+
+
 def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject that opens the sentence ``text[start:end]`` (for "X verb ...:" intros).
 
@@ -735,6 +761,8 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
         rest = text[phrase.end : end].lstrip()
         if rest.startswith(":") and phrase.kind == "name":
             return phrase  # "Bush: “The mission is ...”"
+        if phrase.kind == "name":
+            rest = _skip_aside(rest)  # "Sanders (I-Vt.) visited", "Kim, a lawyer, endorsed"
         following = rest.split(maxsplit=1)[0] if rest else ""
         if following[:1].islower() and following.lower() not in words("breaker") - {"who"}:
             if phrase.kind == "name" and _is_capitalised(following):

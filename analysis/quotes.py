@@ -104,8 +104,9 @@ class Quote:
         Span of everything the sentence attributes to the speaker: for a partial
         quote, the reported clause that holds the quoted words (``cooperation “is an
         integral part ...”`` in ``Yoon stressed that cooperation “is an integral part
-        ...”``), without the speaker, the cue and a ``that``; for direct and indirect
-        speech, ``start`` and ``end``; None for titles and scare quotes.
+        ...”``), without the speaker, the cue and a ``that`` (the quote alone when
+        neither a cue nor a ``that`` precedes it in its sentence); for direct and
+        indirect speech, ``start`` and ``end``; None for titles and scare quotes.
     """
 
     text: str
@@ -166,6 +167,9 @@ class _Context:
     marked: list[Marked]
     marked_starts: list[int]
     attributions: dict[int, list[_Attribution]] = field(default_factory=dict)
+    #: attributions of reported speech that a following quote goes on with: they still
+    #: give their own indirect quote
+    shared: set[int] = field(default_factory=set)
 
 
 # ---------------------------------------------------------------------------
@@ -328,7 +332,7 @@ def _sentence_attributions(context: _Context, sentence: Sentence) -> list[_Attri
         for match in rules.cue_pattern().finditer(text, region_start, region_end):
             form = " ".join(match.group().split())
             cue = table.get(form) or table.get(form.lower())
-            if cue is None:
+            if cue is None or _not_speech_go_on(text, cue, match.end()):
                 continue
             attribution = _attribution_at(
                 text, region_start, region_end, match.start(), match.end(), form, cue,
@@ -336,6 +340,14 @@ def _sentence_attributions(context: _Context, sentence: Sentence) -> list[_Attri
             )
             found.append(attribution)
     return found
+
+
+_GO_ON_OTHERWISE = re.compile(r"\s+(?!to\b|saying\b|about\b)[a-z]")
+
+
+def _not_speech_go_on(text: str, cue: rules.Cue, cue_end: int) -> bool:
+    """Tell whether "goes on" is not a cue: "the Senate goes on recess" (vs "he went on, “...”")."""
+    return cue.lemma == "go on" and bool(_GO_ON_OTHERWISE.match(text, cue_end))
 
 
 _ONLY_PUNCTUATION = re.compile(r"^[\s,;:—–\-.…’'\"”“)]*$")
@@ -387,7 +399,7 @@ def _speaker_of_cue(
         after = rules.noun_phrase_after(text, _skip_space(text, cue_end), region_end,
                                         titles=True)
         if after is not None and not _inversion_ends(text, after, region_end, sentence.end):
-            after = None
+            after = _name_before_of(text, after, region_end, sentence.end)
     if only_punctuation:
         return after, after is not None
     participle = cue_end - cue_start > 3 and text[cue_start:cue_end].endswith("ing")
@@ -408,6 +420,22 @@ _AFTER_INVERTED = re.compile(
     r"^\s*(?:[,.;:!?()\]—–]|$|(?:in|on|at|during|via|after|before|from|for|with|to|who|as|"
     r"of|told|earlier|later|last|this|late|while|when|according)\b)"
 )
+
+
+_OF = re.compile(r"\s+of\s")
+
+
+def _name_before_of(text: str, phrase: Phrase, region_end: int, sentence_end: int) -> Phrase | None:
+    """Return the part of an inverted speaker before "of" when that ends the attribution.
+
+    ``said Ann Lane of the Ohio delegation.``: the name run stops inside "of the Ohio
+    delegation", so the speaker is "Ann Lane" (what follows is where she comes from).
+    """
+    of = _OF.search(phrase.text)
+    if of is None or phrase.kind != "name":
+        return None
+    shorter = Phrase(phrase.start, phrase.start + of.start(), phrase.text[: of.start()], "name")
+    return shorter if _inversion_ends(text, shorter, region_end, sentence_end) else None
 
 
 def _inversion_ends(text: str, phrase: Phrase, region_end: int, sentence_end: int) -> bool:
@@ -517,6 +545,7 @@ def _attribute(context: _Context, found: list[_Found]) -> None:
                 or _colon_intro(context, item)
                 or _continued(context, item, last_speech)
                 or _next_sentence(context, item)
+                or _after_reported_speech(context, item)
             )
         else:
             item.attribution = (
@@ -588,6 +617,11 @@ def _head(context: _Context, item: _Found, near: bool) -> _Attribution | None:
     if not candidates:
         return _subject_attribution(context, sentence, item.start) if (near and colon) else None
     attribution = candidates[-1]
+    if not near and attribution.speaker is None and attribution.lemma != "according to":
+        # "He said he saw schools that reminded him of “...”": a cue without a speaker of
+        # its own inside the reported clause; the words are the outer speaker's
+        with_speaker = [a for a in candidates if a.speaker is not None]
+        attribution = with_speaker[-1] if with_speaker else attribution
     if near:
         gap = text[attribution.cue_end : item.start].strip()
         if not (gap.endswith((":", ",")) or gap in {"", "that"} or len(gap.split()) <= 4):
@@ -702,6 +736,35 @@ def _next_sentence(context: _Context, item: _Found) -> _Attribution | None:
     return None
 
 
+def _after_reported_speech(context: _Context, item: _Found) -> _Attribution | None:
+    """Give a quote opening its sentence the speaker of reported speech just before it.
+
+    ``Trump isn't a conservative, he said. “He's a liberal!”`` and a quote paragraph right
+    after ``Rather, he said, the effort will grow.``: the sentence before holds one
+    speech cue with a speaker and no quotation marks, and the quote begins a sentence in
+    the same paragraph or begins the next paragraph.
+    """
+    doc = context.doc
+    sentence = _sentence_of(context, item.start)
+    if sentence is None or sentence.index == 0:
+        return None
+    if doc.text[sentence.start : item.start].strip():
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        starts_paragraph = doc.paragraphs[sentence.paragraph].start == sentence.start
+        if not starts_paragraph or previous.paragraph != sentence.paragraph - 1:
+            return None
+    if _marked_in(context, previous.start, previous.end):
+        return None
+    speech = [a for a in context.attributions.get(previous.index, [])
+              if a.speech and a.speaker is not None]
+    if len(speech) != 1:
+        return None
+    context.shared.add(id(speech[0]))
+    return speech[0]
+
+
 def _same_sentence_previous(item: _Found, last: _Found | None) -> _Attribution | None:
     if last is None or last.sentence != item.sentence or last.attribution is None:
         return None
@@ -721,6 +784,7 @@ _CLAUSE_START = re.compile(
 
 def _indirect(context: _Context, found: list[_Found]) -> list[_Found]:
     used = {id(item.attribution) for item in found if item.attribution is not None}
+    used -= context.shared
     doc = context.doc
     text = doc.text
     result: list[_Found] = []
@@ -843,6 +907,8 @@ def _content_span(context: _Context, item: _Found) -> tuple[int, int] | None:
         elif not own:
             return item.start, item.end
     end = min(end, _next_cue_start(context, item, attribution), _comma_after_quote(text, item, end))
+    verb = _COORDINATED_VERB.search(text, item.end, end)
+    end = verb.start() if verb is not None else end
     after = _NEXT_CLAUSE.search(text, item.end, end)
     if text[item.start : item.end].rstrip("”\"’'").endswith(","):  # “... glow,” and Trump ...
         after = _NEXT_CLAUSE_AFTER_COMMA.match(text, item.end, end) or after
@@ -857,6 +923,9 @@ _BEFORE_NEXT_CUE = re.compile(
     r"(?:[\s,;]+(?:and|but|while|as|because|before|after|then)?)*\s*$"
 )
 _COMMA = re.compile(r",\s")
+#: A verb phrase coordinated after the quote ("... “a terrible deal” and ranked her ..."):
+#: the speaker's next act, not part of the quoted clause.
+_COORDINATED_VERB = re.compile(r"\s+and\s+(?:then\s+|also\s+)?[a-z]{3,}ed\b")
 
 
 def _last_that_end(text: str, start: int, end: int) -> int | None:

@@ -49,7 +49,9 @@ def test_scores_on_the_hand_made_folder():
     assert scores["strict_recall"] == pytest.approx(2 / 3, abs=1e-4)
     # ... while its attributed content, "the plan a “reset” of ties", matches exactly
     assert scores["strict_recall_content"] == 1.0
-    assert "0.667 on the quote marks, 1.000 on the attributed content" in result.summary()
+    assert "0.6667 on the quote marks (2/3), 1.0000 on the attributed content (3/3)" in (
+        result.summary()
+    )
     assert (scores["speaker_judged"], scores["speaker_correct"]) == (3, 3)
     assert scores["articles_raised"] == 0
     assert "F1 1.000" in result.summary()

@@ -370,6 +370,12 @@ CONTENT_CASES = [
         "a bad joke",
         "the offer “a bad joke”",
     ),
+    # a verb coordinated after the quote is the speaker's next act, not the clause
+    (
+        "Han called the merger “a terrible deal” and ranked the chief among the worst.",
+        "a terrible deal",
+        "the merger “a terrible deal”",
+    ),
     # a comma after words that follow the quote ends the clause
     (
         "Choi said the ministry was “fully prepared” for the talks, a claim critics doubt.",
@@ -429,7 +435,7 @@ def test_a_partial_quote_after_another_subject_does_not_continue():
     ],
 )
 def test_speech_cues_from_the_verb_list(text, speaker, cue):
-    quote = [q for q in extract_quotes(text) if q.kind in {"direct", "partial"}][0]
+    quote = next(q for q in extract_quotes(text) if q.kind in {"direct", "partial"})
     assert (quote.speaker, quote.cue) == (speaker, cue)
 
 
@@ -444,3 +450,63 @@ def test_participle_after_a_comma_takes_the_clause_subject_not_an_apposition():
 def test_a_prepositional_phrase_before_the_cue_is_not_the_speaker():
     text = "Cole, who has in the past described Lee as “a menace,” stayed home."
     assert _one(text).speaker == "who"
+
+
+def test_quote_after_reported_speech_goes_on_with_its_speaker():
+    text = "Cole isn't a conservative, he said. “He's a liberal!”"
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "he"), ("direct", "he")]
+    text = ("Rather, Kim said, the effort will grow.\n\n"
+            "“To my knowledge, no donor is involved yet.”")
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "direct"] == ["Kim"]
+
+
+def test_quote_after_narration_without_a_cue_has_no_speaker():
+    text = "The crowd waited for hours in the rain.\n\n“We are here to stay.”"
+    assert _one(text).speaker is None
+
+
+def test_an_inverted_speaker_stops_before_where_they_come_from():
+    text = "“It was a fine speech,” said Ann Lane of the Ohio delegation.\n\n“Who cares? It was hers.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Lane", "Ann Lane"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Park on Wednesday called the envoy “a horrible, despicable human being.”",
+        "Park, during a town hall meeting in Busan, South Korea, said she was “going to win it all.”",
+    ],
+)
+def test_prepositional_phrases_before_the_cue_are_not_the_speaker(text):
+    assert _one(text).speaker == "Park"
+
+
+def test_goes_on_with_a_noun_is_not_a_speech_cue():
+    text = "Rubio said that once the Senate goes on recess, “I intend to help wherever I can.”"
+    assert (_one(text).speaker, _one(text).cue) == ("Rubio", "said")
+    text = "As Lee went on about “how the system is rigged,” the crowd cheered."
+    assert _one(text).speaker == "Lee"
+
+
+def test_a_cue_without_speaker_inside_the_reported_clause_keeps_the_outer_speaker():
+    text = "Moon said he had seen towns that reminded him of “a very poor country,” where nothing worked."
+    assert (_one(text).speaker, _one(text).cue) == ("Moon", "said")
+
+
+def test_a_reflexive_between_speaker_and_cue_is_skipped():
+    text = "Cole himself said on Tuesday that “the only way to win is to ask for every vote.”"
+    assert _one(text).speaker == "Cole"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sen. Ann Cole (D-Ohio) visited the studio on Monday, saying “on her worst day” she "
+         "was better.", "Sen. Ann Cole"),
+        ("Ann Cole, the activist and lawyer, endorsed him on Saturday, saying “we need to focus "
+         "on Flint.”", "Ann Cole"),
+    ],
+)
+def test_a_participle_takes_the_subject_across_a_parenthesis_or_apposition(text, speaker):
+    assert (_one(text).speaker, _one(text).cue) == (speaker, "saying")

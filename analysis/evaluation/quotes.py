@@ -282,8 +282,9 @@ class QuoteEvaluation:
             f"{self.gold} gold quotes (content with a double quote mark), "
             f"{self.predicted} predicted (direct + partial)",
             f"  precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}",
-            f"  strict recall (Jaccard >= 0.8) {self.strict_recall:.3f} on the quote marks, "
-            f"{self.strict_recall_content:.3f} on the attributed content",
+            f"  strict recall (Jaccard >= 0.8) {self.strict_recall:.4f} on the quote marks "
+            f"({self.gold_strict}/{self.gold}), {self.strict_recall_content:.4f} on the "
+            f"attributed content ({self.gold_strict_content}/{self.gold})",
             f"  speaker accuracy {self.speaker_accuracy:.3f} "
             f"({self.speaker_correct}/{self.speaker_judged}; {self.speaker_missing} without speaker)",
             f"  indirect: {self.indirect_predicted} predicted, "
