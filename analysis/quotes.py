@@ -102,11 +102,12 @@ class Quote:
         Whom the words were addressed to ("Yoon" in "Stoltenberg told Yoon").
     content_start, content_end : int or None
         Span of everything the sentence attributes to the speaker: for a partial
-        quote, the reported clause that holds the quoted words (``cooperation “is an
-        integral part ...”`` in ``Yoon stressed that cooperation “is an integral part
-        ...”``), without the speaker, the cue and a ``that`` (the quote alone when
-        neither a cue nor a ``that`` precedes it in its sentence); for direct and
-        indirect speech, ``start`` and ``end``; None for titles and scare quotes.
+        quote, the reported clause that holds the quoted words (``that cooperation “is
+        an integral part ...”`` in ``Yoon stressed that cooperation “is an integral
+        part ...”``), with its complementizer ``that`` but without the speaker and the
+        cue (the quote alone when neither a cue nor a ``that`` precedes it in its
+        sentence); for direct and indirect speech, ``start`` and ``end``; None for
+        titles and scare quotes.
     """
 
     text: str
@@ -870,9 +871,11 @@ def _content_span(context: _Context, item: _Found) -> tuple[int, int] | None:
     """Return the span of what is attributed to the speaker (see ``Quote.content_start``).
 
     A partial quote is usually the tail of a reported clause: ``X said (that) CLAUSE``
-    or ``CLAUSE, X said``. The clause starts after the cue (its addressee and a
-    ``that`` skipped), else after the last complementizer ``that`` before the quote
-    ("..., warning that CLAUSE"), else at the start of the sentence; a quote with
+    or ``CLAUSE, X said``. The clause starts after the cue (its addressee skipped; a
+    complementizer ``that`` is kept, as news corpora annotate it: PolNeAR's train
+    split starts 525 such clauses with "that" and 10 right after it), else at the last
+    ``that`` before the quote ("..., warning that CLAUSE"), else at the start of the
+    sentence; a quote with
     neither a cue nor a ``that`` before it in its sentence is its own content. The
     clause ends at the attribution after it, at the next speech cue ("... “weak” and
     said ..."), at a comma after words that follow the quote ("... “rigged” at his
@@ -896,8 +899,8 @@ def _content_span(context: _Context, item: _Found) -> tuple[int, int] | None:
             cue_before = True
             start = tail
             that = _THAT_AFTER.match(text[tail:item.start])
-            if that:
-                start = tail + that.end()
+            if that:  # the clause keeps its "that", as it is annotated in news corpora
+                start = tail + that.group().lower().rfind("that")
         elif lead >= item.end:
             end = lead
     if not cue_before:
@@ -930,8 +933,8 @@ _COORDINATED_VERB = re.compile(r"\s+and\s+(?:then\s+|also\s+)?[a-z]{3,}ed\b")
 
 def _last_that_end(text: str, start: int, end: int) -> int | None:
     """Return where the clause after the last ``that`` in ``text[start:end]`` starts."""
-    ends = [match.end() for match in _THAT.finditer(text, start, end)]
-    return ends[-1] if ends else None
+    starts = [match.start() for match in _THAT.finditer(text, start, end)]
+    return starts[-1] if starts else None
 
 
 def _next_cue_start(context: _Context, item: _Found, own: _Attribution | None) -> int:

@@ -330,7 +330,7 @@ CONTENT_CASES = [
     (
         "Yoon stressed that cooperation “is an integral part of our security.”",
         "is an integral part of our security.",
-        "cooperation “is an integral part of our security.”",
+        "that cooperation “is an integral part of our security.”",
     ),
     (
         "Lee called the talks “a turning point” for the region.",
@@ -345,7 +345,7 @@ CONTENT_CASES = [
     (
         "Kim told reporters that Seoul was “not ready” to join, and added that talks would go on.",
         "not ready",
-        "Seoul was “not ready” to join",
+        "that Seoul was “not ready” to join",
     ),
     (
         "She said the plan was “reckless,” warning that it would backfire.",
@@ -356,7 +356,7 @@ CONTENT_CASES = [
     (
         "On Monday the envoy seemed to hint that the deal was “all but done and ready to sign.”",
         "all but done and ready to sign.",
-        "the deal was “all but done and ready to sign.”",
+        "that the deal was “all but done and ready to sign.”",
     ),
     # no cue and no "that" in the sentence: only the quoted words are attributed
     (
