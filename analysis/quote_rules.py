@@ -597,7 +597,9 @@ def _description_back(text: str, toks: list[tuple[int, int]], i: int, last: int)
                 continue
             boundary_at = j
             break
-        is_determiner = lower in words("determiner") and not _is_capitalised(word)
+        # a capitalised determiner only where a sentence or clause starts ("Another child")
+        opens = j == 0 or not _is_word(text[toks[j - 1][0] : toks[j - 1][1]])
+        is_determiner = lower in words("determiner") and (opens or not _is_capitalised(word))
         if is_determiner or lower in {"the", "a", "an"} or (_is_possessive(word) and j < last):
             determiner_at = j
         elif lower in words("breaker") or lower in words("pronoun"):
@@ -680,6 +682,9 @@ def noun_phrase_after(
         if has_name and lower not in words("particle"):
             if titles and _title_then_name(text, toks, index, max_words):
                 continue  # "Blaze co-host Stu Burguiere": a title between two names
+            if lower in words("name_head") and _ends_phrase(text, toks, index):
+                last = index  # "wrote Time magazine."
+                break
             if not (modified and _is_head_noun(lower)):
                 break
             modified = False  # one head noun: "a Florida strategist", not "... strategist Bob"
@@ -696,6 +701,11 @@ def noun_phrase_after(
     if phrase_text.lower() in words("determiner"):
         return None
     return Phrase(toks[0][0], toks[last][1], phrase_text, "name" if has_name else "description")
+
+
+def _ends_phrase(text: str, toks: list[tuple[int, int]], index: int) -> bool:
+    """Tell whether the token after ``index`` is punctuation or the end of the tokens."""
+    return index + 1 >= len(toks) or not _is_word(_token(text, toks, index + 1))
 
 
 def _is_head_noun(lower: str) -> bool:

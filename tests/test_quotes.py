@@ -510,3 +510,14 @@ def test_a_reflexive_between_speaker_and_cue_is_skipped():
 )
 def test_a_participle_takes_the_subject_across_a_parenthesis_or_apposition(text, speaker):
     assert (_one(text).speaker, _one(text).cue) == (speaker, "saying")
+
+
+def test_capitalised_determiner_opening_a_sentence_starts_a_description():
+    text = "Pelosi told a story. Another child responded, “That is his painting.”"
+    assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("Another child", "responded")]
+
+
+def test_named_speaker_ending_in_a_common_head_noun_after_an_inverted_cue():
+    text = "“In Wyoming, the train has left,” wrote Time magazine. “Cruz dominated.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Time magazine", "Time magazine"]
+    assert _one("“We are ready,” said Kim on Monday.").speaker == "Kim"
