@@ -163,3 +163,9 @@ def test_pipeline_benchmark_runs(capsys):
     assert bench.main(["--articles", "2", "--rounds", "1"]) == 0
     out = capsys.readouterr().out
     assert "NLTK Punkt + VADER" in out and "pipeline time / budget" in out
+
+
+def test_quoted_question_followed_by_any_speech_verb_stays_one_sentence():
+    text = "“We will see, right?” Clinton remarked, smiling. The crowd laughed."
+    sentences = [s.slice(text) for s in as_document(text).sentences]
+    assert sentences == ["“We will see, right?” Clinton remarked, smiling.", "The crowd laughed."]
