@@ -97,7 +97,9 @@ class Quote:
     actor : str or None
         Canonical name the mention resolves to.
     cue : str or None
-        The speech verb as written ("told", "according to").
+        The speech verb as written ("told", "according to"); None when no verb
+        attributes the quote and the speaker was read from context (the sentence
+        before a colon, the subject of a sentence that holds a long partial quote).
     addressee : str or None
         Whom the words were addressed to ("Yoon" in "Stoltenberg told Yoon").
     content_start, content_end : int or None
@@ -557,6 +559,8 @@ def _attribute(context: _Context, found: list[_Found]) -> None:
             )
             if item.attribution is None and len(_WORDS.findall(item.text)) <= 4:
                 item.kind = "scare"
+            elif item.attribution is None:
+                item.attribution = _subject_before_quote(context, item)
         if item.kind in {"direct", "partial"}:
             last_speech = item
 
@@ -643,6 +647,24 @@ def _colon_intro(context: _Context, item: _Found) -> _Attribution | None:
     if with_speaker:
         return with_speaker[-1]
     return _subject_attribution(context, previous, previous.end)
+
+
+def _subject_before_quote(context: _Context, item: _Found) -> _Attribution | None:
+    """The subject of the sentence a long partial quote ends, when no cue attributes it.
+
+    ``Grandi reacted skeptically to the deal, “[I am] concerned about any agreement
+    ...”``: a quoted clause of five words or more inside a sentence with no speech verb
+    belongs to the sentence's subject. The attribution has no cue, so ``cue`` is None.
+    """
+    sentence = _sentence_of(context, item.start)
+    if sentence is None or context.attributions.get(sentence.index):
+        return None
+    attribution = _subject_attribution(context, sentence, item.start)
+    if attribution is None or attribution.speaker is None:
+        return None
+    if attribution.speaker.kind == "pronoun" and attribution.speaker.text.lower() in {"it", "this"}:
+        return None
+    return attribution
 
 
 def _subject_attribution(context: _Context, sentence: Sentence, end: int) -> _Attribution | None:
@@ -889,7 +911,8 @@ def _content_span(context: _Context, item: _Found) -> tuple[int, int] | None:
     sentence = context.doc.sentences[item.sentence]
     start, end = sentence.start, sentence.end
     attribution = item.attribution
-    own = attribution is not None and attribution.sentence == item.sentence
+    # an attribution without cue (a subject) says who, not where the clause starts
+    own = attribution is not None and attribution.sentence == item.sentence and bool(attribution.cue)
     cue_before = False
     if attribution is not None and own:
         parts = [p for p in (attribution.speaker, attribution.addressee) if p is not None]

@@ -421,7 +421,19 @@ def test_a_partial_quote_after_another_subject_does_not_continue():
     text = ("“We are ready,” Kim said. The crowd then waved banners with “lock them up and "
             "throw away the key” for minutes.")
     quotes = extract_quotes(text)
-    assert quotes[1].speaker is None
+    # not Kim's words: the long quoted clause goes to the subject of its own sentence,
+    # with no speech cue
+    assert (quotes[1].speaker, quotes[1].cue) == ("The crowd", None)
+
+
+def test_long_partial_quote_without_cue_goes_to_its_sentence_subject():
+    text = ("Grandi reacted skeptically to the deal, “concerned about any agreement that "
+            "involves blanket returns.”")
+    quote = _one(text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("partial", "Grandi", None)
+    # a short one without cue is a scare quote, never given a speaker
+    scare = extract_quotes("Grandi mocked the so-called “peace dividend” again.")[0]
+    assert (scare.kind, scare.speaker) == ("scare", None)
 
 
 @pytest.mark.parametrize(
