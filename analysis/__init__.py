@@ -10,9 +10,9 @@ The public API (see README.md):
 
 from __future__ import annotations
 
-from analysis.articles import Article, load_article, load_corpus
-from analysis.document import Document, Sentence, Span, as_document
 from analysis.errors import AnalysisError
+from analysis.text.articles import Article, load_article, load_corpus
+from analysis.text.document import Document, Sentence, Span, as_document
 
 __version__ = "0.1.0"
 

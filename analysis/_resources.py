@@ -22,7 +22,7 @@ def resource(name: str) -> Traversable:
 
     Examples
     --------
-    >>> resource("vader_lexicon.zip").is_file()
+    >>> resource("sentiment/vader_lexicon.zip").is_file()
     True
     """
     return resources.files("analysis").joinpath("resources", *name.split("/"))
@@ -43,7 +43,7 @@ def read_lines(name: str) -> tuple[str, ...]:
 
     Examples
     --------
-    >>> "mr" in read_lines("abbreviations.txt")
+    >>> "mr" in read_lines("text/abbreviations.txt")
     True
     """
     return _read_lines_cached(name)

@@ -33,23 +33,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.articles import Article, load_corpus
-from analysis.document import Document, as_document
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
+from analysis.text.articles import Article, load_corpus
+from analysis.text.document import Document, as_document
 
 __all__ = ["TABLE_BUILDERS", "TABLE_INPUTS", "ExtractResult", "extract_corpus", "read_table"]
 
 #: Table name -> "module:function" building it from a list of Documents, in write order.
 TABLE_BUILDERS: dict[str, str] = {
-    "articles": "analysis.structure:articles_frame",
-    "sentences": "analysis.sentiment:sentences_frame",
-    "quotes": "analysis.quotes:quotes_frame",
-    "actors": "analysis.actors:actors_frame",
-    "sectors": "analysis.sectors:sector_mentions_frame",
-    "targets": "analysis.sentiment:target_sentiment_frame",
-    "quote_sentiment": "analysis.sentiment:quote_sentiment_frame",
-    "programme_statements": "analysis.sectors:programme_statements_frame",
+    "articles": "analysis.text.structure:articles_frame",
+    "sentences": "analysis.sentiment.scores:sentences_frame",
+    "quotes": "analysis.quotes.extract:quotes_frame",
+    "actors": "analysis.actors.registry:actors_frame",
+    "sectors": "analysis.sectors.finder:sector_mentions_frame",
+    "targets": "analysis.sentiment.scores:target_sentiment_frame",
+    "quote_sentiment": "analysis.sentiment.scores:quote_sentiment_frame",
+    "programme_statements": "analysis.sectors.finder:programme_statements_frame",
 }
 
 #: Tables built from another table of the same batch, passed as this keyword, so
@@ -83,7 +83,7 @@ def _builder(table: str) -> Callable[[list[Document]], pd.DataFrame]:
 def _read_overrides(path: str | os.PathLike[str] | None) -> tuple[object, ...]:
     if path is None:
         return ()
-    from analysis.overrides import load_overrides
+    from analysis.actors.overrides import load_overrides
 
     return tuple(load_overrides(path))
 
@@ -212,7 +212,7 @@ def extract_corpus(
     progress : bool
         Show a progress bar on stderr.
     overrides : path, optional
-        A corrections CSV (:mod:`analysis.overrides`), read once and applied by every
+        A corrections CSV (:mod:`analysis.actors.overrides`), read once and applied by every
         extractor that takes corrections (quotes, sectors), so fixes made by hand stay
         applied on every re-run. A malformed file stops the run before anything is
         written.

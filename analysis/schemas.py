@@ -33,7 +33,7 @@ def _table(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
     return tuple(Column(*spec) for spec in specs)
 
 
-_ID = ("article_id", "string", "the article's identifier (see analysis.articles)")
+_ID = ("article_id", "string", "the article's identifier (see analysis.text.articles)")
 _START = ("start", "Int64", "start offset of the evidence in Article.text")
 _END = ("end", "Int64", "end offset (exclusive) of the evidence in Article.text")
 
@@ -103,7 +103,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("content_start", "Int64", "start of all that is attributed: a partial quote's reported clause"),
         ("content_end", "Int64", "end (exclusive) of that content; <NA> for title and scare"),
     ),
-    # --- speakers (analysis.speakers: views over the quotes table) ---------------
+    # --- speakers (analysis.quotes.speakers: views over the quotes table) ---------------
     "speakers": _table(
         _ID,
         ("actor", "string", "canonical name of the speaker, <NA> when unresolved"),
@@ -143,7 +143,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("n_paragraphs", "Int64", "paragraphs in the article"),
         ("sentence", "Int64", "sentence index of the quote's start, from 0"),
     ),
-    # --- actors (analysis.actors: registry mentions) ----------------------------
+    # --- actors (analysis.actors.registry: registry mentions) ----------------------------
     "actors": _table(
         _ID,
         _START,
@@ -159,7 +159,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
     "sectors": _table(
         _ID,
         ("sentence", "Int64", "sentence index of the mention, from 0"),
-        ("sector", "string", "canonical sector id (analysis/resources/sectors.csv)"),
+        ("sector", "string", "canonical sector id (analysis/resources/sectors/sectors.csv)"),
         ("label", "string", "the sector's label"),
         _START,
         _END,
@@ -214,7 +214,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("sentence", "Int64", "sentence index of the mention, from 0"),
         ("sentence_start", "Int64", "start offset of the sentence scored"),
         ("sentence_end", "Int64", "end offset of the sentence scored"),
-        ("label", "string", "negative, neutral or positive (analysis.tsc.classify_target)"),
+        ("label", "string", "negative, neutral or positive (analysis.sentiment.model.classify_target)"),
         ("score", "Float64", "P(positive) - P(negative), in [-1, 1]"),
         ("p_negative", "Float64", "probability of negative"),
         ("p_neutral", "Float64", "probability of neutral"),
@@ -233,7 +233,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("n_words", "Int64", "words in the quoted text"),
         ("text", "string", "the quoted words"),
         ("compound", "Float64", "NLTK VADER compound of the quoted words"),
-        ("compound_masked", "Float64", "VADER compound with names masked (analysis.masking)"),
+        ("compound_masked", "Float64", "VADER compound with names masked (analysis.sentiment.masking)"),
         ("pos", "Float64", "VADER positive share"),
         ("neu", "Float64", "VADER neutral share"),
         ("neg", "Float64", "VADER negative share"),

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import Article, Document, as_document, load_article  # noqa: E402
-from analysis.vader import analyzer  # noqa: E402
+from analysis.sentiment.vader import analyzer  # noqa: E402
 
 SEED = ROOT / "data" / "raw" / "articles" / "joongang-2023-07-11-yoon-stoltenberg-itpp.txt"
 

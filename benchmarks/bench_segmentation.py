@@ -29,20 +29,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.document import split_sentences  # noqa: E402
 from analysis.evaluation.segmentation import (  # noqa: E402
     Passage,
     read_passages,
     score_splitter,
     spans_from_texts,
 )
+from analysis.text.document import split_sentences  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "segmentation" / "passages.txt"
 Spans = Sequence[tuple[int, int]]
 
 
 def ours(text: str) -> Spans:
-    """This package's splitter (analysis.document)."""
+    """This package's splitter (analysis.text.document)."""
     return [(s.start, s.end) for s in split_sentences(text)]
 
 

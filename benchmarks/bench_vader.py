@@ -1,4 +1,4 @@
-"""Time NLTK's VADER against ``analysis.vader.polarity_scores`` (same scores, faster).
+"""Time NLTK's VADER against ``analysis.sentiment.vader.polarity_scores`` (same scores, faster).
 
 The seed article's sentences are repeated to ``--sentences`` sentences; each scorer runs
 over all of them (CPU time, best of ``--rounds``). The script also checks that the two
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import as_document, load_article  # noqa: E402
-from analysis.vader import analyzer, polarity_scores  # noqa: E402
+from analysis.sentiment.vader import analyzer, polarity_scores  # noqa: E402
 
 SEED = ROOT / "data" / "raw" / "articles" / "joongang-2023-07-11-yoon-stoltenberg-itpp.txt"
 
@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     n = len(sentences)
     print(f"{n} sentences (the seed article's, repeated); {different} scored differently")
     print(f"NLTK SentimentIntensityAnalyzer  {nltk_seconds:6.2f} s  {n / nltk_seconds:>9,.0f} sentences/s")
-    print(f"analysis.vader.polarity_scores   {ours_seconds:6.2f} s  {n / ours_seconds:>9,.0f} sentences/s")
+    print(f"analysis.sentiment.vader.polarity_scores   {ours_seconds:6.2f} s  {n / ours_seconds:>9,.0f} sentences/s")
     print(f"speed-up {nltk_seconds / ours_seconds:.2f}x")
     return 1 if different else 0
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import AnalysisError
-from analysis.actors import (
+from analysis.actors.registry import (
     ActorMention,
     ActorRegistry,
     actor_mentions,
@@ -22,8 +22,8 @@ from analysis.actors import (
     default_registry,
     strip_titles,
 )
-from analysis.articles import Article
 from analysis.schemas import columns
+from analysis.text.articles import Article
 
 VILNIUS = date(2023, 7, 11)
 
@@ -455,7 +455,7 @@ def test_missing_user_csv(tmp_path):
 
 
 def test_registry_from_records():
-    from analysis.actors import Actor, Role
+    from analysis.actors.registry import Actor, Role
 
     chair = Role("Chair", "Club", date(2020, 1, 1), date(2021, 12, 31), "minutes")
     successor = Role("Chair", "Club", date(2022, 1, 1), None, "minutes")

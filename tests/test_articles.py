@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import AnalysisError, Article, as_document, load_article, load_corpus
-from analysis.articles import decode_bytes, detect_language, parse_header
+from analysis.text.articles import decode_bytes, detect_language, parse_header
 
 KOREAN = "윤석열 대통령과 옌스 스톨텐베르그 나토 사무총장은 개별 맞춤형 파트너십 프로그램을 채택했다."
 
@@ -292,7 +292,7 @@ def test_on_error_collects_and_continues(tmp_path):
 def test_load_corpus_is_lazy(tmp_path, monkeypatch):
     write(tmp_path / "a.txt", "A.")
     write(tmp_path / "b.txt", "B.")
-    import analysis.articles as articles
+    import analysis.text.articles as articles
 
     opened: list[str] = []
     real = articles._read_bytes

@@ -64,7 +64,7 @@ def test_failing_article_is_isolated_and_listed(tmp_path: Path, monkeypatch) -> 
     def explode_on_japan(documents):
         if any("Japan" in d.text for d in documents):
             raise RuntimeError("extractor failed")
-        from analysis.structure import articles_frame
+        from analysis.text.structure import articles_frame
 
         return articles_frame(documents)
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import analysis.quotes
+import analysis.quotes.extract
 from analysis.cli import main
 from analysis.evaluation.quotes import GoldAttribution, evaluate_brat, read_brat, read_brat_folder
-from analysis.quotes import Quote
+from analysis.quotes.extract import Quote
 
 BRAT = Path(__file__).resolve().parent / "fixtures" / "quotes" / "brat"
 
@@ -63,7 +63,7 @@ def test_articles_that_raise_are_counted_and_missed_quotes_listed(monkeypatch, t
             raise RuntimeError("boom")
         return []
 
-    monkeypatch.setattr(analysis.quotes, "extract_quotes", broken)
+    monkeypatch.setattr(analysis.quotes.extract, "extract_quotes", broken)
     errors = tmp_path / "errors.csv"
     result = evaluate_brat(BRAT, errors_csv=errors)
     assert result.articles_raised == 1
@@ -84,7 +84,7 @@ def test_speaker_none_counts_as_wrong_and_wrong_mentions_are_listed(monkeypatch,
             return [Quote("We are ready,", 0, 15, "direct", "said", 20, 24)]
         return []
 
-    monkeypatch.setattr(analysis.quotes, "extract_quotes", speakerless)
+    monkeypatch.setattr(analysis.quotes.extract, "extract_quotes", speakerless)
     errors = tmp_path / "errors.csv"
     result = evaluate_brat(BRAT, errors_csv=errors)
     assert (result.speaker_judged, result.speaker_correct, result.speaker_missing) == (2, 0, 1)

@@ -20,7 +20,7 @@ from analysis.evaluation.sentiment import (
     score_labels,
     vader_label,
 )
-from analysis.tsc import TargetSentiment, read_targets
+from analysis.sentiment.model import TargetSentiment, read_targets
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "newsmtsc_mini.jsonl"
@@ -31,7 +31,7 @@ NEG, NEU, POS = "negative", "neutral", "positive"
 def nltk_analyzer(tmp_path, monkeypatch):
     """NLTK's own SentimentIntensityAnalyzer, loading the lexicon the NLTK way."""
     (tmp_path / "sentiment").mkdir()
-    (tmp_path / "sentiment" / "vader_lexicon.zip").write_bytes(read_bytes("vader_lexicon.zip"))
+    (tmp_path / "sentiment" / "vader_lexicon.zip").write_bytes(read_bytes("sentiment/vader_lexicon.zip"))
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
@@ -138,7 +138,7 @@ def test_vader_baseline_is_nltk_vader_on_the_sentence(nltk_analyzer) -> None:
 
 
 def test_known_vader_scores_match_nltk(nltk_analyzer) -> None:
-    from analysis.vader import polarity_scores
+    from analysis.sentiment.vader import polarity_scores
 
     known = {
         "United Nations Security Council": 0.6369,

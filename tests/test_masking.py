@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.masking import PLACEHOLDER, NameSpan, mask_names, mask_spans, name_spans
-from analysis.vader import analyzer, polarity_scores
+from analysis.sentiment.masking import PLACEHOLDER, NameSpan, mask_names, mask_spans, name_spans
+from analysis.sentiment.vader import analyzer, polarity_scores
 
 
 @dataclass(frozen=True)

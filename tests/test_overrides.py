@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from analysis import AnalysisError
-from analysis.overrides import Override, apply_overrides, load_overrides
+from analysis.actors.overrides import Override, apply_overrides, load_overrides
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,7 @@ def test_missing_overrides_file(tmp_path):
 
 
 def test_quotes_frame_applies_overrides_on_every_run(tmp_path, seed_article):
-    from analysis.quotes import quotes_frame
+    from analysis.quotes.extract import quotes_frame
 
     path = tmp_path / "overrides.csv"
     path.write_text(

@@ -13,7 +13,9 @@ import pandas as pd
 import pytest
 
 from analysis.figures import FigureInputs, registered_figures, render
-from analysis.programmes import (
+from analysis.schemas import columns
+from analysis.sectors.finder import classify_area, default_taxonomy
+from analysis.sectors.programmes import (
     INCLUDED,
     NOT_INCLUDED,
     STATUSES,
@@ -24,8 +26,6 @@ from analysis.programmes import (
     programme_table,
     programmes_frame,
 )
-from analysis.schemas import columns
-from analysis.sectors import classify_area, default_taxonomy
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 KOREA_HERALD_11 = [

@@ -6,9 +6,15 @@ import warnings
 
 import pytest
 
-from analysis.articles import Article
-from analysis.quotes import SPEECH_KINDS, NotEnglishWarning, Quote, extract_quotes, quotes_frame
+from analysis.quotes.extract import (
+    SPEECH_KINDS,
+    NotEnglishWarning,
+    Quote,
+    extract_quotes,
+    quotes_frame,
+)
 from analysis.schemas import columns
+from analysis.text.articles import Article
 
 # The seed article's quotes, annotated by hand: (kind, first words, speaker, actor, cue,
 # addressee). Every quotation, title and reported speech in the article, in text order.

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.schemas import TABLES, columns, conform, empty_frame
-from analysis.structure import articles_frame, structure_frame
+from analysis.text.structure import articles_frame, structure_frame
 
 ALLOWED_DTYPES = {"string", "Int64", "Float64", "boolean"}
 

@@ -1,7 +1,7 @@
 """Sector matching, enumerations, traps, Korean, user taxonomies, programme statements, CLI.
 
 Every text here is hand-written for these tests; the expected sectors are annotated by
-hand from the taxonomy rules (analysis/resources/sectors.csv).
+hand from the taxonomy rules (analysis/resources/sectors/sectors.csv).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from analysis import AnalysisError, as_document, load_article, load_corpus
 from analysis._resources import read_csv_rows
 from analysis.cli import main
-from analysis.sectors import (
+from analysis.sectors.finder import (
     FIND_SECTORS_COLUMNS,
     ProgrammeStatement,
     SectorMention,
@@ -96,14 +96,14 @@ def test_taxonomy_frame_has_one_row_per_sector():
 
 
 def _regular_aliases():
-    for row in read_csv_rows("sectors.csv"):
+    for row in read_csv_rows("sectors/sectors.csv"):
         for column in ("aliases_en", "aliases_ko"):
             for alias in filter(None, row[column].split("|")):
                 yield pytest.param(row["id"], alias, id=f"{row['id']}:{alias}")
 
 
 def _list_only_aliases():
-    for row in read_csv_rows("sectors.csv"):
+    for row in read_csv_rows("sectors/sectors.csv"):
         for alias in filter(None, row["list_only"].split("|")):
             yield pytest.param(row["id"], alias, id=f"{row['id']}:{alias}")
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.document import as_document, split_paragraphs, split_sentences
 from analysis.evaluation.segmentation import read_passages, score_splitter
+from analysis.text.document import as_document, split_paragraphs, split_sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "segmentation" / "passages.txt"
 KNOWN_MISSES = {

@@ -11,14 +11,14 @@ import shutil
 import pandas as pd
 import pytest
 
-import analysis.tsc
+import analysis.sentiment.model
 from analysis import Article, as_document
 from analysis._resources import resource
 from analysis.cli import main
 from analysis.errors import AnalysisError
-from analysis.masking import mask_spans, name_spans
 from analysis.schemas import columns
-from analysis.sentiment import (
+from analysis.sentiment.masking import mask_spans, name_spans
+from analysis.sentiment.scores import (
     SentenceSentiment,
     TargetSentiment,
     classify_target,
@@ -33,7 +33,7 @@ from analysis.sentiment import (
     tone_by_target,
     tone_label,
 )
-from analysis.vader import polarity_scores
+from analysis.sentiment.vader import polarity_scores
 
 # Hand-written sentences exercising VADER's rules: boosters, negation, "but", caps,
 # exclamation marks, emoticons, idioms, and institution names carrying lexicon words.
@@ -63,7 +63,7 @@ def nltk_analyzer(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("nltk_data")
     (folder / "sentiment").mkdir()
-    with resource("vader_lexicon.zip").open("rb") as source, open(
+    with resource("sentiment/vader_lexicon.zip").open("rb") as source, open(
         folder / "sentiment" / "vader_lexicon.zip", "wb"
     ) as target:
         shutil.copyfileobj(source, target)
@@ -155,7 +155,7 @@ def test_sentences_frame_keys_many_articles():
 
 
 def test_articles_not_in_english_get_no_scores_and_a_warning():
-    from analysis.sentiment import UnsupportedLanguageWarning
+    from analysis.sentiment.scores import UnsupportedLanguageWarning
 
     korean = Article("ko-1", "윤석열 대통령은 나토와 협력을 강화했다. 좋은 회의였다.", language="ko")
     with pytest.warns(UnsupportedLanguageWarning, match="ko-1"):
@@ -177,8 +177,8 @@ def test_tone_label_uses_vaders_cut_offs(compound, label):
 
 
 def test_classify_target_is_the_model_helpers_and_keeps_its_contract():
-    assert classify_target is analysis.tsc.classify_target
-    assert TargetSentiment is analysis.tsc.TargetSentiment
+    assert classify_target is analysis.sentiment.model.classify_target
+    assert TargetSentiment is analysis.sentiment.model.TargetSentiment
     text = "Russia launched a brutal attack, while NATO praised Korea's generous help."
     for start, end in ((0, 6), (39, 43), (52, 57)):
         result = classify_target(text, start, end)
@@ -193,12 +193,12 @@ def test_classify_target_is_the_model_helpers_and_keeps_its_contract():
 
 
 def test_stored_classifier_parameters_are_plain_json_loaded_without_pickle():
-    data = json.loads(resource("target_sentiment_model.json").read_text(encoding="utf-8"))
-    model = analysis.tsc.load_model(data)
+    data = json.loads(resource("sentiment/target_sentiment_model.json").read_text(encoding="utf-8"))
+    model = analysis.sentiment.model.load_model(data)
     assert model.labels == ("negative", "neutral", "positive")
     text = "Russia launched a brutal attack."
     assert model.classify(text, 0, 6) == classify_target(text, 0, 6)
-    source = inspect.getsource(analysis.tsc)
+    source = inspect.getsource(analysis.sentiment.model)
     assert not re.search(r"^\s*(?:import|from)\s+(?:pickle|joblib|cloudpickle|dill)\b", source, re.M)
 
 

@@ -13,8 +13,7 @@ import pytest
 
 from analysis import as_document
 from analysis.errors import AnalysisError
-from analysis.schemas import columns
-from analysis.speakers import (
+from analysis.quotes.speakers import (
     UNRESOLVED_COLOUR,
     addressees_frame,
     highlight_quotes_html,
@@ -23,6 +22,7 @@ from analysis.speakers import (
     speaker_colours,
     speakers_frame,
 )
+from analysis.schemas import columns
 
 # A short article written for these tests. Paragraphs: one per line.
 TEXT = (
@@ -399,7 +399,7 @@ def test_figures_say_so_when_there_is_no_speech():
 
 @pytest.fixture(scope="module")
 def seed_quotes(seed_document):
-    from analysis.quotes import quotes_frame
+    from analysis.quotes.extract import quotes_frame
 
     return quotes_frame(seed_document)
 
@@ -485,7 +485,7 @@ def test_seed_figures_match_the_tables(seed_path, seed_document, seed_quotes):
     for spec in FIGURES:
         caption = spec.caption_for(inputs)
         assert "Korea JoongAng Daily" in caption and "11 July 2023" in caption
-        assert "analysis.quotes" in caption and "docs/evaluation.md" in caption
+        assert "analysis.quotes.extract" in caption and "docs/evaluation.md" in caption
 
 
 def test_positions_figure_puts_unresolved_speakers_last():
@@ -545,7 +545,8 @@ def test_cli_applies_overrides_to_quotes_and_speakers(tmp_path, capsys):
 
 
 def test_speech_kinds_agree_with_the_extractor():
-    from analysis import quotes, speakers
+    from analysis.quotes import extract as quotes
+    from analysis.quotes import speakers
 
     assert speakers.SPEECH_KINDS == quotes.SPEECH_KINDS
     assert set(speakers.SPEECH_KINDS + speakers.NON_SPEECH_KINDS) == set(quotes.KINDS)

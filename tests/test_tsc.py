@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from analysis import AnalysisError
 from analysis._resources import read_bytes
 from analysis.cli import main
-from analysis.tsc import (
+from analysis.sentiment.features import FeatureConfig, target_features, tokenize
+from analysis.sentiment.model import (
     LABELS,
     MODEL_RESOURCE,
     TargetSentiment,
@@ -31,7 +32,6 @@ from analysis.tsc import (
     read_targets,
     train,
 )
-from analysis.tsc_features import FeatureConfig, target_features, tokenize
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TRAIN_MINI = FIXTURES / "tsc_train_mini.jsonl"
@@ -139,7 +139,7 @@ def test_shipped_model_is_plain_json_and_loads_without_pickle(monkeypatch) -> No
 def test_prediction_does_not_import_scikit_learn() -> None:
     code = (
         "import sys\n"
-        "from analysis.tsc import classify_target\n"
+        "from analysis.sentiment.model import classify_target\n"
         "classify_target('Allies praised Seoul.', 15, 20)\n"
         "print('sklearn' in sys.modules, 'scipy' in sys.modules)\n"
     )

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.uncertainty import SMALL_N, aggregate_tone, bootstrap_ci
+from analysis.sentiment.uncertainty import SMALL_N, aggregate_tone, bootstrap_ci
 
 VALUES = [0.1, 0.4, 0.35, 0.8, 0.2, 0.5, -0.1, 0.3]
 

@@ -1,4 +1,4 @@
-"""analysis.vader.polarity_scores is NLTK's VADER, float for float, only faster.
+"""analysis.sentiment.vader.polarity_scores is NLTK's VADER, float for float, only faster.
 
 Every VADER rule gets a hand-written sentence; a property test then compares the two
 implementations on generated text built from the words the rules react to.
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.vader import analyzer, polarity_scores
+from analysis.sentiment.vader import analyzer, polarity_scores
 
 RULE_CASES = [
     # lexicon words, plain

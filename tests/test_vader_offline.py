@@ -70,7 +70,7 @@ OFFLINE_SCRIPT = textwrap.dedent(
         raise AssertionError("NLTK found a VADER lexicon outside the package")
 
     import analysis
-    from analysis.vader import analyzer, polarity_scores
+    from analysis.sentiment.vader import analyzer, polarity_scores
 
     sentences = json.loads(sys.stdin.read())
     print(json.dumps({
@@ -115,7 +115,7 @@ def _group_writable_copy(target: Path) -> Path:
         os.chmod(folder, 0o775)
         for name in files:
             os.chmod(Path(folder) / name, 0o664)
-    lexicon = site / "analysis" / "resources" / "vader_lexicon.zip"
+    lexicon = site / "analysis" / "resources" / "sentiment/vader_lexicon.zip"
     assert stat.S_IMODE(lexicon.stat().st_mode) & stat.S_IWGRP
     assert stat.S_IMODE(lexicon.parent.stat().st_mode) & stat.S_IWGRP
     return site
@@ -131,7 +131,7 @@ def _nltk_reference(tmp_path: Path) -> list[dict[str, float]]:
     """NLTK's own analyzer, loading the same zip from an ordinary (755/644) NLTK_DATA."""
     data = tmp_path / "nltk_data_safe"
     (data / "sentiment").mkdir(parents=True)
-    shutil.copyfile(PACKAGE / "resources" / "vader_lexicon.zip", data / "sentiment" / "vader_lexicon.zip")
+    shutil.copyfile(PACKAGE / "resources" / "sentiment/vader_lexicon.zip", data / "sentiment" / "vader_lexicon.zip")
     for path in (data, data / "sentiment"):
         os.chmod(path, 0o755)
     os.chmod(data / "sentiment" / "vader_lexicon.zip", 0o644)
@@ -156,7 +156,7 @@ def test_offline_group_writable_install_scores_equal_nltk(tmp_path):
 
 
 def test_shipped_zip_is_nltks_vader_lexicon():
-    with zipfile.ZipFile(PACKAGE / "resources" / "vader_lexicon.zip") as archive:
+    with zipfile.ZipFile(PACKAGE / "resources" / "sentiment/vader_lexicon.zip") as archive:
         lines = archive.read("vader_lexicon/vader_lexicon.txt").decode("utf-8").splitlines()
     assert len(lines) > 7000
     assert any(line.startswith("good\t1.9\t") for line in lines)
@@ -196,7 +196,7 @@ def test_nltk_download_is_called_nowhere():
 
 
 def test_vader_module_does_not_use_nltk_data():
-    tree = ast.parse((PACKAGE / "vader.py").read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE / "sentiment" / "vader.py").read_text(encoding="utf-8"))
     names = {
         node.attr for node in ast.walk(tree)
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)

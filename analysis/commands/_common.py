@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.articles import Article, load_corpus
 from analysis.errors import AnalysisError
+from analysis.text.articles import Article, load_corpus
 
 __all__ = ["add_format_option", "add_inputs_argument", "iter_inputs", "print_table"]
 

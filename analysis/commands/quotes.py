@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.articles import Article
 from analysis.commands._common import (
     add_format_option,
     add_inputs_argument,
@@ -18,10 +17,11 @@ from analysis.commands._common import (
     print_table,
 )
 from analysis.errors import AnalysisError
+from analysis.text.articles import Article
 
 HELP = "list quotes (direct, partial, indirect, title, scare) with speakers and offsets"
 DESCRIPTION = (
-    "Extract the quotes of English articles with analysis.quotes (rule-based; see "
+    "Extract the quotes of English articles with analysis.quotes.extract (rule-based; see "
     "docs/evaluation.md for its measured accuracy) and print them: kind, speaker as "
     "written, the actor it resolves to, speech verb, offsets and the quoted text. "
     "--format table shortens the text to fit; csv and json print the full quotes table. "
@@ -83,7 +83,7 @@ def _note_skipped(messages: list[str]) -> None:
 
 def _extract(articles: Iterable[Article], registry: object, overrides: object) -> pd.DataFrame:
     """Return the quotes table, turning the extractor's not-English warnings into a note."""
-    from analysis.quotes import NotEnglishWarning, quotes_frame
+    from analysis.quotes.extract import NotEnglishWarning, quotes_frame
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NotEnglishWarning)
@@ -116,9 +116,9 @@ def run(args: argparse.Namespace) -> int:
     for path in args.inputs:
         if not path.exists():
             raise AnalysisError("no such file or folder; check the path", path)
-    from analysis.actors import ActorRegistry  # the extractor's imports, paid only here
-    from analysis.overrides import load_overrides
-    from analysis.speakers import speakers_frame
+    from analysis.actors.overrides import load_overrides
+    from analysis.actors.registry import ActorRegistry  # the extractor's imports, paid only here
+    from analysis.quotes.speakers import speakers_frame
 
     registry = ActorRegistry.load(extra=actors_csv) if actors_csv else None
     overrides = load_overrides(overrides_csv) if overrides_csv else None

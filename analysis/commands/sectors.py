@@ -12,7 +12,7 @@ from analysis.commands._common import (
     iter_inputs,
     print_table,
 )
-from analysis.document import as_document
+from analysis.text.document import as_document
 
 HELP = "list the cooperation sectors each article names, and its programme statements"
 DESCRIPTION = (
@@ -21,7 +21,7 @@ DESCRIPTION = (
     "programme statement (programme, stated count of areas, sectors listed, and whether "
     "fewer are listed than stated). --taxonomy adds your own sectors and aliases; "
     "--programmes prints the shipped programme x sector table (each programme area's "
-    "source is in analysis/resources/programmes.csv)."
+    "source is in analysis/resources/sectors/programmes.csv)."
 )
 
 
@@ -76,7 +76,7 @@ def _statement_summaries(statements: pd.DataFrame) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Print the sectors table and the programme statements of the inputs."""
     from analysis.errors import AnalysisError
-    from analysis.sectors import (
+    from analysis.sectors.finder import (
         load_taxonomy,
         programme_statements_frame,
         sector_mentions_frame,
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy(*args.taxonomy)
     overrides = None
     if args.overrides:
-        from analysis.overrides import load_overrides
+        from analysis.actors.overrides import load_overrides
 
         overrides = load_overrides(args.overrides)
     which = args.table or ("both" if args.format == "table" else "sectors")
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
             if args.format == "table" and summaries:
                 print("\n".join(summaries))
     if args.programmes:
-        from analysis.programmes import programme_table
+        from analysis.sectors.programmes import programme_table
 
         print_table(programme_table(taxonomy=taxonomy), args.format, title="programmes")
     return 0

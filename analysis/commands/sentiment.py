@@ -12,7 +12,7 @@ from analysis.commands._common import (
     iter_inputs,
     print_table,
 )
-from analysis.document import as_document
+from analysis.text.document import as_document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,7 +56,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the sentences and targets tables of the inputs."""
-    from analysis.sentiment import sentences_frame, target_sentiment_frame, tone_by_target
+    from analysis.sentiment.scores import sentences_frame, target_sentiment_frame, tone_by_target
 
     documents = [as_document(article) for article in iter_inputs(args.inputs)]
     chosen = TABLES if args.table == "all" else (args.table,)

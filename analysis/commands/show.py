@@ -10,8 +10,8 @@ from analysis.commands._common import (
     iter_inputs,
     print_table,
 )
-from analysis.document import as_document
-from analysis.structure import articles_frame, structure_frame
+from analysis.text.document import as_document
+from analysis.text.structure import articles_frame, structure_frame
 
 HELP = "show articles as the package reads them: metadata and sentences"
 DESCRIPTION = (

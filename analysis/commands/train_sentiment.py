@@ -12,16 +12,16 @@ from analysis.errors import AnalysisError
 HELP = "fit the target sentiment model on NewsMTSC-style train JSONL and write it as JSON"
 DESCRIPTION = (
     "Fit the target sentiment model (softmax regression over the features of "
-    "analysis.tsc_features) on a NewsMTSC-style JSONL training file and write its "
+    "analysis.sentiment.features) on a NewsMTSC-style JSONL training file and write its "
     "parameters as plain JSON. With the default settings and NewsMTSC train.jsonl this "
-    "rebuilds the shipped analysis/resources/target_sentiment_model.json byte for byte. "
+    "rebuilds the shipped analysis/resources/sentiment/target_sentiment_model.json byte for byte. "
     "Train only on a train split: the dev files choose settings and judge the result."
 )
 
 
 def _shipped_model_path() -> Path:
     from analysis._resources import resource
-    from analysis.tsc import MODEL_RESOURCE
+    from analysis.sentiment.model import MODEL_RESOURCE
 
     return Path(str(resource(MODEL_RESOURCE)))
 
@@ -32,12 +32,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="NewsMTSC-style JSONL (sentence_normalized, targets)")
     parser.add_argument("--out", type=Path, metavar="FILE",
                         help="where to write the model JSON (default: the package's shipped "
-                             "analysis/resources/target_sentiment_model.json)")
+                             "analysis/resources/sentiment/target_sentiment_model.json)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Train, write the JSON, and print where it went."""
-    from analysis.tsc import model_to_json, train
+    from analysis.sentiment.model import model_to_json, train
 
     if not args.train.is_file():
         raise AnalysisError("training file not found; pass NewsMTSC train.jsonl", args.train)

@@ -1,4 +1,4 @@
-"""Score :func:`analysis.quotes.extract_quotes` on BRAT-annotated attribution corpora.
+"""Score :func:`analysis.quotes.extract.extract_quotes` on BRAT-annotated attribution corpora.
 
 The corpus folder holds ``text/NAME.txt`` and ``attributions/NAME*.ann`` (PolNeAR's
 layout), or both kinds of file side by side. Definitions (documented in
@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.articles import Article, detect_language, parse_date
 from analysis.errors import AnalysisError
+from analysis.text.articles import Article, detect_language, parse_date
 
 __all__ = [
     "GoldAttribution",
@@ -323,8 +323,8 @@ def evaluate_brat(
     >>> result.f1, result.strict_recall, result.speaker_accuracy
     (1.0, 1.0, 1.0)
     """
-    from analysis.document import as_document
-    from analysis.quotes import extract_quotes
+    from analysis.quotes.extract import extract_quotes
+    from analysis.text.document import as_document
 
     result = QuoteEvaluation(folder=str(folder))
     errors: list[dict[str, Any]] = []

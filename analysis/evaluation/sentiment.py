@@ -6,11 +6,11 @@ Donnay, EACL 2021). Every target listed is one item, as in NewsMTSC's own evalua
 
 Systems scored:
 
-- ``model``: :func:`analysis.tsc.classify_target`, the shipped target sentiment model;
+- ``model``: :func:`analysis.sentiment.model.classify_target`, the shipped target sentiment model;
 - with ``baseline=True`` also ``vader``: NLTK VADER's compound score of the whole
   sentence (positive at >= 0.05, negative at <= -0.05, else neutral; the same label for
   every target in the sentence), and ``vader_masked``: the same on the sentence with actor
-  and organisation names masked by :func:`analysis.masking.mask_names` (the name-bias
+  and organisation names masked by :func:`analysis.sentiment.masking.mask_names` (the name-bias
   measurement); the effect of masking is summarised as the share of sentences whose VADER
   label changes and the mean absolute change of ``compound``.
 
@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.errors import AnalysisError
-from analysis.tsc import LABELS, LabelledTarget, classify_target, read_targets
+from analysis.sentiment.model import LABELS, LabelledTarget, classify_target, read_targets
 
 __all__ = [
     "ClassificationScores",
@@ -295,7 +295,7 @@ def _vader_systems(
     targets: Sequence[LabelledTarget], groups: list[int], sentences: list[str],
     gold: list[str], mask: Callable[[str], str],
 ) -> tuple[list[ClassificationScores], dict[str, float]]:
-    from analysis.vader import polarity_scores
+    from analysis.sentiment.vader import polarity_scores
 
     plain = [polarity_scores(s)["compound"] for s in sentences]
     masked_texts = [mask(s) for s in sentences]
@@ -317,7 +317,7 @@ def _vader_systems(
 
 
 def _default_mask() -> Callable[[str], str]:
-    from analysis.masking import mask_names
+    from analysis.sentiment.masking import mask_names
 
     return mask_names
 
@@ -338,10 +338,10 @@ def evaluate_jsonl(
         Also score sentence-level VADER and VADER with names masked.
     classify : callable, optional
         ``(text, start, end) -> object with .label``; defaults to
-        :func:`analysis.tsc.classify_target`.
+        :func:`analysis.sentiment.model.classify_target`.
     mask : callable, optional
         Name masking for the masked baseline; defaults to
-        :func:`analysis.masking.mask_names`.
+        :func:`analysis.sentiment.masking.mask_names`.
 
     Returns
     -------

@@ -29,9 +29,9 @@ import matplotlib.style
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.articles import Article, load_corpus
-from analysis.document import Document, as_document
 from analysis.errors import AnalysisError
+from analysis.text.articles import Article, load_corpus
+from analysis.text.document import Document, as_document
 
 __all__ = [
     "FIGURE_MODULES",
@@ -189,7 +189,7 @@ def article_source(article: Article) -> str:
 
 @contextmanager
 def style_context() -> Iterator[None]:
-    """Apply the package's figure style (``resources/analysis.mplstyle``) in a block.
+    """Apply the package's figure style (``resources/figures/analysis.mplstyle``) in a block.
 
     Examples
     --------
@@ -198,7 +198,7 @@ def style_context() -> Iterator[None]:
     ...     matplotlib.rcParams["svg.hashsalt"]
     'analysis'
     """
-    style = resources.files("analysis").joinpath("resources", "analysis.mplstyle")
+    style = resources.files("analysis").joinpath("resources", "figures/analysis.mplstyle")
     with resources.as_file(style) as style_path, matplotlib.rc_context():
         matplotlib.style.use(str(style_path))
         yield

@@ -2,7 +2,7 @@
 
 Each figure has a plotting function that takes the table it draws (so it can be
 checked on a hand-made table) and a builder that extracts the quotes of the primary
-article with :func:`analysis.quotes.quotes_frame` and calls it.
+article with :func:`analysis.quotes.extract.quotes_frame` and calls it.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.document import Document
 from analysis.figures import FigureInputs, FigureSpec, new_figure
-from analysis.speakers import (
+from analysis.quotes.speakers import (
     SPEECH_KINDS,
     UNRESOLVED_COLOUR,
     addressees_frame,
@@ -23,6 +22,7 @@ from analysis.speakers import (
     speaker_label,
     speakers_frame,
 )
+from analysis.text.document import Document
 
 __all__ = [
     "FIGURES",
@@ -46,13 +46,15 @@ UNKNOWN_AFFILIATION = "affiliation unknown"
 
 _SOURCE = "{source}"
 _METHOD = (
-    "Quotes found and attributed by analysis.quotes (rule-based; its measured accuracy is in "
+    "Quotes found and attributed by analysis.quotes.extract (rule-based; its measured accuracy is in "
     "docs/evaluation.md); title and scare quotes are not counted."
 )
 
 
 def _quotes(doc: Document) -> pd.DataFrame:
-    from analysis.quotes import quotes_frame  # the extractor, imported when a figure is built
+    from analysis.quotes.extract import (
+        quotes_frame,  # the extractor, imported when a figure is built
+    )
 
     return quotes_frame(doc)
 
@@ -94,7 +96,7 @@ def plot_speakers(speakers: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     Parameters
     ----------
     speakers : DataFrame
-        The ``speakers`` table of one article (:func:`analysis.speakers.speakers_frame`).
+        The ``speakers`` table of one article (:func:`analysis.quotes.speakers.speakers_frame`).
 
     Returns
     -------
@@ -154,7 +156,7 @@ def plot_positions(positions: pd.DataFrame, doc: Document) -> tuple[Figure, pd.D
     Parameters
     ----------
     positions : DataFrame
-        The ``quote_positions`` table of one article (:func:`analysis.speakers.positions_frame`).
+        The ``quote_positions`` table of one article (:func:`analysis.quotes.speakers.positions_frame`).
     doc : Document
         That article (its length and paragraph starts place the ticks).
 

@@ -15,8 +15,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from analysis.articles import Article
-from analysis.document import Document
 from analysis.errors import AnalysisError
 from analysis.figures import (
     SOURCE_PLACEHOLDER,
@@ -26,7 +24,8 @@ from analysis.figures import (
     article_source,
     new_figure,
 )
-from analysis.programmes import (
+from analysis.sectors.finder import PROGRAMME_LIST, default_taxonomy, sector_mentions_frame
+from analysis.sectors.programmes import (
     INCLUDED,
     NOT_INCLUDED,
     UNKNOWN,
@@ -34,7 +33,8 @@ from analysis.programmes import (
     programme_summary,
     programme_table,
 )
-from analysis.sectors import PROGRAMME_LIST, default_taxonomy, sector_mentions_frame
+from analysis.text.articles import Article
+from analysis.text.document import Document
 
 __all__ = [
     "ASIA_PACIFIC_PROGRAMMES",
@@ -130,7 +130,7 @@ def _long(table: pd.DataFrame, programmes: Sequence[str]) -> pd.DataFrame:
 def draw_programme_grid(
     programmes: Sequence[str], height: float = 7.0
 ) -> tuple[Figure, pd.DataFrame]:
-    """Draw the sector x programme grid of ``programmes`` (ids of programmes.csv).
+    """Draw the sector x programme grid of ``programmes`` (ids of sectors/programmes.csv).
 
     Returns the figure and the plotted data in long form (sector, label, programme_id,
     status). Call inside :func:`analysis.figures.style_context`.
@@ -270,7 +270,7 @@ FIGURES = (
             "(19 Sept. 2012), seven areas per Korea JoongAng Daily (11 July 2023); 2016, "
             "NATO relations page; 2017 revision, Mediapen; 2019, NATO. Sources before 2023 do "
             "not separate the two interoperability areas: shown as capacity development and "
-            "interoperability. Table: analysis/resources/programmes.csv."
+            "interoperability. Table: analysis/resources/sectors/programmes.csv."
         ),
         builder=itpp_vs_ipcp,
     ),
@@ -280,7 +280,7 @@ FIGURES = (
         caption=(
             "Left: the 11 areas of the 2023 Korea-NATO ITPP as listed by the Korea Herald "
             "(11 July 2023). Right: the areas the article names, with its wording; sectors "
-            "found by analysis.sectors. {source}"
+            "found by analysis.sectors.finder. {source}"
         ),
         builder=seed_vs_itpp,
     ),
@@ -303,7 +303,7 @@ FIGURES = (
             "Articles naming each sector, split by whether it appears as an item of a "
             "programme's list of areas. ILLUSTRATIVE: a small hand-written corpus "
             "(data/raw/illustrative, 2023-2025), not real news; it shows the method until "
-            "a real corpus is given. Sectors found by analysis.sectors."
+            "a real corpus is given. Sectors found by analysis.sectors.finder."
         ),
         builder=corpus_sector_mentions,
     ),

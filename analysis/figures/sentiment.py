@@ -1,7 +1,7 @@
 """Figures about tone: by speaker, through the article, and toward each target.
 
 Every builder plots exactly the DataFrame it returns, and that DataFrame is what a
-tested function of :mod:`analysis.sentiment` returns (:func:`tone_by_speaker`,
+tested function of :mod:`analysis.sentiment.scores` returns (:func:`tone_by_speaker`,
 :func:`tone_arc`, :func:`tone_by_target`), so a number in a chart can be traced to a
 table. Means come with their n and bootstrap 95% intervals; groups with fewer than
 five values are drawn hollow and labelled "small n".
@@ -13,16 +13,16 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analysis.document import Document
 from analysis.figures import FigureInputs, FigureSpec, new_figure
-from analysis.sentiment import (
+from analysis.sentiment.scores import (
     quote_sentiment_frame,
     target_sentiment_frame,
     tone_arc,
     tone_by_speaker,
     tone_by_target,
 )
-from analysis.uncertainty import SMALL_N
+from analysis.sentiment.uncertainty import SMALL_N
+from analysis.text.document import Document
 
 __all__ = [
     "FIGURES",
@@ -104,7 +104,7 @@ def draw_tone_arc(doc: Document) -> tuple[Figure, pd.DataFrame]:
     """Plot sentence tone in article order, unmasked and masked, quoted sentences marked.
 
     Call inside :func:`analysis.figures.style_context`; returns the figure and the
-    data it plots (:func:`analysis.sentiment.tone_arc`).
+    data it plots (:func:`analysis.sentiment.scores.tone_arc`).
     """
     data = tone_arc(doc)
     figure, axes = new_figure(figsize=(7.5, 4.0))
@@ -185,7 +185,7 @@ FIGURES = (
         name="sentiment-targets",
         title="Tone toward each actor and country",
         caption=(
-            "Mean target-dependent tone (analysis.tsc, trained on NewsMTSC; see "
+            "Mean target-dependent tone (analysis.sentiment.model, trained on NewsMTSC; see "
             "docs/evaluation.md for its measured scores) over each target's mentions, "
             f"most-mentioned {MAX_TARGETS} shown; bars: seeded bootstrap 95% intervals; "
             "n = mentions. " + _SOURCE

@@ -6,7 +6,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import FigureInputs, FigureSpec, new_figure
-from analysis.structure import structure_frame
+from analysis.text.structure import structure_frame
 
 __all__ = ["FIGURES", "article_structure"]
 
@@ -39,7 +39,7 @@ FIGURES = (
         title="Sentence lengths, sentence by sentence, in the article",
         caption=(
             "Words per sentence, in article order; alternating shades mark paragraphs. "
-            "{source} Segmentation by analysis.document."
+            "{source} Segmentation by analysis.text.document."
         ),
         builder=article_structure,
     ),

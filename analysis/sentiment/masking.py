@@ -11,7 +11,7 @@ only when other words are not in capitals).
 What is masked (:func:`name_spans`):
 
 * **registry mentions**: every alias the actor registry finds
-  (:meth:`analysis.actors.ActorRegistry.find_mentions`: persons, organisations,
+  (:meth:`analysis.actors.registry.ActorRegistry.find_mentions`: persons, organisations,
   countries);
 * **capitalised multi-word names**: two or more capitalised words in a row, possibly
   joined by "of", "for", "on", "the", "de" ... ("Individually Tailored Partnership
@@ -19,7 +19,7 @@ What is masked (:func:`name_spans`):
 * **acronyms**: a word of two or more capitals ("NATO", "AP4"), unless VADER scores
   it ("WIN": emphasis, not a name);
 * **organisation patterns**: capitalised words ending in an organisation head noun
-  listed in ``resources/organisation_heads.txt`` ("Crisis Group", "Human Rights Watch").
+  listed in ``resources/sentiment/organisation_heads.txt`` ("Crisis Group", "Human Rights Watch").
 
 A sentence-initial word is ordinary English more often than a name: at the start of a
 sentence (or of a quotation) the first word of a run is left alone when it is a word
@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 from analysis._resources import read_csv_rows, read_lines
 
 if TYPE_CHECKING:  # the registry is optional: masking works on patterns alone
-    from analysis.actors import ActorRegistry
+    from analysis.actors.registry import ActorRegistry
 
 __all__ = ["PLACEHOLDER", "NameSpan", "mask_names", "mask_spans", "name_spans"]
 
@@ -90,14 +90,14 @@ class NameSpan:
 
 @cache
 def _organisation_heads() -> frozenset[str]:
-    return frozenset(read_lines("organisation_heads.txt"))
+    return frozenset(read_lines("sentiment/organisation_heads.txt"))
 
 
 @cache
 def _function_words() -> frozenset[str]:
     """Lower-case English function words and usual sentence openers ("the", "on")."""
-    words = {row["word"] for row in read_csv_rows("function_words.csv") if row["language"] == "en"}
-    words.update(read_lines("sentence_starters.txt"))
+    words = {row["word"] for row in read_csv_rows("text/function_words.csv") if row["language"] == "en"}
+    words.update(read_lines("text/sentence_starters.txt"))
     return frozenset(words)
 
 
@@ -106,7 +106,7 @@ def _vader_words() -> frozenset[str]:
     """Lower-case words VADER reacts to: lexicon, booster and negation words."""
     from nltk.sentiment.vader import VaderConstants
 
-    from analysis.vader import analyzer
+    from analysis.sentiment.vader import analyzer
 
     words = set(analyzer().lexicon)
     words.update(VaderConstants.BOOSTER_DICT, VaderConstants.NEGATE)
@@ -121,7 +121,7 @@ def _ordinary_first_word(word: str, organisation: bool) -> bool:
 
 def _default_registry() -> ActorRegistry | None:
     try:
-        from analysis.actors import default_registry
+        from analysis.actors.registry import default_registry
     except ImportError:  # the actors module is optional for masking
         return None
     return default_registry()
@@ -166,7 +166,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 @cache
 def _title_case_small_words() -> frozenset[str]:
-    return frozenset(read_lines("title_case_small_words.txt"))
+    return frozenset(read_lines("text/title_case_small_words.txt"))
 
 
 def _headline_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -174,7 +174,7 @@ def _headline_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     A line of at least four words whose only lower-case words are the small words a
     Title Case headline keeps in lower case ("of", "to", "with": see
-    ``resources/title_case_small_words.txt``) is a headline, a caption or a credit:
+    ``resources/text/title_case_small_words.txt``) is a headline, a caption or a credit:
     its capitalised words are mostly ordinary words, so only registry mentions,
     organisation patterns and acronyms are masked there. A sentence of prose has a
     lower-case verb or noun.
@@ -277,7 +277,7 @@ def name_spans(
     ----------
     text : str
     registry : ActorRegistry, optional
-        Defaults to the shipped registry (:func:`analysis.actors.default_registry`).
+        Defaults to the shipped registry (:func:`analysis.actors.registry.default_registry`).
     start, end : int
         The part of ``text`` to look in; offsets returned index ``text``.
 

@@ -1,6 +1,6 @@
 """Cooperation sectors named in a text, and statements of what a programme covers.
 
-The taxonomy (``resources/sectors.csv``, extendable with a user CSV) gives every sector
+The taxonomy (``resources/sectors/sectors.csv``, extendable with a user CSV) gives every sector
 a canonical id, a label and aliases in English and Korean. Matching rules:
 
 * **One pass.** All aliases are compiled into one regular expression (branches grouped
@@ -15,7 +15,7 @@ a canonical id, a label and aliases in English and Korean. Matching rules:
   also matches "&".
 * **Korean** has no word boundaries, so a Korean alias matches when the character
   before it is not a letter or digit and what follows it is not Hangul or is one of the particles
-  and endings listed in ``resources/korean_particles.txt`` (와, 를, 의, 에서 ..., and a
+  and endings listed in ``resources/text/korean_particles.txt`` (와, 를, 의, 에서 ..., and a
   few closed-up compound heads such as 센터, 작전; at most two in a row) followed by a
   non-Hangul character: "사이버방위와", "사이버방위를" match, "과학기술정보통신부"
   (a ministry) does not. Korean spacing varies, so between any two characters of a
@@ -55,10 +55,10 @@ from typing import Any
 import pandas as pd
 
 from analysis._resources import read_csv_rows, read_lines
-from analysis.articles import Article
-from analysis.document import Document, Sentence, as_document
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
+from analysis.text.articles import Article
+from analysis.text.document import Document, Sentence, as_document
 
 __all__ = [
     "FIND_SECTORS_COLUMNS",
@@ -233,14 +233,14 @@ def _sector_from_row(row: dict[str, str]) -> Sector:
 
 @cache
 def default_taxonomy() -> Taxonomy:
-    """Return the shipped taxonomy (``resources/sectors.csv``).
+    """Return the shipped taxonomy (``resources/sectors/sectors.csv``).
 
     Examples
     --------
     >>> len(default_taxonomy().sectors) >= 20
     True
     """
-    return Taxonomy(tuple(_sector_from_row(row) for row in read_csv_rows("sectors.csv")))
+    return Taxonomy(tuple(_sector_from_row(row) for row in read_csv_rows("sectors/sectors.csv")))
 
 
 _ID_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -472,7 +472,7 @@ def _english_pattern(alias: str) -> str:
 
 @cache
 def _korean_ending() -> str:
-    particles = sorted(read_lines("korean_particles.txt"), key=len, reverse=True)
+    particles = sorted(read_lines("text/korean_particles.txt"), key=len, reverse=True)
     alternatives = "|".join(re.escape(p) for p in particles)
     return rf"(?=(?:{alternatives}){{0,2}}(?![{_HANGUL}]))"  # e.g. 센터 + 를
 
@@ -571,7 +571,7 @@ class _Cues:
 def _cues() -> _Cues:
     kinds: dict[str, set[str]] = {"connector": set(), "area_noun": set(), "list_cue": set()}
     numbers: list[tuple[str, int]] = []
-    for row in read_csv_rows("sector_cues.csv"):
+    for row in read_csv_rows("sectors/sector_cues.csv"):
         if row["kind"] == "number":
             numbers.append((row["word"], int(row["value"])))
         else:
@@ -648,7 +648,7 @@ _NAME_WORDS = ("Partnership", "Cooperation", "Action")
 def _known_programmes() -> dict[str, str]:
     """Return acronym -> programme name for the programmes shipped in programmes.csv."""
     known: dict[str, str] = {}
-    for row in read_csv_rows("programmes.csv"):
+    for row in read_csv_rows("sectors/programmes.csv"):
         acronym = row.get("acronym", "").strip()
         if acronym and acronym not in known:
             known[acronym] = re.sub(r"\s*\(.*\)|\s+\d{4}(?:-\d{4})?$", "", row["programme"]).strip()
@@ -852,7 +852,7 @@ def find_sector_mentions(
     taxonomy : Taxonomy or path to a user CSV, optional
         Defaults to the shipped taxonomy; a path extends it (see :func:`load_taxonomy`).
     overrides : path, sequence of Override, or None
-        Researcher corrections (:mod:`analysis.overrides`) with ``what`` = ``sectors``,
+        Researcher corrections (:mod:`analysis.actors.overrides`) with ``what`` = ``sectors``,
         matched on the mention's ``start``: e.g. field ``sector`` to re-map a mention
         (its label follows), ``context`` to fix the context, or ``drop`` = ``true``.
 
@@ -874,7 +874,7 @@ def find_sector_mentions(
 def _load_overrides(overrides: object) -> tuple[Any, ...]:
     if overrides is None:
         return ()
-    from analysis.overrides import load_overrides
+    from analysis.actors.overrides import load_overrides
 
     if isinstance(overrides, str | os.PathLike):
         return tuple(load_overrides(overrides))
@@ -884,7 +884,7 @@ def _load_overrides(overrides: object) -> tuple[Any, ...]:
 def _apply_overrides(
     mentions: list[SectorMention], overrides: tuple[Any, ...], article_id: str, taxonomy: Taxonomy
 ) -> list[SectorMention]:
-    from analysis.overrides import apply_overrides
+    from analysis.actors.overrides import apply_overrides
 
     before = {m.start: m.sector for m in mentions}
     mentions = apply_overrides(mentions, overrides, article_id=article_id, what="sectors")

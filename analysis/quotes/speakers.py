@@ -1,10 +1,10 @@
 """Who is quoted, how much, where, and to whom: views over the quotes table.
 
-The functions here read the ``quotes`` table that :func:`analysis.quotes.quotes_frame`
+The functions here read the ``quotes`` table that :func:`analysis.quotes.extract.quotes_frame`
 returns (one row per quote, with ``article_id``, ``kind``, ``start``, ``end``,
 ``speaker``, ``actor``, ``role``, ``affiliation``, ``addressee``, ``addressee_actor``,
 ``paragraph``, ``sentence``, ``n_words`` ...) and summarise it; they never extract
-anything themselves, so a corrected quotes table (see ``analysis.overrides``) gives
+anything themselves, so a corrected quotes table (see ``analysis.actors.overrides``) gives
 corrected summaries.
 
 Only speech counts: the kinds ``direct`` (a whole quoted sentence), ``partial`` (a
@@ -32,11 +32,11 @@ from typing import Any
 import pandas as pd
 
 from analysis._resources import read_text
-from analysis.articles import Article
-from analysis.document import Document, as_document
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
-from analysis.structure import count_words
+from analysis.text.articles import Article
+from analysis.text.document import Document, as_document
+from analysis.text.structure import count_words
 
 __all__ = [
     "NON_SPEECH_KINDS",
@@ -51,7 +51,7 @@ __all__ = [
     "speakers_frame",
 ]
 
-#: Quote kinds that are speech (the same tuple as ``analysis.quotes.SPEECH_KINDS``;
+#: Quote kinds that are speech (the same tuple as ``analysis.quotes.extract.SPEECH_KINDS``;
 #: repeated here so this module does not import the extractor).
 SPEECH_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 #: Quote marks that are not speech: titles of works and scare quotes.
@@ -66,7 +66,7 @@ _CYCLE = re.compile(r"^axes\.prop_cycle:.*?\[(?P<colours>[^\]]*)\]", re.MULTILIN
 def okabe_ito() -> tuple[str, ...]:
     """Return the package palette (Okabe & Ito 2008) as ``#RRGGBB`` strings.
 
-    Read from the package's figure style (``resources/analysis.mplstyle``), so charts
+    Read from the package's figure style (``resources/figures/analysis.mplstyle``), so charts
     and HTML share one palette. The last colour is grey, kept for unresolved speakers.
 
     Examples
@@ -76,9 +76,9 @@ def okabe_ito() -> tuple[str, ...]:
     >>> okabe_ito()[-1] == UNRESOLVED_COLOUR
     True
     """
-    match = _CYCLE.search(read_text("analysis.mplstyle"))
+    match = _CYCLE.search(read_text("figures/analysis.mplstyle"))
     if match is None:  # pragma: no cover - the shipped style always has a cycle
-        raise RuntimeError("analysis.mplstyle has no axes.prop_cycle line")
+        raise RuntimeError("figures/analysis.mplstyle has no axes.prop_cycle line")
     return tuple("#" + c.strip(" '\"") for c in match["colours"].split(","))
 
 
@@ -136,7 +136,7 @@ def _require(quotes: pd.DataFrame, names: Sequence[str]) -> None:
     if missing:
         raise AnalysisError(
             f"the quotes table lacks column(s) {', '.join(missing)}; "
-            "pass the frame analysis.quotes.quotes_frame returns"
+            "pass the frame analysis.quotes.extract.quotes_frame returns"
         )
 
 
@@ -175,7 +175,7 @@ def speakers_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     quotes : DataFrame
-        The ``quotes`` table (:func:`analysis.quotes.quotes_frame`); ``title`` and
+        The ``quotes`` table (:func:`analysis.quotes.extract.quotes_frame`); ``title`` and
         ``scare`` rows are ignored.
 
     Returns
@@ -593,7 +593,7 @@ def highlight_quotes_html(
     quotes : DataFrame or sequence of Quote
         Its quotes: the ``quotes`` table, matched on ``article_id`` (rows of other
         articles are ignored; an article without rows is shown without marks), or the
-        records :func:`analysis.quotes.extract_quotes` returns.
+        records :func:`analysis.quotes.extract.extract_quotes` returns.
 
     Returns
     -------

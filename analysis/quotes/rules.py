@@ -1,9 +1,9 @@
-"""Rules behind :mod:`analysis.quotes`: quote marks, speech cues and speaker phrases.
+"""Rules behind :mod:`analysis.quotes.extract`: quote marks, speech cues and speaker phrases.
 
 Everything here is a small, pure function over a text and character offsets, so each
 step can be tested alone (textacy's ``extract/triples.py`` is the model: one function
 per step, word lists kept apart as data). The word lists are read once from
-``analysis/resources/speech_verbs.csv`` and ``analysis/resources/quote_words.csv``.
+``analysis/resources/quotes/speech_verbs.csv`` and ``analysis/resources/quotes/quote_words.csv``.
 
 Quote marks (decided here):
 
@@ -81,7 +81,7 @@ def cues() -> dict[str, Cue]:
     'according to'
     """
     table: dict[str, Cue] = {}
-    for row in read_csv_rows("speech_verbs.csv"):
+    for row in read_csv_rows("quotes/speech_verbs.csv"):
         cue = Cue(row["lemma"], row["addressee"] == "yes", row["strength"] == "speech",
                   row.get("inverts") == "yes")
         for form in row["forms"].split("|"):
@@ -99,24 +99,24 @@ def cue_pattern() -> re.Pattern[str]:
 
 @cache
 def words(kind: str) -> frozenset[str]:
-    """Return the lower-case words of one list in ``quote_words.csv``.
+    """Return the lower-case words of one list in ``quotes/quote_words.csv``.
 
     Examples
     --------
     >>> "he" in words("pronoun"), "song" in words("title_noun")
     (True, True)
     """
-    return frozenset(row["word"] for row in read_csv_rows("quote_words.csv") if row["type"] == kind)
+    return frozenset(row["word"] for row in read_csv_rows("quotes/quote_words.csv") if row["type"] == kind)
 
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(read_lines("abbreviations.txt"))
+    return frozenset(read_lines("text/abbreviations.txt"))
 
 
 @cache
 def _function_words() -> frozenset[str]:
-    rows = read_csv_rows("function_words.csv")
+    rows = read_csv_rows("text/function_words.csv")
     return frozenset(row["word"] for row in rows if row["language"] == "en")
 
 

@@ -1,6 +1,6 @@
 """Actors: who is named in an article, resolved against a dated registry.
 
-The registry ships as data (``resources/actors.csv``, ``resources/actor_roles.csv``; each row
+The registry ships as data (``resources/actors/actors.csv``, ``resources/actors/actor_roles.csv``; each row
 cites its source) and is extended with user CSV files in the same two formats (see
 :meth:`ActorRegistry.load`). Persons, organisations and countries have a canonical name,
 aliases, optional descriptions and demonyms, and (persons mostly) roles dated by
@@ -19,7 +19,7 @@ compiled regular expression built as a character trie over every alias, so a cor
 millions of articles costs one pass each. A match must not start or end inside a word:
 "Korea" is not found in "Koreans" and "UN" not in "UNESCO". At a position the longest
 alias wins ("South Korea" over "Korea", "North Korea" is never South Korea), and phrases
-listed in ``resources/non_actors.txt`` ("Latin America", "Korean Peninsula") are consumed
+listed in ``resources/actors/non_actors.txt`` ("Latin America", "Korean Peninsula") are consumed
 without a mention. Demonyms ("Korean", "Japanese") are not mentions unless asked for
 (``demonyms=True``): as adjectives they usually modify another target ("Japanese Prime
 Minister Fumio Kishida").
@@ -84,11 +84,11 @@ from typing import Literal
 import pandas as pd
 
 from analysis._resources import read_lines, read_text
-from analysis.articles import Article
-from analysis.document import Document, as_document
+from analysis.actors.overrides import Override, apply_overrides, load_overrides
 from analysis.errors import AnalysisError
-from analysis.overrides import Override, apply_overrides, load_overrides
 from analysis.schemas import conform
+from analysis.text.articles import Article
+from analysis.text.document import Document, as_document
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -126,8 +126,8 @@ ROLE_COLUMNS: tuple[str, ...] = (
 )
 _REQUIRED_ACTOR_COLUMNS = ("name", "kind", "source")
 _REQUIRED_ROLE_COLUMNS = ("actor", "title", "source")
-_SHIPPED_ACTORS = "actors.csv"
-_SHIPPED_ROLES = "actor_roles.csv"
+_SHIPPED_ACTORS = "actors/actors.csv"
+_SHIPPED_ROLES = "actors/actor_roles.csv"
 
 
 # --- records ---------------------------------------------------------------------------
@@ -236,7 +236,7 @@ def _description_key(text: str) -> str:
 def _title_meanings() -> Mapping[str, str]:
     """Map each shipped title (lower case) to the role title it stands for."""
     meanings: dict[str, str] = {}
-    for line in read_lines("titles.txt"):
+    for line in read_lines("actors/titles.txt"):
         written, _, meaning = line.partition(" = ")
         meanings[written.strip().lower()] = _description_key(meaning or written)
     return meanings
@@ -285,7 +285,7 @@ def _title_meaning(title: str) -> str:
 def strip_titles(name: str) -> str:
     """Return ``name`` without the titles, honorifics and apposition around it.
 
-    The name is what follows the last title (``resources/titles.txt``, case-insensitive)
+    The name is what follows the last title (``resources/actors/titles.txt``, case-insensitive)
     that is followed by a capitalised word; a trailing apposition (", a Republican of
     Nebraska", ", NATO Secretary General") is dropped. A string that is nothing but titles
     ("the senator") is returned cleaned but otherwise unchanged.
@@ -399,9 +399,9 @@ class ActorRegistry:
     ) -> ActorRegistry:
         """Return the shipped registry extended with the user CSV file(s) ``extra``.
 
-        A user file has the columns of ``resources/actors.csv`` (``name, kind, source`` are
+        A user file has the columns of ``resources/actors/actors.csv`` (``name, kind, source`` are
         required; ``aliases, descriptions, demonyms, country`` optional) or of
-        ``resources/actor_roles.csv`` (``actor, title, source`` required; ``affiliation,
+        ``resources/actors/actor_roles.csv`` (``actor, title, source`` required; ``affiliation,
         valid_from, valid_to, descriptions`` optional); the header says which. Lists inside
         a cell are separated by ``|``, dates are ``YYYY-MM-DD``, lines starting with ``#``
         are comments. Actor files are read before role files, whatever the order given. A
@@ -431,7 +431,7 @@ class ActorRegistry:
         for label, table_kind, rows in parsed:
             if table_kind == "roles":
                 builder.add_roles(label, rows)
-        return cls(builder.actors(), read_lines("non_actors.txt"))
+        return cls(builder.actors(), read_lines("actors/non_actors.txt"))
 
     def _index_descriptions(self) -> dict[str, tuple[tuple[str, Role | None], ...]]:
         index: dict[str, list[tuple[str, Role | None]]] = {}
@@ -1037,13 +1037,13 @@ def actors_frame(
 
     ``role`` and ``affiliation`` are those of the role held on the article's publication
     date (empty for an undated article, so no office is attributed out of time).
-    ``overrides`` (a CSV path or :class:`~analysis.overrides.Override` records, ``what`` =
+    ``overrides`` (a CSV path or :class:`~analysis.actors.overrides.Override` records, ``what`` =
     ``actors``, offset = the mention's ``start``) fixes or drops mentions on every run: set
     ``actor`` (and ``kind``) of a mention, or ``drop`` a false one.
 
     Examples
     --------
-    >>> from analysis.articles import Article
+    >>> from analysis.text.articles import Article
     >>> article = Article(article_id="a1", text="NATO chief Stoltenberg met Yoon.",
     ...                   published=date(2023, 7, 11))
     >>> actors_frame(article)[["mention", "actor", "role", "affiliation"]].values.tolist()

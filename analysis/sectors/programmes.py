@@ -1,7 +1,7 @@
 """Partnership programmes and the areas they cover, with sources.
 
-``resources/programmes.csv`` holds one row per programme x area: the wording as
-published, its canonical sector (``analysis.sectors``), the total number of areas a
+``resources/sectors/programmes.csv`` holds one row per programme x area: the wording as
+published, its canonical sector (``analysis.sectors.finder``), the total number of areas a
 source states, and the source (URL, or outlet and date where no URL is known). An area
 no source names is a row with status ``"unknown"``.
 
@@ -27,7 +27,7 @@ import pandas as pd
 
 from analysis._resources import read_csv_rows
 from analysis.schemas import conform
-from analysis.sectors import Taxonomy, default_taxonomy
+from analysis.sectors.finder import Taxonomy, default_taxonomy
 
 __all__ = [
     "INCLUDED",
@@ -83,7 +83,7 @@ def _str_or_none(value: str | None) -> str | None:
 
 @cache
 def load_programmes() -> tuple[ProgrammeArea, ...]:
-    """Return the shipped programme areas (``resources/programmes.csv``), in file order.
+    """Return the shipped programme areas (``resources/sectors/programmes.csv``), in file order.
 
     Examples
     --------
@@ -105,7 +105,7 @@ def load_programmes() -> tuple[ProgrammeArea, ...]:
             source=row["source"].strip(),
             note=_str_or_none(row.get("note")),
         )
-        for row in read_csv_rows("programmes.csv")
+        for row in read_csv_rows("sectors/programmes.csv")
     )
 
 

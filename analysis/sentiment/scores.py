@@ -3,21 +3,21 @@
 Three measures, from weakest to strongest claim:
 
 * **Sentence tone**: NLTK's VADER (Hutto and Gilbert, ICWSM 2014) on every sentence,
-  offline with the shipped lexicon (:mod:`analysis.vader`). ``compound`` is exactly
+  offline with the shipped lexicon (:mod:`analysis.sentiment.vader`). ``compound`` is exactly
   NLTK's; ``compound_masked`` scores the same sentence with actor and organisation
-  names masked (:mod:`analysis.masking`), so "United Nations Security Council" adds no
+  names masked (:mod:`analysis.sentiment.masking`), so "United Nations Security Council" adds no
   warmth of its own. VADER was built for social media: on news it agrees with human
   raters only moderately (r = 0.49 on New York Times sentences in its own paper) and
   reaches macro F1 0.50 on NewsMTSC dev-rw; read it as a baseline.
 * **Quote tone**: the quoted words scored the same way, joined onto the quotes table
   (:func:`quote_sentiment_frame`).
 * **Target tone**: the tone of a sentence *toward* one mention (of an actor, a country
-  or a string you give), by :func:`analysis.tsc.classify_target`, trained and measured
+  or a string you give), by :func:`analysis.sentiment.model.classify_target`, trained and measured
   on NewsMTSC (:func:`target_sentiment_frame`).
 
 Aggregates (:func:`tone_by_speaker`, :func:`tone_by_affiliation`,
 :func:`tone_by_target`) report n and a seeded bootstrap 95% interval per group
-(:mod:`analysis.uncertainty`); groups with fewer than five values say "small n".
+(:mod:`analysis.sentiment.uncertainty`); groups with fewer than five values say "small n".
 """
 
 from __future__ import annotations
@@ -33,17 +33,17 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis.articles import Article
-from analysis.document import Document, Sentence, as_document
-from analysis.masking import NameSpan, mask_names, mask_spans, name_spans
 from analysis.schemas import conform
-from analysis.structure import count_words
-from analysis.tsc import TargetSentiment, classify_target
-from analysis.uncertainty import aggregate_tone
-from analysis.vader import analyzer, polarity_scores
+from analysis.sentiment.masking import NameSpan, mask_names, mask_spans, name_spans
+from analysis.sentiment.model import TargetSentiment, classify_target
+from analysis.sentiment.uncertainty import aggregate_tone
+from analysis.sentiment.vader import analyzer, polarity_scores
+from analysis.text.articles import Article
+from analysis.text.document import Document, Sentence, as_document
+from analysis.text.structure import count_words
 
 if TYPE_CHECKING:
-    from analysis.actors import ActorRegistry
+    from analysis.actors.registry import ActorRegistry
 
 __all__ = [
     "NEGATIVE_THRESHOLD",
@@ -188,7 +188,7 @@ def _resolve_registry(registry: ActorRegistry | None) -> ActorRegistry | None:
     if registry is not None:
         return registry
     try:
-        from analysis.actors import default_registry
+        from analysis.actors.registry import default_registry
     except ImportError:  # actors are optional for sentence scores
         return None
     return default_registry()
@@ -280,7 +280,7 @@ def score_sentences(
 ) -> list[SentenceSentiment]:
     """Return VADER scores of every sentence, with and without names masked.
 
-    Names are found once for the whole article (:func:`analysis.masking.name_spans`);
+    Names are found once for the whole article (:func:`analysis.sentiment.masking.name_spans`);
     VADER runs once per sentence, and once more on the masked sentence only when a
     masked word is one VADER reacts to (otherwise the masked score is the same).
 
@@ -351,7 +351,7 @@ def quote_sentiment_frame(
     registry : ActorRegistry, optional
     quotes : DataFrame, optional
         A quotes table already built (e.g. with overrides applied) for these
-        articles; built with :func:`analysis.quotes.quotes_frame` when not given.
+        articles; built with :func:`analysis.quotes.extract.quotes_frame` when not given.
 
     Examples
     --------
@@ -363,7 +363,7 @@ def quote_sentiment_frame(
     """
     registry = _resolve_registry(registry)
     if quotes is None:
-        from analysis.quotes import quotes_frame
+        from analysis.quotes.extract import quotes_frame
 
         quotes = quotes_frame(list(_documents(articles)), registry)
     frame = quotes.copy()
@@ -525,7 +525,7 @@ def tone_by_speaker(
     """Return the mean tone of each speaker's quotes, with n and a bootstrap 95% interval.
 
     Speakers are canonical actors; an unresolved speaker is shown as the mention with
-    "(unresolved)" (see :func:`analysis.speakers.speaker_label`). Only speech kinds
+    "(unresolved)" (see :func:`analysis.quotes.speakers.speaker_label`). Only speech kinds
     count.
 
     Parameters
@@ -542,7 +542,7 @@ def tone_by_speaker(
     >>> tone_by_speaker(quotes)[["speaker", "n", "mean", "note"]].astype(object).values.tolist()
     [['Jens Stoltenberg', 2, 0.4, 'small n'], ['an official (unresolved)', 1, -0.2, 'small n']]
     """
-    from analysis.speakers import speaker_label
+    from analysis.quotes.speakers import speaker_label
 
     speech = quote_sentiment[quote_sentiment["kind"].isin(kinds)]
     frame = pd.DataFrame(
@@ -617,7 +617,7 @@ def tone_arc(
     document : str, Article or Document
     quotes : DataFrame, optional
         The article's quotes table (``kind``, ``start``, ``end``); built with
-        :func:`analysis.quotes.quotes_frame` when not given.
+        :func:`analysis.quotes.extract.quotes_frame` when not given.
 
     Examples
     --------
@@ -629,7 +629,7 @@ def tone_arc(
     doc = as_document(document)
     registry = _resolve_registry(registry)
     if quotes is None:
-        from analysis.quotes import quotes_frame
+        from analysis.quotes.extract import quotes_frame
 
         quotes = quotes_frame(doc, registry)
     speech = quotes[quotes["kind"].isin(("direct", "partial", "indirect"))]

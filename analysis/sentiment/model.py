@@ -6,12 +6,12 @@ a score ``P(positive) - P(negative)`` in [-1, 1]. Sentence-level VADER cannot: a
 sentence praising one actor and attacking another gets one score for both.
 
 The model is a multinomial logistic regression (softmax) over the sparse features of
-:mod:`analysis.tsc_features` (words around the target with their side and distance,
+:mod:`analysis.sentiment.features` (words around the target with their side and distance,
 the target's clause, VADER lexicon hits with negation and position, whether the target
 is the speaker, agent or object of a cue verb, quotation, target shape). It is fitted by
 :func:`train` on NewsMTSC train (Hamborg and Donnay, EACL 2021; MIT licence, see
-``analysis/resources/NEWSMTSC-LICENSE``) with full-batch L-BFGS in numpy, and shipped as
-plain JSON (``analysis/resources/target_sentiment_model.json``). Prediction reads that
+``analysis/resources/sentiment/NEWSMTSC-LICENSE``) with full-batch L-BFGS in numpy, and shipped as
+plain JSON (``analysis/resources/sentiment/target_sentiment_model.json``). Prediction reads that
 JSON once per process (cached) and scores in plain Python (a dictionary lookup per
 feature): no pickle, no scikit-learn, no numpy; about 10,000 targets a second on one core.
 ``python -m analysis train-sentiment TRAIN.jsonl`` rebuilds the file byte for byte.
@@ -33,7 +33,7 @@ from pathlib import Path
 
 from analysis._resources import read_text
 from analysis.errors import AnalysisError
-from analysis.tsc_features import FeatureConfig, target_features
+from analysis.sentiment.features import FeatureConfig, target_features
 
 __all__ = [
     "LABELS",
@@ -52,7 +52,7 @@ __all__ = [
 #: Class labels in the order of :attr:`TargetSentiment.probabilities`.
 LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 #: The shipped model, below ``analysis/resources``.
-MODEL_RESOURCE = "target_sentiment_model.json"
+MODEL_RESOURCE = "sentiment/target_sentiment_model.json"
 MODEL_FORMAT = "analysis.tsc/1"
 
 #: NewsMTSC polarity codes.
@@ -289,7 +289,7 @@ def train(
     path : str or os.PathLike
         Training JSONL (NewsMTSC ``train.jsonl``; never a dev or test file).
     config : FeatureConfig, optional
-        Feature groups; defaults to :class:`~analysis.tsc_features.FeatureConfig()`.
+        Feature groups; defaults to :class:`~analysis.sentiment.features.FeatureConfig()`.
     l2 : float
         L2 penalty on the weights (the loss is the mean cross-entropy).
     min_count : int

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analysis.articles import Article
-from analysis.document import Document, as_document
 from analysis.schemas import conform
+from analysis.text.articles import Article
+from analysis.text.document import Document, as_document
 
 __all__ = ["articles_frame", "count_words", "structure_frame", "word_spans"]
 

@@ -9,18 +9,18 @@ Segmentation rules (decided here, relied on by every extractor):
 * **Sentences** never cross a paragraph. Inside a paragraph, a line that opens with a
   list marker (``-``, ``*``, ``•``, ``1.``, ``a)``) starts a new sentence; other line
   breaks are line wraps. The rest is split by NLTK's Punkt algorithm with parameters
-  this package ships instead of an untrained model: ``resources/abbreviations.txt``
+  this package ships instead of an untrained model: ``resources/text/abbreviations.txt``
   (so "U.S. Senators", "Sen. Shaheen" or "Jan. 5" stay whole) and
-  ``resources/sentence_starters.txt`` (so "... in the U.S. The senator said" splits),
+  ``resources/text/sentence_starters.txt`` (so "... in the U.S. The senator said" splits),
   with "…" as a sentence end too. Closing quote marks stay with the sentence they end.
 * **Repairs** after Punkt: a bare list number ("1.") is joined to the item it numbers;
   a segment starting with a lower-case letter is joined to the one before ("“Why
-  now?” asked Kim."); "No." and the other ``resources/number_abbreviations.txt`` are
+  now?” asked Kim."); "No." and the other ``resources/text/number_abbreviations.txt`` are
   abbreviations only before a number ("No. 2" but "She said no. Then ..."); a title
-  (``resources/title_abbreviations.txt``) is never the end of a sentence ("Mr. An
+  (``resources/text/title_abbreviations.txt``) is never the end of a sentence ("Mr. An
   Ho-young", although "An" often starts one); after a
   quoted question or exclamation, an attribution ("“Why now?” Kim asked.", verbs in
-  ``resources/attribution_verbs.txt``) stays in the sentence.
+  ``resources/quotes/attribution_verbs.txt``) stays in the sentence.
 
 Measured on a hand-made fixture of tricky news passages (``tests/fixtures/segmentation``,
 ``benchmarks/bench_segmentation.py``, ``docs/evaluation.md``). Known limit: an
@@ -39,7 +39,7 @@ from functools import cache
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from analysis._resources import read_lines
-from analysis.articles import Article, detect_language
+from analysis.text.articles import Article, detect_language
 
 __all__ = [
     "Document",
@@ -88,7 +88,7 @@ class Sentence(Span):
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """An :class:`~analysis.articles.Article` with paragraph and sentence spans.
+    """An :class:`~analysis.text.articles.Article` with paragraph and sentence spans.
 
     Build one with :func:`as_document` and hand it to every extractor, so the text is
     segmented once.
@@ -215,30 +215,30 @@ class _NewsLanguageVars(PunktLanguageVars):
 @cache
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
-    params.abbrev_types = set(read_lines("abbreviations.txt"))
+    params.abbrev_types = set(read_lines("text/abbreviations.txt"))
     params.sent_starters = set(_sentence_starters())
     return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
 
 
 @cache
 def _sentence_starters() -> frozenset[str]:
-    return frozenset(read_lines("sentence_starters.txt"))
+    return frozenset(read_lines("text/sentence_starters.txt"))
 
 
 @cache
 def _title_abbreviations() -> frozenset[str]:
-    return frozenset(read_lines("title_abbreviations.txt"))
+    return frozenset(read_lines("text/title_abbreviations.txt"))
 
 
 @cache
 def _number_abbreviations() -> frozenset[str]:
-    return frozenset(read_lines("number_abbreviations.txt"))
+    return frozenset(read_lines("text/number_abbreviations.txt"))
 
 
 @cache
 def _attribution() -> re.Pattern[str]:
     """An attribution that follows a quoted question: "Kim asked." / "the minister said"."""
-    verbs = "|".join(sorted(map(re.escape, read_lines("attribution_verbs.txt")), key=len, reverse=True))
+    verbs = "|".join(sorted(map(re.escape, read_lines("quotes/attribution_verbs.txt")), key=len, reverse=True))
     return re.compile(
         rf"(?:[A-Z][\w’'.-]*,?\s+){{1,4}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]"
     )

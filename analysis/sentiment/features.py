@@ -17,7 +17,7 @@ value (1.0 for indicator features):
 - ``cue:`` whether the target is the speaker of reported speech (``X said``, ``said X``,
   ``according to X``), the agent of an evaluative verb (``X criticized``), or its object
   (``criticized X``, ``X was criticized by``); cue words are in
-  ``analysis/resources/tsc_cue_words.txt``;
+  ``analysis/resources/sentiment/tsc_cue_words.txt``;
 - ``q:`` whether the target is inside a quotation, or the sentence holds one;
 - ``t:`` the shape of the target (pronoun, capitalised name, sentence-initial); the target's
   own words are left out unless ``target_words`` is set, so the model does not learn
@@ -145,7 +145,7 @@ def _lexicon_hits(text: str) -> tuple[tuple[int, float, bool], ...]:
 
 @cache
 def _lexicon() -> dict[str, float]:
-    from analysis.vader import lexicon_text
+    from analysis.sentiment.vader import lexicon_text
 
     lexicon: dict[str, float] = {}
     for line in lexicon_text().splitlines():
@@ -165,7 +165,7 @@ def _negations() -> frozenset[str]:
 @cache
 def _cue_words() -> dict[str, str]:
     cues: dict[str, str] = {}
-    for line in read_lines("tsc_cue_words.txt"):
+    for line in read_lines("sentiment/tsc_cue_words.txt"):
         kind, word = line.split("\t")
         cues[word] = kind
     return cues

@@ -4,7 +4,7 @@
 too: it searches ``NLTK_DATA`` and the user's folders, and nltk 3.10 ignores data
 folders that group or others can write to, which is how packages end up installed on
 shared servers (umask 002). Instead the lexicon is read from
-``analysis/resources/vader_lexicon.zip`` (NLTK's ``sentiment/vader_lexicon.zip``, VADER
+``analysis/resources/sentiment/vader_lexicon.zip`` (NLTK's ``sentiment/vader_lexicon.zip``, VADER
 by C.J. Hutto and E. Gilbert, MIT licence) through :mod:`importlib.resources` and handed
 to NLTK's :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer`.
 
@@ -47,7 +47,7 @@ def lexicon_text() -> str:
     >>> [line.split("\\t")[:2] for line in lexicon_text().splitlines() if line.startswith("good\\t")]
     [['good', '1.9']]
     """
-    with zipfile.ZipFile(io.BytesIO(read_bytes("vader_lexicon.zip"))) as archive:
+    with zipfile.ZipFile(io.BytesIO(read_bytes("sentiment/vader_lexicon.zip"))) as archive:
         return archive.read(LEXICON_MEMBER).decode("utf-8")
 
 

@@ -264,7 +264,7 @@ def _function_words() -> tuple[frozenset[str], frozenset[str]]:
     """English function words, and those of languages often confused with English."""
     english: set[str] = set()
     other: set[str] = set()
-    for row in read_csv_rows("function_words.csv"):
+    for row in read_csv_rows("text/function_words.csv"):
         (english if row["language"] == "en" else other).add(row["word"])
     return frozenset(english), frozenset(other - english)
 

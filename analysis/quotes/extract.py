@@ -1,7 +1,7 @@
 """Quotes and speakers: every quotation in an article, who said it, and to whom.
 
 The method is rule-based and runs in one pass per sentence (see
-:mod:`analysis.quote_rules` for the quote-mark, cue and noun-phrase rules):
+:mod:`analysis.quotes.rules` for the quote-mark, cue and noun-phrase rules):
 
 1. **Quote marks.** Quotation spans are paired from the marks, paragraph by paragraph;
    a multi-paragraph quote (each paragraph opens, only the last closes) is one span.
@@ -12,7 +12,7 @@ The method is rule-based and runs in one pass per sentence (see
    marker ("so-called", "dubbed") precedes it or no speech cue is in sight and it is
    at most four words long. Reported speech without marks is ``indirect``:
    "X stressed that CLAUSE", "CLAUSE, X added.", "CLAUSE, according to X."
-3. **Cues and speakers.** Speech cues come from ``resources/speech_verbs.csv``. For
+3. **Cues and speakers.** Speech cues come from ``resources/quotes/speech_verbs.csv``. For
    each cue outside quotation marks the speaker is the noun phrase right before it
    (skipping adverbs, auxiliaries and an apposition between commas: "X, senior
    secretary for ..., said"), or right after it when inverted ("said Kim Eun-hye",
@@ -25,7 +25,7 @@ The method is rule-based and runs in one pass per sentence (see
    before it in its sentence, else after it. Nothing found: speaker None, never a guess.
 5. **Actors.** Names resolve through the article first (a surname to the full name of
    the last speaker, or person, who bears it: "Kim added" after "said Kim Eun-hye"),
-   then through an actor registry (:mod:`analysis.actors`) on the article's date;
+   then through an actor registry (:mod:`analysis.actors.registry`) on the article's date;
    pronouns ("he", "she") take the actor of the last named speaker; descriptions
    ("the senator") take the most recently mentioned actor the registry says they may
    denote, or, without a registry, the last "Senator Name" in the text before.
@@ -47,16 +47,16 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis import quote_rules as rules
-from analysis.articles import Article
-from analysis.document import Document, Sentence, as_document
-from analysis.quote_rules import Marked, Phrase
+from analysis.quotes import rules
+from analysis.quotes.rules import Marked, Phrase
+from analysis.quotes.speakers import addressees_frame, speakers_frame
 from analysis.schemas import conform
-from analysis.speakers import addressees_frame, speakers_frame
-from analysis.structure import count_words
+from analysis.text.articles import Article
+from analysis.text.document import Document, Sentence, as_document
+from analysis.text.structure import count_words
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from analysis.actors import ActorRegistry
+    from analysis.actors.registry import ActorRegistry
 
 __all__ = [
     "KINDS",
@@ -190,7 +190,7 @@ def extract_quotes(
         The article.
     registry : ActorRegistry, optional
         Actor registry used to resolve speakers to canonical actors; the package's
-        default registry when None (and :mod:`analysis.actors` is available).
+        default registry when None (and :mod:`analysis.actors.registry` is available).
 
     Returns
     -------
@@ -237,7 +237,7 @@ def quotes_frame(
         As in :func:`extract_quotes`; also gives each actor's role and affiliation on
         the article's date.
     overrides : path, sequence of Override, or None
-        Researcher corrections (see :mod:`analysis.overrides`), applied to records
+        Researcher corrections (see :mod:`analysis.actors.overrides`), applied to records
         with ``what == "quote"`` matched on ``start``.
 
     Examples
@@ -1008,11 +1008,11 @@ def _trimmed_content(text: str, start: int, end: int, item: _Found) -> tuple[int
 
 
 def _registry(registry: ActorRegistry | None) -> ActorRegistry | None:
-    """Return ``registry``, else the package's default one when analysis.actors exists."""
+    """Return ``registry``, else the package's default one when analysis.actors.registry exists."""
     if registry is not None:
         return registry
     try:
-        from analysis.actors import default_registry
+        from analysis.actors.registry import default_registry
     except ImportError:
         return None
     try:
@@ -1023,7 +1023,7 @@ def _registry(registry: ActorRegistry | None) -> ActorRegistry | None:
 
 def _strip_titles(name: str) -> str:
     try:
-        from analysis.actors import strip_titles
+        from analysis.actors.registry import strip_titles
     except ImportError:
         return name
     stripped = strip_titles(name)
@@ -1228,7 +1228,7 @@ def _to_quote(item: _Found) -> Quote:
 def _load_overrides(overrides: Any) -> tuple[Any, ...]:
     if overrides is None:
         return ()
-    from analysis.overrides import load_overrides
+    from analysis.actors.overrides import load_overrides
 
     if isinstance(overrides, str) or hasattr(overrides, "__fspath__"):
         return tuple(load_overrides(overrides))
@@ -1236,7 +1236,7 @@ def _load_overrides(overrides: Any) -> tuple[Any, ...]:
 
 
 def _apply_overrides(quotes: list[Quote], overrides: tuple[Any, ...], article_id: str) -> list[Quote]:
-    from analysis.overrides import apply_overrides
+    from analysis.actors.overrides import apply_overrides
 
     return apply_overrides(quotes, overrides, article_id=article_id, what="quote",
                            offset_attr="start")
