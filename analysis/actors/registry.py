@@ -88,7 +88,7 @@ from analysis.actors.overrides import Override, apply_overrides, load_overrides
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
 from analysis.text.articles import Article
-from analysis.text.document import Document, as_document
+from analysis.text.document import Document, as_documents
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -1000,13 +1000,6 @@ def default_registry() -> ActorRegistry:
     return ActorRegistry.load()
 
 
-def _documents(articles: str | Article | Document | Iterable[str | Article | Document]):
-    if isinstance(articles, str | Article | Document):
-        articles = [articles]
-    for item in articles:
-        yield as_document(item)
-
-
 def actor_mentions(
     articles: str | Article | Document | Iterable[str | Article | Document],
     registry: ActorRegistry | None = None,
@@ -1022,7 +1015,7 @@ def actor_mentions(
     """
     registry = registry or default_registry()
     found = []
-    for doc in _documents(articles):
+    for doc in as_documents(articles):
         for mention in registry.find_mentions(doc.text, on=doc.article.published):
             found.append((doc.article_id, mention))
     return found
@@ -1052,7 +1045,7 @@ def actors_frame(
     registry = registry or default_registry()
     corrections = _overrides(overrides)
     rows = []
-    for doc in _documents(articles):
+    for doc in as_documents(articles):
         published = doc.article.published
         mentions = registry.find_mentions(doc.text, on=published)
         if corrections:

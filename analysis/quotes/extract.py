@@ -37,7 +37,6 @@ Articles whose language is known and not English yield no quotes (a
 from __future__ import annotations
 
 import re
-import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -52,7 +51,8 @@ from analysis.quotes.rules import Marked, Phrase
 from analysis.quotes.speakers import addressees_frame, speakers_frame
 from analysis.schemas import conform
 from analysis.text.articles import Article
-from analysis.text.document import Document, Sentence, as_document
+from analysis.text.document import Document, Sentence, as_document, as_documents
+from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
 from analysis.text.structure import count_words
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -71,10 +71,6 @@ __all__ = [
 
 KINDS = ("direct", "partial", "indirect", "title", "scare")
 SPEECH_KINDS = ("direct", "partial", "indirect")
-
-
-class NotEnglishWarning(UserWarning):
-    """Raised as a warning when an article is skipped because it is not in English."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,13 +206,8 @@ def extract_quotes(
     indirect 'he was glad' Yoon Yoon Suk Yeol said None
     """
     doc = as_document(text)
-    if not _is_english(doc):
-        warnings.warn(
-            f"{doc.article_id}: language {doc.article.language!r} is not English; "
-            "no quotes extracted (the rules are written for English news)",
-            NotEnglishWarning,
-            stacklevel=2,
-        )
+    if not is_english(doc):
+        warn_not_english(doc, "no quotes extracted (the rules are written for English news)")
         return []
     found = _extract(doc)
     _Resolver(doc, _registry(registry)).resolve(found)
@@ -249,14 +240,9 @@ def quotes_frame(
     registry = _registry(registry)
     override_records = _load_overrides(overrides)
     rows: list[dict[str, Any]] = []
-    for doc in _documents(articles):
-        if not _is_english(doc):
-            warnings.warn(
-                f"{doc.article_id}: language {doc.article.language!r} is not English; "
-                "no quotes extracted",
-                NotEnglishWarning,
-                stacklevel=2,
-            )
+    for doc in as_documents(articles):
+        if not is_english(doc):
+            warn_not_english(doc, "no quotes extracted")
             continue
         found = _extract(doc)
         _Resolver(doc, registry).resolve(found)
@@ -271,19 +257,6 @@ def quotes_frame(
 
 # ---------------------------------------------------------------------------
 # extraction
-
-
-def _is_english(doc: Document) -> bool:
-    language = (doc.article.language or "und").lower()
-    return language.startswith("en") or language in {"und", ""}
-
-
-def _documents(articles: Any) -> Iterable[Document]:
-    if isinstance(articles, str | Article | Document):
-        articles = [articles]
-    for item in articles:
-        yield as_document(item)
-
 
 def _extract(doc: Document) -> list[_Found]:
     text = doc.text

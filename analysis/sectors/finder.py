@@ -58,7 +58,7 @@ from analysis._resources import read_csv_rows, read_lines
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
 from analysis.text.articles import Article
-from analysis.text.document import Document, Sentence, as_document
+from analysis.text.document import Document, Sentence, as_document, as_documents
 
 __all__ = [
     "FIND_SECTORS_COLUMNS",
@@ -939,7 +939,7 @@ def sector_mentions_frame(
     resolved = _resolve_taxonomy(taxonomy)
     corrections = _load_overrides(overrides)
     rows = []
-    for doc in _documents(articles):
+    for doc in as_documents(articles):
         for mention in find_sector_mentions(doc, resolved, corrections or None):
             rows.append(
                 {
@@ -998,7 +998,7 @@ def programme_statements_frame(
     """
     resolved = _resolve_taxonomy(taxonomy)
     rows = []
-    for doc in _documents(articles):
+    for doc in as_documents(articles):
         for statement in parse_programme_statements(doc, resolved):
             rows.append(
                 {
@@ -1043,9 +1043,3 @@ def classify_area(
     }
     return sectors.pop() if len(sectors) == 1 else None
 
-
-def _documents(articles: ManyTexts) -> Iterator[Document]:
-    if isinstance(articles, str | Article | Document):
-        articles = [articles]
-    for item in articles:
-        yield as_document(item)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 import string
-import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -39,7 +38,8 @@ from analysis.sentiment.model import TargetSentiment, classify_target
 from analysis.sentiment.uncertainty import aggregate_tone
 from analysis.sentiment.vader import analyzer, polarity_scores
 from analysis.text.articles import Article
-from analysis.text.document import Document, Sentence, as_document
+from analysis.text.document import Document, Sentence, as_document, as_documents
+from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
 from analysis.text.structure import count_words
 
 if TYPE_CHECKING:
@@ -134,22 +134,11 @@ class TargetMention:
     sentiment: TargetSentiment
 
 
-class UnsupportedLanguageWarning(UserWarning):
-    """Warned when an article is not in English: VADER and the target model are English-only."""
-
-
-def _is_english(doc: Document) -> bool:
-    language = (doc.article.language or "und").lower()
-    return language.startswith("en") or language in {"und", ""}
-
+#: The name this warning had before it was shared by every extractor.
+UnsupportedLanguageWarning = NotEnglishWarning
 
 def _warn_not_english(doc: Document, what: str) -> None:
-    warnings.warn(
-        f"{doc.article_id}: language {doc.article.language!r} is not English; {what} "
-        "(VADER and the target model are English-only)",
-        UnsupportedLanguageWarning,
-        stacklevel=3,
-    )
+    warn_not_english(doc, f"{what} (VADER and the target model are English-only)", stacklevel=4)
 
 
 def _unscored_record(doc: Document, sentence: Sentence) -> SentenceSentiment:
@@ -175,14 +164,6 @@ def tone_label(compound: float | None) -> str | None:
     if compound <= NEGATIVE_THRESHOLD:
         return "negative"
     return "neutral"
-
-
-def _documents(articles: Articles) -> Iterator[Document]:
-    if isinstance(articles, str | Article | Document):
-        articles = [articles]
-    for item in articles:
-        yield as_document(item)
-
 
 def _resolve_registry(registry: ActorRegistry | None) -> ActorRegistry | None:
     if registry is not None:
@@ -301,7 +282,7 @@ def score_sentences(
     :class:`UnsupportedLanguageWarning`), rather than VADER's meaningless zeros.
     """
     doc = as_document(document)
-    if not _is_english(doc):
+    if not is_english(doc):
         _warn_not_english(doc, "sentences listed without scores")
         return [_unscored_record(doc, sentence) for sentence in doc.sentences]
     spans = name_spans(doc.text, _resolve_registry(registry))
@@ -323,7 +304,7 @@ def sentences_frame(articles: Articles, registry: ActorRegistry | None = None) -
     """
     registry = _resolve_registry(registry)
     rows = []
-    for doc in _documents(articles):
+    for doc in as_documents(articles):
         for record in score_sentences(doc, registry):
             row = {"article_id": doc.article_id}
             row.update({name: getattr(record, name) for name in SentenceSentiment.__slots__})
@@ -365,7 +346,7 @@ def quote_sentiment_frame(
     if quotes is None:
         from analysis.quotes.extract import quotes_frame
 
-        quotes = quotes_frame(list(_documents(articles)), registry)
+        quotes = quotes_frame(list(as_documents(articles)), registry)
     frame = quotes.copy()
     texts = frame["text"].fillna("").astype(str).tolist() if "text" in frame else []
     scores = [polarity_scores(text) for text in texts]
@@ -442,7 +423,7 @@ def score_targets(
     [('Acme Corp', 16, 0), ('Acme', 47, 1), ('Acme Corp', 60, 1)]
     """
     doc = as_document(document)
-    if not _is_english(doc):
+    if not is_english(doc):
         _warn_not_english(doc, "no targets scored")
         return []
     registry = _resolve_registry(registry)
@@ -488,7 +469,7 @@ def target_sentiment_frame(
     """
     registry = _resolve_registry(registry)
     rows = []
-    for doc in _documents(articles):
+    for doc in as_documents(articles):
         for record in score_targets(doc, targets, registry):
             neg, neu, pos = record.sentiment.probabilities
             rows.append(

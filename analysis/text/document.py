@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -45,7 +45,10 @@ __all__ = [
     "Document",
     "Sentence",
     "Span",
+    "TextLike",
+    "Texts",
     "as_document",
+    "as_documents",
     "split_paragraphs",
     "split_sentences",
 ]
@@ -136,7 +139,32 @@ class Document:
             yield sentence.slice(self.text)
 
 
-def as_document(source: str | Article | Document, article_id: str = "text") -> Document:
+#: What every extractor accepts: one text, Article or Document ...
+TextLike = str | Article | Document
+#: ... or many of them.
+Texts = TextLike | Iterable[TextLike]
+
+
+def as_documents(articles: Texts) -> Iterator[Document]:
+    """Yield a :class:`Document` for each of ``articles`` (one text, Article or Document, or many).
+
+    This is the one input coercion of the package: every ``*_frame`` function accepts
+    what it accepts.
+
+    Examples
+    --------
+    >>> [d.article_id for d in as_documents("NATO met.")]
+    ['text']
+    >>> [len(d.sentences) for d in as_documents(["A met. B left.", "C."])]
+    [2, 1]
+    """
+    if isinstance(articles, str | Article | Document):
+        articles = (articles,)
+    for item in articles:
+        yield as_document(item)
+
+
+def as_document(source: TextLike, article_id: str = "text") -> Document:
     """Return a :class:`Document` for a string, an Article or a Document.
 
     A Document is returned as it is; a string becomes a one-off Article with the given

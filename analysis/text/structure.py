@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.schemas import conform
 from analysis.text.articles import Article
-from analysis.text.document import Document, as_document
+from analysis.text.document import Document, as_documents
 
 __all__ = ["articles_frame", "count_words", "structure_frame", "word_spans"]
 
@@ -42,13 +42,6 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
-def _documents(articles: str | Article | Document | Iterable[str | Article | Document]):
-    if isinstance(articles, str | Article | Document):
-        articles = [articles]
-    for item in articles:
-        yield as_document(item)
-
-
 def structure_frame(
     articles: str | Article | Document | Iterable[str | Article | Document],
 ) -> pd.DataFrame:
@@ -65,7 +58,7 @@ def structure_frame(
     [[0, 0, 0, 9, 2], [0, 1, 10, 33, 4], [1, 2, 34, 42, 2]]
     """
     rows = []
-    for doc in _documents(articles):
+    for doc in as_documents(articles):
         for sentence in doc.sentences:
             text = sentence.slice(doc.text)
             rows.append(
@@ -93,7 +86,7 @@ def articles_frame(
     [['text', 2]]
     """
     rows = []
-    for doc in _documents(articles):
+    for doc in as_documents(articles):
         article = doc.article
         rows.append(
             {
