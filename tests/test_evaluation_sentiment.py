@@ -20,7 +20,8 @@ from analysis.evaluation.sentiment import (
     score_labels,
     vader_label,
 )
-from analysis.sentiment.model import TargetSentiment, read_targets
+from analysis.sentiment.model import TargetSentiment
+from analysis.sentiment.training import read_targets
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "newsmtsc_mini.jsonl"

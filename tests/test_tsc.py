@@ -28,10 +28,8 @@ from analysis.sentiment.model import (
     classify_target,
     default_model,
     load_model,
-    model_to_json,
-    read_targets,
-    train,
 )
+from analysis.sentiment.training import model_to_json, read_targets, train
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TRAIN_MINI = FIXTURES / "tsc_train_mini.jsonl"

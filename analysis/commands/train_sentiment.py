@@ -37,7 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Train, write the JSON, and print where it went."""
-    from analysis.sentiment.model import model_to_json, train
+    from analysis.sentiment.training import model_to_json, train
 
     if not args.train.is_file():
         raise AnalysisError("training file not found; pass NewsMTSC train.jsonl", args.train)

@@ -31,7 +31,8 @@ from pathlib import Path
 import numpy as np
 
 from analysis.errors import AnalysisError
-from analysis.sentiment.model import LABELS, LabelledTarget, classify_target, read_targets
+from analysis.sentiment.model import LABELS, classify_target
+from analysis.sentiment.training import LabelledTarget, read_targets
 
 __all__ = [
     "ClassificationScores",

@@ -9,23 +9,23 @@ The model is a multinomial logistic regression (softmax) over the sparse feature
 :mod:`analysis.sentiment.features` (words around the target with their side and distance,
 the target's clause, VADER lexicon hits with negation and position, whether the target
 is the speaker, agent or object of a cue verb, quotation, target shape). It is fitted by
-:func:`train` on NewsMTSC train (Hamborg and Donnay, EACL 2021; MIT licence, see
+:func:`analysis.sentiment.training.train` on NewsMTSC train (Hamborg and Donnay, EACL 2021; MIT licence, see
 ``analysis/resources/sentiment/NEWSMTSC-LICENSE``) with full-batch L-BFGS in numpy, and shipped as
-plain JSON (``analysis/resources/sentiment/target_sentiment_model.json``). Prediction reads that
-JSON once per process (cached) and scores in plain Python (a dictionary lookup per
-feature): no pickle, no scikit-learn, no numpy; about 10,000 targets a second on one core.
-``python -m analysis train-sentiment TRAIN.jsonl`` rebuilds the file byte for byte.
+plain JSON (``analysis/resources/sentiment/target_sentiment_model.json``). This module is
+inference only: it reads that JSON once per process (cached) and scores in plain
+Python (a dictionary lookup per feature): no pickle, no scikit-learn, no numpy; about
+10,000 targets a second on one core. Training lives apart, in
+:mod:`analysis.sentiment.training`; ``python -m analysis train-sentiment TRAIN.jsonl``
+rebuilds the file byte for byte.
 
 Scores on the NewsMTSC dev sets are in ``docs/evaluation.md``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from os import PathLike
@@ -37,27 +37,21 @@ from analysis.sentiment.features import FeatureConfig, target_features
 
 __all__ = [
     "LABELS",
+    "MODEL_FORMAT",
     "MODEL_RESOURCE",
-    "LabelledTarget",
     "TargetSentiment",
     "TargetSentimentModel",
     "classify_target",
     "default_model",
     "load_model",
-    "model_to_json",
-    "read_targets",
-    "train",
 ]
 
 #: Class labels in the order of :attr:`TargetSentiment.probabilities`.
 LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 #: The shipped model, below ``analysis/resources``.
 MODEL_RESOURCE = "sentiment/target_sentiment_model.json"
+#: The ``format`` every model file declares.
 MODEL_FORMAT = "analysis.tsc/1"
-
-#: NewsMTSC polarity codes.
-_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-_SIGNIFICANT = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +71,6 @@ class TargetSentiment:
     label: str
     score: float
     probabilities: tuple[float, float, float]
-
-
-@dataclass(frozen=True, slots=True)
-class LabelledTarget:
-    """One annotated target: the sentence, the mention's offsets and the gold label."""
-
-    text: str
-    start: int
-    end: int
-    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +120,14 @@ def _check_span(text: str, start: int, end: int) -> None:
 
 
 def load_model(source: str | PathLike[str] | Mapping[str, object]) -> TargetSentimentModel:
-    """Load a model from a JSON file written by :func:`model_to_json`, or from its dict.
+    """Load a model from a JSON file, or from its dict.
 
     Parameters
     ----------
     source : str, os.PathLike or mapping
-        Path of a model JSON file, or the dict :func:`train` returned.
+        Path of a model JSON file (written by
+        :func:`analysis.sentiment.training.model_to_json`), or the dict
+        :func:`analysis.sentiment.training.train` returned.
 
     Raises
     ------
@@ -231,271 +217,3 @@ def classify_target(text: str, start: int, end: int) -> TargetSentiment:
     True
     """
     return default_model().classify(text, start, end)
-
-
-# --- training -------------------------------------------------------------------------
-
-
-def read_targets(path: str | PathLike[str]) -> Iterator[LabelledTarget]:
-    """Yield the annotated targets of a NewsMTSC-style JSONL file, in file order.
-
-    Each line holds ``sentence_normalized`` and ``targets`` (``from``, ``to``,
-    ``polarity``: 2.0 negative, 4.0 neutral, 6.0 positive; the labels themselves are
-    accepted too).
-
-    Raises
-    ------
-    AnalysisError
-        If the file is missing or a line is not of that form (naming the line).
-    """
-    path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8")
-    except FileNotFoundError:
-        raise AnalysisError("file not found; pass a NewsMTSC-style .jsonl file", path) from None
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text = record["sentence_normalized"]
-                for target in record["targets"]:
-                    polarity = target["polarity"]
-                    label = polarity if polarity in LABELS else _POLARITY[float(polarity)]
-                    yield LabelledTarget(text, int(target["from"]), int(target["to"]), label)
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise AnalysisError(
-                    f"line {number} is not a NewsMTSC record with sentence_normalized and "
-                    f"targets (from, to, polarity 2/4/6): {exc!r}", path) from None
-
-
-def train(
-    path: str | PathLike[str],
-    *,
-    config: FeatureConfig | None = None,
-    l2: float = 3e-3,
-    min_count: int = 2,
-    balanced: bool = True,
-    max_iter: int = 400,
-) -> dict[str, object]:
-    """Fit the target sentiment model on a NewsMTSC-style JSONL file.
-
-    Deterministic: the same file and settings give the same model (and, through
-    :func:`model_to_json`, the same bytes). Needs numpy (imported here only).
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        Training JSONL (NewsMTSC ``train.jsonl``; never a dev or test file).
-    config : FeatureConfig, optional
-        Feature groups; defaults to :class:`~analysis.sentiment.features.FeatureConfig()`.
-    l2 : float
-        L2 penalty on the weights (the loss is the mean cross-entropy).
-    min_count : int
-        Keep features seen in at least this many training targets.
-    balanced : bool
-        Weight classes inversely to their frequency (macro F1 counts them equally).
-    max_iter : int
-        L-BFGS iterations.
-
-    Returns
-    -------
-    dict
-        The model as plain JSON-able data (load it with :func:`load_model`).
-
-    Examples
-    --------
-    >>> import json, tempfile, os
-    >>> rows = [{"sentence_normalized": s, "targets": [{"from": 0, "to": 3, "polarity": p}]}
-    ...         for s, p in [("Ann won praise.", 6), ("Ann was jailed.", 2), ("Ann met Bo.", 4)] * 3]
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     file = os.path.join(folder, "train.jsonl")
-    ...     with open(file, "w") as out:
-    ...         _ = out.write("\\n".join(json.dumps(r) for r in rows))
-    ...     model = load_model(train(file))
-    >>> model.classify("Ann won praise.", 0, 3).label
-    'positive'
-    """
-    config = config or FeatureConfig()
-    examples = list(read_targets(path))
-    if not examples:
-        raise AnalysisError("no annotated targets in the training file", path)
-    feature_rows = [target_features(e.text, e.start, e.end, config) for e in examples]
-    labels = [LABELS.index(e.label) for e in examples]
-    weights, bias, vocabulary = _fit_softmax(
-        feature_rows, labels, l2=l2, min_count=min_count, balanced=balanced, max_iter=max_iter)
-    return {
-        "format": MODEL_FORMAT,
-        "labels": list(LABELS),
-        "features": config.as_dict(),
-        "training": {
-            "source": Path(path).name,
-            "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest(),
-            "targets": len(examples),
-            "classes": {label: count for label, count in sorted(Counter(
-                e.label for e in examples).items())},
-            "l2": l2,
-            "min_count": min_count,
-            "balanced": balanced,
-            "max_iter": max_iter,
-            "method": "multinomial logistic regression, full-batch L-BFGS in numpy",
-        },
-        "bias": [_round(b) for b in bias],
-        "weights": {name: [_round(w) for w in row] for name, row in zip(vocabulary, weights, strict=True)
-                    if any(_round(w) != 0.0 for w in row)},
-    }
-
-
-def _round(value: float) -> float:
-    rounded = float(f"{float(value):.{_SIGNIFICANT}g}")
-    return 0.0 if rounded == 0.0 else rounded
-
-
-def model_to_json(model: Mapping[str, object]) -> str:
-    """Return the model as stable JSON text: sorted keys, one weight row a line.
-
-    Examples
-    --------
-    >>> print(model_to_json({"format": "x", "weights": {"b": [0.5, 0, -0.5], "a": [1, 2, 3]}}), end="")
-    {
-    "format": "x",
-    "weights": {
-    "a": [1, 2, 3],
-    "b": [0.5, 0, -0.5]
-    }
-    }
-    """
-    lines = []
-    for key in sorted(model):
-        value = model[key]
-        if key == "weights" and isinstance(value, Mapping):
-            rows = [f"{json.dumps(name)}: {json.dumps(list(row))}"
-                    for name, row in sorted(value.items())]
-            lines.append('"weights": {\n' + ",\n".join(rows) + "\n}")
-        else:
-            lines.append(f"{json.dumps(key)}: {json.dumps(value, sort_keys=True)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
-
-
-def _fit_softmax(
-    feature_rows: Sequence[Mapping[str, float]],
-    labels: Sequence[int],
-    *,
-    l2: float,
-    min_count: int,
-    balanced: bool,
-    max_iter: int,
-) -> tuple[list[list[float]], list[float], list[str]]:
-    """Fit softmax regression; return weight rows, biases and the sorted vocabulary."""
-    import numpy as np
-
-    counts = Counter(name for row in feature_rows for name in row)
-    vocabulary = sorted(name for name, count in counts.items() if count >= min_count)
-    index = {name: i for i, name in enumerate(vocabulary)}
-    rows, cols, vals = [], [], []
-    for i, features in enumerate(feature_rows):
-        for name in sorted(features):
-            j = index.get(name)
-            if j is not None:
-                rows.append(i)
-                cols.append(j)
-                vals.append(features[name])
-    data = _SparseRows(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
-                       np.asarray(vals, dtype=np.float64), len(feature_rows), len(vocabulary))
-    y = np.asarray(labels, dtype=np.int64)
-    class_counts = np.bincount(y, minlength=3).astype(np.float64)
-    if balanced:
-        class_weight = np.where(class_counts > 0, len(y) / (3.0 * np.maximum(class_counts, 1)), 0)
-    else:
-        class_weight = np.ones(3)
-    sample_weight = class_weight[y] / class_weight[y].sum()
-    onehot = np.zeros((len(y), 3))
-    onehot[np.arange(len(y)), y] = 1.0
-
-    def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        weights, bias = theta[:-3].reshape(-1, 3), theta[-3:]
-        logits = data.dot(weights) + bias
-        logits -= logits.max(axis=1, keepdims=True)
-        log_norm = np.log(np.exp(logits).sum(axis=1, keepdims=True))
-        log_probs = logits - log_norm
-        loss = -float((sample_weight * (log_probs * onehot).sum(axis=1)).sum())
-        loss += 0.5 * l2 * float((weights * weights).sum())
-        residual = (np.exp(log_probs) - onehot) * sample_weight[:, None]
-        grad_weights = data.transpose_dot(residual) + l2 * weights
-        return loss, np.concatenate([grad_weights.ravel(), residual.sum(axis=0)])
-
-    theta = _lbfgs(objective, np.zeros(3 * len(vocabulary) + 3), max_iter=max_iter)
-    weights, bias = theta[:-3].reshape(-1, 3), theta[-3:]
-    weights = weights - weights.mean(axis=1, keepdims=True)
-    bias = bias - bias.mean()
-    return weights.tolist(), bias.tolist(), vocabulary
-
-
-class _SparseRows:
-    """A minimal sparse matrix (coordinate form) with the two products training needs."""
-
-    def __init__(self, rows, cols, vals, n_rows: int, n_cols: int) -> None:  # type: ignore[no-untyped-def]
-        self.rows, self.cols, self.vals = rows, cols, vals
-        self.n_rows, self.n_cols = n_rows, n_cols
-
-    def dot(self, weights):  # type: ignore[no-untyped-def]
-        import numpy as np
-
-        products = weights[self.cols] * self.vals[:, None]
-        return np.stack([np.bincount(self.rows, weights=products[:, k], minlength=self.n_rows)
-                         for k in range(weights.shape[1])], axis=1)
-
-    def transpose_dot(self, residual):  # type: ignore[no-untyped-def]
-        import numpy as np
-
-        products = residual[self.rows] * self.vals[:, None]
-        return np.stack([np.bincount(self.cols, weights=products[:, k], minlength=self.n_cols)
-                         for k in range(residual.shape[1])], axis=1)
-
-
-def _lbfgs(objective, theta, *, max_iter: int, memory: int = 10,  # type: ignore[no-untyped-def]
-           tolerance: float = 1e-6):
-    """Minimise a smooth convex function with L-BFGS and a backtracking (Armijo) search."""
-    import numpy as np
-
-    loss, grad = objective(theta)
-    steps: list[tuple[np.ndarray, np.ndarray, float]] = []
-    for _ in range(max_iter):
-        if float(np.abs(grad).max()) < tolerance:
-            break
-        direction = -grad
-        alphas = []
-        for s, y, rho in reversed(steps):
-            alpha = rho * float(s @ direction)
-            alphas.append(alpha)
-            direction = direction - alpha * y
-        if steps:
-            s, y, _rho = steps[-1]
-            direction = direction * (float(s @ y) / float(y @ y))
-        else:
-            direction = direction / max(1.0, float(np.abs(grad).sum()))
-        for (s, y, rho), alpha in zip(steps, reversed(alphas), strict=True):
-            beta = rho * float(y @ direction)
-            direction = direction + (alpha - beta) * s
-        slope = float(grad @ direction)
-        if slope >= 0:
-            steps.clear()
-            direction, slope = -grad, -float(grad @ grad)
-        step = 1.0
-        while True:
-            candidate = theta + step * direction
-            new_loss, new_grad = objective(candidate)
-            if new_loss <= loss + 1e-4 * step * slope or step < 1e-10:
-                break
-            step *= 0.5
-        s, y = candidate - theta, new_grad - grad
-        if float(s @ y) > 1e-12:
-            steps.append((s, y, 1.0 / float(s @ y)))
-            if len(steps) > memory:
-                steps.pop(0)
-        improvement = loss - new_loss
-        theta, loss, grad = candidate, new_loss, new_grad
-        if improvement <= 1e-10 * max(1.0, abs(loss)):
-            break
-    return theta
