@@ -6,9 +6,11 @@ Fixtures are hand-written: tests/fixtures/tsc_train_mini.jsonl (36 invented sent
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -139,10 +141,18 @@ def test_prediction_does_not_import_scikit_learn() -> None:
         "import sys\n"
         "from analysis.sentiment.model import classify_target\n"
         "classify_target('Allies praised Seoul.', 15, 20)\n"
-        "print('sklearn' in sys.modules, 'scipy' in sys.modules)\n"
+        "print('sklearn' in sys.modules, 'scipy' in sys.modules,\n"
+        "      'analysis.sentiment.training' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
+    assert out.stdout.split() == ["False", "False", "False"]
+
+
+def test_the_model_module_holds_inference_only() -> None:
+    import analysis.sentiment.model as model
+
+    assert not {"train", "model_to_json", "read_targets"} & set(dir(model))
+    assert not re.search(r"^\s*(?:import|from)\s+numpy\b", inspect.getsource(model), re.M)
 
 
 def test_load_model_rejects_files_that_are_not_models(tmp_path: Path) -> None:
