@@ -41,6 +41,13 @@ class _Registry:
 NO_NAMES = _Registry()
 
 
+class _NoSearch:
+    """A registry that must not be searched: the mentions are given."""
+
+    def find_mentions(self, *args, **kwargs):
+        raise AssertionError("the registry was searched although mentions were given")
+
+
 def test_placeholder_is_neutral_for_vader_and_not_in_capitals():
     assert PLACEHOLDER.lower() not in analyzer().lexicon
     assert not PLACEHOLDER.isupper()
@@ -92,6 +99,17 @@ def test_overlapping_findings_merge_and_registry_wins_the_reason():
     registry = _Registry("Security Council")
     text = "The United Nations Security Council met."
     assert name_spans(text, registry) == [NameSpan(4, 35, "registry")]
+
+
+def test_given_mentions_are_masked_and_the_registry_is_not_searched():
+    text = "Hope said the deal was fine. Kim agreed."
+    mentions = [_Mention(0, 4, "Hope", "Hope", "person"), _Mention(29, 32, "Kim", "Kim", "person")]
+    spans = name_spans(text, _NoSearch(), mentions=mentions)
+    assert [(text[s.start : s.end], s.reason) for s in spans] == [("Hope", "registry"), ("Kim", "registry")]
+    assert mask_names(text, _NoSearch(), mentions=mentions) == "Xx said the deal was fine. Xx agreed."
+    # only the mentions inside the window count; an empty list masks patterns alone
+    assert [s.start for s in name_spans(text, _NoSearch(), start=5, mentions=mentions)] == [29]
+    assert mask_names("Crisis Group and Hope met.", _NoSearch(), mentions=[]) == "Xx Xx and Hope met."
 
 
 def test_name_spans_give_offsets_and_reasons():

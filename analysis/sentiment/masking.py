@@ -12,7 +12,9 @@ What is masked (:func:`name_spans`):
 
 * **registry mentions**: every alias the actor registry finds
   (:meth:`analysis.actors.registry.ActorRegistry.find_mentions`: persons, organisations,
-  countries);
+  countries), or the actor mentions already found in the article and passed in
+  (``mentions=``: the article's dated, corrected mentions, so the registry is not
+  searched again);
 * **capitalised multi-word names**: two or more capitalised words in a row, possibly
   joined by "of", "for", "on", "the", "de" ... ("Individually Tailored Partnership
   Programme", "Bureau International des Expositions");
@@ -39,12 +41,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from analysis._resources import read_csv_rows, read_lines
-
-if TYPE_CHECKING:  # the registry is optional: masking works on patterns alone
-    from analysis.actors.registry import ActorRegistry
+from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
+from analysis.sentiment.mentions import mentions_within
+from analysis.sentiment.vader import vader_words
 
 __all__ = ["PLACEHOLDER", "NameSpan", "mask_names", "mask_spans", "name_spans"]
 
@@ -101,38 +102,26 @@ def _function_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@cache
-def _vader_words() -> frozenset[str]:
-    """Lower-case words VADER reacts to: lexicon, booster and negation words."""
-    from nltk.sentiment.vader import VaderConstants
-
-    from analysis.sentiment.vader import analyzer
-
-    words = set(analyzer().lexicon)
-    words.update(VaderConstants.BOOSTER_DICT, VaderConstants.NEGATE)
-    return frozenset(words)
-
-
 def _ordinary_first_word(word: str, organisation: bool) -> bool:
     """Tell whether a sentence-initial capitalised word is ordinary English, not a name."""
     lower = word.lower()
-    return lower in _function_words() or (not organisation and lower in _vader_words())
-
-
-def _default_registry() -> ActorRegistry | None:
-    try:
-        from analysis.actors.registry import default_registry
-    except ImportError:  # the actors module is optional for masking
-        return None
-    return default_registry()
+    return lower in _function_words() or (not organisation and lower in vader_words())
 
 
 def _registry_spans(
-    text: str, registry: ActorRegistry | None, start: int, end: int
+    text: str,
+    registry: ActorRegistry | None,
+    start: int,
+    end: int,
+    mentions: Sequence[ActorMention] | None,
 ) -> list[NameSpan]:
-    if registry is None:
-        return []
-    return [NameSpan(m.start, m.end, "registry") for m in registry.find_mentions(text, start, end)]
+    """Return the registry names in ``text[start:end]``: the mentions given, else a search."""
+    if mentions is None:
+        registry = registry if registry is not None else default_registry()
+        mentions = registry.find_mentions(text, start, end)
+    else:
+        mentions = mentions_within(mentions, start, end)
+    return [NameSpan(m.start, m.end, "registry") for m in mentions]
 
 
 def _at_sentence_start(text: str, offset: int, floor: int) -> bool:
@@ -146,7 +135,7 @@ def _breaks_name(word: str) -> bool:
     an all-caps word VADER scores ("WIN", "DEAD") is emphasis, not an acronym.
     """
     lower = word.lower()
-    return lower in _function_words() or (word.isupper() and len(word) > 1 and lower in _vader_words())
+    return lower in _function_words() or (word.isupper() and len(word) > 1 and lower in vader_words())
 
 
 def _name_groups(words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
@@ -268,6 +257,8 @@ def name_spans(
     registry: ActorRegistry | None = None,
     start: int = 0,
     end: int | None = None,
+    *,
+    mentions: Sequence[ActorMention] | None = None,
 ) -> list[NameSpan]:
     """Return the names :func:`mask_names` masks in ``text[start:end]``, in text order.
 
@@ -277,20 +268,26 @@ def name_spans(
     ----------
     text : str
     registry : ActorRegistry, optional
-        Defaults to the shipped registry (:func:`analysis.actors.registry.default_registry`).
+        Searched for actor names when ``mentions`` is None; defaults to the shipped
+        registry (:func:`analysis.actors.registry.default_registry`).
     start, end : int
         The part of ``text`` to look in; offsets returned index ``text``.
+    mentions : sequence of ActorMention, optional
+        Actor mentions already found in ``text`` (offsets into ``text``), e.g. the
+        article's dated and corrected mentions: those inside ``[start, end)`` are masked
+        and the registry is not searched.
 
     Examples
     --------
     >>> text = "He thanked the United Nations Security Council and NATO."
     >>> [text[s.start:s.end] for s in name_spans(text)]
     ['United Nations Security Council', 'NATO']
+    >>> text = "Kim praised the deal."
+    >>> [s.reason for s in name_spans(text, mentions=[ActorMention(0, 3, "Kim", "Kim", "person")])]
+    ['registry']
     """
     end = len(text) if end is None else end
-    if registry is None:
-        registry = _default_registry()
-    found = _registry_spans(text, registry, start, end) + _pattern_spans(text, start, end)
+    found = _registry_spans(text, registry, start, end, mentions) + _pattern_spans(text, start, end)
     return _merge(found)
 
 
@@ -321,7 +318,12 @@ def mask_spans(text: str, spans: Sequence[NameSpan], start: int = 0, end: int | 
     return "".join(pieces)
 
 
-def mask_names(text: str, registry: ActorRegistry | None = None) -> str:
+def mask_names(
+    text: str,
+    registry: ActorRegistry | None = None,
+    *,
+    mentions: Sequence[ActorMention] | None = None,
+) -> str:
     """Return ``text`` with actor, organisation and country names masked as ``Xx``.
 
     Parameters
@@ -330,6 +332,9 @@ def mask_names(text: str, registry: ActorRegistry | None = None) -> str:
     registry : ActorRegistry, optional
         Whose mentions to mask besides the capitalised-name patterns; defaults to the
         shipped registry.
+    mentions : sequence of ActorMention, optional
+        Actor mentions already found, with offsets into ``text``: masked instead of
+        searching the registry (see :func:`name_spans`).
 
     Examples
     --------
@@ -340,4 +345,4 @@ def mask_names(text: str, registry: ActorRegistry | None = None) -> str:
     >>> mask_names("Great progress was made, Human Rights Watch said.")
     'Great progress was made, Xx Xx Xx said.'
     """
-    return mask_spans(text, name_spans(text, registry))
+    return mask_spans(text, name_spans(text, registry, mentions=mentions))

@@ -34,9 +34,24 @@ from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from analysis._resources import read_bytes
 
-__all__ = ["LEXICON_MEMBER", "analyzer", "lexicon_text", "polarity_scores"]
+__all__ = [
+    "LEXICON_MEMBER",
+    "RULE_WORDS",
+    "analyzer",
+    "lexicon_text",
+    "polarity_scores",
+    "vader_vocabulary",
+    "vader_words",
+]
 
 LEXICON_MEMBER = "vader_lexicon/vader_lexicon.txt"
+
+#: Lower-case words VADER's rules look for besides its lexicon, boosters, negations and
+#: idioms: "but" (:func:`_but_check`), "kind of", "at least" / "very least"
+#: (:func:`_least_check`), "never so" / "never this" (:func:`_never_check`), and "no".
+RULE_WORDS: frozenset[str] = frozenset(
+    ("but", "kind", "of", "least", "at", "very", "never", "so", "this", "no")
+)
 
 
 def lexicon_text() -> str:
@@ -70,6 +85,38 @@ def analyzer() -> SentimentIntensityAnalyzer:
     0.5379
     """
     return _OfflineAnalyzer(lexicon_text())
+
+
+@cache
+def vader_words() -> frozenset[str]:
+    """Return the lower-case words VADER reacts to: lexicon, booster and negation words.
+
+    Examples
+    --------
+    >>> {"good", "very", "never"} <= vader_words(), "nato" in vader_words()
+    (True, False)
+    """
+    words = set(analyzer().lexicon)
+    words.update(VaderConstants.BOOSTER_DICT, VaderConstants.NEGATE)
+    return frozenset(words)
+
+
+@cache
+def vader_vocabulary() -> frozenset[str]:
+    """Return the lower-case words whose presence or position can change a VADER score.
+
+    :func:`vader_words`, the words of VADER's idioms, and :data:`RULE_WORDS`.
+
+    Examples
+    --------
+    >>> {"but", "least", "bomb"} <= vader_vocabulary()
+    True
+    """
+    words = set(vader_words())
+    for idiom in VaderConstants.SPECIAL_CASE_IDIOMS:
+        words.update(idiom.split())
+    words.update(RULE_WORDS)
+    return frozenset(words)
 
 
 def polarity_scores(text: str) -> dict[str, float]:
