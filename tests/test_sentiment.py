@@ -7,6 +7,7 @@ import inspect
 import json
 import re
 import shutil
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -14,24 +15,38 @@ import pytest
 import analysis.sentiment.model
 from analysis import Article, as_document
 from analysis._resources import resource
+from analysis.actors.registry import default_registry
 from analysis.cli import main
 from analysis.errors import AnalysisError
-from analysis.schemas import columns
-from analysis.sentiment.masking import mask_spans, name_spans
-from analysis.sentiment.scores import (
-    SentenceSentiment,
-    TargetSentiment,
-    classify_target,
-    quote_sentiment_frame,
-    score_sentences,
-    score_targets,
-    sentences_frame,
-    target_sentiment_frame,
+from analysis.quotes.extract import Quote, extract_quotes, quotes_frame
+from analysis.schemas import columns, conform
+from analysis.sentiment.aggregates import (
     tone_arc,
     tone_by_affiliation,
     tone_by_speaker,
     tone_by_target,
+)
+from analysis.sentiment.masking import mask_spans, name_spans
+from analysis.sentiment.model import TargetSentiment, classify_target
+from analysis.sentiment.quote_tone import (
+    QuoteTone,
+    _mentions_in_quote,
+    quote_sentiment_frame,
+    quote_sentiment_rows,
+    score_quotes,
+)
+from analysis.sentiment.sentences import (
+    SentenceSentiment,
+    score_sentences,
+    sentence_rows,
+    sentences_frame,
     tone_label,
+)
+from analysis.sentiment.targets import (
+    score_targets,
+    target_rows,
+    target_sentiment_frame,
+    targets_frame,
 )
 from analysis.sentiment.vader import polarity_scores
 
@@ -155,7 +170,7 @@ def test_sentences_frame_keys_many_articles():
 
 
 def test_articles_not_in_english_get_no_scores_and_a_warning():
-    from analysis.sentiment.scores import UnsupportedLanguageWarning
+    from analysis.sentiment import UnsupportedLanguageWarning
 
     korean = Article("ko-1", "윤석열 대통령은 나토와 협력을 강화했다. 좋은 회의였다.", language="ko")
     with pytest.warns(UnsupportedLanguageWarning, match="ko-1"):
@@ -275,6 +290,148 @@ def test_quote_tone_from_a_given_quotes_table():
     assert row["compound_masked"] < row["compound"]
     assert row["tone"] == "negative"
     assert row["n_words"] == 7
+
+
+# --- mentions found once, passed in ---------------------------------------------------------
+
+ARTICLE = Article(
+    "kim-1",
+    "First lady Kim visited Vilnius. Hillary Clinton praised NATO.\n"
+    "“Clinton is strong, and Kim is a great partner,” a senator said.",
+    published=date(2023, 7, 11),
+)
+
+
+class _NoSearch:
+    """A registry that must not be searched: the mentions are given."""
+
+    def find_mentions(self, *args, **kwargs):
+        raise AssertionError("the registry was searched although mentions were given")
+
+    def get(self, name):
+        return default_registry().get(name)
+
+
+def _dated_mentions(article: Article):
+    return default_registry().find_mentions(article.text, on=article.published)
+
+
+def test_targets_and_sentences_use_the_dated_mentions_of_the_actors_table():
+    """Undated, "first lady Kim" is no one; dated 2023-07-11 she is Kim Keon-hee, as in actors."""
+    from analysis.actors.registry import actors_frame
+
+    assert [m.actor for m in default_registry().find_mentions("First lady Kim visited.")] == []
+    targets = targets_frame(ARTICLE)
+    actors = actors_frame(ARTICLE)
+    assert targets["target"].tolist()[0] == "Kim Keon-hee"
+    assert list(zip(targets["start"], targets["end"], targets["target"], strict=True)) == list(
+        zip(actors["start"], actors["end"], actors["actor"], strict=True))
+    masked = sentences_frame(ARTICLE).iloc[0]
+    assert masked["compound_masked"] == polarity_scores("First lady Xx visited Xx.")["compound"]
+
+
+def test_given_mentions_are_used_and_the_registry_is_not_searched_again():
+    doc = as_document(ARTICLE)
+    mentions = _dated_mentions(ARTICLE)
+    assert score_sentences(doc, _NoSearch(), mentions=mentions) == score_sentences(doc)
+    assert score_targets(doc, None, _NoSearch(), mentions=mentions) == score_targets(doc)
+    found = score_targets(doc, ["Kim Keon-hee", "senator"], _NoSearch(), mentions=mentions)
+    assert [(m.target, m.mention, m.kind) for m in found] == [
+        ("Kim Keon-hee", "Kim", "person"), ("senator", "senator", "target"),
+    ]
+    # a corrected mention (here: none at all) is what the tables show
+    assert score_targets(doc, None, _NoSearch(), mentions=[]) == []
+    unmasked = score_sentences(doc, _NoSearch(), mentions=[])[0]
+    assert unmasked.compound_masked == polarity_scores("First lady Kim visited Xx.")["compound"]
+
+
+def test_quote_tone_masks_the_articles_mentions_inside_the_quote():
+    doc = as_document(ARTICLE)
+    quotes = extract_quotes(doc)
+    assert [q.kind for q in quotes] == ["direct"]
+    tones = score_quotes(doc, quotes, _NoSearch(), mentions=_dated_mentions(ARTICLE))
+    assert tones == score_quotes(doc, quotes)
+    tone = tones[0]
+    assert isinstance(tone, QuoteTone) and (tone.quote, tone.start, tone.end) == (0, quotes[0].start,
+                                                                                quotes[0].end)
+    assert tone.compound == polarity_scores(quotes[0].text)["compound"]
+    # "Clinton" alone is ambiguous in the quote, settled by the article ("Hillary Clinton")
+    assert default_registry().find_mentions(quotes[0].text) == []
+    inside = _mentions_in_quote(doc.text, quotes[0], _dated_mentions(ARTICLE))
+    assert [(quotes[0].text[m.start : m.end], m.actor) for m in inside] == [
+        ("Clinton", "Hillary Clinton")]
+    assert tone.compound_masked == polarity_scores("Xx is strong, and Kim is a great partner,")[
+        "compound"]
+    assert tone.tone == tone_label(tone.compound_masked)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        tone.compound = 0.0  # type: ignore[misc]
+
+
+def test_quote_tone_aligns_a_quote_over_two_paragraphs():
+    text = ("The senator spoke.\n\n“Hillary Clinton failed us.\n\n"
+            "“Clinton is a great friend of NATO,” she said.")
+    doc = as_document(text)
+    quote = Quote("Hillary Clinton failed us.\nClinton is a great friend of NATO,", 20, 85, "direct")
+    assert text[quote.start] == "“" and text[quote.end - 1] == "”"
+    assert text.find(quote.text) < 0  # not one stretch of the article: aligned char by char
+    mentions = default_registry().find_mentions(text)
+    inside = _mentions_in_quote(text, quote, mentions)
+    assert [(quote.text[m.start : m.end], m.actor) for m in inside] == [
+        ("Hillary Clinton", "Hillary Clinton"), ("Clinton", "Hillary Clinton"),
+        ("NATO", "NATO")]
+    [tone] = score_quotes(doc, [quote], mentions=mentions)
+    masked = "Xx Xx failed us.\nXx is a great friend of Xx,"
+    assert tone.compound_masked == polarity_scores(masked)["compound"]
+
+
+def test_quote_sentiment_rows_join_tones_onto_records_and_table_rows(seed_document):
+    quotes = extract_quotes(seed_document)
+    tones = score_quotes(seed_document, quotes)
+    from_records = conform(quote_sentiment_rows(seed_document, quotes, tones), "quote_sentiment")
+    table = quotes_frame(seed_document)
+    rows = table.to_dict("records")
+    from_rows = conform(quote_sentiment_rows(seed_document, rows, tones), "quote_sentiment")
+    pd.testing.assert_frame_equal(from_rows, quote_sentiment_frame(seed_document))
+    tone_columns = ["quote", "start", "end", "n_words", "compound", "compound_masked", "tone"]
+    pd.testing.assert_frame_equal(from_records[tone_columns], from_rows[tone_columns])
+    with pytest.raises(ValueError):
+        quote_sentiment_rows(seed_document, quotes, tones[:-1])
+
+
+def test_row_builders_give_the_frames(seed_document):
+    records = score_sentences(seed_document)
+    rows = sentence_rows(seed_document, records)
+    assert len(rows) == len(records) and set(rows[0]) == set(columns("sentences"))
+    pd.testing.assert_frame_equal(conform(rows, "sentences"), sentences_frame(seed_document))
+    found = score_targets(seed_document)
+    rows = target_rows(seed_document, found)
+    assert set(rows[0]) == set(columns("targets"))
+    pd.testing.assert_frame_equal(conform(rows, "targets"), targets_frame(seed_document))
+
+
+def test_names_old_and_new_are_exported():
+    import analysis.sentiment as sentiment
+    import analysis.sentiment.scores as scores
+    from analysis.text.english import NotEnglishWarning
+
+    old = ["NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD", "SentenceSentiment", "TargetMention",
+           "TargetSentiment", "UnsupportedLanguageWarning", "classify_target",
+           "quote_sentiment_frame", "score_sentences", "score_targets", "sentences_frame",
+           "target_sentiment_frame", "tone_arc", "tone_by_affiliation", "tone_by_speaker",
+           "tone_by_target", "tone_label"]
+    new = ["QuoteTone", "score_quotes", "quote_sentiment_rows", "sentence_rows", "target_rows",
+           "targets_frame"]
+    assert set(old + new) <= set(sentiment.__all__)
+    assert all(getattr(scores, name) is getattr(sentiment, name) for name in old)
+    assert sentiment.target_sentiment_frame is sentiment.targets_frame
+    assert sentiment.UnsupportedLanguageWarning is NotEnglishWarning
+
+
+def test_tone_arc_reads_a_given_sentences_table(seed_document):
+    quotes = quotes_frame(seed_document)
+    table = sentences_frame(seed_document)
+    pd.testing.assert_frame_equal(tone_arc(seed_document, quotes, sentences=table),
+                                  tone_arc(seed_document, quotes))
 
 
 # --- aggregates ---------------------------------------------------------------------------

@@ -1,0 +1,238 @@
+"""Target tone: the tone of its sentence toward each mention of an actor (table ``targets``).
+
+Every mention of a target (an actor or country of the registry, or a string you give)
+is scored by :func:`analysis.sentiment.model.classify_target` on the sentence holding
+it, the model trained and measured on NewsMTSC. The actor mentions are the article's
+(:mod:`analysis.sentiment.mentions`): those passed in (``mentions=``, the pipeline's
+dated and corrected mentions), else the registry searched once, dated by the article's
+``published``, so a mention names the same actor here as in the ``actors`` table.
+
+:func:`score_targets` returns records, :func:`target_rows` turns them into rows and
+:func:`targets_frame` is the table (also known by its old name,
+:func:`target_sentiment_frame`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
+from analysis.schemas import conform
+from analysis.sentiment.mentions import article_mentions
+from analysis.sentiment.model import TargetSentiment, classify_target
+from analysis.sentiment.sentences import warn_english_only
+from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
+from analysis.text.english import is_english
+
+__all__ = [
+    "LITERAL_KIND",
+    "TargetMention",
+    "score_targets",
+    "target_rows",
+    "target_sentiment_frame",
+    "targets_frame",
+]
+
+#: The ``kind`` of a target given as a string the registry does not know.
+LITERAL_KIND = "target"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetMention:
+    """The tone of a sentence toward one mention of a target.
+
+    Attributes
+    ----------
+    target : str
+        Canonical actor name, or the target string asked for.
+    kind : str
+        ``person``, ``organisation``, ``country`` or ``target`` (a given string).
+    mention : str
+        The mention as written; ``start``/``end`` are its offsets in the article.
+    sentence, sentence_start, sentence_end : int
+        The sentence scored (its index and offsets).
+    sentiment : TargetSentiment
+        The classifier's label, score and probabilities.
+    """
+
+    target: str
+    kind: str
+    mention: str
+    start: int
+    end: int
+    sentence: int
+    sentence_start: int
+    sentence_end: int
+    sentiment: TargetSentiment
+
+
+# (start, end, target, kind) of a mention to score
+_Found = tuple[int, int, str, str]
+
+
+def _literal_mentions(text: str, target: str) -> Iterator[tuple[int, int]]:
+    pattern = re.compile(rf"(?<!\w){re.escape(target)}(?!\w)")
+    for match in pattern.finditer(text):
+        yield match.start(), match.end()
+
+
+def _longest_first(found: Iterable[_Found]) -> list[_Found]:
+    """Keep the longest of overlapping mentions ("North Korea" over its "Korea")."""
+    kept: list[_Found] = []
+    for mention in sorted(set(found), key=lambda m: (m[0], m[0] - m[1], m[2])):
+        if kept and mention[0] < kept[-1][1]:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _target_spans(
+    doc: Document,
+    targets: Sequence[str] | None,
+    registry: ActorRegistry,
+    mentions: Sequence[ActorMention],
+) -> list[_Found]:
+    """Return ``(start, end, target, kind)`` of every mention to score, in text order."""
+    if targets is None:
+        return [(m.start, m.end, m.actor, m.kind) for m in mentions]
+    found: list[_Found] = []
+    for target in targets:
+        actor = registry.get(target)
+        if actor is not None:
+            found += [(m.start, m.end, target, actor.kind) for m in mentions if m.actor == actor.name]
+        else:
+            found += [(s, e, target, LITERAL_KIND) for s, e in _literal_mentions(doc.text, target)]
+    return _longest_first(found)
+
+
+def _target_record(doc: Document, start: int, end: int, target: str, kind: str) -> TargetMention | None:
+    """Score one mention on its sentence; None when it does not lie inside one sentence."""
+    sentence = doc.sentence_at(start)
+    if sentence is None or end > sentence.end:
+        return None
+    sentiment = classify_target(
+        sentence.slice(doc.text), start - sentence.start, end - sentence.start
+    )
+    return TargetMention(
+        target=target,
+        kind=kind,
+        mention=doc.text[start:end],
+        start=start,
+        end=end,
+        sentence=sentence.index,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        sentiment=sentiment,
+    )
+
+
+def score_targets(
+    document: TextLike,
+    targets: Sequence[str] | None = None,
+    registry: ActorRegistry | None = None,
+    *,
+    mentions: Sequence[ActorMention] | None = None,
+) -> list[TargetMention]:
+    """Return the tone of its sentence toward every mention of a target.
+
+    Parameters
+    ----------
+    document : str, Article or Document
+    targets : list of str, optional
+        What to look for. ``None``: every actor and country among the article's
+        mentions. A string the registry knows (a name or alias) stands for all
+        mentions of that actor ("North Korea" also finds "DPRK" if the registry lists
+        it), reported under the string given; any other string is matched literally,
+        word-bounded and case-sensitive. Of overlapping mentions the longest is kept
+        ("North Korea" is not also a mention of "Korea").
+    registry : ActorRegistry, optional
+        Tells which given strings are actors, and is searched for the article's actor
+        mentions (dated by its ``published``) when ``mentions`` is None; defaults to the
+        shipped registry.
+    mentions : sequence of ActorMention, optional
+        The article's actor mentions, already found (and corrected): scored as they
+        are, and the registry is not searched again.
+
+    Examples
+    --------
+    >>> text = "Critics blasted Acme Corp for the failed plan. Acme thanked Acme Corp."
+    >>> found = score_targets(text, ["Acme", "Acme Corp"])
+    >>> [(m.target, m.start, m.sentence) for m in found]
+    [('Acme Corp', 16, 0), ('Acme', 47, 1), ('Acme Corp', 60, 1)]
+    """
+    doc = as_document(document)
+    if not is_english(doc):
+        warn_english_only(doc, "no targets scored")
+        return []
+    registry = registry if registry is not None else default_registry()
+    if mentions is None:
+        mentions = article_mentions(doc, registry)
+    records = (_target_record(doc, *found) for found in _target_spans(doc, targets, registry, mentions))
+    return [record for record in records if record is not None]
+
+
+def target_rows(doc: Document, records: Sequence[TargetMention]) -> list[dict[str, Any]]:
+    """Return the rows of table ``targets`` for one article's records (no scoring here).
+
+    Examples
+    --------
+    >>> doc = as_document("Critics blasted Acme Corp.")
+    >>> row = target_rows(doc, score_targets(doc, ["Acme Corp"]))[0]
+    >>> row["article_id"], row["target"], row["kind"], row["sentence_end"]
+    ('text', 'Acme Corp', 'target', 26)
+    >>> row["label"] in ("negative", "neutral", "positive")
+    True
+    """
+    rows = []
+    for record in records:
+        neg, neu, pos = record.sentiment.probabilities
+        rows.append(
+            {
+                "article_id": doc.article_id,
+                "target": record.target,
+                "kind": record.kind,
+                "mention": record.mention,
+                "start": record.start,
+                "end": record.end,
+                "sentence": record.sentence,
+                "sentence_start": record.sentence_start,
+                "sentence_end": record.sentence_end,
+                "label": record.sentiment.label,
+                "score": record.sentiment.score,
+                "p_negative": neg,
+                "p_neutral": neu,
+                "p_positive": pos,
+            }
+        )
+    return rows
+
+
+def targets_frame(
+    articles: Texts,
+    targets: Sequence[str] | None = None,
+    registry: ActorRegistry | None = None,
+) -> pd.DataFrame:
+    """Return the ``targets`` table: one row per scored mention (see :func:`score_targets`).
+
+    Examples
+    --------
+    >>> frame = targets_frame("Critics blasted Acme Corp for the failed plan.",
+    ...                       targets=["Acme Corp"])
+    >>> frame[["target", "kind", "start", "end", "sentence_start", "sentence_end"]].values.tolist()
+    [['Acme Corp', 'target', 16, 25, 0, 46]]
+    >>> frame["label"].isin(["negative", "neutral", "positive"]).all()
+    np.True_
+    """
+    rows = []
+    for doc in as_documents(articles):
+        rows += target_rows(doc, score_targets(doc, targets, registry))
+    return conform(rows, "targets")
+
+
+#: The name :func:`targets_frame` had before table and function were named alike.
+target_sentiment_frame = targets_frame
