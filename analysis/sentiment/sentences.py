@@ -42,6 +42,7 @@ __all__ = [
     "sentence_rows",
     "sentences_frame",
     "tone_label",
+    "warn_english_only",
 ]
 
 #: VADER's own cut-offs for calling a compound score positive or negative.
