@@ -11,6 +11,7 @@ corpus, never a large corpus.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import matplotlib
@@ -28,7 +29,6 @@ from analysis.figures import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 
 
 def _demo(out_dir: Path) -> list[Path]:
@@ -54,10 +54,9 @@ def test_save_figure_is_byte_for_byte_deterministic(tmp_path):
     assert not list((tmp_path / "a").glob(".*.tmp"))
 
 
-def test_style_is_colour_blind_safe_and_readable():
+def test_style_is_readable_and_deterministic():
+    # the colour cycle is checked against analysis.figures.palette in tests/test_palette.py
     with style_context():
-        colours = [c["color"].upper() for c in matplotlib.rcParams["axes.prop_cycle"]]
-        assert [f"#{c.lstrip('#')}" for c in colours[:7]] == OKABE_ITO
         assert matplotlib.rcParams["font.size"] >= 9
         assert matplotlib.rcParams["svg.hashsalt"]
 
@@ -129,3 +128,138 @@ def test_figures_drawn_for_a_users_article_cite_that_article(tmp_path):
     assert "JoongAng" not in caption and "{source}" not in caption
     _, data = render(spec, inputs)
     assert data["actor"].tolist() == ["Jens Stoltenberg"]
+
+
+# --- figures read tables, once per FigureInputs ---------------------------------------
+
+
+def test_inputs_build_each_table_once_for_every_figure(monkeypatch):
+    built = []
+    original = FigureInputs._build
+
+    def counting(self, scope, name, documents):
+        built.append((scope, name))
+        return original(self, scope, name, documents)
+
+    monkeypatch.setattr(FigureInputs, "_build", counting)
+    inputs = FigureInputs(ROOT / "data" / "raw")
+    for spec in registered_figures():
+        render(spec, inputs)
+    assert len(built) == len(set(built)), built  # no table built twice
+    assert ("primary", "quotes") in built and ("illustrative", "sectors") in built
+
+
+def test_inputs_table_is_a_copy_and_names_are_checked():
+    from analysis.errors import AnalysisError
+
+    inputs = FigureInputs.from_documents(["“We agree,” Stoltenberg said."])
+    first = inputs.table("quotes")
+    first.loc[0, "actor"] = "changed"
+    assert inputs.table("quotes").loc[0, "actor"] == "Jens Stoltenberg"
+    with pytest.raises(AnalysisError, match="unknown table 'quote'"):
+        inputs.table("quote")
+
+
+#: Functions that find things in text: no figure module may import them.
+EXTRACTORS = {
+    "extract_quotes", "quotes_frame", "find_sectors", "find_sector_mentions",
+    "sector_mentions_frame", "programme_statements_frame", "parse_programme_statements",
+    "score_sentences", "score_targets", "score_quotes", "sentences_frame",
+    "quote_sentiment_frame", "target_sentiment_frame", "tone_arc", "actors_frame",
+    "structure_frame", "articles_frame",
+}
+
+
+def test_no_figure_module_imports_an_extractor():
+    import ast
+
+    for path in sorted((ROOT / "analysis" / "figures").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "analysis.quotes.extract", path.name
+                names = {alias.name for alias in node.names}
+                assert not names & EXTRACTORS, (path.name, names & EXTRACTORS)
+
+
+# --- one speaker colour per figure set -----------------------------------------------
+
+SPEAKER_FIGURES = ("quotes-per-speaker", "quote-positions", "quote-addressees",
+                   "sentiment-speakers")
+
+
+def _speaker_colours_of(name, figure, data):
+    """Return {speaker label: colour as drawn or listed} of one speaker figure."""
+    from matplotlib.colors import to_hex
+
+    if name == "sentiment-speakers":  # read the colour of each drawn mean
+        axes = figure.axes[0]
+        ticks = {round(y): t.get_text() for y, t in zip(axes.get_yticks(),
+                                                        axes.get_yticklabels(), strict=True)}
+        means = [line for line in axes.lines if line.get_marker() == "o"]
+        return {ticks[round(line.get_ydata()[0])]: to_hex(line.get_color()).upper()
+                for line in means}
+    label = "speaker" if name == "quote-addressees" else "label"
+    pairs = set(zip(data[label], data["colour"], strict=True))
+    colours = dict(pairs)
+    assert len(colours) == len(pairs), f"{name}: a speaker has two colours"
+    return colours
+
+
+def _set_colours(inputs):
+    found = {}
+    for spec in registered_figures():
+        if spec.name in SPEAKER_FIGURES:
+            figure, data = render(spec, inputs)
+            found[spec.name] = _speaker_colours_of(spec.name, figure, data)
+    return found
+
+
+def _html_colours(inputs):
+    from analysis.figures.html import highlight_quotes_html
+    from analysis.figures.palette import CATEGORICAL, OTHERS, UNRESOLVED
+
+    page = highlight_quotes_html(inputs.primary, inputs.table("quotes"))
+    found = {}
+    for style, speaker in re.findall(r'style="([^"]*)" data-kind="[a-z]+" data-speaker="([^"]*)"',
+                                     page):
+        colour = re.search(r"#[0-9A-F]{6}", style).group(0)
+        assert colour in (*CATEGORICAL, OTHERS, UNRESOLVED)
+        found.setdefault(speaker, set()).add(colour)
+    assert all(len(colours) == 1 for colours in found.values())
+    return {label: colours.pop() for label, colours in found.items()}
+
+
+def test_a_speaker_has_one_colour_in_every_figure_and_the_html(inputs):
+    found = _set_colours(inputs)
+    reference = found["quotes-per-speaker"]
+    assert len(reference) >= 5
+    for name, colours in found.items():
+        assert colours == {label: reference[label] for label in colours}, name
+    assert _html_colours(inputs) == reference
+
+
+def test_nine_speakers_never_share_a_colour_and_the_rest_are_others():
+    from analysis.figures.palette import CATEGORICAL, OTHERS, UNRESOLVED
+
+    names = ["Ann Lane", "Bo Kim", "Cy Moss", "Di Park", "Ed Ruiz", "Flo Chen", "Gus Holt",
+             "Hal Ito", "Ivy Ng"]
+    lines = [f"“Point {i} {j} matters to us,” {name} said."
+             for i, name in enumerate(names) for j in range(max(1, 9 - i))]
+    lines.append("“We are ready,” an official said.")
+    inputs = FigureInputs.from_documents(["\n".join(lines)])
+    found = _set_colours(inputs)
+    _, data = render(next(s for s in registered_figures() if s.name == "quotes-per-speaker"),
+                     inputs)
+    groups = dict(zip(data["label"], data["colour_group"], strict=True))
+    assert [groups[n] for n in names] == names[:len(CATEGORICAL)] + ["others"] * 3
+    assert groups["an official (unresolved)"] == "unresolved"
+    for name, colours in found.items():
+        own = [colours[n] for n in names[:len(CATEGORICAL)] if n in colours]
+        assert len(own) == len(set(own)) and not set(own) & {OTHERS, UNRESOLVED}, name
+        assert {colours[n] for n in names[len(CATEGORICAL):] if n in colours} <= {OTHERS}, name
+        assert colours.get("an official (unresolved)", UNRESOLVED) == UNRESOLVED, name
+    figure, _ = render(next(s for s in registered_figures() if s.name == "quote-positions"),
+                       inputs)
+    legend_texts = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert any(text.startswith("others") for text in legend_texts)

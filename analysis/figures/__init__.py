@@ -11,6 +11,17 @@ version in ``pyproject.toml``).
 Every module listed in :data:`FIGURE_MODULES` exposes a ``FIGURES`` tuple of specs;
 :func:`registered_figures` collects them and :func:`build_figures` (``python -m
 analysis figures``) rebuilds them all.
+
+Builders read tables, never extract: :meth:`FigureInputs.table` gives the primary
+article's tables (computed once per :class:`FigureInputs`) and
+:meth:`FigureInputs.corpus_table` those of the illustrative corpus. Colours come from
+:mod:`analysis.figures.palette`; speakers are coloured by
+:func:`analysis.figures.speaker_colours.assign_speaker_colours` over the one quotes
+table, so a speaker has the same colour in every figure of a set and in the
+highlighted article (:mod:`analysis.figures.html`).
+
+matplotlib is imported only when a figure is drawn, so the palette and the HTML view
+load without it.
 """
 
 from __future__ import annotations
@@ -23,18 +34,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib
-import matplotlib.style
 import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis.errors import AnalysisError
+from analysis.figures.palette import MUTED_TEXT
 from analysis.text.articles import Article, load_corpus
 from analysis.text.document import Document, as_document
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 __all__ = [
     "FIGURE_MODULES",
+    "TABLE_BUILDERS",
     "FigureInputs",
     "FigureSpec",
     "article_source",
@@ -59,6 +73,19 @@ ARTICLES_SUBDIR = "articles"
 ILLUSTRATIVE_SUBDIR = "illustrative"
 
 
+def _table_builders() -> dict[str, str]:
+    """Return table name -> "module:function" for :meth:`FigureInputs.table`."""
+    from analysis.corpus import TABLE_BUILDERS as CORPUS_TABLES
+
+    return {**CORPUS_TABLES, "structure": "analysis.text.structure:structure_frame"}
+
+
+#: Tables a builder may ask for (names as in :mod:`analysis.schemas`) and the function
+#: building each from a list of Documents: those ``python -m analysis extract`` writes
+#: (:data:`analysis.corpus.TABLE_BUILDERS`) plus ``structure``.
+TABLE_BUILDERS: dict[str, str] = _table_builders()
+
+
 @dataclass(frozen=True)
 class FigureInputs:
     """What figure builders read: the raw-data folder, loaded lazily and once.
@@ -72,6 +99,9 @@ class FigureInputs:
     """
 
     raw_dir: Path = field(default_factory=lambda: Path("data/raw"))
+    _tables: dict[tuple[str, str], pd.DataFrame] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def documents(self) -> tuple[Document, ...]:
@@ -123,6 +153,68 @@ class FigureInputs:
         inputs.__dict__["illustrative"] = tuple(as_document(d) for d in illustrative)
         return inputs
 
+    def table(self, name: str) -> pd.DataFrame:
+        """Return table ``name`` of the primary article, computed once and cached.
+
+        Parameters
+        ----------
+        name : str
+            A table of :mod:`analysis.schemas`: ``quotes``, ``sentences``, ``targets``,
+            ``quote_sentiment``, ``sectors``, ``programme_statements``, ``actors``,
+            ``articles`` or ``structure``.
+
+        Returns
+        -------
+        DataFrame
+            A copy of the cached table (a builder may change it freely).
+
+        Raises
+        ------
+        AnalysisError
+            For an unknown table name, or when there is no article.
+
+        Examples
+        --------
+        >>> inputs = FigureInputs.from_documents(["“We agree,” Stoltenberg said."])
+        >>> inputs.table("quotes")[["kind", "actor"]].values.tolist()
+        [['direct', 'Jens Stoltenberg']]
+        >>> inputs.table("quotes") is inputs.table("quotes")  # copies of one cached table
+        False
+        """
+        return self._cached("primary", name, (self.primary,)).copy()
+
+    def corpus_table(self, name: str) -> pd.DataFrame:
+        """Return table ``name`` over the illustrative corpus, computed once and cached.
+
+        Examples
+        --------
+        >>> inputs = FigureInputs.from_documents(["x"], illustrative=["Cyber defence."])
+        >>> inputs.corpus_table("sectors")["sector"].tolist()
+        ['cyber-defence']
+        """
+        return self._cached("illustrative", name, self.illustrative).copy()
+
+    def _cached(self, scope: str, name: str, documents: Sequence[Document]) -> pd.DataFrame:
+        key = (scope, name)
+        if key not in self._tables:
+            self._tables[key] = self._build(scope, name, list(documents))
+        return self._tables[key]
+
+    def _build(self, scope: str, name: str, documents: list[Document]) -> pd.DataFrame:
+        """Build one table; the lead will replace this body with the one-pass pipeline."""
+        if name not in TABLE_BUILDERS:
+            raise AnalysisError(
+                f"unknown table {name!r} for a figure; known: {', '.join(sorted(TABLE_BUILDERS))}"
+            )
+        module_name, _, function_name = TABLE_BUILDERS[name].partition(":")
+        build = getattr(importlib.import_module(module_name), function_name)
+        from analysis.corpus import TABLE_INPUTS
+
+        source = TABLE_INPUTS.get(name)  # e.g. quote_sentiment reads the quotes table
+        if source is not None:
+            return build(documents, **{source: self._cached(scope, source, documents)})
+        return build(documents)
+
     def _load(self, subdir: str) -> list[Article]:
         folder = Path(self.raw_dir) / subdir
         if not folder.is_dir():
@@ -130,7 +222,7 @@ class FigureInputs:
         return list(load_corpus(folder))
 
 
-Builder = Callable[[FigureInputs], tuple[Figure, pd.DataFrame]]
+Builder = Callable[[FigureInputs], "tuple[Figure, pd.DataFrame]"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +283,8 @@ def article_source(article: Article) -> str:
 def style_context() -> Iterator[None]:
     """Apply the package's figure style (``resources/figures/analysis.mplstyle``) in a block.
 
+    Its colour cycle is :data:`analysis.figures.palette.CATEGORICAL` (a test checks).
+
     Examples
     --------
     >>> with style_context():
@@ -198,6 +292,9 @@ def style_context() -> Iterator[None]:
     ...     matplotlib.rcParams["svg.hashsalt"]
     'analysis'
     """
+    import matplotlib
+    import matplotlib.style
+
     style = resources.files("analysis").joinpath("resources", "figures/analysis.mplstyle")
     with resources.as_file(style) as style_path, matplotlib.rc_context():
         matplotlib.style.use(str(style_path))
@@ -209,6 +306,8 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: object) -> tuple[Figure
 
     Call it inside :func:`style_context` (builders run inside it).
     """
+    from matplotlib.figure import Figure
+
     figure = Figure(layout="constrained", **kwargs)  # type: ignore[arg-type]
     axes = figure.subplots(nrows, ncols)
     return figure, axes
@@ -216,7 +315,7 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: object) -> tuple[Figure
 
 def _add_caption(figure: Figure, title: str, caption: str) -> None:
     figure.suptitle(title, x=0.0, ha="left")
-    figure.supxlabel(caption, x=0.0, ha="left", fontsize=8, color="#444444", wrap=True)
+    figure.supxlabel(caption, x=0.0, ha="left", fontsize=8, color=MUTED_TEXT, wrap=True)
 
 
 def save_figure(

@@ -1,8 +1,13 @@
 """Figures about who is quoted in an article, how much, where, and to whom.
 
 Each figure has a plotting function that takes the table it draws (so it can be
-checked on a hand-made table) and a builder that extracts the quotes of the primary
-article with :func:`analysis.quotes.extract.quotes_frame` and calls it.
+checked on a hand-made table) and a builder that reads the primary article's
+``quotes`` table (:meth:`analysis.figures.FigureInputs.table`) and calls it.
+
+Speakers are coloured by :func:`analysis.figures.speaker_colours.assign_speaker_colours`
+over that one table, so a speaker has the same colour in every figure of the set and in
+the highlighted article; each figure's data names the colour and its ``colour_group``
+(the speaker, ``others`` or ``unresolved``).
 """
 
 from __future__ import annotations
@@ -10,15 +15,19 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from analysis.figures import FigureInputs, FigureSpec, new_figure
+from analysis.figures.palette import CATEGORICAL, MUTED_TEXT, OTHERS, WHITE
+from analysis.figures.speaker_colours import (
+    OTHERS_LABEL,
+    SpeakerColours,
+    assign_speaker_colours,
+)
 from analysis.quotes.speakers import (
     SPEECH_KINDS,
-    UNRESOLVED_COLOUR,
     addressees_frame,
-    okabe_ito,
     positions_frame,
-    speaker_colours,
     speaker_label,
     speakers_frame,
 )
@@ -45,18 +54,15 @@ NO_ADDRESSEE = "(no addressee named)"
 UNKNOWN_AFFILIATION = "affiliation unknown"
 
 _SOURCE = "{source}"
+_COLOURS = (
+    "Each speaker has one colour in every quote figure and in the highlighted article "
+    "(notebooks/02-quotes); grey: a speaker not resolved to an actor; near black: "
+    f"\"{OTHERS_LABEL}\", speakers past the {len(CATEGORICAL)} colours."
+)
 _METHOD = (
     "Quotes found and attributed by analysis.quotes.extract (rule-based; its measured accuracy is in "
     "docs/evaluation.md); title and scare quotes are not counted."
 )
-
-
-def _quotes(doc: Document) -> pd.DataFrame:
-    from analysis.quotes.extract import (
-        quotes_frame,  # the extractor, imported when a figure is built
-    )
-
-    return quotes_frame(doc)
 
 
 def _no_data(axes: object, message: str) -> None:
@@ -67,43 +73,38 @@ def _no_data(axes: object, message: str) -> None:
 # --- (a) quotes and words per speaker ----------------------------------------------
 
 
-def affiliation_colours(affiliations: pd.Series) -> dict[str, str]:
-    """Return an Okabe-Ito colour per affiliation in order of appearance; unknown is grey.
+def _others_handles(colours: SpeakerColours, labels: list[str]) -> list[Patch]:
+    """Return a legend patch for "others" when one of ``labels`` is drawn in its colour.
 
-    Examples
-    --------
-    >>> affiliation_colours(pd.Series(["NATO", None, "South Korea", "NATO"]))
-    {'NATO': '#0072B2', 'affiliation unknown': '#999999', 'South Korea': '#E69F00'}
+    Unresolved speakers need none: their labels say "(unresolved)".
     """
-    palette = okabe_ito()[:-1]
-    colours: dict[str, str] = {}
-    known = 0
-    for value in affiliations:
-        name = UNKNOWN_AFFILIATION if pd.isna(value) else str(value)
-        if name in colours:
-            continue
-        if name == UNKNOWN_AFFILIATION:
-            colours[name] = UNRESOLVED_COLOUR
-        else:
-            colours[name] = palette[known % len(palette)]
-            known += 1
-    return colours
+    if not any(colours.group(label) == OTHERS_LABEL for label in labels):
+        return []
+    return [Patch(facecolor=OTHERS, edgecolor=OTHERS,
+                  label=f"{OTHERS_LABEL}: speakers past the {len(CATEGORICAL)} colours")]
 
 
-def plot_speakers(speakers: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
-    """Draw quotes and words quoted per speaker, bars coloured by affiliation.
+def plot_speakers(
+    speakers: pd.DataFrame, colours: SpeakerColours | None = None
+) -> tuple[Figure, pd.DataFrame]:
+    """Draw quotes and words quoted per speaker, bars in the speaker's colour.
 
     Parameters
     ----------
     speakers : DataFrame
         The ``speakers`` table of one article (:func:`analysis.quotes.speakers.speakers_frame`).
+    colours : SpeakerColours, optional
+        The set's speaker colours (default: assigned over ``speakers``).
 
     Returns
     -------
     Figure, DataFrame
         The figure and the plotted rows, top bar first: ``label``, ``actor``, ``role``,
-        ``affiliation`` (as shown in the legend), ``n_quotes``, ``n_words``, ``colour``.
+        ``affiliation`` (as written under the name), ``n_quotes``, ``n_words``,
+        ``colour``, ``colour_group``.
     """
+    if colours is None:
+        colours = SpeakerColours.from_speakers(speakers)
     data = pd.DataFrame(
         {
             "label": [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
@@ -115,8 +116,8 @@ def plot_speakers(speakers: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
             "n_words": speakers["n_words"],
         }
     ).reset_index(drop=True)
-    colours = affiliation_colours(data["affiliation"])
-    data["colour"] = data["affiliation"].map(colours)
+    data["colour"] = [colours.colour(label) for label in data["label"]]
+    data["colour_group"] = [colours.group(label) for label in data["label"]]
     figure, (quotes_axes, words_axes) = new_figure(
         1, 2, figsize=(7.5, 1.6 + 0.45 * max(len(data), 2))
     )
@@ -135,22 +136,28 @@ def plot_speakers(speakers: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
         axes.bar_label(bars, padding=3, fontsize=9)
         axes.set_xlabel(label)
         axes.margins(x=0.15)
-    # The affiliation is written under each name (no legend to look up), in its colour.
+    # The affiliation is written under each name (no legend to look up).
     quotes_axes.set_yticks(rows, [f"{label}\n{affiliation}" for label, affiliation in
                                   zip(data["label"], data["affiliation"], strict=True)])
     quotes_axes.xaxis.get_major_locator().set_params(integer=True)
+    handles = _others_handles(colours, list(data["label"]))
+    if handles:
+        figure.legend(handles=handles, loc="outside upper right")
     return figure, data
 
 
 def quotes_per_speaker(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Plot quotes and words quoted per speaker in the primary article."""
-    return plot_speakers(speakers_frame(_quotes(inputs.primary)))
+    quotes = inputs.table("quotes")
+    return plot_speakers(speakers_frame(quotes), assign_speaker_colours(quotes))
 
 
 # --- (b) where each speaker is quoted ----------------------------------------------
 
 
-def plot_positions(positions: pd.DataFrame, doc: Document) -> tuple[Figure, pd.DataFrame]:
+def plot_positions(
+    positions: pd.DataFrame, doc: Document, colours: SpeakerColours | None = None
+) -> tuple[Figure, pd.DataFrame]:
     """Draw one row per speaker and a mark per quote at its place in the article.
 
     Parameters
@@ -159,13 +166,16 @@ def plot_positions(positions: pd.DataFrame, doc: Document) -> tuple[Figure, pd.D
         The ``quote_positions`` table of one article (:func:`analysis.quotes.speakers.positions_frame`).
     doc : Document
         That article (its length and paragraph starts place the ticks).
+    colours : SpeakerColours, optional
+        The set's speaker colours (default: assigned over ``positions``).
 
     Returns
     -------
     Figure, DataFrame
         The figure and one row per mark: ``label`` (the row it is drawn on),
         ``row`` (0 = top; speakers in order of first quote, unresolved last), ``kind``, ``position`` and ``end_position`` (start and end
-        of the quote as a share of the article), ``paragraph`` (from 1), ``colour``.
+        of the quote as a share of the article), ``paragraph`` (from 1), ``colour``,
+        ``colour_group``.
     """
     length = max(len(doc.text), 1)
     data = pd.DataFrame(
@@ -178,12 +188,14 @@ def plot_positions(positions: pd.DataFrame, doc: Document) -> tuple[Figure, pd.D
             "paragraph": positions["paragraph"] + 1,
         }
     ).reset_index(drop=True)
-    colours = speaker_colours(positions.assign(article_id=doc.article_id))
+    if colours is None:
+        colours = assign_speaker_colours(positions.assign(article_id=doc.article_id))
     # Rows: speakers in order of their first quote, unresolved speakers last.
     resolved = positions["actor"].notna().to_numpy()
     order = list(dict.fromkeys([*data["label"][resolved], *data["label"][~resolved]]))
     data["row"] = data["label"].map({label: i for i, label in enumerate(order)}).astype(int)
-    data["colour"] = data["label"].map(colours)
+    data["colour"] = [colours.colour(label) for label in data["label"]]
+    data["colour_group"] = [colours.group(label) for label in data["label"]]
     figure, axes = new_figure(figsize=(7.5, 1.8 + 0.5 * max(len(order), 2)))
     if data.empty:
         _no_data(axes, "no speech quotes found")
@@ -195,7 +207,7 @@ def plot_positions(positions: pd.DataFrame, doc: Document) -> tuple[Figure, pd.D
         axes.plot([record.position], [record.row], linestyle="none",
                   marker=KIND_MARKERS.get(record.kind, "o"), markersize=8,
                   markeredgecolor=record.colour, markeredgewidth=1.5,
-                  markerfacecolor=record.colour if filled else "white")
+                  markerfacecolor=record.colour if filled else WHITE)
     axes.set_yticks(range(len(order)), order)
     axes.set_ylim(len(order) - 0.5, -0.5)
     axes.set_xlim(0, 1)
@@ -210,10 +222,11 @@ def plot_positions(positions: pd.DataFrame, doc: Document) -> tuple[Figure, pd.D
     top.tick_params(labelsize=8)
     handles = [
         Line2D([], [], linestyle="none", marker=KIND_MARKERS[kind], markersize=7,
-               color="#444444", markerfacecolor="white" if kind == "indirect" else "#444444",
+               color=MUTED_TEXT, markerfacecolor=WHITE if kind == "indirect" else MUTED_TEXT,
                label=KIND_NAMES[kind])
         for kind in SPEECH_KINDS
     ]
+    handles += _others_handles(colours, order)
     axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3,
                 borderaxespad=0.0)
     return figure, data
@@ -222,27 +235,34 @@ def plot_positions(positions: pd.DataFrame, doc: Document) -> tuple[Figure, pd.D
 def quote_positions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Plot where in the primary article each speaker is quoted."""
     doc = inputs.primary
-    return plot_positions(positions_frame(_quotes(doc), doc), doc)
+    quotes = inputs.table("quotes")
+    return plot_positions(positions_frame(quotes, doc), doc, assign_speaker_colours(quotes))
 
 
 # --- (c) who addressed whom --------------------------------------------------------
 
 
-def plot_addressees(quotes: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+def plot_addressees(
+    quotes: pd.DataFrame, colours: SpeakerColours | None = None
+) -> tuple[Figure, pd.DataFrame]:
     """Draw, per speaker, how many quotes went to each addressee or to no one named.
 
     Parameters
     ----------
     quotes : DataFrame
         The ``quotes`` table of one article.
+    colours : SpeakerColours, optional
+        The set's speaker colours (default: assigned over ``quotes``).
 
     Returns
     -------
     Figure, DataFrame
         The figure and one row per bar, top first: ``speaker`` and ``addressee``
-        labels, ``n`` quotes, ``colour`` (the speaker's; pale for no addressee).
+        labels, ``n`` quotes, ``colour`` (the speaker's; drawn pale and hatched for no
+        addressee), ``colour_group``.
     """
-    colours = speaker_colours(quotes)
+    if colours is None:
+        colours = assign_speaker_colours(quotes)
     pairs = addressees_frame(quotes)
     speakers = speakers_frame(quotes)
     pair_speakers = [speaker_label(a, s) for a, s in zip(pairs["actor"], pairs["speaker"],
@@ -255,12 +275,14 @@ def plot_addressees(quotes: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
             if pair_speaker == label:
                 rows.append({"speaker": label,
                              "addressee": speaker_label(pair.addressee_actor, pair.addressee),
-                             "n": int(pair.n), "colour": colours[label]})
+                             "n": int(pair.n), "colour": colours.colour(label),
+                             "colour_group": colours.group(label)})
                 addressed += int(pair.n)
         if int(speaker.n_quotes) > addressed:
             rows.append({"speaker": label, "addressee": NO_ADDRESSEE,
-                         "n": int(speaker.n_quotes) - addressed, "colour": colours[label]})
-    data = pd.DataFrame(rows, columns=["speaker", "addressee", "n", "colour"])
+                         "n": int(speaker.n_quotes) - addressed,
+                         "colour": colours.colour(label), "colour_group": colours.group(label)})
+    data = pd.DataFrame(rows, columns=["speaker", "addressee", "n", "colour", "colour_group"])
     figure, axes = new_figure(figsize=(7.5, 1.6 + 0.4 * max(len(data), 2)))
     if data.empty:
         _no_data(axes, "no speech quotes found")
@@ -279,12 +301,16 @@ def plot_addressees(quotes: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     axes.set_xlabel("Quotes (direct, partial, indirect)")
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.margins(x=0.12)
+    handles = _others_handles(colours, list(data["speaker"]))
+    if handles:
+        figure.legend(handles=handles, loc="outside upper right")
     return figure, data
 
 
 def quote_addressees(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Plot who addressed whom in the primary article."""
-    return plot_addressees(_quotes(inputs.primary))
+    quotes = inputs.table("quotes")
+    return plot_addressees(quotes, assign_speaker_colours(quotes))
 
 
 FIGURES = (
@@ -292,8 +318,8 @@ FIGURES = (
         name="quotes-per-speaker",
         title="Who is quoted in the article, and how much",
         caption=(
-            "Number of quotes and words quoted or reported per speaker, coloured by the "
-            f"speaker's affiliation (named under each speaker). {_SOURCE} {_METHOD}"
+            "Number of quotes and words quoted or reported per speaker, with the speaker's "
+            f"affiliation named under each speaker. {_COLOURS} {_SOURCE} {_METHOD}"
         ),
         builder=quotes_per_speaker,
     ),
@@ -302,9 +328,8 @@ FIGURES = (
         title="Where in the article each speaker is quoted",
         caption=(
             "Each mark is a quote at its position in the article (pale bar: its extent); one "
-            "row per speaker, in order of first quote, in the speaker's colour of the "
-            "highlighted article (notebooks/02-quotes); the top axis numbers paragraphs. "
-            f"{_SOURCE} {_METHOD}"
+            "row per speaker, in order of first quote; the top axis numbers paragraphs. "
+            f"{_COLOURS} {_SOURCE} {_METHOD}"
         ),
         builder=quote_positions,
     ),
@@ -312,8 +337,8 @@ FIGURES = (
         name="quote-addressees",
         title="Who addressed whom in the article",
         caption=(
-            "Quotes per speaker and addressee (\"X told Y\"), in the speaker's colour; "
-            f"hatched bars: quotes with no addressee named. {_SOURCE} {_METHOD}"
+            "Quotes per speaker and addressee (\"X told Y\"); hatched bars: quotes with no "
+            f"addressee named. {_COLOURS} {_SOURCE} {_METHOD}"
         ),
         builder=quote_addressees,
     ),

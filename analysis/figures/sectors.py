@@ -24,7 +24,16 @@ from analysis.figures import (
     article_source,
     new_figure,
 )
-from analysis.sectors.finder import PROGRAMME_LIST, default_taxonomy, sector_mentions_frame
+from analysis.figures.palette import (
+    BLUE,
+    EDGE,
+    NOTE_TEXT,
+    SKY_BLUE,
+    UNKNOWN_FACE,
+    WHITE,
+)
+from analysis.figures.palette import UNKNOWN as UNKNOWN_GREY
+from analysis.sectors.finder import PROGRAMME_LIST, default_taxonomy
 from analysis.sectors.programmes import (
     INCLUDED,
     NOT_INCLUDED,
@@ -47,14 +56,13 @@ __all__ = [
     "draw_corpus_mentions",
     "draw_programme_grid",
     "itpp_vs_ipcp",
+    "plot_article_vs_itpp",
+    "plot_corpus_mentions",
     "seed_vs_itpp",
 ]
 
-_BLUE = "#0072B2"  # Okabe-Ito blue: included / in a programme's list
-_SKY = "#56B4E9"  # Okabe-Ito sky blue: mentioned only
-_GREY = "#999999"  # Okabe-Ito grey: unknown
-_UNKNOWN_FACE = "#E6E6E6"
-_EDGE = "#666666"
+# Palette roles: BLUE included / in a programme's list; SKY_BLUE mentioned only;
+# UNKNOWN_FACE hatched in UNKNOWN_GREY: unknown; WHITE outlined in EDGE: not included.
 
 KOREAN_PROGRAMMES = ("kor-ipcp-2012", "kor-ipcp-2016", "kor-ipcp-2017", "kor-ipcp-2019", "kor-itpp-2023")
 ASIA_PACIFIC_PROGRAMMES = ("kor-itpp-2023", "jpn-itpp-2023", "aus-itpp-2023")
@@ -83,9 +91,9 @@ def _column_label(programme_id: str, summary: pd.DataFrame) -> str:
 
 def _draw_cell(axes: Axes, x: int, y: int, status: str) -> None:
     style = {
-        INCLUDED: {"facecolor": _BLUE, "edgecolor": _BLUE, "hatch": None},
-        UNKNOWN: {"facecolor": _UNKNOWN_FACE, "edgecolor": _GREY, "hatch": "////"},
-        NOT_INCLUDED: {"facecolor": "white", "edgecolor": _EDGE, "hatch": None},
+        INCLUDED: {"facecolor": BLUE, "edgecolor": BLUE, "hatch": None},
+        UNKNOWN: {"facecolor": UNKNOWN_FACE, "edgecolor": UNKNOWN_GREY, "hatch": "////"},
+        NOT_INCLUDED: {"facecolor": WHITE, "edgecolor": EDGE, "hatch": None},
     }[status]
     axes.add_patch(
         Rectangle((x - 0.42, y - 0.38), 0.84, 0.76, linewidth=0.8, **style)  # type: ignore[arg-type]
@@ -94,10 +102,10 @@ def _draw_cell(axes: Axes, x: int, y: int, status: str) -> None:
 
 def _legend_handles() -> list[Patch]:
     return [
-        Patch(facecolor=_BLUE, edgecolor=_BLUE, label="included (named by a source)"),
-        Patch(facecolor=_UNKNOWN_FACE, edgecolor=_GREY, hatch="////",
+        Patch(facecolor=BLUE, edgecolor=BLUE, label="included (named by a source)"),
+        Patch(facecolor=UNKNOWN_FACE, edgecolor=UNKNOWN_GREY, hatch="////",
               label="unknown (programme's list not fully known)"),
-        Patch(facecolor="white", edgecolor=_EDGE,
+        Patch(facecolor=WHITE, edgecolor=EDGE,
               label="not included (full list known, sector absent)"),
     ]
 
@@ -156,13 +164,21 @@ def asia_pacific_programmes(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]
 
 def seed_vs_itpp(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Mark which of the ITPP's 11 areas the primary article names."""
-    return draw_article_vs_itpp(inputs.primary)
+    return plot_article_vs_itpp(inputs.table("sectors"))
 
 
 def draw_article_vs_itpp(doc: Document) -> tuple[Figure, pd.DataFrame]:
-    """Draw which of the Korea ITPP's 11 areas one article names, with its wording."""
+    """Draw which of the Korea ITPP's 11 areas one article names, with its wording.
+
+    For notebooks: reads the article's ``sectors`` table through
+    :class:`~analysis.figures.FigureInputs` and calls :func:`plot_article_vs_itpp`.
+    """
+    return seed_vs_itpp(FigureInputs.from_documents([doc]))
+
+
+def plot_article_vs_itpp(mentions: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+    """Draw which of the Korea ITPP's 11 areas an article's ``sectors`` table names."""
     itpp = programme_sectors("kor-itpp-2023")
-    mentions = sector_mentions_frame(doc)
     taxonomy = default_taxonomy()
     rows = []
     for sector in itpp:
@@ -195,14 +211,14 @@ def draw_article_vs_itpp(doc: Document) -> tuple[Figure, pd.DataFrame]:
     for y, (_, row) in enumerate(data.iterrows()):
         if row["named_in_article"]:
             axes.text(1.5, n_rows - 1 - y, f"“{row['as_written']}”", va="center", ha="left",
-                      fontsize=8, color="#333333")
+                      fontsize=8, color=NOTE_TEXT)
     axes.set_xlim(-0.5, 3.6)
     named = int(data["named_in_article"].sum())
     axes.set_title(f"The article names {named} of the {n_rows} areas", loc="left",
                    fontweight="normal", fontsize=9, pad=38)
     axes.legend(
-        handles=[Patch(facecolor=_BLUE, edgecolor=_BLUE, label="area named"),
-                 Patch(facecolor="white", edgecolor=_EDGE, label="area not named")],
+        handles=[Patch(facecolor=BLUE, edgecolor=BLUE, label="area named"),
+                 Patch(facecolor=WHITE, edgecolor=EDGE, label="area not named")],
         loc="upper center", bbox_to_anchor=(0.3, -0.02), ncols=2, fontsize=8,
     )
     return figure, data
@@ -210,14 +226,27 @@ def draw_article_vs_itpp(doc: Document) -> tuple[Figure, pd.DataFrame]:
 
 def corpus_sector_mentions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Count the articles of the illustrative corpus that name each sector."""
-    return draw_corpus_mentions(inputs.illustrative, corpus_name="illustrative articles")
+    return plot_corpus_mentions(inputs.corpus_table("sectors"), len(inputs.illustrative),
+                                corpus_name="illustrative articles")
 
 
 def draw_corpus_mentions(
     documents: Sequence[Document], corpus_name: str = "articles"
 ) -> tuple[Figure, pd.DataFrame]:
-    """Draw how many articles of a corpus name each sector, split by context."""
-    mentions = sector_mentions_frame(documents)
+    """Draw how many articles of a corpus name each sector, split by context.
+
+    For notebooks: reads the corpus's ``sectors`` table through
+    :class:`~analysis.figures.FigureInputs` and calls :func:`plot_corpus_mentions`.
+    """
+    inputs = FigureInputs.from_documents([], illustrative=documents)
+    return plot_corpus_mentions(inputs.corpus_table("sectors"), len(inputs.illustrative),
+                                corpus_name=corpus_name)
+
+
+def plot_corpus_mentions(
+    mentions: pd.DataFrame, n_documents: int, corpus_name: str = "articles"
+) -> tuple[Figure, pd.DataFrame]:
+    """Draw how many of ``n_documents`` articles name each sector, from a ``sectors`` table."""
     taxonomy = default_taxonomy()
     rows = []
     for sector in taxonomy.sectors:
@@ -251,9 +280,9 @@ def draw_corpus_mentions(
     labels = list(data["label"])[::-1]
     listed = data["n_articles_programme_list"].to_numpy(dtype=int)[::-1]
     only = data["n_articles_mention_only"].to_numpy(dtype=int)[::-1]
-    axes.barh(labels, listed, color=_BLUE, label="in a programme's list of areas")
-    axes.barh(labels, only, left=listed, color=_SKY, label="mentioned, not as a list item")
-    axes.set_xlabel(f"Articles naming the sector (of {len(documents)} {corpus_name})")
+    axes.barh(labels, listed, color=BLUE, label="in a programme's list of areas")
+    axes.barh(labels, only, left=listed, color=SKY_BLUE, label="mentioned, not as a list item")
+    axes.set_xlabel(f"Articles naming the sector (of {n_documents} {corpus_name})")
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="lower right")
     return figure, data

@@ -1,10 +1,15 @@
 """Figures about tone: by speaker, through the article, and toward each target.
 
-Every builder plots exactly the DataFrame it returns, and that DataFrame is what a
-tested function of :mod:`analysis.sentiment.scores` returns (:func:`tone_by_speaker`,
-:func:`tone_arc`, :func:`tone_by_target`), so a number in a chart can be traced to a
+Every builder plots exactly the DataFrame it returns, read from the primary article's
+tables (:meth:`analysis.figures.FigureInputs.table`): :func:`tone_by_speaker` of
+``quote_sentiment``, :func:`tone_by_target` of ``targets`` and :func:`arc_data` of
+``sentences`` and ``quotes`` (the columns of
+:func:`analysis.sentiment.scores.tone_arc`), so a number in a chart can be traced to a
 table. Means come with their n and bootstrap 95% intervals; groups with fewer than
-five values are drawn hollow and labelled "small n".
+five values are drawn hollow and labelled "small n". Speakers are drawn in their colour
+of the quote figures (:func:`analysis.figures.speaker_colours.assign_speaker_colours`).
+
+The ``draw_*(doc)`` functions draw one figure for a notebook's own article.
 """
 
 from __future__ import annotations
@@ -14,22 +19,23 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from analysis.figures import FigureInputs, FigureSpec, new_figure
-from analysis.sentiment.scores import (
-    quote_sentiment_frame,
-    target_sentiment_frame,
-    tone_arc,
-    tone_by_speaker,
-    tone_by_target,
-)
+from analysis.figures.palette import BAND, BLUE, MUTED_TEXT, UNKNOWN, VERMILLION, WHITE
+from analysis.figures.speaker_colours import SpeakerColours, assign_speaker_colours
+from analysis.quotes.speakers import SPEECH_KINDS
+from analysis.sentiment.scores import tone_by_speaker, tone_by_target
 from analysis.sentiment.uncertainty import SMALL_N
 from analysis.text.document import Document
 
 __all__ = [
     "FIGURES",
     "MAX_TARGETS",
+    "arc_data",
     "draw_speaker_tone",
     "draw_target_tone",
     "draw_tone_arc",
+    "plot_speaker_tone",
+    "plot_target_tone",
+    "plot_tone_arc",
     "sentiment_arc",
     "sentiment_by_speaker",
     "sentiment_by_target",
@@ -37,8 +43,6 @@ __all__ = [
     "target_tone_data",
 ]
 
-# Okabe-Ito: blue, orange, grey (the package style's palette).
-_BLUE, _ORANGE, _GREY = "#0072B2", "#E69F00", "#999999"
 #: At most this many targets are drawn (the most mentioned).
 MAX_TARGETS = 12
 
@@ -47,30 +51,78 @@ _SOURCE = "{source}"
 
 def speaker_tone_data(doc: Document) -> pd.DataFrame:
     """Return the data of the speaker figure: :func:`tone_by_speaker` of the article's quotes."""
-    return tone_by_speaker(quote_sentiment_frame(doc))
+    return tone_by_speaker(FigureInputs.from_documents([doc]).table("quote_sentiment"))
 
 
 def target_tone_data(doc: Document, max_targets: int = MAX_TARGETS) -> pd.DataFrame:
     """Return the data of the target figure: :func:`tone_by_target`, most-mentioned first."""
-    return tone_by_target(target_sentiment_frame(doc)).head(max_targets).reset_index(drop=True)
+    return _top_targets(FigureInputs.from_documents([doc]).table("targets"), max_targets)
 
 
-def _interval_plot(axes: Axes, data: pd.DataFrame, label: str, xlabel: str) -> None:
-    """Draw means with intervals, one row per group, top to bottom in table order."""
+def _top_targets(targets: pd.DataFrame, max_targets: int = MAX_TARGETS) -> pd.DataFrame:
+    return tone_by_target(targets).head(max_targets).reset_index(drop=True)
+
+
+def arc_data(sentences: pd.DataFrame, quotes: pd.DataFrame, text_length: int) -> pd.DataFrame:
+    """Return the tone arc of one article from its ``sentences`` and ``quotes`` tables.
+
+    The columns and values of :func:`analysis.sentiment.scores.tone_arc`: ``sentence``,
+    ``position`` (sentence start / text length), ``compound``, ``compound_masked``,
+    ``quoted`` (a speech quote overlaps the sentence), ``start``, ``end``.
+
+    Examples
+    --------
+    >>> sentences = pd.DataFrame({"sentence": [0, 1], "start": [0, 10], "end": [9, 43],
+    ...     "compound": [0.0, 0.34], "compound_masked": [0.0, 0.34]})
+    >>> quotes = pd.DataFrame({"kind": ["direct"], "start": [10], "end": [30]})
+    >>> arc_data(sentences, quotes, 43)[["sentence", "quoted", "position"]].values.tolist()
+    [[0, False, 0.0], [1, True, 0.23255813953488372]]
+    """
+    speech = quotes[quotes["kind"].isin(SPEECH_KINDS)]
+    spans = list(zip(speech["start"].astype(int), speech["end"].astype(int), strict=True))
+    starts = [int(v) for v in sentences["start"]]
+    ends = [int(v) for v in sentences["end"]]
+    length = max(text_length, 1)
+    frame = pd.DataFrame(
+        {
+            "sentence": sentences["sentence"].to_numpy(),
+            "position": [start / length for start in starts],
+            "compound": sentences["compound"].to_numpy(),
+            "compound_masked": sentences["compound_masked"].to_numpy(),
+            "quoted": [any(s < end and e > start for s, e in spans)
+                       for start, end in zip(starts, ends, strict=True)],
+            "start": starts,
+            "end": ends,
+        }
+    )
+    return frame.astype({"sentence": "Int64", "position": "Float64", "compound": "Float64",
+                         "compound_masked": "Float64", "quoted": "boolean", "start": "Int64",
+                         "end": "Int64"})
+
+
+def _interval_plot(
+    axes: Axes, data: pd.DataFrame, label: str, xlabel: str, colours: list[str] | None = None
+) -> None:
+    """Draw means with intervals, one row per group, top to bottom in table order.
+
+    Rows are in ``colours`` (one per row), else blue; a small-n row is drawn hollow
+    (and, without ``colours``, grey).
+    """
     rows = list(range(len(data)))[::-1]
-    for row, (_, record) in zip(rows, data.iterrows(), strict=True):
+    for index, (row, (_, record)) in enumerate(zip(rows, data.iterrows(), strict=True)):
         small = record["note"] == SMALL_N if pd.notna(record["note"]) else False
-        colour = _GREY if small else _BLUE
+        default = UNKNOWN if small else BLUE
+        colour = default if colours is None else colours[index]
         if pd.notna(record["ci_low"]):
             axes.plot([record["ci_low"], record["ci_high"]], [row, row], color=colour, lw=2)
         axes.plot(
             [record["mean"]], [row], marker="o", markersize=7, color=colour,
-            markerfacecolor="white" if small else colour, linestyle="none",
+            markerfacecolor=WHITE if small else colour, linestyle="none",
         )
         note = f"n = {record['n']}" + (f" ({SMALL_N})" if small else "")
         axes.annotate(note, (1.0, row), xycoords=("axes fraction", "data"), xytext=(4, 0),
-                      textcoords="offset points", va="center", fontsize=8, color="#444444")
-    axes.axvline(0.0, color="#444444", lw=0.8)
+                      textcoords="offset points", va="center", fontsize=8, color=MUTED_TEXT)
+    axes.axvline(0.0, color=MUTED_TEXT, lw=0.8)
     axes.set_yticks(rows, [str(v) for v in data[label]])
     axes.set_xlim(-1.0, 1.0)
     axes.set_ylim(-0.7, max(len(data), 1) - 0.3)
@@ -82,41 +134,46 @@ def _empty(axes: Axes, message: str) -> None:
     axes.set_axis_off()
 
 
-def draw_speaker_tone(doc: Document) -> tuple[Figure, pd.DataFrame]:
+def plot_speaker_tone(
+    data: pd.DataFrame, colours: SpeakerColours | None = None
+) -> tuple[Figure, pd.DataFrame]:
     """Plot the mean tone of each speaker's quoted words with a 95% interval and n.
 
-    Call inside :func:`analysis.figures.style_context`; returns the figure and the
-    data it plots (:func:`speaker_tone_data`).
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`tone_by_speaker` of a ``quote_sentiment`` table.
+    colours : SpeakerColours, optional
+        The set's speaker colours; without them every speaker is drawn blue.
     """
-    data = speaker_tone_data(doc)
     figure, axes = new_figure(figsize=(7.5, 1.6 + 0.45 * max(len(data), 1)))
     if data.empty:
         _empty(axes, "no quotes found")
         return figure, data
+    row_colours = None if colours is None else [colours.colour(s) for s in data["speaker"]]
     _interval_plot(axes, data, "speaker",
-                   "Mean VADER compound of the quoted words, names masked (−1 negative, +1 positive)")
-    axes.set_title("Hollow grey: fewer than 5 quotes, not a finding", loc="left",
+                   "Mean VADER compound of the quoted words, names masked (−1 negative, +1 positive)",
+                   row_colours)
+    axes.set_title("Hollow marks: fewer than 5 quotes, not a finding", loc="left",
                    fontweight="normal", fontsize=9)
     return figure, data
 
 
-def draw_tone_arc(doc: Document) -> tuple[Figure, pd.DataFrame]:
+def plot_tone_arc(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     """Plot sentence tone in article order, unmasked and masked, quoted sentences marked.
 
-    Call inside :func:`analysis.figures.style_context`; returns the figure and the
-    data it plots (:func:`analysis.sentiment.scores.tone_arc`).
+    ``data`` is :func:`arc_data` (the columns of :func:`analysis.sentiment.scores.tone_arc`).
     """
-    data = tone_arc(doc)
     figure, axes = new_figure(figsize=(7.5, 4.0))
     x = (data["sentence"] + 1).to_numpy(dtype=float)
     for position, quoted in zip(x, data["quoted"].fillna(False), strict=True):
         if quoted:
-            axes.axvspan(position - 0.5, position + 0.5, color="#DDDDDD", lw=0, zorder=0)
-    axes.plot(x, data["compound"].to_numpy(dtype=float), color=_BLUE, marker="o",
+            axes.axvspan(position - 0.5, position + 0.5, color=BAND, lw=0, zorder=0)
+    axes.plot(x, data["compound"].to_numpy(dtype=float), color=BLUE, marker="o",
               markersize=4, lw=1.2, label="compound (NLTK VADER)")
-    axes.plot(x, data["compound_masked"].to_numpy(dtype=float), color=_ORANGE, marker="s",
+    axes.plot(x, data["compound_masked"].to_numpy(dtype=float), color=VERMILLION, marker="s",
               markersize=3, lw=1.0, linestyle="--", label="compound, names masked")
-    axes.axhline(0.0, color="#444444", lw=0.8)
+    axes.axhline(0.0, color=MUTED_TEXT, lw=0.8)
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlim(0.5, len(data) + 0.5)
     axes.set_xlabel("Sentence (in article order; grey bands: sentences with quoted speech)")
@@ -126,13 +183,11 @@ def draw_tone_arc(doc: Document) -> tuple[Figure, pd.DataFrame]:
     return figure, data
 
 
-def draw_target_tone(doc: Document) -> tuple[Figure, pd.DataFrame]:
+def plot_target_tone(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     """Plot the mean tone toward each target (actor or country) with a 95% interval and n.
 
-    Call inside :func:`analysis.figures.style_context`; returns the figure and the
-    data it plots (:func:`target_tone_data`).
+    ``data`` is :func:`tone_by_target` of a ``targets`` table, most-mentioned first.
     """
-    data = target_tone_data(doc)
     figure, axes = new_figure(figsize=(7.5, 1.6 + 0.45 * max(len(data), 1)))
     if data.empty:
         _empty(axes, "no targets found")
@@ -146,17 +201,34 @@ def draw_target_tone(doc: Document) -> tuple[Figure, pd.DataFrame]:
 
 def sentiment_by_speaker(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Build the speaker figure for the primary article."""
-    return draw_speaker_tone(inputs.primary)
+    data = tone_by_speaker(inputs.table("quote_sentiment"))
+    return plot_speaker_tone(data, assign_speaker_colours(inputs.table("quotes")))
 
 
 def sentiment_arc(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Build the tone-arc figure for the primary article."""
-    return draw_tone_arc(inputs.primary)
+    data = arc_data(inputs.table("sentences"), inputs.table("quotes"), len(inputs.primary.text))
+    return plot_tone_arc(data)
 
 
 def sentiment_by_target(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Build the target figure for the primary article."""
-    return draw_target_tone(inputs.primary)
+    return plot_target_tone(_top_targets(inputs.table("targets")))
+
+
+def draw_speaker_tone(doc: Document) -> tuple[Figure, pd.DataFrame]:
+    """Draw the speaker figure for one article (call inside ``style_context``)."""
+    return sentiment_by_speaker(FigureInputs.from_documents([doc]))
+
+
+def draw_tone_arc(doc: Document) -> tuple[Figure, pd.DataFrame]:
+    """Draw the tone-arc figure for one article (call inside ``style_context``)."""
+    return sentiment_arc(FigureInputs.from_documents([doc]))
+
+
+def draw_target_tone(doc: Document) -> tuple[Figure, pd.DataFrame]:
+    """Draw the target figure for one article (call inside ``style_context``)."""
+    return sentiment_by_target(FigureInputs.from_documents([doc]))
 
 
 FIGURES = (
@@ -166,8 +238,8 @@ FIGURES = (
         caption=(
             "Mean VADER compound of each speaker's quoted words (direct, partial and "
             "indirect quotes), with actor and organisation names masked; bars: seeded "
-            "bootstrap 95% intervals; n = quotes. VADER is a weak judge of news; one "
-            "article is not a sample. " + _SOURCE
+            "bootstrap 95% intervals; n = quotes; each speaker in their colour of the quote "
+            "figures. VADER is a weak judge of news; one article is not a sample. " + _SOURCE
         ),
         builder=sentiment_by_speaker,
     ),
@@ -176,7 +248,7 @@ FIGURES = (
         title="The tone arc through the article",
         caption=(
             "NLTK VADER compound of every sentence in order, as NLTK computes it (blue) and "
-            "with actor and organisation names masked (orange, dashed); grey bands mark "
+            "with actor and organisation names masked (vermillion, dashed); grey bands mark "
             "sentences with quoted speech. " + _SOURCE
         ),
         builder=sentiment_arc,

@@ -6,17 +6,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import FigureInputs, FigureSpec, new_figure
-from analysis.text.structure import structure_frame
+from analysis.figures.palette import BLUE, SKY_BLUE
 
 __all__ = ["FIGURES", "article_structure"]
 
-_PARAGRAPH_COLOURS = ("#0072B2", "#56B4E9")  # Okabe-Ito blue and sky blue, alternating
+_PARAGRAPH_COLOURS = (BLUE, SKY_BLUE)  # alternating by paragraph
 
 
 def article_structure(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Plot the length in words of every sentence, grouped by paragraph."""
     doc = inputs.primary
-    data = structure_frame(doc)
+    data = inputs.table("structure")
     figure, axes = new_figure(figsize=(7.5, 4.0))
     colours = [_PARAGRAPH_COLOURS[p % 2] for p in data["paragraph"]]
     axes.bar(data["sentence"] + 1, data["n_words"], color=colours, width=0.8)

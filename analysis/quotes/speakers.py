@@ -10,8 +10,14 @@ corrected summaries.
 Only speech counts: the kinds ``direct`` (a whole quoted sentence), ``partial`` (a
 quoted fragment inside a reporter's sentence) and ``indirect`` (reported speech without
 quote marks). ``title`` (names of songs, books, programmes) and ``scare`` quotes (marks
-that distance the reporter from a word) are not speech and are left out of every count;
-:func:`highlight_quotes_html` still marks them, in grey.
+that distance the reporter from a word) are not speech and are left out of every count.
+The kinds are those of :mod:`analysis.quotes.extract` (``KINDS``, ``SPEECH_KINDS``).
+
+Display (colours, the highlighted article) lives in :mod:`analysis.figures`:
+:mod:`analysis.figures.palette`, :mod:`analysis.figures.speaker_colours` and
+:mod:`analysis.figures.html`. The names ``highlight_quotes_html``, ``speaker_colours``,
+``okabe_ito`` and ``UNRESOLVED_COLOUR`` are still importable from here, for one
+release only.
 
 Speakers are grouped by their canonical ``actor``. A quote whose speaker did not resolve
 to an actor (``actor`` is missing) is grouped by the speaker mention as written ("He",
@@ -21,65 +27,63 @@ people; such rows have ``actor`` <NA> and come after the resolved speakers.
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import asdict, is_dataclass
-from functools import cache
-from itertools import pairwise
+import importlib
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
 import pandas as pd
 
-from analysis._resources import read_text
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_document
 from analysis.text.structure import count_words
 
+# SPEECH_KINDS and NON_SPEECH_KINDS are served by __getattr__ (see below).
 __all__ = [
-    "NON_SPEECH_KINDS",
-    "SPEECH_KINDS",
-    "UNRESOLVED_COLOUR",
     "addressees_frame",
-    "highlight_quotes_html",
-    "okabe_ito",
     "positions_frame",
-    "speaker_colours",
     "speaker_label",
     "speakers_frame",
 ]
 
-#: Quote kinds that are speech (the same tuple as ``analysis.quotes.extract.SPEECH_KINDS``;
-#: repeated here so this module does not import the extractor).
-SPEECH_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
-#: Quote marks that are not speech: titles of works and scare quotes.
-NON_SPEECH_KINDS: tuple[str, ...] = ("title", "scare")
-#: Colour of quotes whose speaker is unknown or unresolved (Okabe-Ito grey).
-UNRESOLVED_COLOUR = "#999999"
-
-_CYCLE = re.compile(r"^axes\.prop_cycle:.*?\[(?P<colours>[^\]]*)\]", re.MULTILINE)
+#: Display constants that moved to analysis.figures.palette, importable from here for
+#: one release: name -> attribute of analysis.figures.palette.
+_MOVED = {"okabe_ito": "okabe_ito", "UNRESOLVED_COLOUR": "UNRESOLVED"}
 
 
-@cache
-def okabe_ito() -> tuple[str, ...]:
-    """Return the package palette (Okabe & Ito 2008) as ``#RRGGBB`` strings.
+def _speech_kinds() -> tuple[str, ...]:
+    """Return ``analysis.quotes.extract.SPEECH_KINDS`` (direct, partial, indirect)."""
+    # extract imports this module (it re-exports speakers_frame), so its constants are
+    # read when first needed, not when this module is imported.
+    from analysis.quotes.extract import SPEECH_KINDS
 
-    Read from the package's figure style (``resources/figures/analysis.mplstyle``), so charts
-    and HTML share one palette. The last colour is grey, kept for unresolved speakers.
+    return SPEECH_KINDS
+
+
+def _non_speech_kinds() -> tuple[str, ...]:
+    """Return the kinds of ``analysis.quotes.extract.KINDS`` that are not speech."""
+    from analysis.quotes.extract import KINDS
+
+    return tuple(kind for kind in KINDS if kind not in _speech_kinds())
+
+
+def __getattr__(name: str) -> Any:
+    """Serve ``SPEECH_KINDS``, ``NON_SPEECH_KINDS`` and the moved display names.
 
     Examples
     --------
-    >>> okabe_ito()[:3]
-    ('#0072B2', '#E69F00', '#009E73')
-    >>> okabe_ito()[-1] == UNRESOLVED_COLOUR
-    True
+    >>> from analysis.quotes.speakers import NON_SPEECH_KINDS, SPEECH_KINDS
+    >>> SPEECH_KINDS, NON_SPEECH_KINDS
+    (('direct', 'partial', 'indirect'), ('title', 'scare'))
     """
-    match = _CYCLE.search(read_text("figures/analysis.mplstyle"))
-    if match is None:  # pragma: no cover - the shipped style always has a cycle
-        raise RuntimeError("figures/analysis.mplstyle has no axes.prop_cycle line")
-    return tuple("#" + c.strip(" '\"") for c in match["colours"].split(","))
+    if name == "SPEECH_KINDS":
+        return _speech_kinds()
+    if name == "NON_SPEECH_KINDS":
+        return _non_speech_kinds()
+    if name in _MOVED:
+        return getattr(importlib.import_module("analysis.figures.palette"), _MOVED[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _missing(value: Any) -> bool:
@@ -117,7 +121,7 @@ def speaker_label(actor: Any, speaker: Any = None) -> str:
 def _speech_rows(quotes: pd.DataFrame) -> pd.DataFrame:
     """Return the speech quotes in article and text order, with a grouping key."""
     _require(quotes, ("article_id", "kind", "start", "end"))
-    speech = quotes[quotes["kind"].isin(SPEECH_KINDS)].copy()
+    speech = quotes[quotes["kind"].isin(_speech_kinds())].copy()
     for name in ("actor", "speaker", "role", "affiliation", "addressee", "addressee_actor"):
         if name not in speech.columns:
             speech[name] = pd.NA
@@ -383,262 +387,26 @@ def positions_frame(
     return conform(rows, "quote_positions")
 
 
-# --- HTML ------------------------------------------------------------------------
+# --- moved to analysis.figures (kept here for one release) ---------------------------
+# Imported when called: analysis.figures.html reads this module's tables.
+
+
+def highlight_quotes_html(document: str | Article | Document, quotes: Any) -> str:
+    """Return the highlighted article: :func:`analysis.figures.html.highlight_quotes_html`.
+
+    Kept for one release; import it from :mod:`analysis.figures.html`.
+    """
+    from analysis.figures.html import highlight_quotes_html as highlight
+
+    return highlight(document, quotes)
 
 
 def speaker_colours(quotes: pd.DataFrame) -> dict[str, str]:
-    """Return a colour per speaker label, in order of the speakers' first quote.
+    """Return ``{speaker label: colour}``: :func:`analysis.figures.speaker_colours.speaker_colours`.
 
-    Speakers take the Okabe-Ito colours in turn (blue, orange, green, ...; the cycle
-    repeats after seven); unresolved and unknown speakers are grey. Labels are those of
-    :func:`speaker_label`, so charts and the highlighted article agree.
-
-    Examples
-    --------
-    >>> quotes = pd.DataFrame({"article_id": ["a"] * 3, "kind": ["direct", "indirect", "direct"],
-    ...     "start": [0, 10, 20], "end": [5, 15, 25], "speaker": ["Yoon", "He", "Stoltenberg"],
-    ...     "actor": ["Yoon Suk Yeol", None, "Jens Stoltenberg"]})
-    >>> speaker_colours(quotes)
-    {'Yoon Suk Yeol': '#0072B2', 'He (unresolved)': '#999999', 'Jens Stoltenberg': '#E69F00'}
+    Kept for one release; use
+    :func:`analysis.figures.speaker_colours.assign_speaker_colours`.
     """
-    speech = _speech_rows(quotes)
-    palette = okabe_ito()[:-1]
-    colours: dict[str, str] = {}
-    n_resolved = 0
-    for actor, speaker in zip(speech["actor"], speech["speaker"], strict=True):
-        label = speaker_label(actor, speaker)
-        if label in colours:
-            continue
-        if _text_or_none(actor) is None:
-            colours[label] = UNRESOLVED_COLOUR
-        else:
-            colours[label] = palette[n_resolved % len(palette)]
-            n_resolved += 1
-    return colours
+    from analysis.figures.speaker_colours import speaker_colours as colours
 
-
-def _tint(colour: str, share: float = 0.35) -> str:
-    """Mix ``colour`` with white: ``share`` of the colour, the rest white."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    mixed = (round(255 - (255 - c) * share) for c in (red, green, blue))
-    return "#" + "".join(f"{c:02X}" for c in mixed)
-
-
-def _quote_records(quotes: pd.DataFrame | Sequence[Any], article_id: str) -> pd.DataFrame:
-    """Return the quotes of one article as a DataFrame (records or a quotes table)."""
-    if not isinstance(quotes, pd.DataFrame):
-        rows = [asdict(q) if is_dataclass(q) else dict(q) for q in quotes]  # type: ignore[arg-type]
-        quotes = pd.DataFrame(rows, columns=None if rows else ["kind", "start", "end"])
-        quotes["article_id"] = article_id
-    _require(quotes, ("kind", "start", "end"))
-    if "article_id" not in quotes.columns:
-        quotes = quotes.assign(article_id=article_id)
-    # An article with no rows has no quotes (a corpus table need not list every article).
-    return quotes[quotes["article_id"] == article_id]
-
-
-# Inline styles (not classes alone) so the marks survive Jupyter's HTML sanitiser,
-# exported notebooks and e-mail; the classes are kept for anyone restyling the page.
-_ARTICLE_STYLE = "font-family: Georgia, serif; line-height: 1.6; max-width: 48em"
-_SMALL_STYLE = "font-family: sans-serif; font-size: 0.85em; color: #444444"
-_NON_SPEECH_STYLE = "outline: 1px dotted #555555; font-style: italic"
-_SWATCH_STYLE = (
-    "display: inline-block; width: 0.9em; height: 0.9em; vertical-align: middle; "
-    "margin-right: 0.3em; border: 1px solid #555555"
-)
-
-
-def _speech_style(kind: str, colour: str) -> str:
-    if kind == "indirect":
-        return f"border-bottom: 2px dashed {colour}"
-    return f"border-bottom: 2px solid {colour}; background-color: {_tint(colour)}"
-
-
-def _speaker_style(colour: str) -> str:
-    return f"font-weight: bold; border-bottom: 2px solid {colour}"
-
-
-def _esc(value: Any) -> str:
-    return html.escape("" if _missing(value) else str(value), quote=True)
-
-
-def _quote_title(record: Mapping[str, Any], label: str) -> str:
-    parts = [f"{record['kind']} quote" if record["kind"] in SPEECH_KINDS else record["kind"]]
-    if record["kind"] in SPEECH_KINDS:
-        parts.insert(0, label)
-        affiliation = _text_or_none(record.get("affiliation"))
-        if affiliation:
-            parts[0] += f" ({affiliation})"
-        cue = _text_or_none(record.get("cue"))
-        if cue:
-            parts.append(f"cue: {cue}")
-        addressee = _text_or_none(record.get("addressee_actor")) or _text_or_none(
-            record.get("addressee")
-        )
-        if addressee:
-            parts.append(f"to: {addressee}")
-    parts.append(f"offsets {int(record['start'])}-{int(record['end'])}")
-    return " · ".join(parts)
-
-
-def _layers(records: pd.DataFrame, colours: Mapping[str, str]) -> list[tuple[int, int, str]]:
-    """Return ``(start, end, opening tag)`` for every quote and speaker mention."""
-    layers = []
-    marked_speakers: set[tuple[int, int]] = set()
-    for record in records.to_dict("records"):
-        kind = str(record["kind"])
-        start, end = int(record["start"]), int(record["end"])
-        if kind in SPEECH_KINDS:
-            label = speaker_label(record.get("actor"), record.get("speaker"))
-            colour = colours.get(label, UNRESOLVED_COLOUR)
-            layers.append(
-                (start, end, f'<span class="aq-q aq-{kind}" style="{_speech_style(kind, colour)}" '
-                 f'data-kind="{_esc(kind)}" data-speaker="{_esc(label)}" '
-                 f'title="{_esc(_quote_title(record, label))}">')
-            )
-            speaker_start, speaker_end = record.get("speaker_start"), record.get("speaker_end")
-            if _missing(speaker_start) or _missing(speaker_end):
-                continue
-            mention = (int(speaker_start), int(speaker_end))
-            if mention not in marked_speakers:  # one mention may introduce several quotes
-                marked_speakers.add(mention)
-                layers.append(
-                    (int(speaker_start), int(speaker_end),
-                     f'<span class="aq-speaker" style="{_speaker_style(colour)}" '
-                     f'title="speaker: {_esc(label)}">')
-                )
-        else:
-            layers.append(
-                (start, end, f'<span class="aq-q aq-{_esc(kind)}" style="{_NON_SPEECH_STYLE}" '
-                 f'data-kind="{_esc(kind)}" '
-                 f'title="{_esc(_quote_title(record, ""))}">')
-            )
-    return layers
-
-
-def _render_paragraph(text: str, start: int, end: int, layers: list[tuple[int, int, str]]) -> str:
-    """Render ``text[start:end]`` with every layer that overlaps it, tags well nested.
-
-    The paragraph is cut at every layer boundary; each piece is wrapped in the layers
-    covering it, longest outermost, so crossing or nested spans still give valid HTML.
-    """
-    inside = [layer for layer in layers if layer[0] < end and layer[1] > start and layer[0] < layer[1]]
-    cuts = sorted({start, end} | {max(start, min(end, b)) for s, e, _ in inside for b in (s, e)})
-    pieces = []
-    for left, right in pairwise(cuts):
-        covering = sorted(
-            (layer for layer in inside if layer[0] <= left and layer[1] >= right),
-            key=lambda layer: (-(layer[1] - layer[0]), layer[0]),
-        )
-        body = html.escape(text[left:right], quote=False).replace("\n", "<br>\n")
-        pieces.append("".join(tag for _, _, tag in covering) + body + "</span>" * len(covering))
-    return "".join(pieces)
-
-
-def _legend(records: pd.DataFrame, colours: Mapping[str, str]) -> str:
-    speech = records[records["kind"].isin(SPEECH_KINDS)]
-    counts: dict[str, int] = {}
-    for actor, speaker in zip(speech["actor"], speech["speaker"], strict=True):
-        label = speaker_label(actor, speaker)
-        counts[label] = counts.get(label, 0) + 1
-    gap = '<span style="display: inline-block; width: 1em"></span>'
-    items = [
-        f'<span class="aq-swatch" style="{_SWATCH_STYLE}; background-color: {colours[label]}">'
-        f"</span>{_esc(label)} ({n})"
-        for label, n in counts.items()
-    ]
-    grey = "#555555"
-    kinds = [
-        f'<span style="{_speech_style("direct", grey)}">shaded</span> direct or partial quote',
-        f'<span style="{_speech_style("indirect", grey)}">dashed</span> indirect (reported) speech',
-        f'<span style="{_NON_SPEECH_STYLE}">dotted box</span> title or scare quotes (not speech)',
-        f'<span style="{_speaker_style(grey)}">bold</span> speaker as named',
-    ]
-    speakers = gap.join(items) if items else "no speech quotes found"
-    return (
-        f'<div class="aq-legend" style="{_SMALL_STYLE}; margin: 0.5em 0 1em 0">'
-        f"<div><b>Speakers</b> (number of quotes): {speakers}</div>"
-        f"<div><b>Marks</b>: {gap.join(kinds)}</div></div>"
-    )
-
-
-def _meta_line(article: Article) -> str:
-    fields = [article.outlet, article.author,
-              article.published.isoformat() if article.published else None]
-    known = [f for f in fields if f and f != "unknown"]
-    title = article.title if article.title and article.title != "unknown" else None
-    heading = f"<h3>{_esc(title)}</h3>" if title else ""
-    meta = ""
-    if known:
-        meta = f'<div class="aq-meta" style="{_SMALL_STYLE}">{_esc(" · ".join(known))}</div>'
-    return heading + meta
-
-
-def highlight_quotes_html(
-    document: str | Article | Document,
-    quotes: pd.DataFrame | Sequence[Any],
-) -> str:
-    """Return the article as HTML with every quote highlighted in its speaker's colour.
-
-    Direct and partial quotes are shaded, indirect speech is underlined with a dashed
-    line, both in the speaker's Okabe-Ito colour (see :func:`speaker_colours`); the
-    speaker mention is bold; title and scare quotes get a dotted grey box. Hovering a
-    quote shows its speaker, kind, cue, addressee and offsets. A legend lists the
-    speakers with their number of quotes. All article text is HTML-escaped.
-
-    Parameters
-    ----------
-    document : str, Article or Document
-        The article.
-    quotes : DataFrame or sequence of Quote
-        Its quotes: the ``quotes`` table, matched on ``article_id`` (rows of other
-        articles are ignored; an article without rows is shown without marks), or the
-        records :func:`analysis.quotes.extract.extract_quotes` returns.
-
-    Returns
-    -------
-    str
-        A self-contained HTML fragment (show it in Jupyter with
-        ``IPython.display.HTML``).
-
-    Raises
-    ------
-    AnalysisError
-        When a quote's offsets fall outside the article's text (quotes of another
-        article given under this article's id).
-
-    Examples
-    --------
-    >>> doc = as_document("“Ties <matter>,” Yoon said.")
-    >>> quotes = pd.DataFrame({"article_id": ["text"], "kind": ["direct"], "start": [0],
-    ...     "end": [16], "speaker": ["Yoon"], "speaker_start": [17], "speaker_end": [21],
-    ...     "actor": ["Yoon Suk Yeol"]})
-    >>> page = highlight_quotes_html(doc, quotes)
-    >>> "“Ties &lt;matter&gt;,”</span>" in page
-    True
-    >>> 'data-speaker="Yoon Suk Yeol"' in page and "<matter>" not in page
-    True
-    """
-    doc = as_document(document)
-    records = _quote_records(quotes, doc.article_id)
-    for name in ("actor", "speaker"):
-        if name not in records.columns:
-            records = records.assign(**{name: pd.NA})
-    for start, end in zip(records["start"], records["end"], strict=True):
-        if not 0 <= int(start) <= int(end) <= len(doc.text):
-            raise AnalysisError(
-                f"quote offsets {start}-{end} fall outside article {doc.article_id!r} "
-                f"({len(doc.text)} characters); pass the quotes extracted from this article"
-            )
-    records = records.sort_values(["start", "end"], kind="stable")
-    colours = speaker_colours(records)
-    layers = _layers(records, colours)
-    paragraphs = "\n".join(
-        f'<p style="margin: 0 0 0.8em 0">{_render_paragraph(doc.text, p.start, p.end, layers)}</p>'
-        for p in doc.paragraphs
-    )
-    return (
-        f'<div class="aq-article" style="{_ARTICLE_STYLE}" '
-        f'data-article-id="{_esc(doc.article_id)}">\n'
-        f"{_meta_line(doc.article)}\n{_legend(records, colours)}\n{paragraphs}\n</div>\n"
-    )
+    return colours(quotes)
