@@ -1,26 +1,43 @@
-"""Quotes: marks, cues, speakers, resolution to actors, content spans and tables."""
+"""Quotes: marks, cues, speakers, resolution to actors, content spans and tables.
+
+Module map (one concern each; the steps run in this order for every article):
+
+==================  ====================================================================
+``records``         :class:`Quote`, ``KINDS``, ``SPEECH_KINDS`` (defined once, here)
+``words``           the rules' English word lists (``resources/quotes/quote_words.csv``)
+``cues``            the one speech-verb list (``resources/quotes/speech_verbs.csv``)
+``marks``           quote-mark pairing into spans, across multi-paragraph quotes
+``phrases``         speaker noun phrases: before a cue, after it, a sentence's subject
+``context``         the extractor's working records for one article and span helpers
+``attributions``    the speech cues of a sentence with their speakers and addressees
+``classify``        the kind of a quote-mark span: direct, partial, title, scare
+``attribution``     which cue (so which speaker) each marked quote takes
+``indirect``        reported speech without marks ("X said that ...")
+``content``         the content span a sentence attributes to a partial quote's speaker
+``resolve``         speakers and addressees to actors, against the article's mentions
+``rows``            :func:`quote_rows`: the ``quotes`` table's rows from records (pure)
+``extract``         the doors: :func:`extract_quotes` and :func:`quotes_frame`
+``speakers``        views over the quotes table: speakers, addressees, positions, HTML
+==================  ====================================================================
+"""
 
 from __future__ import annotations
 
-from analysis.quotes.extract import (
-    KINDS,
-    SPEECH_KINDS,
-    NotEnglishWarning,
-    Quote,
-    addressees_frame,
-    extract_quotes,
-    quotes_frame,
-    speakers_frame,
-)
+from analysis.quotes.extract import correct_quotes, extract_quotes, quotes_frame
+from analysis.quotes.records import KINDS, SPEECH_KINDS, Quote
+from analysis.quotes.rows import quote_rows
 from analysis.quotes.speakers import (
     NON_SPEECH_KINDS,
     UNRESOLVED_COLOUR,
+    addressees_frame,
     highlight_quotes_html,
     okabe_ito,
     positions_frame,
     speaker_colours,
     speaker_label,
+    speakers_frame,
 )
+from analysis.text.english import NotEnglishWarning
 
 __all__ = [
     "KINDS",
@@ -30,10 +47,12 @@ __all__ = [
     "NotEnglishWarning",
     "Quote",
     "addressees_frame",
+    "correct_quotes",
     "extract_quotes",
     "highlight_quotes_html",
     "okabe_ito",
     "positions_frame",
+    "quote_rows",
     "quotes_frame",
     "speaker_colours",
     "speaker_label",

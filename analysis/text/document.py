@@ -19,8 +19,9 @@ Segmentation rules (decided here, relied on by every extractor):
   abbreviations only before a number ("No. 2" but "She said no. Then ..."); a title
   (``resources/text/title_abbreviations.txt``) is never the end of a sentence ("Mr. An
   Ho-young", although "An" often starts one); after a
-  quoted question or exclamation, an attribution ("“Why now?” Kim asked.", verbs in
-  ``resources/quotes/attribution_verbs.txt``) stays in the sentence.
+  quoted question or exclamation, an attribution ("“Why now?” Kim asked.", the verb forms
+  in the ``after_question`` column of the one speech-verb list,
+  ``resources/quotes/speech_verbs.csv``) stays in the sentence.
 
 Measured on a hand-made fixture of tricky news passages (``tests/fixtures/segmentation``,
 ``benchmarks/bench_segmentation.py``, ``docs/evaluation.md``). Known limit: an
@@ -38,7 +39,7 @@ from functools import cache
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
-from analysis._resources import read_lines
+from analysis._resources import read_csv_rows, read_lines
 from analysis.text.articles import Article, detect_language
 
 __all__ = [
@@ -263,10 +264,20 @@ def _number_abbreviations() -> frozenset[str]:
     return frozenset(read_lines("text/number_abbreviations.txt"))
 
 
+def _after_question_verbs() -> list[str]:
+    """Return the verb forms of an attribution after a quoted question ("asked", "said").
+
+    They are the ``after_question`` column of ``resources/quotes/speech_verbs.csv``, the
+    package's one speech-verb list (shared with the quote cues of :mod:`analysis.quotes`).
+    """
+    rows = read_csv_rows("quotes/speech_verbs.csv")
+    return [form for row in rows for form in row["after_question"].split("|") if form]
+
+
 @cache
 def _attribution() -> re.Pattern[str]:
     """An attribution that follows a quoted question: "Kim asked." / "the minister said"."""
-    verbs = "|".join(sorted(map(re.escape, read_lines("quotes/attribution_verbs.txt")), key=len, reverse=True))
+    verbs = "|".join(sorted(map(re.escape, _after_question_verbs()), key=len, reverse=True))
     return re.compile(
         rf"(?:[A-Z][\w’'.-]*,?\s+){{1,4}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]"
     )

@@ -1,0 +1,300 @@
+"""Attribution: which speech cue (and so which speaker) each marked quote takes.
+
+A direct quote takes the cue right after it ("“...,” X said"), else the one right
+before it ("X said: “...”"), else the speaker of an introducing sentence ending in a
+colon, else the speaker of the quote it continues (same paragraph, or the previous
+paragraph when that ended with the quote), else an attribution-only sentence right after
+it, else the one speech cue of the reported-speech sentence before it. A partial quote
+takes the nearest cue before it in its sentence, else after it, else goes on with the
+previous quote's speaker; a long one with no cue belongs to its sentence's subject.
+Nothing found: no attribution, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from analysis.quotes.context import (
+    ONLY_PUNCTUATION,
+    WORDS,
+    Attribution,
+    Context,
+    Found,
+    marked_in,
+    sentence_of,
+)
+from analysis.quotes.cues import ACCORDING_TO
+from analysis.quotes.phrases import sentence_subject
+from analysis.quotes.words import alternation, words
+from analysis.text.document import Sentence
+
+__all__ = ["attribute"]
+
+#: Most words of a partial quote that nothing attributes and is read as a scare quote.
+SCARE_MAX_WORDS = 4
+#: Most words between a direct quote and the speaker after it (a title:
+#: "Republican candidate Donald Trump said").
+GAP_MAX_WORDS = 6
+#: Most words between a cue and the direct quote after it ("said on Tuesday “...”").
+CUE_GAP_MAX_WORDS = 4
+#: Longest stretch (characters) between two quotes of one speaker in a paragraph when
+#: another speaker's cue stands between them.
+CONTINUED_MAX_CHARS = 200
+#: Most words after the cue of an attribution-only sentence following a quote.
+NEXT_SENTENCE_MAX_WORDS = 6
+
+
+def attribute(context: Context, found: list[Found]) -> None:
+    """Give each direct and partial quote its attribution (in place), in text order.
+
+    A short partial quote that nothing attributes becomes a scare quote.
+    """
+    last_speech: Found | None = None
+    for item in found:
+        if item.kind in {"title", "scare"}:
+            continue
+        if item.kind == "direct":
+            item.attribution = (
+                _tail(context, item)
+                or _head(context, item, near=True)
+                or _colon_intro(context, item)
+                or _continued(context, item, last_speech)
+                or _next_sentence(context, item)
+                or _after_reported_speech(context, item)
+            )
+        else:
+            item.attribution = (
+                _head(context, item, near=False)
+                or _same_sentence_previous(item, last_speech)
+                or _tail(context, item, adjacent=False)
+                or _continued_partial(context, item, last_speech)
+            )
+            if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
+                item.kind = "scare"
+            elif item.attribution is None:
+                item.attribution = _subject_before_quote(context, item)
+        if item.kind in {"direct", "partial"}:
+            last_speech = item
+
+
+def _tail(context: Context, item: Found, adjacent: bool = True) -> Attribution | None:
+    text = context.doc.text
+    sentence = sentence_of(context, item.end - 1)
+    if sentence is None:
+        return None
+    following = [m for m in marked_in(context, item.end, sentence.end) if m.start >= item.end]
+    limit = following[0].start if (following and adjacent) else sentence.end
+    for attribution in context.attributions.get(sentence.index, []):
+        if attribution.cue_start < item.end or attribution.cue_start >= limit:
+            continue
+        if not adjacent:
+            return attribution if attribution.speaker is not None else None
+        first = attribution.cue_start
+        if attribution.speaker is not None and not attribution.inverted:
+            first = min(first, attribution.speaker.start)
+        return attribution if _adjacent_gap(text[item.end : first]) else None
+    return None
+
+
+def _adjacent_gap(gap: str) -> bool:
+    """Tell whether the words between a quote and its speaker keep them together.
+
+    Punctuation and up to six words of title ("Republican candidate Donald Trump said")
+    are fine; a sentence end or a subordinate clause is not.
+    """
+    if ONLY_PUNCTUATION.match(gap):
+        return True
+    if any(ch in gap for ch in ".!?;“”\""):
+        return False
+    gap_words = WORDS.findall(gap)
+    breakers = words("gap_breaker")
+    return len(gap_words) <= GAP_MAX_WORDS and not any(w.lower() in breakers for w in gap_words)
+
+
+def _head(context: Context, item: Found, near: bool) -> Attribution | None:
+    text = context.doc.text
+    sentence = sentence_of(context, item.start)
+    if sentence is None:
+        return None
+    previous = [m for m in marked_in(context, sentence.start, item.start) if m.end <= item.start]
+    region_start = previous[-1].end if (previous and near) else sentence.start
+    candidates = [
+        a for a in context.attributions.get(sentence.index, [])
+        if region_start <= a.cue_start and a.cue_end <= item.start
+    ]
+    colon = text[region_start : item.start].rstrip().endswith(":")
+    if not candidates:
+        return _subject_attribution(context, sentence, item.start) if (near and colon) else None
+    attribution = candidates[-1]
+    if not near and attribution.speaker is None and attribution.lemma != ACCORDING_TO:
+        # "He said he saw schools that reminded him of “...”": a cue without a speaker of
+        # its own inside the reported clause; the words are the outer speaker's
+        with_speaker = [a for a in candidates if a.speaker is not None]
+        attribution = with_speaker[-1] if with_speaker else attribution
+    if near:
+        gap = text[attribution.cue_end : item.start].strip()
+        if not (gap.endswith((":", ",")) or gap in {"", "that"} or len(gap.split()) <= CUE_GAP_MAX_WORDS):
+            return _subject_attribution(context, sentence, item.start) if colon else None
+    if attribution.speaker is None and attribution.lemma != ACCORDING_TO:
+        return attribution if not near else None
+    return attribution
+
+
+def _colon_intro(context: Context, item: Found) -> Attribution | None:
+    sentence = sentence_of(context, item.start)
+    if sentence is None or sentence.index == 0:
+        return None
+    previous = context.doc.sentences[sentence.index - 1]
+    if not context.doc.text[previous.start : previous.end].rstrip().endswith(":"):
+        return None
+    with_speaker = [a for a in context.attributions.get(previous.index, []) if a.speaker]
+    if with_speaker:
+        return with_speaker[-1]
+    return _subject_attribution(context, previous, previous.end)
+
+
+def _subject_before_quote(context: Context, item: Found) -> Attribution | None:
+    """The subject of the sentence a long partial quote ends, when no cue attributes it.
+
+    ``Grandi reacted skeptically to the deal, “[I am] concerned about any agreement
+    ...”``: a quoted clause of five words or more inside a sentence with no speech verb
+    belongs to the sentence's subject. The attribution has no cue, so ``cue`` is None.
+    """
+    sentence = sentence_of(context, item.start)
+    if sentence is None or context.attributions.get(sentence.index):
+        return None
+    attribution = _subject_attribution(context, sentence, item.start)
+    if attribution is None or attribution.speaker is None:
+        return None
+    if attribution.speaker.kind == "pronoun" and attribution.speaker.text.lower() in words("not_subject"):
+        return None
+    return attribution
+
+
+def _subject_attribution(context: Context, sentence: Sentence, end: int) -> Attribution | None:
+    """An attribution without cue: the subject of a sentence that introduces a quote with ":"."""
+    subject = sentence_subject(context.doc.text, sentence.start, end)
+    if subject is None:
+        return None
+    return Attribution(subject.start, subject.end, "", "", False, subject, None, False,
+                        sentence.index)
+
+
+def _continued(context: Context, item: Found, last: Found | None) -> Attribution | None:
+    if last is None or last.attribution is None or last.attribution.speaker is None:
+        return None
+    sentence = sentence_of(context, item.start)
+    if sentence is None:
+        return None
+    if last.paragraph == sentence.paragraph:
+        between = context.doc.text[last.end : item.start]
+        if _has_other_subject(context, last.end, item.start) and len(between) > CONTINUED_MAX_CHARS:
+            return None
+        return last.attribution
+    last_sentence = sentence_of(context, last.end - 1)
+    if last_sentence is None or last_sentence.paragraph != sentence.paragraph - 1:
+        return None
+    following = context.doc.sentences[last_sentence.index + 1 : sentence.index]
+    if following or sentence.start != context.doc.paragraphs[sentence.paragraph].start:
+        return None
+    return last.attribution
+
+
+def _continued_partial(
+    context: Context, item: Found, last: Found | None
+) -> Attribution | None:
+    """Give a partial quote that opens a sentence the speaker of the quote just before.
+
+    ``“There are a lot of undecided voters,” said Kim. “They agree with us, but they
+    aren't there yet” to back him.``: the second sentence has no cue of its own, opens
+    with the quote (or with "But", "Instead", ...), and directly follows the
+    attributed quote in the same paragraph.
+    """
+    if last is None or last.attribution is None or last.attribution.speaker is None:
+        return None
+    sentence = sentence_of(context, item.start)
+    previous = sentence_of(context, last.end - 1)
+    if sentence is None or previous is None or previous.index != sentence.index - 1:
+        return None
+    if sentence.paragraph != previous.paragraph or context.attributions.get(sentence.index):
+        return None
+    if not _continuing_opener().match(context.doc.text[sentence.start : item.start].strip()):
+        return None
+    return last.attribution
+
+
+def _has_other_subject(context: Context, start: int, end: int) -> bool:
+    first = context.doc.sentence_at(start)
+    last = context.doc.sentence_at(end)
+    if first is None or last is None:
+        return False
+    return any(
+        a.speaker is not None and start <= a.cue_start < end
+        for index in range(first.index, last.index + 1)
+        for a in context.attributions.get(index, [])
+    )
+
+
+def _next_sentence(context: Context, item: Found) -> Attribution | None:
+    sentence = sentence_of(context, item.end - 1)
+    doc = context.doc
+    if sentence is None or sentence.index + 1 >= len(doc.sentences):
+        return None
+    following = doc.sentences[sentence.index + 1]
+    if following.paragraph != sentence.paragraph:
+        return None
+    marks = marked_in(context, following.start, following.end)
+    for attribution in context.attributions.get(following.index, []):
+        speaker = attribution.speaker
+        if speaker is None or attribution.lemma == ACCORDING_TO:
+            continue
+        if any(m.start < attribution.cue_start for m in marks):
+            return None
+        lead = doc.text[following.start : min(speaker.start, attribution.cue_start)]
+        rest = doc.text[attribution.cue_end : following.end]
+        if lead.strip() == "" and len(rest.split()) <= NEXT_SENTENCE_MAX_WORDS and " that " not in f" {rest} ":
+            return attribution
+    return None
+
+
+def _after_reported_speech(context: Context, item: Found) -> Attribution | None:
+    """Give a quote opening its sentence the speaker of reported speech just before it.
+
+    ``Trump isn't a conservative, he said. “He's a liberal!”`` and a quote paragraph right
+    after ``Rather, he said, the effort will grow.``: the sentence before holds one
+    speech cue with a speaker and no quotation marks, and the quote begins a sentence in
+    the same paragraph or begins the next paragraph.
+    """
+    doc = context.doc
+    sentence = sentence_of(context, item.start)
+    if sentence is None or sentence.index == 0:
+        return None
+    if doc.text[sentence.start : item.start].strip():
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        starts_paragraph = doc.paragraphs[sentence.paragraph].start == sentence.start
+        if not starts_paragraph or previous.paragraph != sentence.paragraph - 1:
+            return None
+    if marked_in(context, previous.start, previous.end):
+        return None
+    speech = [a for a in context.attributions.get(previous.index, [])
+              if a.speech and a.speaker is not None]
+    if len(speech) != 1:
+        return None
+    context.shared.add(id(speech[0]))
+    return speech[0]
+
+
+def _same_sentence_previous(item: Found, last: Found | None) -> Attribution | None:
+    if last is None or last.sentence != item.sentence or last.attribution is None:
+        return None
+    return last.attribution
+
+
+
+@cache
+def _continuing_opener() -> re.Pattern[str]:
+    """What may stand before a partial quote that goes on with the previous speaker's words."""
+    return re.compile(rf"^(?:(?:{alternation('continuing_opener', capitalised=True)})\b,?\s*)?$")

@@ -1,0 +1,166 @@
+"""Speech cues in a sentence, each with the speaker and addressee found around it.
+
+For each cue outside quotation marks (:mod:`analysis.quotes.cues`) the speaker is the
+noun phrase right before it (skipping adverbs, auxiliaries and an apposition between
+commas: "X, senior secretary for ..., said"), or right after it when inverted ("said
+Kim Eun-hye", "according to X"); a cue that takes an addressee ("told Yoon") records
+it. A cue with no speaker of its own after "and" or a comma ("..., adding") shares the
+previous cue's speaker or the sentence's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
+from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
+from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
+from analysis.quotes.words import alternation, words
+from analysis.text.document import Sentence
+
+__all__ = ["sentence_attributions"]
+
+#: Words of an addressee read after its cue ("told reporters", "urged lawmakers").
+ADDRESSEE_MAX_WORDS = 5
+#: Characters before a cue searched for the word before it ("and said").
+PREVIOUS_WORD_WINDOW = 30
+
+
+def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribution]:
+    """Return the speech cues of a sentence outside its quotation marks, in text order.
+
+    Each comes with its speaker (before it, or after it when inverted) and, for a cue
+    that takes one, its addressee.
+    """
+    text = context.doc.text
+    found: list[Attribution] = []
+    table = cues()
+    for region_start, region_end in regions(context, sentence):
+        for match in cue_pattern().finditer(text, region_start, region_end):
+            form = " ".join(match.group().split())
+            cue = table.get(form) or table.get(form.lower())
+            if cue is None or _not_speech_go_on(text, cue, match.end()):
+                continue
+            attribution = _attribution_at(
+                text, region_start, region_end, match.start(), match.end(), form, cue,
+                sentence, found,
+            )
+            found.append(attribution)
+    return found
+
+
+def _not_speech_go_on(text: str, cue: Cue, cue_end: int) -> bool:
+    """Tell whether "goes on" is not a cue: "the Senate goes on recess" (vs "he went on, “...”")."""
+    return cue.lemma == GO_ON and bool(_go_on_otherwise().match(text, cue_end))
+
+
+@cache
+def _go_on_otherwise() -> re.Pattern[str]:
+    """A lower-case word after "goes on" that is not speech ("to say", "saying" are)."""
+    return re.compile(rf"\s+(?!(?:{alternation('go_on_speech')})\b)[a-z]")
+
+
+def _attribution_at(
+    text: str,
+    region_start: int,
+    region_end: int,
+    cue_start: int,
+    cue_end: int,
+    form: str,
+    cue: Cue,
+    sentence: Sentence,
+    earlier: list[Attribution],
+) -> Attribution:
+    speaker: Phrase | None = None
+    inverted = False
+    if cue.lemma == ACCORDING_TO:
+        speaker = noun_phrase_after(text, skip_space(text, cue_end), region_end)
+        inverted = True
+    else:
+        speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
+                                            cue, sentence)
+        coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
+        participle = form.endswith("ing") or text[region_start:cue_start].rstrip().endswith(",")
+        if speaker is None and (coordinated or participle):
+            with_speaker = [a for a in earlier if a.speaker is not None]
+            speaker = (with_speaker[-1].speaker if with_speaker
+                       else sentence_subject(text, sentence.start, cue_start))
+    addressee = None
+    if cue.addressee and not inverted:
+        addressee = noun_phrase_after(text, skip_space(text, cue_end), region_end,
+                                      ADDRESSEE_MAX_WORDS)
+    return Attribution(
+        cue_start, cue_end, form, cue.lemma, cue.speech, speaker, addressee, inverted,
+        sentence.index,
+    )
+
+
+def _speaker_of_cue(
+    text: str, region_start: int, region_end: int, cue_start: int, cue_end: int,
+    cue: Cue, sentence: Sentence,
+) -> tuple[Phrase | None, bool]:
+    """Return the speaker of a cue and whether it follows the cue ("said Kim")."""
+    before = text[region_start:cue_start]
+    only_punctuation = bool(ONLY_PUNCTUATION.match(before))
+    after: Phrase | None = None
+    if cue.inverts and (only_punctuation or before.rstrip().endswith(",")):
+        after = noun_phrase_after(text, skip_space(text, cue_end), region_end, titles=True)
+        if after is not None and not _inversion_ends(text, after, region_end, sentence.end):
+            after = _name_before_of(text, after, region_end, sentence.end)
+    if only_punctuation:
+        return after, after is not None
+    participle = cue_end - cue_start > len("ing") and text[cue_start:cue_end].endswith("ing")
+    if participle and before.rstrip().endswith(","):
+        # "Bush attacked Trump, with whom he clashed, calling him ...": the subject of a
+        # participle after a comma is the clause's, found by the caller
+        return None, False
+    subject = subject_before(text, region_start, cue_start)
+    if subject is not None and subject.kind == "description" and participle:
+        subject = None  # "a statement saying": the participle's subject is the clause's
+    weak_subject = subject is None or subject.kind == "description"
+    if before.rstrip().endswith(",") and after is not None and weak_subject:
+        return after, True
+    return subject, False
+
+
+@cache
+def _after_inverted() -> re.Pattern[str]:
+    """What may follow the speaker of an inverted cue: punctuation, the end, or a list word."""
+    return re.compile(rf"^\s*(?:[,.;:!?()\]—–]|$|(?:{alternation('after_inverted')})\b)")
+
+
+_OF = re.compile(r"\s+of\s")
+
+
+def _name_before_of(text: str, phrase: Phrase, region_end: int, sentence_end: int) -> Phrase | None:
+    """Return the part of an inverted speaker before "of" when that ends the attribution.
+
+    ``said Ann Lane of the Ohio delegation.``: the name run stops inside "of the Ohio
+    delegation", so the speaker is "Ann Lane" (what follows is where she comes from).
+    """
+    of = _OF.search(phrase.text)
+    if of is None or phrase.kind != "name":
+        return None
+    shorter = Phrase(phrase.start, phrase.start + of.start(), phrase.text[: of.start()], "name")
+    return shorter if _inversion_ends(text, shorter, region_end, sentence_end) else None
+
+
+def _inversion_ends(text: str, phrase: Phrase, region_end: int, sentence_end: int) -> bool:
+    """Tell whether a phrase after an inverted cue ends where an attribution ends."""
+    if phrase.text.lower() in words("not_inverted"):
+        return False
+    rest = text[phrase.end : sentence_end]
+    if phrase.end >= region_end and region_end < sentence_end:
+        return False
+    if phrase.kind == "pronoun":
+        return bool(re.match(r"^\s*(?:[,.;:!?]|$)", rest))
+    return bool(_after_inverted().match(rest))
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _previous_word(text: str, start: int, end: int) -> str:
+    match = _LAST_WORD.search(text, max(start, end - PREVIOUS_WORD_WINDOW), end)
+    return match.group(1).lower() if match else ""

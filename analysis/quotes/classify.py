@@ -1,0 +1,90 @@
+"""Kinds: whether a quote-mark span is a direct quote, a partial one, a title or a scare quote.
+
+A span that starts its sentence (or follows an introducing colon or comma) and ends in
+punctuation is ``direct``; a span inside a sentence is ``partial``, unless a title noun
+("song", "book", "rendition of") announces a title-cased span (``title``) or a scare
+marker ("so-called", "dubbed") precedes it (``scare``). A short partial quote that no
+cue attributes becomes ``scare`` later (:mod:`analysis.quotes.attribution`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.quotes.context import WORDS, Context, Found, marked_in
+from analysis.quotes.marks import Marked
+from analysis.quotes.words import words
+
+__all__ = ["classify"]
+
+#: Characters that end a quotation (inside its marks) like punctuation.
+_TERMINAL = ".,!?…—-:;"
+#: Words before a quote searched for a title noun ("the song “...”").
+TITLE_NOUN_WINDOW = 4
+#: Words before a quote searched for a scare marker ("so-called “...”").
+SCARE_WINDOW = 2
+#: Fewest words of a direct quote (a one-word quote opening a sentence is partial).
+DIRECT_MIN_WORDS = 2
+#: Most words of a quoted title.
+TITLE_MAX_WORDS = 12
+#: Longest lower-case word inside a title ("of", "the").
+TITLE_SHORT_WORD = 3
+
+
+def _content(text: str, m: Marked) -> str:
+    """Return the words inside the marks (each continued paragraph's opening mark removed)."""
+    inner_end = m.end - 1 if m.closed else m.end
+    inner = text[m.start + 1 : inner_end]
+    if m.paragraphs > 1:
+        inner = re.sub(r"\n\s*[“\"„«]", "\n", inner)
+    return inner.strip()
+
+
+def classify(context: Context, m: Marked) -> Found | None:
+    """Return the quote a quote-mark span makes, with its kind (None when it holds no word)."""
+    doc = context.doc
+    text = doc.text
+    content = _content(text, m)
+    if not any(ch.isalnum() for ch in content):
+        return None
+    sentence = doc.sentence_at(m.start) or doc.sentence_at(m.start + 1)
+    sentence_index = sentence.index if sentence else 0
+    paragraph = sentence.paragraph if sentence else 0
+    sentence_start = sentence.start if sentence else m.start
+    previous = [x for x in marked_in(context, sentence_start, m.start) if x.end <= m.start]
+    region_start = previous[-1].end if previous else sentence_start
+    before = text[region_start : m.start]
+    kind = _kind(text, m, content, before, starts_sentence=not previous)
+    return Found(m.start, m.end, kind, content, sentence_index, paragraph, marked=m)
+
+
+def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool) -> str:
+    stripped = before.strip(" \t\n\u00a0—–-(")
+    after = text[m.end : m.end + 1]
+    ends_punctuated = content[-1:] in _TERMINAL or after in {",", ".", "!", "?", ":", ";", ""} \
+        or not m.closed
+    content_words = WORDS.findall(content)
+    preceding = [w.lower() for w in WORDS.findall(before)[-TITLE_NOUN_WINDOW:]]
+    if _is_title(content_words) and words("title_noun") & set(preceding):
+        return "title"
+    if set(preceding[-SCARE_WINDOW:]) & words("scare"):
+        return "scare"
+    if m.paragraphs > 1:
+        return "direct"
+    if starts_sentence and not stripped and ends_punctuated and len(content_words) >= DIRECT_MIN_WORDS:
+        return "direct"
+    if stripped.endswith((":",)) and ends_punctuated:
+        return "direct"
+    if stripped.endswith(",") and content[:1].isupper() and ends_punctuated \
+            and len(content_words) >= DIRECT_MIN_WORDS:
+        return "direct"
+    return "partial"
+
+
+def _is_title(content_words: list[str]) -> bool:
+    """Tell whether quoted words are title-cased ("American Pie", "The Art of the Deal")."""
+    if not content_words or len(content_words) > TITLE_MAX_WORDS:
+        return False
+    if not content_words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or len(w) <= TITLE_SHORT_WORD for w in content_words)

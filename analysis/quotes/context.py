@@ -1,0 +1,123 @@
+"""The extractor's working records for one article, and the span helpers every step shares.
+
+:class:`Context` holds the document, its quote-mark spans and the speech cues found in
+each sentence (:class:`Attribution`); :class:`Found` is a quote being built, from its
+kind to its actors. These records are internal: the public one is
+:class:`analysis.quotes.records.Quote`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from analysis.quotes.marks import Marked
+from analysis.quotes.phrases import Phrase
+from analysis.text.document import Document, Sentence
+
+__all__ = [
+    "ONLY_PUNCTUATION",
+    "THAT_AFTER",
+    "WORDS",
+    "Attribution",
+    "Context",
+    "Found",
+    "marked_in",
+    "regions",
+    "sentence_of",
+    "skip_space",
+]
+
+#: Longest stretch (characters) between a cue and the "that" of its clause
+#: ("stressed on Tuesday in Vilnius that ...").
+THAT_MAX_GAP = 60
+#: A complementizer "that" after a cue, with what may stand before it.
+THAT_AFTER = re.compile(rf"^(?:[^,.;:“”\"]{{0,{THAT_MAX_GAP}}}?\s)?that\s+", re.IGNORECASE)
+#: Text that holds nothing but spaces and punctuation.
+ONLY_PUNCTUATION = re.compile(r"^[\s,;:—–\-.…’'\"”“)]*$")
+#: A word, for counting the words of a quote or a gap.
+WORDS = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speech cue with the speaker (and addressee) found around it."""
+
+    cue_start: int
+    cue_end: int
+    cue: str
+    lemma: str
+    speech: bool
+    speaker: Phrase | None
+    addressee: Phrase | None
+    inverted: bool
+    sentence: int
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote being built: its span, kind, attribution and (later) actors."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    sentence: int
+    paragraph: int
+    attribution: Attribution | None = None
+    actor: str | None = None
+    addressee_actor: str | None = None
+    marked: Marked | None = None
+    content: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-article state: the document, its quote spans and attributions by sentence."""
+
+    doc: Document
+    marked: list[Marked]
+    marked_starts: list[int]
+    attributions: dict[int, list[Attribution]] = field(default_factory=dict)
+    #: attributions of reported speech that a following quote goes on with: they still
+    #: give their own indirect quote
+    shared: set[int] = field(default_factory=set)
+
+
+def marked_in(context: Context, start: int, end: int) -> list[Marked]:
+    """Return the quote spans that overlap ``[start, end)``."""
+    first = max(bisect_right(context.marked_starts, start) - 1, 0)
+    result = []
+    for m in context.marked[first:]:
+        if m.start >= end:
+            break
+        if m.end > start:
+            result.append(m)
+    return result
+
+
+def regions(context: Context, sentence: Sentence) -> list[tuple[int, int]]:
+    """Return the parts of a sentence outside quotation marks."""
+    found = []
+    position = sentence.start
+    for m in marked_in(context, sentence.start, sentence.end):
+        if m.start > position:
+            found.append((position, m.start))
+        position = max(position, m.end)
+    if position < sentence.end:
+        found.append((position, sentence.end))
+    return found
+
+
+def sentence_of(context: Context, offset: int) -> Sentence | None:
+    """Return the sentence holding ``offset`` (or the character before it)."""
+    doc = context.doc
+    return doc.sentence_at(offset) or doc.sentence_at(max(offset - 1, 0))
+
+
+def skip_space(text: str, position: int) -> int:
+    """Return the first offset at or after ``position`` that is not a space."""
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position

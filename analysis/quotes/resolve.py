@@ -1,0 +1,321 @@
+"""Resolution: the actor each speaker and addressee mention stands for, and its office.
+
+The article's actor mentions (``registry.find_mentions(text, on=published)``, with the
+researchers' ``actors`` corrections applied) are found once, by the caller, and decide
+first, so a quote's speaker resolves to the same actor as the same span in the
+``actors`` table:
+
+1. **A mention heads the phrase.** When actor mentions overlap the speaker (or
+   addressee) phrase, the last one that holds the phrase's last word is its head and
+   gives the actor ("first lady Kim" -> the mention "Kim", dated: Kim Keon-hee;
+   "NATO Secretary General Jens Stoltenberg" -> "Jens Stoltenberg"). A mention followed
+   by more words of the phrase is a modifier and decides nothing: "NATO" in "the NATO
+   chief", "Trump" in "Trump campaign manager Corey Lewandowski" or in "Trump's
+   spokeswoman" (the speaker is the head noun, which the registry may not hold).
+2. Otherwise the earlier rules, in this order. **Names** resolve through the article
+   (a surname to the full name of the last speaker, or person, who bears it: "Kim
+   added" after "said Kim Eun-hye"), then the registry on the article's date
+   (``registry.resolve``), else the name without its titles. **Pronouns** ("he",
+   "she") take the actor of the name that opens the latest sentence, or of the last
+   named speaker, whichever is later; "who" takes the name before its comma.
+   **Descriptions** ("the senator") take the one actor the registry says they denote
+   on the date, else the most recently mentioned actor they may denote, else the last
+   "Senator Name" written before them.
+
+The registry is never searched again for spans here: spans are looked up in the
+mentions given.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+
+from analysis.actors.registry import ActorMention, ActorRegistry, strip_titles
+from analysis.quotes.context import Found
+from analysis.quotes.phrases import Phrase
+from analysis.quotes.records import SPEECH_KINDS
+from analysis.quotes.words import alternation, leading_stops, words
+from analysis.text.document import Document
+
+__all__ = ["Resolver", "dated_role", "head_mention"]
+
+#: Characters before "who" searched for the name it stands for ("Kim, who said").
+ANTECEDENT_WINDOW = 80
+#: Most words of the name after a title ("Senator Pete Ricketts").
+TITLED_NAME_MAX_WORDS = 3
+#: Characters that may follow a head mention inside its phrase (a closing mark, a dot).
+_AFTER_HEAD = re.compile(r"[^\w]*")
+#: A capitalised name word right before a mention, in the same name ("Melania Trump").
+_GLUED_NAME = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*[a-z][\w’'-]*) $")
+#: "of" (and an article) right before a mention: a complement ("the head of NATO").
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+@cache
+def _name_run() -> re.Pattern[str]:
+    """A run of capitalised words, with name particles between them ("Ursula von der Leyen")."""
+    particles = alternation("particle")
+    return re.compile(
+        rf"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:(?:{particles})\s+)*[A-Z][\w’'.-]*)+"
+    )
+
+
+@cache
+def _antecedent() -> re.Pattern[str]:
+    """A name right before a comma: the antecedent of "who" ("Kim, who ...")."""
+    return re.compile(r"(" + _name_run().pattern + r"),\s*$")
+
+
+@cache
+def _titled_name(title: str) -> re.Pattern[str]:
+    """Pattern for a title followed by a name ("Senator Pete Ricketts"), compiled once."""
+    return re.compile(rf"\b{re.escape(title)}\s+((?:[A-Z][\w’'-]+\s?){{1,{TITLED_NAME_MAX_WORDS}}})")
+
+
+def head_mention(
+    text: str, mentions: Sequence[ActorMention], start: int, end: int
+) -> ActorMention | None:
+    """Return the actor mention that heads the phrase ``text[start:end]``, else None.
+
+    ``mentions`` are in text order. The head is the last mention that starts inside the
+    phrase when no word of the phrase follows it (a mention followed by more words is a
+    modifier: "NATO" in "the NATO chief"), and when it is not part of a longer name the
+    registry does not hold:
+
+    * a one-word person mention glued to a capitalised name word that is neither a
+      title nor a sentence opener is a surname of someone else ("Trump" in "Melania
+      Trump"; but "Obama" heads "Pres. Obama", "Kim" heads "first lady Kim", "Trump"
+      heads "When Trump", and "Hillary Clinton" heads "Democrat Hillary Clinton");
+    * an organisation or country mention right after a capitalised name word or after
+      "of" is the tail of another organisation's name or a complement ("Republican
+      Party" in "the South Carolina Republican Party", "America" in "the president of
+      the Communications Workers of America").
+
+    Examples
+    --------
+    >>> from analysis.actors.registry import ActorMention
+    >>> text = "NATO chief Jens Stoltenberg said"
+    >>> found = [ActorMention(0, 4, "NATO", "NATO", "organisation"),
+    ...          ActorMention(11, 27, "Jens Stoltenberg", "Jens Stoltenberg", "person")]
+    >>> head_mention(text, found, 0, 27).actor
+    'Jens Stoltenberg'
+    >>> head_mention(text, found, 0, 10) is None  # "NATO chief": NATO is a modifier
+    True
+    >>> text = "Melania Trump said"
+    >>> head_mention(text, [ActorMention(8, 13, "Trump", "Donald Trump", "person")], 0, 13) is None
+    True
+    """
+    index = bisect_left([mention.start for mention in mentions], end) - 1
+    if index < 0 or mentions[index].end <= start:
+        return None
+    last = mentions[index]  # the last mention that starts inside the phrase
+    if not _AFTER_HEAD.fullmatch(text, min(last.end, end), end):
+        return None
+    lead = text[start : max(start, last.start)]
+    if last.kind == "person":
+        glued = " " not in last.text and _glued_name(lead)
+        if glued and strip_titles(text[start : last.end]) != last.text:
+            return None
+    elif _glued_name(lead) or _OF_BEFORE.search(lead):
+        return None
+    return last
+
+
+def _glued_name(lead: str) -> bool:
+    """Tell whether ``lead`` ends with a capitalised name word ("Melania ", not "When ")."""
+    match = _GLUED_NAME.search(lead)
+    return match is not None and match.group(1).lower() not in leading_stops()
+
+
+def dated_role(
+    registry: ActorRegistry, actor: str | None, on: date | None
+) -> tuple[str | None, str | None]:
+    """Return ``(role, affiliation)`` of ``actor`` on the date ``on`` (Nones when unknown).
+
+    An undated article gives no office, as in the ``actors`` table: none is attributed
+    out of time.
+
+    Examples
+    --------
+    >>> from analysis.actors.registry import default_registry
+    >>> dated_role(default_registry(), "Jens Stoltenberg", date(2023, 7, 11))
+    ('Secretary General', 'NATO')
+    >>> dated_role(default_registry(), "Jens Stoltenberg", None)
+    (None, None)
+    """
+    if actor is None or on is None:
+        return None, None
+    record = registry.get(actor)
+    role = record.role_on(on) if record is not None else None
+    if role is None:
+        return None, None
+    return role.title, role.affiliation
+
+
+class Resolver:
+    """Resolve speaker and addressee mentions to actors, in text order.
+
+    Parameters
+    ----------
+    doc : Document
+    registry : ActorRegistry
+        Resolves names and descriptions that no mention heads, on the article's date.
+    mentions : sequence of ActorMention
+        The article's actor mentions (dated, corrected), found once by the caller.
+    """
+
+    def __init__(
+        self, doc: Document, registry: ActorRegistry, mentions: Sequence[ActorMention]
+    ) -> None:
+        self.doc = doc
+        self.registry = registry
+        self.on: date | None = doc.article.published
+        self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
+        self._names: list[tuple[int, str]] | None = None
+        self._subjects: list[tuple[int, str]] | None = None
+        self.speakers: list[tuple[int, str, str]] = []  # (offset, mention, actor)
+
+    # -- data built lazily, once per article
+
+    def names(self) -> list[tuple[int, str]]:
+        """Runs of capitalised words in the article, as (offset, name)."""
+        if self._names is None:
+            self._names = [(m.start(), m.group()) for m in _name_run().finditer(self.doc.text)]
+        return self._names
+
+    def subjects(self) -> list[tuple[int, str]]:
+        """Names that open a sentence (likely its subject), as (offset, name)."""
+        if self._subjects is None:
+            self._subjects = []
+            text = self.doc.text
+            for sentence in self.doc.sentences:
+                match = _name_run().match(text, sentence.start, sentence.end)
+                if match is not None and len(match.group().split()) > 1:
+                    self._subjects.append((match.start(), match.group()))
+        return self._subjects
+
+    # -- resolution
+
+    def resolve(self, found: Sequence[Found]) -> None:
+        """Set ``actor`` and ``addressee_actor`` of every speech quote (in place)."""
+        for item in sorted(found, key=lambda x: x.start):
+            attribution = item.attribution
+            if attribution is None or item.kind not in SPEECH_KINDS:
+                continue
+            if attribution.speaker is not None:
+                item.actor = self.actor_for(attribution.speaker, item.start)
+                if item.actor is not None and attribution.speaker.kind != "pronoun":
+                    self.speakers.append((attribution.speaker.start, attribution.speaker.text,
+                                          item.actor))
+            if attribution.addressee is not None:
+                item.addressee_actor = self.actor_for(attribution.addressee, item.start,
+                                                      addressee=True)
+
+    def actor_for(self, phrase: Phrase, before: int, addressee: bool = False) -> str | None:
+        """Return the actor of a speaker (or addressee) phrase of a quote at ``before``."""
+        if phrase.kind == "pronoun" and phrase.text.lower() == "who":
+            window = max(0, phrase.start - ANTECEDENT_WINDOW)
+            antecedent = _antecedent().search(self.doc.text, window, phrase.start)
+            if antecedent is None:
+                return None
+            name = antecedent.group(1)
+            start = antecedent.start(1)
+            return self.named(Phrase(start, start + len(name), name, "name"))
+        if phrase.kind == "pronoun":
+            if addressee or phrase.text.lower() not in words("person_pronoun"):
+                return None
+            limit = min(before, phrase.start)
+            earlier = [s for s in self.speakers if s[0] < limit]
+            subjects = [s for s in self.subjects() if s[0] < limit]
+            if subjects and (not earlier or subjects[-1][0] > earlier[-1][0]):
+                offset, name = subjects[-1]
+                return self.named(Phrase(offset, offset + len(name), name, "name"))
+            return earlier[-1][2] if earlier else None
+        if phrase.kind == "name":
+            return self.named(phrase)
+        return self.described(phrase)
+
+    def mentioned(self, start: int, end: int) -> str | None:
+        """Return the actor of the mention heading ``text[start:end]`` (see :func:`head_mention`)."""
+        head = head_mention(self.doc.text, self.mentions, start, end)
+        return head.actor if head is not None else None
+
+    def named(self, phrase: Phrase) -> str | None:
+        """Resolve a name: its head mention, else the article's fuller name, the registry."""
+        actor = self.mentioned(phrase.start, phrase.end)
+        if actor is not None:
+            return actor
+        name = _name_part(phrase.text)
+        expanded = self.expand(name, phrase.start)
+        for candidate in (expanded, name):
+            actor = self.registry_resolve(candidate)
+            if actor is not None:
+                return actor
+        resolved = strip_titles(expanded) or expanded
+        if len(resolved.split()) == 1 and resolved.lower() in words("anonymous"):
+            return None
+        return resolved
+
+    def expand(self, name: str, at: int) -> str:
+        """Return the fullest name in the article that a short mention stands for."""
+        parts = name.split()
+        if len(parts) > 1:
+            return name
+        surname = parts[0] if parts else name
+        for _, mention, actor in reversed(self.speakers):
+            if surname in mention.split() or surname in actor.split():
+                return actor
+        best: str | None = None
+        for offset, run in self.names():
+            if surname in run.split() and run != surname:
+                if offset < at:
+                    best = run
+                elif best is None:
+                    best = run
+                    break
+        return best or name
+
+    def registry_resolve(self, mention: str) -> str | None:
+        """Return the one actor the registry says ``mention`` denotes on the date."""
+        actor = self.registry.resolve(mention, on=self.on)
+        return actor.name if actor is not None else None
+
+    def described(self, phrase: Phrase) -> str | None:
+        """Resolve a description ("the senator"): head mention, registry, context."""
+        actor = self.mentioned(phrase.start, phrase.end) or self.registry_resolve(phrase.text)
+        if actor is not None:
+            return actor
+        candidates = {a.name for a in self.registry.candidates(phrase.text, on=self.on)}
+        if candidates:
+            before = [m for m in self.mentions if m.start < phrase.start and m.actor in candidates]
+            if before:
+                return before[-1].actor
+        return self.titled_name_before(phrase)
+
+    def titled_name_before(self, phrase: Phrase) -> str | None:
+        """"the senator" -> the last "Senator Pete Ricketts" written before the mention."""
+        head = phrase.text.split()[-1]
+        if not head.isalpha() or head[:1].isupper():
+            return None
+        last = None
+        for match in _titled_name(head.capitalize()).finditer(self.doc.text, 0, phrase.start):
+            last = match
+        if last is None:
+            return None
+        name = last.group(1).strip()
+        start = last.start(1)
+        return self.mentioned(start, start + len(name)) or self.registry_resolve(name) or name
+
+
+def _name_part(text: str) -> str:
+    """Return the capitalised name in a phrase ("presidential spokesperson Lee" -> "Lee")."""
+    runs = _name_run().findall(text)
+    if runs:
+        return runs[-1]
+    words_ = text.split()
+    capitalised = [w for w in words_ if w[:1].isupper()]
+    return capitalised[-1] if capitalised else text
