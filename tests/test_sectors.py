@@ -534,7 +534,7 @@ def test_malformed_user_taxonomy_names_file_line_and_fix(tmp_path, content, expe
 
 
 def test_missing_user_taxonomy(tmp_path):
-    with pytest.raises(AnalysisError, match="taxonomy file not found"):
+    with pytest.raises(AnalysisError, match="no such taxonomy file"):
         find_sectors("cyber defence", taxonomy=tmp_path / "nope.csv")
 
 
