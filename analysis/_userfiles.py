@@ -48,7 +48,8 @@ def read_user_text(path: str | os.PathLike[str], what: str) -> str:
     Raises
     ------
     AnalysisError
-        When the file does not exist or is not UTF-8 text.
+        When the file does not exist, cannot be read or is not UTF-8 text (naming the
+        first line that is not).
 
     Examples
     --------
@@ -61,10 +62,15 @@ def read_user_text(path: str | os.PathLike[str], what: str) -> str:
     if not path.is_file():
         raise AnalysisError(f"no such {what} file; check the path", path)
     try:
-        return path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AnalysisError(f"cannot read the {what} file ({exc.strerror}); check its permissions", path) from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
         raise AnalysisError(
-            f"not UTF-8 text (byte {exc.start}); save the {what} file as UTF-8 CSV "
+            f"line {line}: not UTF-8 text; save the {what} file as UTF-8 CSV "
             "(in a spreadsheet: CSV UTF-8)",
             path,
         ) from None

@@ -453,8 +453,14 @@ class ActorRegistry:
         return self._by_name[names[0]] if len(names) == 1 else None
 
 
+# These differ on purpose from analysis.text.patterns.NAME_WORD (any capitalised word):
+# a person alias is someone else's name only when glued to a word that looks like a
+# given name or surname, so the word must hold a lower-case letter (not "NATO", "U.S.")
+# or be an initial ("Robert E. Lee").
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _NAME_WORD = re.compile(r"[A-Z](?:[\w\-]*[a-z][\w\-]*|\.)")
+# A capitalised word right after a sentence end, a colon, an opening quote mark or a
+# parenthesis is capitalised for that reason, not because it is a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n]\s*)$")
 
 

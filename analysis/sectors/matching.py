@@ -31,7 +31,7 @@ from functools import cache
 
 from analysis._resources import read_lines
 from analysis.sectors.taxonomy import ALIAS_SEPARATORS, Taxonomy, alias_key
-from analysis.text.patterns import HANGUL
+from analysis.text.patterns import HANGUL, HYPHENS
 from analysis.text.segmentation import Sentence
 
 __all__ = [
@@ -52,7 +52,8 @@ MENTION = "mention"
 
 _HAS_HANGUL = re.compile(f"[{HANGUL}]")
 # Between the words of an English alias: any run of spaces and hyphens, or none.
-_EN_JOIN = r"[\s\-‐‑–]*"
+_EN_JOIN = rf"[\s{re.escape(HYPHENS)}]*"
+_HYPHEN = re.compile(f"[{re.escape(HYPHENS)}]")
 # For the middle dot of a Korean alias: "·", "ㆍ", "・", ",", "/" or nothing.
 _KO_DOT = r"\s*[·ㆍ・,/]?\s*"
 
@@ -75,7 +76,7 @@ class SectorMention:
 
 
 def _english_pattern(alias: str) -> str:
-    tokens = re.sub(r"[-‐‑–]", " ", alias).replace(",", " , ").replace("&", " and ").split()
+    tokens = _HYPHEN.sub(" ", alias).replace(",", " , ").replace("&", " and ").split()
     parts: list[str] = []
     previous_word = False
     for token in tokens:

@@ -22,6 +22,7 @@ from analysis._resources import read_csv_rows
 from analysis._userfiles import read_user_csv
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
+from analysis.text.patterns import HYPHENS
 
 __all__ = [
     "ALIAS_SEPARATORS",
@@ -43,7 +44,7 @@ TAXONOMY_COLUMNS: tuple[str, ...] = (
 _REQUIRED_COLUMNS = ("id", "label")
 _WHAT = "taxonomy"
 #: Characters that separate the words of an alias without changing what it matches.
-ALIAS_SEPARATORS = re.compile(r"[\s\-‐‑–,·ㆍ・/]+")
+ALIAS_SEPARATORS = re.compile(rf"[\s{re.escape(HYPHENS)},·ㆍ・/]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,9 @@ Character sets (strings, to use inside ``[...]`` or with ``in``)
 :data:`DOUBLE_OPENING`, :data:`DOUBLE_CLOSING`, :data:`DOUBLE_MARKS`, :data:`SINGLE_MARKS`, :data:`ALL_MARKS`
     quotation marks: curly and low double opening marks and guillemets, their closing
     twins, the straight ``"`` (which opens or closes), and the single marks.
+:data:`HYPHENS`
+    the hyphens written inside compounds ("cyber-defence", "counter‑terrorism"), the en
+    dash included.
 :data:`HANGUL`
     Hangul syllables, jamo and compatibility jamo (a character-class body).
 
@@ -56,6 +59,7 @@ __all__ = [
     "DOUBLE_MARKS",
     "DOUBLE_OPENING",
     "HANGUL",
+    "HYPHENS",
     "LETTERS",
     "LETTERS_RE",
     "NAME_PARTICLES",
@@ -81,6 +85,8 @@ DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + '"'
 SINGLE_MARKS = "‘’'‚‛"
 #: Every quotation mark.
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+#: Hyphens written inside compounds: hyphen-minus, hyphen, non-breaking hyphen, en dash.
+HYPHENS = "-\u2010\u2011\u2013"
 #: Hangul syllables, jamo and compatibility jamo, as the body of a character class.
 HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 
