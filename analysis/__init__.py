@@ -11,8 +11,10 @@ The public API (see README.md):
 from __future__ import annotations
 
 from analysis.errors import AnalysisError
-from analysis.text.articles import Article, load_article, load_corpus
-from analysis.text.document import Document, Sentence, Span, as_document
+from analysis.text.articles import Article
+from analysis.text.document import Document, as_document
+from analysis.text.loaders import load_article, load_corpus
+from analysis.text.segmentation import Sentence, Span
 
 __version__ = "0.1.0"
 

@@ -7,14 +7,21 @@ relative to the working directory and nothing is downloaded.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-__all__ = ["read_bytes", "read_csv_rows", "read_lines", "read_text", "resource"]
+from analysis._userfiles import parse_user_csv
+
+__all__ = [
+    "read_bytes",
+    "read_csv_numbered",
+    "read_csv_rows",
+    "read_lines",
+    "read_text",
+    "resource",
+]
 
 
 def resource(name: str) -> Traversable:
@@ -56,7 +63,21 @@ def _read_lines_cached(name: str) -> tuple[str, ...]:
 
 
 def read_csv_rows(name: str) -> Iterator[dict[str, str]]:
-    """Yield the rows of a shipped CSV file as dicts (lines starting ``#`` are skipped)."""
-    text = read_text(name)
-    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
-    yield from csv.DictReader(io.StringIO("".join(lines)))
+    """Yield the rows of a shipped CSV file as dicts.
+
+    The file is read by the same parser as a user's CSV files
+    (:func:`analysis._userfiles.parse_user_csv`): lines starting ``#`` are comments, blank
+    lines are skipped, cells are stripped.
+
+    Examples
+    --------
+    >>> next(read_csv_rows("text/function_words.csv"))
+    {'language': 'en', 'word': 'the'}
+    """
+    for _, row in read_csv_numbered(name):
+        yield row
+
+
+def read_csv_numbered(name: str) -> tuple[tuple[int, dict[str, str]], ...]:
+    """Return the rows of a shipped CSV file with the line each starts on."""
+    return parse_user_csv(read_text(name), f"analysis/resources/{name}", name).rows

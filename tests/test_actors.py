@@ -14,16 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import AnalysisError
-from analysis.actors.registry import (
-    ActorMention,
-    ActorRegistry,
-    actor_mentions,
-    actors_frame,
-    default_registry,
-    strip_titles,
-)
+from analysis.actors.mentions import actor_rows, actors_frame, extract_actors
+from analysis.actors.records import ActorMention
+from analysis.actors.registry import ActorRegistry, default_registry
+from analysis.actors.titles import strip_titles
 from analysis.schemas import columns
 from analysis.text.articles import Article
+from analysis.text.document import as_document
 
 VILNIUS = date(2023, 7, 11)
 
@@ -365,7 +362,37 @@ def test_actors_frame_many_and_empty():
         ["a", "Lee Jae-myung", "President"],
     ]
     assert actors_frame([]).columns.tolist() == columns("actors")
-    assert [aid for aid, _ in actor_mentions(articles)] == ["a", "a"]
+    assert [m.actor for m in extract_actors(articles[0])] == ["Mark Rutte", "Lee Jae-myung"]
+    assert extract_actors(articles[1]) == []
+
+
+def test_extract_actors_records_carry_the_table():
+    article = Article(
+        article_id="a", text="NATO chief Stoltenberg met first lady Kim.", published=VILNIUS
+    )
+    mentions = extract_actors(article)
+    assert [(m.actor, m.role, m.affiliation, m.country) for m in mentions] == [
+        ("NATO", None, None, None),
+        ("Jens Stoltenberg", "Secretary General", "NATO", "Norway"),
+        ("Kim Keon-hee", "First Lady", "South Korea", "South Korea"),
+    ]
+    frame = actors_frame(article)
+    rows = actor_rows(as_document(article), mentions)
+    assert [list(row.values()) for row in rows] == (
+        frame.astype(object).where(frame.notna(), None).values.tolist()
+    )
+    assert list(rows[0]) == columns("actors")
+
+
+def test_extract_actors_undated_has_no_office_but_a_country():
+    [yoon] = extract_actors("Yoon spoke.")
+    assert (yoon.role, yoon.affiliation, yoon.country) == (None, None, "South Korea")
+
+
+def test_find_mentions_leaves_the_table_fields_empty(registry):
+    [found] = registry.find_mentions("Yoon spoke.", on=VILNIUS)
+    assert (found.role, found.affiliation, found.country) == (None, None, None)
+    assert found == ActorMention(0, 4, "Yoon", "Yoon Suk Yeol", "person")
 
 
 # --- user CSV files -----------------------------------------------------------------------
@@ -455,7 +482,7 @@ def test_missing_user_csv(tmp_path):
 
 
 def test_registry_from_records():
-    from analysis.actors.registry import Actor, Role
+    from analysis.actors.records import Actor, Role
 
     chair = Role("Chair", "Club", date(2020, 1, 1), date(2021, 12, 31), "minutes")
     successor = Role("Chair", "Club", date(2022, 1, 1), None, "minutes")
@@ -565,3 +592,7 @@ def test_actors_frame_overrides(tmp_path):
     assert frame[["mention", "actor", "role"]].values.tolist() == [
         ["Rutte", "Jens Stoltenberg", "Minister of Finance"]
     ]
+    [fixed] = extract_actors(article, overrides=path)  # the record follows the corrected actor
+    assert (fixed.actor, fixed.role, fixed.affiliation, fixed.country) == (
+        "Jens Stoltenberg", "Minister of Finance", "Norway", "Norway"
+    )

@@ -292,7 +292,7 @@ def test_on_error_collects_and_continues(tmp_path):
 def test_load_corpus_is_lazy(tmp_path, monkeypatch):
     write(tmp_path / "a.txt", "A.")
     write(tmp_path / "b.txt", "B.")
-    import analysis.text.articles as articles
+    import analysis.text.loaders as articles
 
     opened: list[str] = []
     real = articles._read_bytes

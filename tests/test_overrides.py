@@ -164,3 +164,27 @@ def test_quotes_frame_applies_overrides_on_every_run(tmp_path, seed_article):
         assert 205 not in frame["start"].tolist()
         fixed = frame[frame["start"] == 5560].iloc[0]
         assert (fixed["speaker"], fixed["actor"]) == ("Pete Ricketts", "Pete Ricketts")
+
+
+def test_as_overrides_takes_none_a_path_or_records(overrides_path):
+    from analysis.actors.overrides import as_overrides
+
+    assert as_overrides(None) == ()
+    from_file = as_overrides(overrides_path)
+    assert from_file == load_overrides(overrides_path) == as_overrides(str(overrides_path))
+    assert as_overrides(iter(from_file)) == from_file
+    with pytest.raises(TypeError, match="not dict"):
+        as_overrides([{"article_id": "a"}])
+
+
+def test_overrides_file_may_carry_other_columns(tmp_path):
+    path = tmp_path / "o.csv"
+    path.write_text("article_id,what,offset,field,value,note\na,quotes,1,drop,true,checked\n")
+    assert [(o.offset, o.field) for o in load_overrides(path)] == [(1, "drop")]
+
+
+def test_overrides_row_with_too_many_cells_is_an_error(tmp_path):
+    path = tmp_path / "o.csv"
+    path.write_text("article_id,what,offset,field,value\na,quotes,1,actor,Kim, Eun-hye\n")
+    with pytest.raises(AnalysisError, match="line 2: 6 cells but 5 columns; quote cells"):
+        load_overrides(path)

@@ -534,7 +534,7 @@ def test_malformed_user_taxonomy_names_file_line_and_fix(tmp_path, content, expe
 
 
 def test_missing_user_taxonomy(tmp_path):
-    with pytest.raises(AnalysisError, match="taxonomy file not found"):
+    with pytest.raises(AnalysisError, match="no such taxonomy file"):
         find_sectors("cyber defence", taxonomy=tmp_path / "nope.csv")
 
 
@@ -618,3 +618,32 @@ def test_overrides_remap_and_drop_mentions(tmp_path, seed_path, capsys):
     assert row["sector"] == "information-sharing" and row["label"] == "information-sharing"
     assert main(["sectors", str(seed_path), "--overrides", str(overrides), "--format", "csv"]) == 0
     assert len(pd.read_csv(io.StringIO(capsys.readouterr().out))) == 5
+
+
+# --------------------------------------------------------------------------- records and rows
+
+
+def test_row_builders_are_the_frames():
+    from analysis.sectors.finder import sector_rows
+    from analysis.sectors.statements import programme_statement_rows
+
+    doc = as_document(
+        "They adopted an Individually Tailored Partnership Programme (ITPP), expanding "
+        "cooperation in 11 sectors including cybersecurity; emerging technologies; and "
+        "climate change. Space matters too."
+    )
+    frame = sector_mentions_frame(doc)
+    rows = sector_rows(doc, find_sector_mentions(doc))
+    assert pd.DataFrame(rows).astype(frame.dtypes.to_dict()).equals(frame)
+    statements = programme_statements_frame(doc)
+    rows = programme_statement_rows(doc, parse_programme_statements(doc))
+    assert [row["sectors"] for row in rows] == statements["sectors"].tolist()
+    assert list(rows[0]) == statements.columns.tolist()
+
+
+def test_old_import_paths_still_work():
+    from analysis.sectors import finder, statements, taxonomy
+
+    assert finder.load_taxonomy is taxonomy.load_taxonomy
+    assert finder.programme_statements_frame is statements.programme_statements_frame
+    assert finder.ProgrammeStatement is statements.ProgrammeStatement

@@ -5,7 +5,7 @@ exactly as the gold. The misses allowed are the known limit, all of one kind: an
 abbreviation written with periods that ends a sentence before a capitalised name ("in
 the U.S. Kim returned", "the E.U. Japan has", "Washington, D.C. Seoul sent"), which
 Punkt's heuristics cannot tell from "U.S. Senators". The fixture is not to be weakened
-to pass: fix analysis/document.py or the word lists in analysis/resources/ instead.
+to pass: fix analysis/text/segmentation.py or the word lists in analysis/resources/ instead.
 """
 
 from __future__ import annotations

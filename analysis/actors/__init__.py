@@ -1,26 +1,32 @@
-"""Actors: the dated registry, titles, matching, user CSV files and corrections."""
+"""Actors: the dated registry, titles, matching, user CSV files and corrections.
+
+Modules: ``records`` (Role, Actor, ActorMention, the CSV columns), ``titles`` (titles and
+descriptions, :func:`strip_titles`), ``trie`` (the one-pass alias pattern), ``tables``
+(reading the shipped and user actors / roles CSV files), ``registry`` (ActorRegistry:
+matching and resolution, :func:`default_registry`), ``mentions`` (:func:`extract_actors`,
+:func:`actor_rows`, :func:`actors_frame`) and ``overrides`` (researcher corrections).
+"""
 
 from __future__ import annotations
 
+from analysis.actors.mentions import actor_rows, actors_frame, complete_mentions, extract_actors
 from analysis.actors.overrides import (
     OVERRIDE_COLUMNS,
     Override,
     apply_overrides,
+    as_overrides,
     load_overrides,
 )
-from analysis.actors.registry import (
+from analysis.actors.records import (
     ACTOR_COLUMNS,
     KINDS,
     ROLE_COLUMNS,
     Actor,
     ActorMention,
-    ActorRegistry,
     Role,
-    actor_mentions,
-    actors_frame,
-    default_registry,
-    strip_titles,
 )
+from analysis.actors.registry import ActorRegistry, default_registry
+from analysis.actors.titles import strip_titles
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -32,10 +38,13 @@ __all__ = [
     "ActorRegistry",
     "Override",
     "Role",
-    "actor_mentions",
+    "actor_rows",
     "actors_frame",
     "apply_overrides",
+    "as_overrides",
+    "complete_mentions",
     "default_registry",
+    "extract_actors",
     "load_overrides",
     "strip_titles",
 ]

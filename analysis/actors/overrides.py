@@ -29,9 +29,7 @@ or the offset is wrong) and otherwise ignored.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import types
 import typing
 import warnings
@@ -41,9 +39,17 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
 
+from analysis._userfiles import read_user_csv
 from analysis.errors import AnalysisError
 
-__all__ = ["OVERRIDE_COLUMNS", "Override", "apply_overrides", "load_overrides"]
+__all__ = [
+    "OVERRIDE_COLUMNS",
+    "Override",
+    "OverridesLike",
+    "apply_overrides",
+    "as_overrides",
+    "load_overrides",
+]
 
 OVERRIDE_COLUMNS: tuple[str, ...] = ("article_id", "what", "offset", "field", "value")
 _TRUE = {"true", "yes", "1"}
@@ -72,8 +78,16 @@ class Override:
         return f"{self.path or 'overrides'}, line {self.line if self.line is not None else '?'}"
 
 
+#: What an ``overrides`` argument may be: nothing, an overrides CSV path, or records.
+OverridesLike = str | PathLike[str] | Iterable[Override] | None
+
+
 def load_overrides(path: str | PathLike[str]) -> tuple[Override, ...]:
     """Read an overrides CSV (columns ``article_id, what, offset, field, value``).
+
+    The file follows the rules of every user CSV (:mod:`analysis._userfiles`): UTF-8,
+    ``#`` comment lines, a header line; other columns (a ``note``, say) are allowed and
+    ignored.
 
     Raises
     ------
@@ -91,35 +105,50 @@ def load_overrides(path: str | PathLike[str]) -> tuple[Override, ...]:
     [(10, 'actor', 'Jens Stoltenberg', 2)]
     """
     path = Path(path)
-    if not path.is_file():
-        raise AnalysisError("no such overrides file; check the path", path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise AnalysisError("not UTF-8 text; save the overrides CSV as UTF-8", path) from None
-    numbered = [
-        (number, line)
-        for number, line in enumerate(text.splitlines(), 1)
-        if line.strip() and not line.startswith("#")
-    ]
-    if not numbered:
-        raise AnalysisError(f"empty; the first line must be {','.join(OVERRIDE_COLUMNS)}", path)
-    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in numbered)))
-    missing = [c for c in OVERRIDE_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise AnalysisError(
-            f"missing column(s) {', '.join(missing)}; the columns are {','.join(OVERRIDE_COLUMNS)}",
-            path,
-        )
-    overrides = []
-    for row in reader:
-        line = numbered[min(reader.line_num, len(numbered)) - 1][0]
-        overrides.append(_override_from_row(row, path, line))
-    return tuple(overrides)
+    rows = read_user_csv(path, "overrides", required=OVERRIDE_COLUMNS)
+    return tuple(_override_from_row(row, path, line) for line, row in rows)
 
 
-def _override_from_row(row: dict[str, str | None], path: Path, line: int) -> Override:
-    cells = {column: (row.get(column) or "").strip() for column in OVERRIDE_COLUMNS}
+def as_overrides(value: OverridesLike) -> tuple[Override, ...]:
+    """Return the corrections ``value`` stands for: none, a CSV file's, or the records given.
+
+    This is the one coercion of an ``overrides`` argument: every extractor and frame that
+    takes one accepts what this accepts.
+
+    Parameters
+    ----------
+    value : None, str, os.PathLike or iterable of Override
+        No corrections, the path of an overrides CSV (read with :func:`load_overrides`),
+        or the records themselves.
+
+    Raises
+    ------
+    TypeError
+        When an item of the iterable is not an :class:`Override`.
+
+    Examples
+    --------
+    >>> as_overrides(None)
+    ()
+    >>> fix = Override("a1", "actors", 0, "drop", "true")
+    >>> as_overrides([fix]) == (fix,)
+    True
+    """
+    if value is None:
+        return ()
+    if isinstance(value, str | PathLike):
+        return load_overrides(value)
+    records = tuple(value)
+    for record in records:
+        if not isinstance(record, Override):
+            raise TypeError(
+                f"overrides must be Override records or a CSV path, not {type(record).__name__}"
+            )
+    return records
+
+
+def _override_from_row(row: dict[str, str], path: Path, line: int) -> Override:
+    cells = {column: row.get(column, "") for column in OVERRIDE_COLUMNS}
     for column in ("article_id", "what", "field"):
         if not cells[column]:
             raise AnalysisError(f"line {line}: {column} is empty; fill it in", path)

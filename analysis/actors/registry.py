@@ -1,8 +1,8 @@
-"""Actors: who is named in an article, resolved against a dated registry.
+"""The actor registry: who is named in an article, resolved against dated roles.
 
 The registry ships as data (``resources/actors/actors.csv``, ``resources/actors/actor_roles.csv``; each row
 cites its source) and is extended with user CSV files in the same two formats (see
-:meth:`ActorRegistry.load`). Persons, organisations and countries have a canonical name,
+:meth:`ActorRegistry.load` and :mod:`analysis.actors.tables`). Persons, organisations and countries have a canonical name,
 aliases, optional descriptions and demonyms, and (persons mostly) roles dated by
 ``valid_from`` / ``valid_to``.
 
@@ -60,7 +60,7 @@ not searched. "Senate", "Congress" and "National Assembly" alone are read as the
 Senate, the U.S. Congress and South Korea's National Assembly (the usual referents in the
 news this package was built for; "state Senate" is excluded). A namesake who is not in the
 registry (a reporter called Costa) is reported as the registry actor: fix such rows with
-an overrides file (:func:`actors_frame`'s ``overrides``) or add the namesake to a user CSV.
+an overrides file (:func:`~analysis.actors.mentions.actors_frame`'s ``overrides``) or add the namesake to a user CSV.
 
 **Speed.** Loading the shipped registry takes about 10 ms; scanning runs at about 5-8 MB of
 text per second on one core (the seed article repeated 100 times, 0.6 MB: about 0.07 s;
@@ -69,290 +69,32 @@ text per second on one core (the seed article repeated 100 times, 0.6 MB: about 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache, cached_property
-from os import PathLike
-from pathlib import Path
-from typing import Literal
 
-import pandas as pd
-
-from analysis._resources import read_lines, read_text
-from analysis.actors.overrides import Override, apply_overrides, load_overrides
-from analysis.errors import AnalysisError
-from analysis.schemas import conform
-from analysis.text.articles import Article
-from analysis.text.document import Document, as_documents
-
-__all__ = [
-    "ACTOR_COLUMNS",
-    "KINDS",
-    "ROLE_COLUMNS",
-    "Actor",
-    "ActorMention",
-    "ActorRegistry",
-    "Role",
-    "actor_mentions",
-    "actors_frame",
-    "default_registry",
-    "strip_titles",
-]
-
-Kind = Literal["person", "organisation", "country"]
-KINDS: tuple[str, ...] = ("person", "organisation", "country")
-ACTOR_COLUMNS: tuple[str, ...] = (
-    "name",
-    "kind",
-    "aliases",
-    "descriptions",
-    "demonyms",
-    "country",
-    "source",
+from analysis._resources import read_lines
+from analysis.actors.records import Actor, ActorMention, Role
+from analysis.actors.tables import UserPaths, read_actors
+from analysis.actors.titles import (
+    FORMER,
+    FORMER_KEY,
+    LEADING_ARTICLE,
+    clean,
+    description_key,
+    previous_word,
+    strip_titles,
+    title_before,
+    title_fits,
+    title_meaning,
+    title_meanings,
+    title_pattern,
 )
-ROLE_COLUMNS: tuple[str, ...] = (
-    "actor",
-    "title",
-    "affiliation",
-    "valid_from",
-    "valid_to",
-    "descriptions",
-    "source",
-)
-_REQUIRED_ACTOR_COLUMNS = ("name", "kind", "source")
-_REQUIRED_ROLE_COLUMNS = ("actor", "title", "source")
-_SHIPPED_ACTORS = "actors/actors.csv"
-_SHIPPED_ROLES = "actors/actor_roles.csv"
+from analysis.actors.trie import compile_words
 
-
-# --- records ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """An office held by an actor between two dates (both inclusive; None = open).
-
-    Examples
-    --------
-    >>> role = Role("Secretary General", "NATO", date(2014, 10, 1), date(2024, 10, 1), "nato.int")
-    >>> role.valid_on(date(2023, 7, 11)), role.valid_on(date(2025, 1, 1))
-    (True, False)
-    """
-
-    title: str
-    affiliation: str | None
-    valid_from: date | None
-    valid_to: date | None
-    source: str
-    descriptions: tuple[str, ...] = ()
-
-    def valid_on(self, on: date) -> bool:
-        """Tell whether the role was held on ``on`` (bounds inclusive)."""
-        started = self.valid_from is None or self.valid_from <= on
-        not_ended = self.valid_to is None or on <= self.valid_to
-        return started and not_ended
-
-
-def _start_key(role: Role) -> date:
-    return role.valid_from or date.min
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A person, organisation or country with its aliases and dated roles.
-
-    Examples
-    --------
-    >>> yoon = default_registry().get("Yoon Suk Yeol")
-    >>> yoon.kind, yoon.country
-    ('person', 'South Korea')
-    >>> yoon.role_on(date(2023, 7, 11)).title
-    'President'
-    >>> yoon.role_on(date(2025, 5, 1)) is None
-    True
-    """
-
-    name: str
-    kind: Kind
-    aliases: tuple[str, ...]
-    roles: tuple[Role, ...]
-    country: str | None
-    source: str
-    descriptions: tuple[str, ...] = ()
-    demonyms: tuple[str, ...] = ()
-
-    def roles_on(self, on: date | None) -> tuple[Role, ...]:
-        """Return every role held on ``on`` (all roles when ``on`` is None)."""
-        if on is None:
-            return self.roles
-        return tuple(role for role in self.roles if role.valid_on(on))
-
-    def role_on(self, on: date | None = None) -> Role | None:
-        """Return the role held on ``on``, or the latest role when ``on`` is None.
-
-        Of several roles held that day, the one that started last is returned (on a
-        handover day that is the incoming office). None when no role was held.
-        """
-        roles = self.roles_on(on)
-        if not roles:
-            return None
-        return max(roles, key=_start_key)
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """A registry actor named in a text: the span, the words as written and the actor."""
-
-    start: int
-    end: int
-    text: str
-    actor: str
-    kind: str
-
-
-# --- text normalisation ------------------------------------------------------------------
-
-_SPACES = re.compile(r"\s+")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-
-
-def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
-
-def _description_key(text: str) -> str:
-    """Return the comparison key of a description: lower case, "the" dropped, "-" as space."""
-    text = text.replace("’", "'").replace("‘", "'").replace("-", " ").lower()
-    text = _clean(text).strip(" .,;:")
-    return _LEADING_ARTICLE.sub("", text)
-
-
-@cache
-def _title_meanings() -> Mapping[str, str]:
-    """Map each shipped title (lower case) to the role title it stands for."""
-    meanings: dict[str, str] = {}
-    for line in read_lines("actors/titles.txt"):
-        written, _, meaning = line.partition(" = ")
-        meanings[written.strip().lower()] = _description_key(meaning or written)
-    return meanings
-
-
-@cache
-def _title_pattern() -> re.Pattern[str]:
-    titles = sorted(_title_meanings(), key=len, reverse=True)
-    body = "|".join(re.escape(title) for title in titles)
-    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", re.IGNORECASE)
-
-
-@cache
-def _title_before_pattern() -> re.Pattern[str]:
-    """A title that ends right before a name ("first lady Kim": "first lady ")."""
-    return re.compile(rf"(?:(?:former|ex-)\s*)?(?:{_title_pattern().pattern})\s+$", re.IGNORECASE)
-
-
-@cache
-def _title_last_words() -> frozenset[str]:
-    return frozenset(title.split()[-1] for title in _title_meanings())
-
-
-def _previous_word(text: str, position: int) -> tuple[int, str] | None:
-    """Return (start, word) of the word one space before ``position``, else None."""
-    if position < 2 or text[position - 1] != " " or text[position - 2].isspace():
-        return None
-    limit = max(0, position - 40)
-    start = max(text.rfind(" ", limit, position - 1), text.rfind("\n", limit, position - 1))
-    start = start + 1 if start >= 0 else limit
-    return start, text[start : position - 1]
-
-
-def _title_before(text: str, position: int) -> re.Match[str] | None:
-    """Return the title that ends right before ``position`` ("first lady Kim"), if any."""
-    previous = _previous_word(text, position)
-    if previous is None or previous[1].lower() not in _title_last_words():
-        return None  # cheap test first: most names follow "said", "and", "," ...
-    return _title_before_pattern().search(text, max(0, position - 80), position)
-
-
-def _title_meaning(title: str) -> str:
-    return _title_meanings().get(_clean(title).lower(), _description_key(title))
-
-
-def strip_titles(name: str) -> str:
-    """Return ``name`` without the titles, honorifics and apposition around it.
-
-    The name is what follows the last title (``resources/actors/titles.txt``, case-insensitive)
-    that is followed by a capitalised word; a trailing apposition (", a Republican of
-    Nebraska", ", NATO Secretary General") is dropped. A string that is nothing but titles
-    ("the senator") is returned cleaned but otherwise unchanged.
-
-    Examples
-    --------
-    >>> strip_titles("U.S. Senator Pete Ricketts")
-    'Pete Ricketts'
-    >>> strip_titles("NATO Secretary General Jens Stoltenberg")
-    'Jens Stoltenberg'
-    >>> strip_titles("first lady Kim Keon-hee")
-    'Kim Keon-hee'
-    >>> strip_titles("Pete Ricketts, a Republican of Nebraska")
-    'Pete Ricketts'
-    >>> strip_titles("the senator")
-    'the senator'
-    """
-    text = _clean(name)
-    head, comma, tail = text.partition(", ")
-    if comma and head and (tail[:1].islower() or _title_pattern().search(tail)):
-        text = head
-    name_start = 0
-    for match in _title_pattern().finditer(text):
-        rest = text[match.end() :].lstrip()
-        if rest[:1].isupper():
-            name_start = len(text) - len(rest)
-    stripped = _LEADING_ARTICLE.sub("", text[name_start:]) if name_start else text
-    return stripped or text
-
-
-# --- the trie regex --------------------------------------------------------------------
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """Return a regex alternation of ``words`` factored as a character trie.
-
-    Greedy optional groups try the longer continuation first, so at any position the
-    longest word that is followed by a word boundary wins.
-
-    Examples
-    --------
-    >>> _trie_regex(["Korea", "Kim", "Korea JoongAng Daily"])
-    'K(?:im|orea(?:\\\\ JoongAng\\\\ Daily)?)'
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node_regex(trie)
-
-
-def _trie_node_regex(node: dict) -> str:
-    branches = [
-        re.escape(char) + _trie_node_regex(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    ends_here = "" in node
-    if len(branches) == 1 and not ends_here:
-        return branches[0]
-    body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if ends_here else body
-
-
-# --- the registry ----------------------------------------------------------------------
+# Actor, ActorMention, Role and strip_titles are re-exported: they were defined here before.
+__all__ = ["Actor", "ActorMention", "ActorRegistry", "Role", "default_registry", "strip_titles"]
 
 
 class ActorRegistry:
@@ -395,7 +137,7 @@ class ActorRegistry:
     @classmethod
     def load(
         cls,
-        extra: str | PathLike[str] | Sequence[str | PathLike[str]] | None = None,
+        extra: UserPaths = None,
     ) -> ActorRegistry:
         """Return the shipped registry extended with the user CSV file(s) ``extra``.
 
@@ -419,28 +161,16 @@ class ActorRegistry:
         >>> len(ActorRegistry.load()) > 100
         True
         """
-        tables = [(_SHIPPED_ACTORS, read_text(_SHIPPED_ACTORS))]
-        tables.append((_SHIPPED_ROLES, read_text(_SHIPPED_ROLES)))
-        for path in _as_paths(extra):
-            tables.append((str(path), _read_user_file(path)))
-        parsed = [(label, *_parse_table(label, text)) for label, text in tables]
-        builder = _Builder()
-        for label, table_kind, rows in parsed:
-            if table_kind == "actors":
-                builder.add_actors(label, rows)
-        for label, table_kind, rows in parsed:
-            if table_kind == "roles":
-                builder.add_roles(label, rows)
-        return cls(builder.actors(), read_lines("actors/non_actors.txt"))
+        return cls(read_actors(extra), read_lines("actors/non_actors.txt"))
 
     def _index_descriptions(self) -> dict[str, tuple[tuple[str, Role | None], ...]]:
         index: dict[str, list[tuple[str, Role | None]]] = {}
         for actor in self._actors:
             for description in actor.descriptions:
-                _add_unique(index, _description_key(description), (actor.name, None))
+                _add_unique(index, description_key(description), (actor.name, None))
             for role in actor.roles:
                 for phrase in self._role_phrases(role):
-                    _add_unique(index, _description_key(phrase), (actor.name, role))
+                    _add_unique(index, description_key(phrase), (actor.name, role))
         return {key: tuple(entries) for key, entries in index.items()}
 
     def _role_phrases(self, role: Role) -> Iterator[str]:
@@ -498,7 +228,7 @@ class ActorRegistry:
         >>> default_registry().get("Kim") is None   # several actors share it
         True
         """
-        name = _clean(name)
+        name = clean(name)
         if name in self._by_name:
             return self._by_name[name]
         names = self._aliases.get(name, ())
@@ -533,14 +263,14 @@ class ActorRegistry:
         >>> [a.name for a in registry.candidates("first lady Kim", date(2023, 7, 11))]
         ['Kim Keon-hee']
         """
-        text = _clean(description)
+        text = clean(description)
         if not text:
             return ()
         names = self._aliases.get(text)
         if names is None:
             names = self._candidates_behind_title(text, on)
         if names is None:
-            names = self._described(_description_key(text), on)
+            names = self._described(description_key(text), on)
         actors = tuple(self._by_name[name] for name in names)
         if context is not None and len(actors) > 1:
             actors = _narrow_by_context(actors, set(context), on) or actors
@@ -576,14 +306,14 @@ class ActorRegistry:
         """Resolve "Title Name": None when what is left after the titles is not an alias."""
         name = strip_titles(text)
         if name == text:
-            name = _LEADING_ARTICLE.sub("", text)
+            name = LEADING_ARTICLE.sub("", text)
         names = self._aliases.get(name)
         if names is None:
             return None
         title = text[: max(text.find(name), 0)].strip()
         if not title:
             return names
-        names = tuple(n for n in names if _title_fits(self._by_name[n], title))  # "Admiral Harris"
+        names = tuple(n for n in names if title_fits(self._by_name[n], title))  # "Admiral Harris"
         if len(names) > 1:
             return self._narrow_by_title(names, title, on) or names
         return names
@@ -592,9 +322,9 @@ class ActorRegistry:
         self, names: Sequence[str], title: str, on: date | None
     ) -> tuple[str, ...]:
         """Keep the ``names`` that hold an office the ``title`` (e.g. "first lady") names."""
-        keys = [_description_key(title)]
-        keys += [_title_meaning(match.group()) for match in _title_pattern().finditer(title)]
-        if on is not None and _FORMER.search(title):  # "former first lady Kim"
+        keys = [description_key(title)]
+        keys += [title_meaning(match.group()) for match in title_pattern().finditer(title)]
+        if on is not None and FORMER.search(title):  # "former first lady Kim"
             holders = {holder for key in keys for holder in self._former_holders(key, on)}
             return tuple(name for name in names if name in holders)
         for when in (on, None) if on is not None else (None,):
@@ -605,7 +335,7 @@ class ActorRegistry:
         return ()
 
     def _described(self, key: str, on: date | None) -> tuple[str, ...]:
-        former = _FORMER_KEY.match(key)
+        former = FORMER_KEY.match(key)
         if former is None or on is None:
             return self._holders(key, on)
         holders = self._former_holders(key[former.end() :], on)
@@ -639,11 +369,11 @@ class ActorRegistry:
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        return _compile_mentions([*self._aliases, *self._non_actors])
+        return compile_words([*self._aliases, *self._non_actors])
 
     @cached_property
     def _pattern_with_demonyms(self) -> re.Pattern[str]:
-        return _compile_mentions([*self._aliases, *self._demonyms, *self._non_actors])
+        return compile_words([*self._aliases, *self._demonyms, *self._non_actors])
 
     def find_mentions(
         self,
@@ -699,14 +429,14 @@ class ActorRegistry:
             return False
         if _NEXT_NAME_WORD.match(text, match.end()):
             return True
-        title = _title_before(text, match.start())
+        title = title_before(text, match.start())
         if title is not None:
-            return not any(_title_fits(self._by_name[name], title.group()) for name in names)
-        previous = _previous_word(text, match.start())
+            return not any(title_fits(self._by_name[name], title.group()) for name in names)
+        previous = previous_word(text, match.start())
         if previous is None:
             return False
         word_start, word = previous
-        if not _NAME_WORD.fullmatch(word) or word.lower() in _title_meanings():
+        if not _NAME_WORD.fullmatch(word) or word.lower() in title_meanings():
             return False
         return not _SENTENCE_START.search(text, max(0, word_start - 3), word_start)
 
@@ -715,7 +445,7 @@ class ActorRegistry:
     ) -> Actor | None:
         if len(names) == 1:
             return self._by_name[names[0]]
-        title = _title_before(text, begin)
+        title = title_before(text, begin)
         if title is not None:
             names = self._narrow_by_title(names, title.group(), on) or names
         if len(names) > 1:
@@ -723,32 +453,15 @@ class ActorRegistry:
         return self._by_name[names[0]] if len(names) == 1 else None
 
 
-_FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
-_FORMER_KEY = re.compile(r"(?:former|ex) ")
+# These differ on purpose from analysis.text.patterns.NAME_WORD (any capitalised word):
+# a person alias is someone else's name only when glued to a word that looks like a
+# given name or surname, so the word must hold a lower-case letter (not "NATO", "U.S.")
+# or be an initial ("Robert E. Lee").
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _NAME_WORD = re.compile(r"[A-Z](?:[\w\-]*[a-z][\w\-]*|\.)")
+# A capitalised word right after a sentence end, a colon, an opening quote mark or a
+# parenthesis is capitalised for that reason, not because it is a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n]\s*)$")
-
-
-def _title_fits(actor: Actor, title: str) -> bool:
-    """Tell whether ``title`` (e.g. "Sen.", "Admiral") may be written before ``actor``.
-
-    Courtesy titles and actors without roles always fit; an office title fits when its
-    words are among the words of one of the actor's role titles or descriptions.
-    """
-    meanings = [_title_meaning(match.group()) for match in _title_pattern().finditer(title)]
-    if not actor.roles or not meanings or "*" in meanings:
-        return True
-    for role in actor.roles:
-        words = set(_description_key(" ".join((role.title, *role.descriptions))).split())
-        if any(set(meaning.split()) <= words for meaning in meanings):
-            return True
-    return False
-
-
-def _compile_mentions(words: Iterable[str]) -> re.Pattern[str]:
-    words = sorted(set(words))
-    return re.compile(rf"(?<!\w)(?:{_trie_regex(words)})(?!\w)")
 
 
 def _add_unique(index: dict[str, list], key: str, entry: tuple) -> None:
@@ -803,191 +516,6 @@ def _narrow_by_context(
     return tuple(kept)
 
 
-# --- reading and validating CSV files --------------------------------------------------
-
-
-def _as_paths(extra: str | PathLike[str] | Sequence[str | PathLike[str]] | None) -> list[Path]:
-    if extra is None:
-        return []
-    if isinstance(extra, str | PathLike):
-        return [Path(extra)]
-    return [Path(item) for item in extra]
-
-
-def _read_user_file(path: Path) -> str:
-    if not path.is_file():
-        raise AnalysisError("no such actors file; check the path", path)
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise AnalysisError("not UTF-8 text; save the CSV as UTF-8", path) from None
-
-
-def _parse_table(label: str, text: str) -> tuple[str, list[tuple[int, dict[str, str]]]]:
-    """Return ("actors" | "roles", [(line number, row)]) for one CSV file."""
-    numbered = [
-        (n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")
-    ]
-    numbered = [(n, line) for n, line in numbered if line.strip()]
-    if not numbered:
-        raise AnalysisError(f"no header line; start with {','.join(ACTOR_COLUMNS)}", label)
-    reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)))
-    header = [column.strip() for column in next(reader)]
-    table_kind = _table_kind(label, header)
-    rows = []
-    for cells in reader:
-        line = numbered[min(reader.line_num, len(numbered)) - 1][0]
-        if len(cells) > len(header):
-            raise AnalysisError(
-                f"line {line}: {len(cells)} cells but {len(header)} columns; "
-                "quote cells that contain commas",
-                label,
-            )
-        row = {
-            column: unicodedata.normalize("NFC", cell.strip())
-            for column, cell in zip(header, cells, strict=False)
-        }
-        rows.append((line, row))
-    return table_kind, rows
-
-
-def _table_kind(label: str, header: list[str]) -> str:
-    """Return "actors" or "roles" from the header, which must name known columns only."""
-    if "title" in header or "actor" in header:
-        table_kind, known, required = "roles", ROLE_COLUMNS, _REQUIRED_ROLE_COLUMNS
-    elif "name" in header or "kind" in header:
-        table_kind, known, required = "actors", ACTOR_COLUMNS, _REQUIRED_ACTOR_COLUMNS
-    else:
-        raise AnalysisError(
-            f"header {','.join(header)!r} is neither an actors file ({','.join(ACTOR_COLUMNS)}) "
-            f"nor a roles file ({','.join(ROLE_COLUMNS)}); fix the first line",
-            label,
-        )
-    unknown = [column for column in header if column not in known]
-    missing = [column for column in required if column not in header]
-    if unknown or missing:
-        problems = []
-        if missing:
-            problems.append(f"missing column(s) {', '.join(missing)}")
-        if unknown:
-            problems.append(f"unknown column(s) {', '.join(unknown)}")
-        raise AnalysisError(
-            f"{'; '.join(problems)} in the header of a {table_kind} file; "
-            f"the columns are {','.join(known)}",
-            label,
-        )
-    return table_kind
-
-
-def _split_list(cell: str | None) -> tuple[str, ...]:
-    if not cell:
-        return ()
-    return tuple(dict.fromkeys(_clean(item) for item in cell.split("|") if item.strip()))
-
-
-def _parse_date(label: str, line: int, column: str, cell: str | None) -> date | None:
-    if not cell:
-        return None
-    try:
-        return date.fromisoformat(cell)
-    except ValueError:
-        raise AnalysisError(
-            f"line {line}: {column} {cell!r} is not a date; write it as YYYY-MM-DD or leave it empty",
-            label,
-        ) from None
-
-
-def _required(label: str, line: int, row: Mapping[str, str], column: str, what: str) -> str:
-    value = _clean(row.get(column) or "")
-    if not value:
-        raise AnalysisError(f"line {line}: {column} is empty; {what}", label)
-    return value
-
-
-class _Builder:
-    """Collect actors and roles from validated rows, in order."""
-
-    def __init__(self) -> None:
-        self._fields: dict[str, dict] = {}
-        self._roles: dict[str, list[Role]] = {}
-
-    def add_actors(self, label: str, rows: Sequence[tuple[int, dict[str, str]]]) -> None:
-        seen: set[str] = set()
-        for line, row in rows:
-            name = _required(label, line, row, "name", "give the actor's canonical name")
-            if name in seen:
-                raise AnalysisError(
-                    f"line {line}: actor {name!r} is listed twice; merge the rows", label
-                )
-            seen.add(name)
-            kind = _clean(row.get("kind") or "").lower().replace("organization", "organisation")
-            if kind not in KINDS:
-                raise AnalysisError(
-                    f"line {line}: kind {row.get('kind')!r} is not one of {', '.join(KINDS)}; "
-                    "fix the kind column",
-                    label,
-                )
-            source = _required(label, line, row, "source", "give a URL, or outlet, date and title")
-            self._fields[name] = {
-                "name": name,
-                "kind": kind,
-                "aliases": tuple(a for a in _split_list(row.get("aliases")) if a != name),
-                "country": _clean(row.get("country") or "") or None,
-                "source": source,
-                "descriptions": _split_list(row.get("descriptions")),
-                "demonyms": _split_list(row.get("demonyms")),
-                "_where": (label, line),
-            }
-            self._roles.setdefault(name, [])
-
-    def add_roles(self, label: str, rows: Sequence[tuple[int, dict[str, str]]]) -> None:
-        for line, row in rows:
-            name = _required(label, line, row, "actor", "give the canonical name of the actor")
-            if name not in self._fields:
-                raise AnalysisError(
-                    f"line {line}: actor {name!r} is not in the registry; add it to an actors "
-                    f"file (columns {','.join(ACTOR_COLUMNS)}) or use its canonical name",
-                    label,
-                )
-            valid_from = _parse_date(label, line, "valid_from", row.get("valid_from"))
-            valid_to = _parse_date(label, line, "valid_to", row.get("valid_to"))
-            if valid_from and valid_to and valid_to < valid_from:
-                raise AnalysisError(
-                    f"line {line}: valid_to {valid_to} is before valid_from {valid_from}; "
-                    "swap or fix the dates",
-                    label,
-                )
-            role = Role(
-                title=_required(label, line, row, "title", "give the office, e.g. President"),
-                affiliation=_clean(row.get("affiliation") or "") or None,
-                valid_from=valid_from,
-                valid_to=valid_to,
-                source=_required(
-                    label, line, row, "source", "give a URL, or outlet, date and title"
-                ),
-                descriptions=_split_list(row.get("descriptions")),
-            )
-            self._roles[name].append(role)
-
-    def actors(self) -> list[Actor]:
-        countries = {name for name, fields in self._fields.items() if fields["kind"] == "country"}
-        actors = []
-        for name, fields in self._fields.items():
-            label, line = fields.pop("_where")
-            if fields["country"] and fields["country"] not in countries:
-                raise AnalysisError(
-                    f"line {line}: country {fields['country']!r} is not a country in the registry; "
-                    "use a country's canonical name (e.g. South Korea) or add the country",
-                    label,
-                )
-            roles = tuple(sorted(self._roles[name], key=_start_key))
-            actors.append(Actor(roles=roles, **fields))
-        return actors
-
-
-# --- the shipped registry and the frames -------------------------------------------------
-
-
 @cache
 def default_registry() -> ActorRegistry:
     """Return the registry of shipped data only (cached; build others with ``load``).
@@ -1000,82 +528,13 @@ def default_registry() -> ActorRegistry:
     return ActorRegistry.load()
 
 
-def actor_mentions(
-    articles: str | Article | Document | Iterable[str | Article | Document],
-    registry: ActorRegistry | None = None,
-) -> list[tuple[str, ActorMention]]:
-    """Return ``(article_id, mention)`` for every registry actor named in ``articles``.
+# analysis.corpus names the actors table's builder "analysis.actors.registry:actors_frame";
+# it lives in analysis.actors.mentions now, which imports this module, so it is served on
+# first use instead of imported here.
+def __getattr__(name: str) -> object:
+    """Serve :func:`~analysis.actors.mentions.actors_frame`, which this module used to define."""
+    if name == "actors_frame":
+        from analysis.actors.mentions import actors_frame
 
-    The article's publication date settles titled surnames ("first lady Kim").
-
-    Examples
-    --------
-    >>> [(aid, m.actor) for aid, m in actor_mentions("Stoltenberg met Yoon in Vilnius.")]
-    [('text', 'Jens Stoltenberg'), ('text', 'Yoon Suk Yeol')]
-    """
-    registry = registry or default_registry()
-    found = []
-    for doc in as_documents(articles):
-        for mention in registry.find_mentions(doc.text, on=doc.article.published):
-            found.append((doc.article_id, mention))
-    return found
-
-
-def actors_frame(
-    articles: str | Article | Document | Iterable[str | Article | Document],
-    registry: ActorRegistry | None = None,
-    overrides: str | PathLike[str] | Iterable[Override] | None = None,
-) -> pd.DataFrame:
-    """Return one row per actor mention: offsets, actor, kind, and role on the article's date.
-
-    ``role`` and ``affiliation`` are those of the role held on the article's publication
-    date (empty for an undated article, so no office is attributed out of time).
-    ``overrides`` (a CSV path or :class:`~analysis.actors.overrides.Override` records, ``what`` =
-    ``actors``, offset = the mention's ``start``) fixes or drops mentions on every run: set
-    ``actor`` (and ``kind``) of a mention, or ``drop`` a false one.
-
-    Examples
-    --------
-    >>> from analysis.text.articles import Article
-    >>> article = Article(article_id="a1", text="NATO chief Stoltenberg met Yoon.",
-    ...                   published=date(2023, 7, 11))
-    >>> actors_frame(article)[["mention", "actor", "role", "affiliation"]].values.tolist()
-    [['NATO', 'NATO', <NA>, <NA>], ['Stoltenberg', 'Jens Stoltenberg', 'Secretary General', 'NATO'], ['Yoon', 'Yoon Suk Yeol', 'President', 'South Korea']]
-    """
-    registry = registry or default_registry()
-    corrections = _overrides(overrides)
-    rows = []
-    for doc in as_documents(articles):
-        published = doc.article.published
-        mentions = registry.find_mentions(doc.text, on=published)
-        if corrections:
-            mentions = apply_overrides(
-                mentions, corrections, article_id=doc.article_id, what="actors"
-            )
-        for mention in mentions:
-            actor = registry.get(mention.actor) if mention.actor else None
-            role = actor.role_on(published) if actor is not None and published else None
-            rows.append(
-                {
-                    "article_id": doc.article_id,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "mention": mention.text,
-                    "actor": mention.actor,
-                    "kind": mention.kind,
-                    "role": role.title if role else None,
-                    "affiliation": role.affiliation if role else None,
-                    "country": actor.country if actor else None,
-                }
-            )
-    return conform(rows, "actors")
-
-
-def _overrides(
-    overrides: str | PathLike[str] | Iterable[Override] | None,
-) -> tuple[Override, ...]:
-    if overrides is None:
-        return ()
-    if isinstance(overrides, str | PathLike):
-        return load_overrides(overrides)
-    return tuple(overrides)
+        return actors_frame
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,26 +1,23 @@
-"""Sectors: taxonomy, finder, programme lists and statements, programmes data."""
+"""Sectors: taxonomy, finder, programme lists and statements, programmes data.
+
+Modules: ``taxonomy`` (Sector, Taxonomy, loading user taxonomies), ``matching`` (aliases
+compiled into one pattern, the SectorMention record), ``lists`` (enumerations, list cues,
+stated counts), ``statements`` (the one sentence pass, ProgrammeStatement and its table),
+``finder`` (find_sector_mentions, find_sectors, the ``sectors`` table) and ``programmes``
+(the shipped programmes and their areas).
+"""
 
 from __future__ import annotations
 
 from analysis.sectors.finder import (
     FIND_SECTORS_COLUMNS,
-    MENTION,
-    PROGRAMME_LIST,
-    TAXONOMY_COLUMNS,
-    ProgrammeStatement,
-    Sector,
-    SectorMention,
-    Taxonomy,
     classify_area,
-    default_taxonomy,
     find_sector_mentions,
     find_sectors,
-    load_taxonomy,
-    parse_programme_statements,
-    programme_statements_frame,
     sector_mentions_frame,
-    taxonomy_frame,
+    sector_rows,
 )
+from analysis.sectors.matching import MENTION, PROGRAMME_LIST, SectorMention
 from analysis.sectors.programmes import (
     INCLUDED,
     NOT_INCLUDED,
@@ -32,6 +29,21 @@ from analysis.sectors.programmes import (
     programme_summary,
     programme_table,
     programmes_frame,
+)
+from analysis.sectors.statements import (
+    ProgrammeStatement,
+    parse_programme_statements,
+    programme_statement_rows,
+    programme_statements_frame,
+)
+from analysis.sectors.taxonomy import (
+    TAXONOMY_COLUMNS,
+    Sector,
+    Taxonomy,
+    as_taxonomy,
+    default_taxonomy,
+    load_taxonomy,
+    taxonomy_frame,
 )
 
 __all__ = [
@@ -48,6 +60,7 @@ __all__ = [
     "Sector",
     "SectorMention",
     "Taxonomy",
+    "as_taxonomy",
     "classify_area",
     "default_taxonomy",
     "find_sector_mentions",
@@ -56,10 +69,12 @@ __all__ = [
     "load_taxonomy",
     "parse_programme_statements",
     "programme_sectors",
+    "programme_statement_rows",
     "programme_statements_frame",
     "programme_summary",
     "programme_table",
     "programmes_frame",
     "sector_mentions_frame",
+    "sector_rows",
     "taxonomy_frame",
 ]

@@ -1,7 +1,7 @@
 """Partnership programmes and the areas they cover, with sources.
 
 ``resources/sectors/programmes.csv`` holds one row per programme x area: the wording as
-published, its canonical sector (``analysis.sectors.finder``), the total number of areas a
+published, its canonical sector (``analysis.sectors.taxonomy``), the total number of areas a
 source states, and the source (URL, or outlet and date where no URL is known). An area
 no source names is a row with status ``"unknown"``.
 
@@ -27,7 +27,7 @@ import pandas as pd
 
 from analysis._resources import read_csv_rows
 from analysis.schemas import conform
-from analysis.sectors.finder import Taxonomy, default_taxonomy
+from analysis.sectors.taxonomy import Taxonomy, default_taxonomy
 
 __all__ = [
     "INCLUDED",

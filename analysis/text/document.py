@@ -1,46 +1,20 @@
 """Documents: an article with its paragraphs and sentences, computed once.
 
-Segmentation rules (decided here, relied on by every extractor):
-
-* **Paragraphs.** When the text contains a blank line, paragraphs are separated by
-  blank lines (single newlines inside one are line wraps); otherwise every non-blank
-  line is a paragraph, the usual form of news copy pasted from the web. Paragraph spans
-  exclude surrounding whitespace.
-* **Sentences** never cross a paragraph. Inside a paragraph, a line that opens with a
-  list marker (``-``, ``*``, ``•``, ``1.``, ``a)``) starts a new sentence; other line
-  breaks are line wraps. The rest is split by NLTK's Punkt algorithm with parameters
-  this package ships instead of an untrained model: ``resources/text/abbreviations.txt``
-  (so "U.S. Senators", "Sen. Shaheen" or "Jan. 5" stay whole) and
-  ``resources/text/sentence_starters.txt`` (so "... in the U.S. The senator said" splits),
-  with "…" as a sentence end too. Closing quote marks stay with the sentence they end.
-* **Repairs** after Punkt: a bare list number ("1.") is joined to the item it numbers;
-  a segment starting with a lower-case letter is joined to the one before ("“Why
-  now?” asked Kim."); "No." and the other ``resources/text/number_abbreviations.txt`` are
-  abbreviations only before a number ("No. 2" but "She said no. Then ..."); a title
-  (``resources/text/title_abbreviations.txt``) is never the end of a sentence ("Mr. An
-  Ho-young", although "An" often starts one); after a
-  quoted question or exclamation, an attribution ("“Why now?” Kim asked.", the verb forms
-  in the ``after_question`` column of the one speech-verb list,
-  ``resources/quotes/speech_verbs.csv``) stays in the sentence.
-
-Measured on a hand-made fixture of tricky news passages (``tests/fixtures/segmentation``,
-``benchmarks/bench_segmentation.py``, ``docs/evaluation.md``). Known limit: an
-abbreviation that ends a sentence before a name ("... in the U.S. Kim returned") is
-not split.
+A :class:`Document` is an :class:`~analysis.text.articles.Article` with the paragraph and
+sentence spans of :mod:`analysis.text.segmentation` (see there for the rules), built by
+:func:`as_document` and shared by every extractor. :func:`as_documents` is the one input
+coercion of the package.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
-
-from analysis._resources import read_csv_rows, read_lines
-from analysis.text.articles import Article, detect_language
+from analysis.text.articles import Article
+from analysis.text.language import detect_language
+from analysis.text.segmentation import Sentence, Span, split_paragraphs, split_sentences
 
 __all__ = [
     "Document",
@@ -53,41 +27,6 @@ __all__ = [
     "split_paragraphs",
     "split_sentences",
 ]
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
-    """A half-open character range ``[start, end)`` into an article's text.
-
-    Examples
-    --------
-    >>> Span(0, 4).slice("NATO summit")
-    'NATO'
-    >>> len(Span(5, 11))
-    6
-    """
-
-    start: int
-    end: int
-
-    def slice(self, text: str) -> str:
-        """Return the part of ``text`` this span covers."""
-        return text[self.start : self.end]
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def contains(self, offset: int) -> bool:
-        """Tell whether ``offset`` falls inside the span."""
-        return self.start <= offset < self.end
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Sentence(Span):
-    """A sentence span with its position: ``index`` in the article, ``paragraph`` index."""
-
-    index: int = 0
-    paragraph: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,175 +123,3 @@ def as_document(source: TextLike, article_id: str = "text") -> Document:
         raise TypeError(f"expected str, Article or Document, not {type(source).__name__}")
     paragraphs = split_paragraphs(source.text)
     return Document(source, paragraphs, split_sentences(source.text, paragraphs))
-
-
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-_ANY_NEWLINE = re.compile(r"\n")
-# A list item opens with a bullet, or a number or letter followed by "." or ")".
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•·–▪◦]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]")
-# A segment that is nothing but a list number ("1.", "(b)", "iv.") numbers the next one.
-_BARE_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
-# "?" or "!" closing a quotation: what follows may be the attribution ("... ?” Kim asked.").
-_QUOTED_QUESTION_END = re.compile(r"[?!…][\"”’']+\)?$")
-_LAST_WORD = re.compile(r"(\w+)\.$")
-# Letters with periods ("J.D.", "N.Z."): abbreviations Punkt does not know unless listed.
-_DOTTED_LETTERS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}$")
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _trimmed(text: str, start: int, end: int) -> Span | None:
-    chunk = text[start:end]
-    stripped_left = len(chunk) - len(chunk.lstrip())
-    stripped_right = len(chunk) - len(chunk.rstrip())
-    if stripped_left == len(chunk):
-        return None
-    return Span(start + stripped_left, end - stripped_right)
-
-
-def split_paragraphs(text: str) -> tuple[Span, ...]:
-    """Return paragraph spans (see the module docs for the rule).
-
-    Examples
-    --------
-    >>> text = "First line.\\nSecond line.\\n\\n"
-    >>> [text[p.start:p.end] for p in split_paragraphs(text)]
-    ['First line.', 'Second line.']
-    >>> text = "One wrapped\\nparagraph.\\n\\nAnother."
-    >>> [text[p.start:p.end] for p in split_paragraphs(text)]
-    ['One wrapped\\nparagraph.', 'Another.']
-    """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text.strip()) else _ANY_NEWLINE
-    spans: list[Span] = []
-    position = 0
-    for match in separator.finditer(text):
-        span = _trimmed(text, position, match.start())
-        if span is not None:
-            spans.append(span)
-        position = match.end()
-    span = _trimmed(text, position, len(text))
-    if span is not None:
-        spans.append(span)
-    return tuple(spans)
-
-
-class _NewsLanguageVars(PunktLanguageVars):
-    """Punkt's English settings, with "…" (one character) as a sentence end too."""
-
-    sent_end_chars = (".", "?", "!", "…")
-
-
-@cache
-def _punkt() -> PunktSentenceTokenizer:
-    params = PunktParameters()
-    params.abbrev_types = set(read_lines("text/abbreviations.txt"))
-    params.sent_starters = set(_sentence_starters())
-    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
-
-
-@cache
-def _sentence_starters() -> frozenset[str]:
-    return frozenset(read_lines("text/sentence_starters.txt"))
-
-
-@cache
-def _title_abbreviations() -> frozenset[str]:
-    return frozenset(read_lines("text/title_abbreviations.txt"))
-
-
-@cache
-def _number_abbreviations() -> frozenset[str]:
-    return frozenset(read_lines("text/number_abbreviations.txt"))
-
-
-def _after_question_verbs() -> list[str]:
-    """Return the verb forms of an attribution after a quoted question ("asked", "said").
-
-    They are the ``after_question`` column of ``resources/quotes/speech_verbs.csv``, the
-    package's one speech-verb list (shared with the quote cues of :mod:`analysis.quotes`).
-    """
-    rows = read_csv_rows("quotes/speech_verbs.csv")
-    return [form for row in rows for form in row["after_question"].split("|") if form]
-
-
-@cache
-def _attribution() -> re.Pattern[str]:
-    """An attribution that follows a quoted question: "Kim asked." / "the minister said"."""
-    verbs = "|".join(sorted(map(re.escape, _after_question_verbs()), key=len, reverse=True))
-    return re.compile(
-        rf"(?:[A-Z][\w’'.-]*,?\s+){{1,4}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]"
-    )
-
-
-def _line_blocks(text: str, paragraph: Span) -> Iterator[Span]:
-    """Split a paragraph before every line that opens with a list marker.
-
-    Other line breaks inside a paragraph are line wraps: Punkt decides whether the
-    line before ends a sentence, so "U.S.\\nSenators" stays whole.
-    """
-    start = paragraph.start
-    position = paragraph.start
-    while True:
-        newline = text.find("\n", position, paragraph.end)
-        if newline < 0:
-            break
-        if _LIST_MARKER.match(text, newline + 1, paragraph.end):
-            span = _trimmed(text, start, newline)
-            if span is not None:
-                yield span
-            start = newline + 1
-        position = newline + 1
-    span = _trimmed(text, start, paragraph.end)
-    if span is not None:
-        yield span
-
-
-def _joins(text: str, previous: Span, following: Span) -> bool:
-    """Tell whether a Punkt break between two segments is a false one to undo."""
-    head = text[previous.start : previous.end]
-    tail = text[following.start : min(following.end, following.start + 80)]
-    if _BARE_MARKER.fullmatch(head):  # "1." alone numbers the item after it
-        return True
-    if tail[:1].islower():  # "“Why now?” asked Kim." / "long… but productive"
-        return True
-    word = _LAST_WORD.search(head)
-    if word:
-        last = word.group(1).lower()
-        if last in _title_abbreviations():
-            return True  # "Mr. An Ho-young": a title is followed by a name
-        if tail[:1].isdigit() and last in _number_abbreviations():
-            return True  # "No. 2", "Vol. 3"
-    if _DOTTED_LETTERS.search(head):  # "J.D. Vance", unless "J.D. The ..." starts anew
-        first = _FIRST_WORD.match(tail)
-        return bool(first) and first.group().lower() not in _sentence_starters()
-    return bool(_QUOTED_QUESTION_END.search(head) and _attribution().match(tail))
-
-
-def _punkt_spans(text: str, block: Span) -> list[Span]:
-    chunk = text[block.start : block.end]
-    merged: list[Span] = []
-    for start, end in _punkt().span_tokenize(chunk):
-        span = Span(block.start + start, block.start + end)
-        if merged and _joins(text, merged[-1], span):
-            merged[-1] = Span(merged[-1].start, span.end)
-        else:
-            merged.append(span)
-    return merged
-
-
-def split_sentences(text: str, paragraphs: tuple[Span, ...] | None = None) -> tuple[Sentence, ...]:
-    """Return sentence spans, each with its index and paragraph index.
-
-    Examples
-    --------
-    >>> text = "He met U.S. Senators Pete Ricketts and Jeanne Shaheen. “We value it,” he said."
-    >>> [text[s.start:s.end] for s in split_sentences(text)]
-    ['He met U.S. Senators Pete Ricketts and Jeanne Shaheen.', '“We value it,” he said.']
-    """
-    if paragraphs is None:
-        paragraphs = split_paragraphs(text)
-    sentences: list[Sentence] = []
-    for paragraph_index, paragraph in enumerate(paragraphs):
-        for block in _line_blocks(text, paragraph):
-            for span in _punkt_spans(text, block):
-                sentences.append(Sentence(span.start, span.end, len(sentences), paragraph_index))
-    return tuple(sentences)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -10,12 +9,13 @@ import pandas as pd
 from analysis.schemas import conform
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_documents
+from analysis.text.patterns import WORD_RE
 
 __all__ = ["articles_frame", "count_words", "structure_frame", "word_spans"]
 
-# A word: letters or digits, with inner apostrophes, hyphens or periods ("Korea’s",
-# "Asia-Pacific", "U.S."); punctuation alone is not a word.
-_WORD = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
+# A word (analysis.text.patterns.WORD): letters or digits, with inner apostrophes,
+# hyphens or periods ("Korea’s", "Asia-Pacific", "U.S."); punctuation alone is not a word.
+_WORD = WORD_RE
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -1,0 +1,138 @@
+"""Reading lists in a sentence: enumerations of sectors, list cues and stated counts.
+
+* **Enumerations.** Sector matches in one sentence separated only by list punctuation
+  and connectors ("A; B; and C", "from A to B", "A, B and C", "A와 B") form a chain
+  (:func:`chains`); the gap between two items is at most :data:`MAX_GAP` characters.
+* **List cues.** A single item counts as a list when the words before it introduce one
+  ("areas including", "covers", ":"; :func:`is_cued`).
+* **Counts.** A sentence states a count of areas when a number (digits or a spelled-out
+  number) comes before an area noun ("11 sectors", "seven areas", "16개 분야";
+  :func:`stated_count`).
+
+The words (connectors, area nouns, list cues, spelled-out numbers) are data:
+``resources/sectors/sector_cues.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from analysis._resources import read_csv_rows
+from analysis.sectors.matching import Match
+
+__all__ = [
+    "MAX_GAP",
+    "chains",
+    "has_area_noun",
+    "is_cued",
+    "is_list_gap",
+    "stated_count",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    connectors: frozenset[str]
+    area_nouns: frozenset[str]
+    list_cues: frozenset[str]
+    numbers: tuple[tuple[str, int], ...]
+
+    @property
+    def joiners(self) -> frozenset[str]:
+        """Words that may stand between two items of a list."""
+        return self.connectors | self.list_cues
+
+
+@cache
+def _cues() -> _Cues:
+    kinds: dict[str, set[str]] = {"connector": set(), "area_noun": set(), "list_cue": set()}
+    numbers: list[tuple[str, int]] = []
+    for row in read_csv_rows("sectors/sector_cues.csv"):
+        if row["kind"] == "number":
+            numbers.append((row["word"], int(row["value"])))
+        else:
+            kinds[row["kind"]].update(row["word"].casefold().split())
+    return _Cues(
+        frozenset(kinds["connector"]),
+        frozenset(kinds["area_noun"]),
+        frozenset(kinds["list_cue"]),
+        tuple(numbers),
+    )
+
+
+_GAP_TOKEN = re.compile(r"\w+|[^\w\s]")
+_GAP_PUNCTUATION = frozenset(",;:·ㆍ、/&()–—-")
+#: The longest gap (characters) between two items of one enumeration.
+MAX_GAP = 60
+
+
+def is_list_gap(gap: str) -> bool:
+    """Tell whether ``gap`` (text between two sector matches) only joins list items."""
+    if len(gap) > MAX_GAP:
+        return False
+    joiners = _joiners()
+    return all(
+        token in _GAP_PUNCTUATION or token.casefold() in joiners
+        for token in _GAP_TOKEN.findall(gap)
+    )
+
+
+@cache
+def _joiners() -> frozenset[str]:
+    return _cues().joiners
+
+
+@cache
+def _count_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word, _ in _cues().numbers)
+    nouns = "|".join(sorted((n for n in _cues().area_nouns if n.isascii()), key=len, reverse=True))
+    korean = "|".join(n for n in _cues().area_nouns if not n.isascii())
+    return re.compile(
+        rf"(?<!\w)(?P<n>\d{{1,2}}|{words})\s+(?:[a-z-]+\s+)?(?:{nouns})(?!\w)"
+        rf"|(?<!\d)(?P<k>\d{{1,2}})\s*개\s*(?:협력\s*)?(?:{korean})",
+        re.IGNORECASE,
+    )
+
+
+def stated_count(sentence_text: str) -> int | None:
+    """Return the count of areas a sentence states ("11 sectors", "seven areas"), or None."""
+    match = _count_regex().search(sentence_text)
+    if match is None:
+        return None
+    value = match.group("n") or match.group("k")
+    if value.isdigit():
+        return int(value)
+    return dict((w.casefold(), n) for w, n in _cues().numbers)[value.casefold()]
+
+
+
+def chains(text: str, raws: list[Match]) -> list[list[Match]]:
+    """Group the matches of one sentence into enumerations (a lone match is a chain of one)."""
+    found: list[list[Match]] = []
+    for raw in raws:
+        if found and is_list_gap(text[found[-1][-1].end : raw.start]):
+            found[-1].append(raw)
+        else:
+            found.append([raw])
+    return found
+
+
+def is_cued(prefix: str) -> bool:
+    """Tell whether the words just before a chain introduce a list of areas."""
+    cues = _cues()
+    stoppers = cues.connectors | cues.list_cues | cues.area_nouns
+    tokens = _GAP_TOKEN.findall(prefix)
+    for token in reversed(tokens):
+        word = token.casefold()
+        if word in cues.list_cues or word in cues.area_nouns:
+            return True
+        if not (word in stoppers or token in _GAP_PUNCTUATION or word.isdigit()):
+            return False
+    return False
+
+
+def has_area_noun(sentence_text: str) -> bool:
+    """Tell whether a sentence holds an area noun ("areas", "priorities", "분야")."""
+    return any(w.casefold() in _cues().area_nouns for w in _GAP_TOKEN.findall(sentence_text))
