@@ -6,6 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 STAMP_TEST := $(VENV)/.installed-test
+# setuptools notes on every editable install that a folder named like the package may
+# shadow it on import; here that folder is the package itself, so the note only alarms.
+PIP_INSTALL := PYTHONWARNINGS=ignore $(PY) -m pip install --quiet
 
 .PHONY: figures test lab extract lint clean help benchmark evaluate
 
@@ -21,11 +24,11 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+	$(PIP_INSTALL) -e '.[notebooks]'
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PIP_INSTALL) -e '.[notebooks,test]'
 	touch $(STAMP) $@
 
 figures: $(STAMP)

@@ -1,8 +1,8 @@
 """Corpus runs: every table for every article, written in parts, never half-written.
 
 ``python -m analysis extract INPUT... --out DIR`` (and :func:`extract_corpus`) reads the
-articles lazily, segments each once, runs every extractor on it and writes the tables
-of :data:`TABLE_BUILDERS` as ``DIR/<table>/part-NNNNN.parquet`` with a ``.csv`` twin,
+articles lazily, annotates each once (:func:`analysis.pipeline.annotate`) and writes the tables
+of :data:`analysis.pipeline.TABLES` as ``DIR/<table>/part-NNNNN.parquet`` with a ``.csv`` twin,
 one part per batch of articles, and the ``errors`` table. Output rules:
 
 * a part is written under a temporary name and renamed, so a reader never sees a
@@ -20,42 +20,25 @@ A run never stops for one bad article. The exit code (CLI) is 0 even with errors
 
 from __future__ import annotations
 
-import functools
-import importlib
-import inspect
 import json
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.actors.overrides import as_overrides
 from analysis.errors import AnalysisError
+from analysis.pipeline import TABLES, Annotation, Context
 from analysis.schemas import conform
-from analysis.text.articles import Article, load_corpus
-from analysis.text.document import Document, as_document
+from analysis.text.articles import Article
+from analysis.text.document import as_document
+from analysis.text.loaders import load_corpus
 
-__all__ = ["TABLE_BUILDERS", "TABLE_INPUTS", "ExtractResult", "extract_corpus", "read_table"]
-
-#: Table name -> "module:function" building it from a list of Documents, in write order.
-TABLE_BUILDERS: dict[str, str] = {
-    "articles": "analysis.text.structure:articles_frame",
-    "sentences": "analysis.sentiment.scores:sentences_frame",
-    "quotes": "analysis.quotes.extract:quotes_frame",
-    "actors": "analysis.actors.registry:actors_frame",
-    "sectors": "analysis.sectors.finder:sector_mentions_frame",
-    "targets": "analysis.sentiment.scores:target_sentiment_frame",
-    "quote_sentiment": "analysis.sentiment.scores:quote_sentiment_frame",
-    "programme_statements": "analysis.sectors.finder:programme_statements_frame",
-}
-
-#: Tables built from another table of the same batch, passed as this keyword, so
-#: quotes are extracted once per article (the builder extracts them itself when the
-#: table it reads is not being written).
-TABLE_INPUTS: dict[str, str] = {"quote_sentiment": "quotes"}
+__all__ = ["TABLES", "ExtractResult", "extract_corpus", "read_table"]
 
 MANIFEST = "_manifest.json"
 
@@ -73,28 +56,6 @@ class ExtractResult:
     def n_errors(self) -> int:
         """Number of files, records or articles that failed."""
         return len(self.errors)
-
-
-def _builder(table: str) -> Callable[[list[Document]], pd.DataFrame]:
-    module_name, _, function_name = TABLE_BUILDERS[table].partition(":")
-    return getattr(importlib.import_module(module_name), function_name)
-
-
-def _read_overrides(path: str | os.PathLike[str] | None) -> tuple[object, ...]:
-    if path is None:
-        return ()
-    from analysis.actors.overrides import load_overrides
-
-    return tuple(load_overrides(path))
-
-
-def _with_overrides(
-    build: Callable[..., pd.DataFrame], corrections: tuple[object, ...]
-) -> Callable[..., pd.DataFrame]:
-    """Bind the corrections to a builder that takes an ``overrides`` argument."""
-    if not corrections or "overrides" not in inspect.signature(build).parameters:
-        return build
-    return functools.partial(build, overrides=corrections)
 
 
 def _error_row(exc: BaseException, article_id: str | None, path: str | None) -> dict[str, str | None]:
@@ -141,51 +102,31 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _build_tables(
-    documents: list[Document], builders: dict[str, Callable[[list[Document]], pd.DataFrame]]
-) -> dict[str, pd.DataFrame]:
-    built: dict[str, pd.DataFrame] = {}
-    for table, build in builders.items():
-        source = TABLE_INPUTS.get(table)
-        if source in built:
-            built[table] = build(documents, **{source: built[source]})
-        else:
-            built[table] = build(documents)
-    return built
-
-
-def _extract_batch(
+def _annotate_batch(
     articles: list[Article],
-    builders: dict[str, Callable[[list[Document]], pd.DataFrame]],
+    tables: Sequence[str],
+    context: Context,
     error_rows: list[dict[str, str | None]],
-) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """Build every table for a batch; on failure, retry article by article to isolate it."""
-    documents: list[Document] = []
+) -> tuple[dict[str, list[dict]], list[str]]:
+    """Annotate each article once and collect the rows of every table.
+
+    An article that fails anywhere (segmentation or any part of its annotation) is left
+    out of every table and listed in the errors table, so the tables stay consistent
+    with one another. This is the one place that catches per article.
+    """
+    rows: dict[str, list[dict]] = {table: [] for table in tables}
+    done: list[str] = []
     for article in articles:
         try:
-            documents.append(as_document(article))
+            annotation = Annotation(as_document(article), context)
+            found = {table: annotation.rows(table) for table in tables}
         except Exception as exc:  # one bad article never stops the run
             error_rows.append(_error_row(exc, article.article_id, _source_path(article)))
-    try:
-        return _build_tables(documents, builders), [d.article_id for d in documents]
-    except Exception:
-        pass
-    collected: dict[str, list[pd.DataFrame]] = {table: [] for table in builders}
-    done: list[str] = []
-    for document in documents:
-        try:
-            frames = _build_tables([document], builders)
-        except Exception as exc:
-            error_rows.append(_error_row(exc, document.article_id, _source_path(document.article)))
             continue
-        for table, frame in frames.items():
-            collected[table].append(frame)
-        done.append(document.article_id)
-    merged = {
-        table: pd.concat(frames, ignore_index=True) if frames else None
-        for table, frames in collected.items()
-    }
-    return merged, done
+        for table in tables:
+            rows[table].extend(found[table])
+        done.append(article.article_id)
+    return rows, done
 
 
 def extract_corpus(
@@ -196,6 +137,7 @@ def extract_corpus(
     batch_size: int = 1000,
     progress: bool = False,
     overrides: str | os.PathLike[str] | None = None,
+    context: Context | None = None,
 ) -> ExtractResult:
     """Run every extractor over a corpus and write its tables to ``out_dir``.
 
@@ -206,16 +148,19 @@ def extract_corpus(
     out_dir : path
         Output folder; created if missing. Tables of an earlier run there are replaced.
     tables : sequence of str, optional
-        Subset of :data:`TABLE_BUILDERS` to write (default all); errors always.
+        Subset of :data:`analysis.pipeline.TABLES` to write (default all); errors always.
     batch_size : int
         Articles per part file.
     progress : bool
         Show a progress bar on stderr.
     overrides : path, optional
-        A corrections CSV (:mod:`analysis.actors.overrides`), read once and applied by every
-        extractor that takes corrections (quotes, sectors), so fixes made by hand stay
+        A corrections CSV (:func:`analysis.actors.load_overrides`), read once and applied
+        to every table it names (actors, quotes, sectors), so fixes made by hand stay
         applied on every re-run. A malformed file stops the run before anything is
-        written.
+        written. Added to the corrections of ``context``.
+    context : Context, optional
+        Registry, taxonomy, corrections and settings of the one annotation pass
+        (:class:`analysis.pipeline.Context`; default: the shipped data).
 
     Returns
     -------
@@ -232,17 +177,18 @@ def extract_corpus(
     >>> sorted(p.name for p in (root / "out" / "articles").iterdir())
     ['part-00000.csv', 'part-00000.parquet']
     """
-    chosen = list(TABLE_BUILDERS) if tables is None else list(tables)
-    unknown = sorted(set(chosen) - set(TABLE_BUILDERS))
+    chosen = list(TABLES) if tables is None else list(tables)
+    unknown = sorted(set(chosen) - set(TABLES))
     if unknown:
         raise AnalysisError(
-            f"unknown table(s) {', '.join(unknown)}; choose from {', '.join(TABLE_BUILDERS)}"
+            f"unknown table(s) {', '.join(unknown)}; choose from {', '.join(TABLES)}"
         )
-    corrections = _read_overrides(overrides)
+    context = context if context is not None else Context()
+    if overrides is not None:
+        context = replace(context, overrides=context.overrides + as_overrides(overrides))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    _clear_previous(out, list(TABLE_BUILDERS))
-    builders = {table: _with_overrides(_builder(table), corrections) for table in chosen}
+    _clear_previous(out, list(TABLES))
 
     error_rows: list[dict[str, str | None]] = []
     articles = load_corpus(
@@ -256,10 +202,10 @@ def extract_corpus(
     done: list[str] = []
     rows = dict.fromkeys(chosen, 0)
     for number, batch in enumerate(_batches(articles, batch_size)):
-        frames, batch_done = _extract_batch(batch, builders, error_rows)
+        batch_rows, batch_done = _annotate_batch(batch, chosen, context, error_rows)
         done.extend(batch_done)
         for table in chosen:
-            frame = conform(frames[table], table)
+            frame = conform(batch_rows[table], table)
             rows[table] += len(frame)
             _write_part(frame, out / table, number)
 

@@ -7,9 +7,10 @@ synthetic corpus by repeating the seed article with small deterministic variatio
 of the package's pipeline on Documents and reports characters per CPU second
 (``time.process_time``, best of ``--rounds``) and the ratio to the budget.
 
-The stages are the tables of a corpus run (``analysis.corpus.TABLE_BUILDERS``), each
-built over all the Documents at once, in order, as ``python -m analysis extract`` builds
-them; the "document" stage (reading the article into a Document: paragraphs and
+The stages are the parts of the one annotation pass (``analysis.pipeline.Annotation``:
+actor mentions, quotes, sectors, programme statements, sentence tones, target tones,
+quote tones), each over all the Documents, then turning the records into every table of
+a corpus run; the "document" stage (reading the article into a Document: paragraphs and
 sentences) is timed first.
 
 Run from the project root::
@@ -24,7 +25,7 @@ import json
 import random
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,30 +80,32 @@ def baseline(articles: Sequence[Article]) -> int:
 # --------------------------------------------------------------------------- stages
 
 
-def _table_stages() -> dict[str, Callable[[list[Document], dict[str, object]], object]]:
-    """One stage per table of ``python -m analysis extract``, built as the corpus run does.
-
-    A table that reads another (``TABLE_INPUTS``: quote sentiment reads the quotes) gets
-    the frame built by the earlier stage, as in :func:`analysis.corpus.extract_corpus`.
-    """
-    from analysis.corpus import TABLE_BUILDERS, TABLE_INPUTS, _builder
-
-    def stage(table: str) -> Callable[[list[Document], dict[str, object]], object]:
-        build = _builder(table)
-        source = TABLE_INPUTS.get(table)
-
-        def run_stage(documents: list[Document], built: dict[str, object]) -> object:
-            if source in built:
-                return build(documents, **{source: built[source]})
-            return build(documents)
-
-        return run_stage
-
-    return {table: stage(table) for table in TABLE_BUILDERS}
+#: The parts of one annotation (:class:`analysis.pipeline.Annotation`), in the order
+#: the pass computes them; each is timed over all Documents, then the rows of every table.
+PARTS: tuple[str, ...] = (
+    "mentions", "quotes", "sector_mentions", "programme_statements", "sentences", "targets",
+    "quote_tones",
+)
 
 
-#: Pipeline stages after segmentation, in order: every table of a corpus run.
-STAGES = _table_stages()
+def _time_parts(documents: list[Document]) -> dict[str, float]:
+    """Return CPU seconds per annotation part, then for turning records into every table."""
+    from analysis.pipeline import TABLES, Annotation, Context
+
+    context = Context()
+    annotations = [Annotation(document, context) for document in documents]
+    seconds: dict[str, float] = {}
+    for part in PARTS:
+        started = time.process_time()
+        for annotation in annotations:
+            getattr(annotation, part)
+        seconds[part] = time.process_time() - started
+    started = time.process_time()
+    for annotation in annotations:
+        for table in TABLES:
+            annotation.rows(table)
+    seconds["rows of every table"] = time.process_time() - started
+    return seconds
 
 
 def _best(seconds: list[float]) -> float:
@@ -117,12 +120,10 @@ def run(n_articles: int, rounds: int) -> dict[str, object]:
     corpus = synthetic_corpus(n_articles)
     characters = sum(len(a.text) for a in corpus)
     baseline(corpus[:2])  # warm up: lexicon, registry patterns, model
-    warm: dict[str, object] = {}
-    for name, stage in STAGES.items():
-        warm[name] = stage([as_document(corpus[0])], warm)
+    _time_parts([as_document(corpus[0])])
 
     base_times, doc_times = [], []
-    stage_times: dict[str, list[float]] = {name: [] for name in STAGES}
+    stage_times: dict[str, list[float]] = {}
     for _ in range(rounds):
         started = time.process_time()
         baseline(corpus)
@@ -131,15 +132,12 @@ def run(n_articles: int, rounds: int) -> dict[str, object]:
         started = time.process_time()
         documents = [as_document(article) for article in corpus]
         doc_times.append(time.process_time() - started)
-        built: dict[str, object] = {}
-        for name, stage in STAGES.items():
-            started = time.process_time()
-            built[name] = stage(documents, built)
-            stage_times[name].append(time.process_time() - started)
+        for name, seconds in _time_parts(documents).items():
+            stage_times.setdefault(name, []).append(seconds)
 
     budget = _best(base_times)
     stages = {"document (paragraphs + sentences)": _best(doc_times)}
-    stages.update({f"table {name}": _best(times) for name, times in stage_times.items()})
+    stages.update({name: _best(times) for name, times in stage_times.items()})
     total = sum(stages.values())
     return {
         "articles": n_articles,

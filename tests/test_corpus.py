@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.corpus import MANIFEST, TABLE_BUILDERS, extract_corpus, read_table
+from analysis.corpus import MANIFEST, TABLES, extract_corpus, read_table
 from analysis.errors import AnalysisError
 from analysis.schemas import columns
 
@@ -59,20 +59,23 @@ def test_csv_twin_matches_parquet(tmp_path: Path) -> None:
 
 
 def test_failing_article_is_isolated_and_listed(tmp_path: Path, monkeypatch) -> None:
-    import analysis.corpus as corpus
+    import analysis.pipeline as pipeline
 
-    def explode_on_japan(documents):
-        if any("Japan" in d.text for d in documents):
+    quote_rows = pipeline._ROW_BUILDERS["quotes"]
+
+    def explode_on_japan(annotation):
+        if "Japan" in annotation.document.text:
             raise RuntimeError("extractor failed")
-        from analysis.text.structure import articles_frame
+        return quote_rows(annotation)
 
-        return articles_frame(documents)
-
-    monkeypatch.setattr(corpus, "_builder", lambda table: explode_on_japan)
-    result = extract_corpus(_corpus(tmp_path), tmp_path / "out", tables=["articles"])
+    monkeypatch.setitem(pipeline._ROW_BUILDERS, "quotes", explode_on_japan)
+    out = tmp_path / "out"
+    result = extract_corpus(_corpus(tmp_path), out, tables=["articles", "quotes"])
     assert result.n_articles == 2
     assert "w1" in result.errors["article_id"].dropna().tolist()
     assert "RuntimeError" in result.errors["error"].tolist()
+    # the failed article is in no table, so the tables agree with one another
+    assert "w1" not in set(read_table(out, "articles")["article_id"])
 
 
 def test_rerun_replaces_previous_output(tmp_path: Path) -> None:
@@ -102,7 +105,7 @@ def test_cli_extract_exit_codes(tmp_path: Path, capsys) -> None:
 
 
 def test_every_table_has_a_schema() -> None:
-    for table in [*TABLE_BUILDERS, "errors"]:
+    for table in [*TABLES, "errors"]:
         assert columns(table)
 
 

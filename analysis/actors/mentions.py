@@ -20,8 +20,7 @@ import pandas as pd
 from analysis.actors.overrides import Override, OverridesLike, apply_overrides, as_overrides
 from analysis.actors.records import ActorMention
 from analysis.actors.registry import ActorRegistry, default_registry
-from analysis.schemas import conform
-from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
+from analysis.text.document import Document, TextLike, Texts, as_document
 
 __all__ = ["actor_rows", "actors_frame", "complete_mentions", "extract_actors"]
 
@@ -144,9 +143,7 @@ def actors_frame(
     >>> actors_frame(article)[["mention", "actor", "role", "affiliation"]].values.tolist()
     [['NATO', 'NATO', <NA>, <NA>], ['Stoltenberg', 'Jens Stoltenberg', 'Secretary General', 'NATO'], ['Yoon', 'Yoon Suk Yeol', 'President', 'South Korea']]
     """
-    registry = registry or default_registry()
-    corrections = as_overrides(overrides)
-    rows = []
-    for doc in as_documents(articles):
-        rows.extend(actor_rows(doc, _extract(doc, registry, corrections)))
-    return conform(rows, "actors")
+    from analysis.pipeline import Context, frame
+
+    return frame("actors", articles, Context.of(registry, overrides=overrides))
+

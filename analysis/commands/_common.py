@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.errors import AnalysisError
 from analysis.text.articles import Article, load_corpus
+from analysis.text.english import NotEnglishWarning
 
-__all__ = ["add_format_option", "add_inputs_argument", "iter_inputs", "print_table"]
+if TYPE_CHECKING:
+    from analysis.pipeline import Context
+
+#: How many skipped articles a note names before it says "and N more".
+MAX_NAMED = 5
+
+__all__ = [
+    "add_context_options",
+    "add_format_option",
+    "add_inputs_argument",
+    "context_from_args",
+    "iter_inputs",
+    "note_not_english",
+    "print_table",
+]
 
 
 def add_inputs_argument(parser: argparse.ArgumentParser, nargs: str = "+") -> None:
@@ -34,6 +52,79 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
         default="table",
         help="how to print: aligned table for reading (default), csv or json lines",
     )
+
+
+def add_context_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--actors-csv``, ``--taxonomy`` and ``--overrides``: the same on every subcommand.
+
+    Each may be given several times. They build the one :class:`analysis.pipeline.Context`
+    of the run (:func:`context_from_args`), so they mean the same for every table.
+    """
+    group = parser.add_argument_group("your own data (each option may be repeated)")
+    group.add_argument(
+        "--actors-csv", type=Path, action="append", default=[], metavar="FILE",
+        help="your actors, organisations or dated roles, as a CSV with the columns of the "
+        "shipped actors.csv or actor_roles.csv (the header says which), added to the shipped "
+        "registry; give several files in any order",
+    )
+    group.add_argument(
+        "--taxonomy", type=Path, action="append", default=[], metavar="FILE",
+        help="your sector taxonomy CSV (columns id,label,aliases_en,aliases_ko,list_only,"
+        "source,notes), added to the shipped one",
+    )
+    group.add_argument(
+        "--overrides", type=Path, action="append", default=[], metavar="FILE",
+        help="corrections CSV (article_id,what,offset,field,value) applied to every table it "
+        "names (what = actors, quotes or sectors) on every run",
+    )
+
+
+def _existing_files(paths: Sequence[Path], option: str) -> list[Path]:
+    for path in paths:
+        if not path.is_file():
+            raise AnalysisError(f"{option}: no such file; check the path", path)
+    return list(paths)
+
+
+def context_from_args(args: argparse.Namespace, targets: Sequence[str] | None = None) -> Context:
+    """Return the run's :class:`analysis.pipeline.Context` from the shared options.
+
+    A missing file is a usage error (exit 2, one line naming the file).
+    """
+    from analysis.pipeline import Context
+
+    return Context.load(
+        actors_csv=_existing_files(args.actors_csv, "--actors-csv"),
+        taxonomy=_existing_files(args.taxonomy, "--taxonomy"),
+        overrides=_existing_files(args.overrides, "--overrides"),
+        targets=targets,
+    )
+
+
+@contextmanager
+def note_not_english(what: str) -> Iterator[None]:
+    """Gather the extractors' not-English warnings into one note on stderr.
+
+    Each article not in English is named once (with its language), however many tables
+    warned about it; ``what`` says what the package did with such articles. Other
+    warnings pass through unchanged.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NotEnglishWarning)
+        yield
+    skipped: dict[str, None] = {}
+    for warning in caught:
+        if issubclass(warning.category, NotEnglishWarning):
+            skipped.setdefault(str(warning.message).split("; ")[0].removesuffix(" is not English"))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename,
+                                   warning.lineno)
+    if skipped:
+        names = list(skipped)
+        listed = "; ".join(names[:MAX_NAMED])
+        more = f"; and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
+        print(f"note: skipped {len(names)} article(s) not in English ({listed}{more}): {what}",
+              file=sys.stderr)
 
 
 def iter_inputs(paths: Sequence[Path]) -> Iterator[Article]:

@@ -6,14 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.commands._common import add_inputs_argument
-from analysis.corpus import TABLE_BUILDERS, extract_corpus
+from analysis.commands._common import (
+    add_context_options,
+    add_inputs_argument,
+    context_from_args,
+    note_not_english,
+)
+from analysis.corpus import extract_corpus
 from analysis.errors import AnalysisError
+from analysis.pipeline import TABLES
 
 HELP = "write the tables of a corpus (articles, sentences, quotes, ...) as Parquet + CSV"
 DESCRIPTION = (
     "Read every article in the inputs, run every extractor, and write the tables "
-    f"({', '.join(TABLE_BUILDERS)}, errors) as OUT/<table>/part-NNNNN.parquet with a .csv "
+    f"({', '.join(TABLES)}, errors) as OUT/<table>/part-NNNNN.parquet with a .csv "
     "twin, then OUT/_manifest.json last. Bad articles are listed in the errors table and "
     "the run goes on (exit 0; exit 1 with --strict)."
 )
@@ -23,16 +29,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``extract``."""
     add_inputs_argument(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
-    parser.add_argument("--tables", nargs="+", choices=list(TABLE_BUILDERS), metavar="TABLE",
-                        help=f"only these tables (default all: {', '.join(TABLE_BUILDERS)})")
+    parser.add_argument("--tables", nargs="+", choices=list(TABLES), metavar="TABLE",
+                        help=f"only these tables (default all: {', '.join(TABLES)})")
     parser.add_argument("--batch-size", type=int, default=1000, metavar="N",
                         help="articles per part file (default 1000)")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 if any article could not be read or processed")
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
-    parser.add_argument("--overrides", type=Path, metavar="FILE",
-                        help="corrections CSV (article_id,what,offset,field,value) applied to "
-                        "quotes and sectors on every run")
+    add_context_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,10 +46,14 @@ def run(args: argparse.Namespace) -> int:
             raise AnalysisError("no such file or folder; check the path", path)
     if args.batch_size < 1:
         raise AnalysisError("--batch-size must be at least 1")
-    result = extract_corpus(
-        args.inputs, args.out, tables=args.tables, batch_size=args.batch_size,
-        progress=args.progress, overrides=args.overrides,
-    )
+    context = context_from_args(args)
+    with note_not_english("they have rows in articles, sentences (unscored), actors and sectors, "
+                          "none in quotes or targets; the quote rules, VADER and the target "
+                          "model read English only"):
+        result = extract_corpus(
+            args.inputs, args.out, tables=args.tables, batch_size=args.batch_size,
+            progress=args.progress, context=context,
+        )
     counts = ", ".join(f"{table} {n}" for table, n in result.rows.items())
     print(f"{result.n_articles} articles -> {result.out_dir}: {counts}", file=sys.stderr)
     if result.n_errors:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.commands._common import add_context_options, context_from_args
 from analysis.figures import FigureInputs, build_figures, registered_figures
 
 HELP = "rebuild every registered figure (PNG, SVG and CSV) from data/raw"
@@ -24,6 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="output folder (default: figures)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="build only these figures")
     parser.add_argument("--list", action="store_true", help="list the registered figures and exit")
+    add_context_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
         from analysis.errors import AnalysisError
 
         raise AnalysisError("raw-data folder not found; pass --raw DIR", args.raw)
-    written = build_figures(FigureInputs(args.raw), args.out, args.only)
+    context = context_from_args(args)
+    written = build_figures(FigureInputs(args.raw, context=context), args.out, args.only)
     for path in written:
         print(path)
     print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import sys
-import warnings
 from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.commands._common import (
+    add_context_options,
     add_format_option,
     add_inputs_argument,
+    context_from_args,
     iter_inputs,
+    note_not_english,
     print_table,
 )
 from analysis.errors import AnalysisError
+
+if TYPE_CHECKING:
+    from analysis.pipeline import Context
 from analysis.text.articles import Article
 
 HELP = "list quotes (direct, partial, indirect, title, scare) with speakers and offsets"
@@ -45,14 +49,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also print the speakers table (with csv/json: print it instead of the quotes)",
     )
-    parser.add_argument(
-        "--actors-csv", type=Path, metavar="FILE",
-        help="your own actors CSV, added to the shipped actor list to resolve speakers",
-    )
-    parser.add_argument(
-        "--overrides", type=Path, metavar="FILE",
-        help="corrections CSV (article_id,what,offset,field,value) applied to the quotes",
-    )
+    add_context_options(parser)
 
 
 def shorten(text: object, width: int = TEXT_WIDTH) -> object:
@@ -71,35 +68,12 @@ def shorten(text: object, width: int = TEXT_WIDTH) -> object:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _note_skipped(messages: list[str]) -> None:
-    """Print one note for the articles the extractor skipped as not English."""
-    if not messages:
-        return
-    listed = "; ".join(messages[:5])
-    more = f"; and {len(messages) - 5} more" if len(messages) > 5 else ""
-    print(f"note: skipped {len(messages)} article(s) not in English ({listed}{more}); "
-          "the quote rules read English only", file=sys.stderr)
-
-
-def _extract(articles: Iterable[Article], registry: object, overrides: object) -> pd.DataFrame:
+def _extract(articles: Iterable[Article], context: Context) -> pd.DataFrame:
     """Return the quotes table, turning the extractor's not-English warnings into a note."""
-    from analysis.quotes.extract import NotEnglishWarning, quotes_frame
+    from analysis.pipeline import frame
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", NotEnglishWarning)
-        quotes = quotes_frame(articles, registry=registry, overrides=overrides)
-    skipped = [str(w.message) for w in caught if issubclass(w.category, NotEnglishWarning)]
-    for other in caught:
-        if not issubclass(other.category, NotEnglishWarning):
-            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
-    _note_skipped([message.split("; ")[0] for message in skipped])
-    return quotes
-
-
-def _existing(path: Path | None, what: str) -> Path | None:
-    if path is not None and not path.is_file():
-        raise AnalysisError(f"{what} file not found; check the path", path)
-    return path
+    with note_not_english("the quote rules read English only"):
+        return frame("quotes", articles, context)
 
 
 def _readable(quotes: pd.DataFrame, with_article: bool) -> pd.DataFrame:
@@ -111,18 +85,13 @@ def _readable(quotes: pd.DataFrame, with_article: bool) -> pd.DataFrame:
 
 def run(args: argparse.Namespace) -> int:
     """Print the quotes table (and the speakers table with ``--speakers``)."""
-    actors_csv = _existing(args.actors_csv, "actors CSV")
-    overrides_csv = _existing(args.overrides, "overrides CSV")
+    context = context_from_args(args)
     for path in args.inputs:
         if not path.exists():
             raise AnalysisError("no such file or folder; check the path", path)
-    from analysis.actors.overrides import load_overrides
-    from analysis.actors.registry import ActorRegistry  # the extractor's imports, paid only here
     from analysis.quotes.speakers import speakers_frame
 
-    registry = ActorRegistry.load(extra=actors_csv) if actors_csv else None
-    overrides = load_overrides(overrides_csv) if overrides_csv else None
-    quotes = _extract(iter_inputs(args.inputs), registry, overrides)
+    quotes = _extract(iter_inputs(args.inputs), context)
     if args.format != "table":
         print_table(speakers_frame(quotes) if args.speakers else quotes, args.format)
         return 0

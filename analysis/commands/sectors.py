@@ -7,12 +7,13 @@ import argparse
 import pandas as pd
 
 from analysis.commands._common import (
+    add_context_options,
     add_format_option,
     add_inputs_argument,
+    context_from_args,
     iter_inputs,
     print_table,
 )
-from analysis.text.document import as_document
 
 HELP = "list the cooperation sectors each article names, and its programme statements"
 DESCRIPTION = (
@@ -29,19 +30,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``sectors``."""
     add_inputs_argument(parser, nargs="*")
     parser.add_argument(
-        "--taxonomy",
-        metavar="CSV",
-        action="append",
-        default=[],
-        help="extra taxonomy CSV (columns id,label,aliases_en,aliases_ko,list_only,source,notes); "
-        "may be repeated",
-    )
-    parser.add_argument(
-        "--overrides",
-        metavar="CSV",
-        help="researcher corrections (article_id,what,offset,field,value; what = sectors)",
-    )
-    parser.add_argument(
         "--programmes",
         action="store_true",
         help="also print the programme x sector table (included / not included / unknown)",
@@ -53,6 +41,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "alone with --format csv or json, so the output is one table)",
     )
     add_format_option(parser)
+    add_context_options(parser)
 
 
 def _statement_summaries(statements: pd.DataFrame) -> list[str]:
@@ -76,28 +65,18 @@ def _statement_summaries(statements: pd.DataFrame) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Print the sectors table and the programme statements of the inputs."""
     from analysis.errors import AnalysisError
-    from analysis.sectors.finder import (
-        load_taxonomy,
-        programme_statements_frame,
-        sector_mentions_frame,
-    )
+    from analysis.pipeline import frames
 
     if not args.inputs and not args.programmes:
         raise AnalysisError("give at least one article file or folder (or --programmes)")
-    taxonomy = load_taxonomy(*args.taxonomy)
-    overrides = None
-    if args.overrides:
-        from analysis.actors.overrides import load_overrides
-
-        overrides = load_overrides(args.overrides)
+    context = context_from_args(args)
     which = args.table or ("both" if args.format == "table" else "sectors")
     if args.inputs:
-        documents = [as_document(article) for article in iter_inputs(args.inputs)]
+        tables = frames(["sectors", "programme_statements"], iter_inputs(args.inputs), context)
         if which in ("sectors", "both"):
-            mentions = sector_mentions_frame(documents, taxonomy, overrides)
-            print_table(mentions, args.format, title="sectors")
+            print_table(tables["sectors"], args.format, title="sectors")
         if which in ("statements", "both"):
-            statements = programme_statements_frame(documents, taxonomy)
+            statements = tables["programme_statements"]
             if args.format == "table":
                 summaries = _statement_summaries(statements)
                 statements = statements.drop(columns=["start", "end", "year_source"])
@@ -107,5 +86,5 @@ def run(args: argparse.Namespace) -> int:
     if args.programmes:
         from analysis.sectors.programmes import programme_table
 
-        print_table(programme_table(taxonomy=taxonomy), args.format, title="programmes")
+        print_table(programme_table(taxonomy=context.taxonomy), args.format, title="programmes")
     return 0

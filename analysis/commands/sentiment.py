@@ -7,12 +7,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from analysis.commands._common import (
+    add_context_options,
     add_format_option,
     add_inputs_argument,
+    context_from_args,
     iter_inputs,
+    note_not_english,
     print_table,
 )
-from analysis.text.document import as_document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,24 +54,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="also print the mean tone toward each target with n and a 95%% interval",
     )
     add_format_option(parser)
+    add_context_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the sentences and targets tables of the inputs."""
-    from analysis.sentiment.scores import sentences_frame, target_sentiment_frame, tone_by_target
+    from analysis.pipeline import frames
+    from analysis.sentiment.aggregates import tone_by_target
 
-    documents = [as_document(article) for article in iter_inputs(args.inputs)]
+    context = context_from_args(args, targets=args.targets)
     chosen = TABLES if args.table == "all" else (args.table,)
+    needed = [t for t in TABLES if t in chosen or (t == "targets" and args.summary)]
+    with note_not_english("their sentences are listed without scores and no targets are "
+                          "scored; VADER and the target model read English only"):
+        tables = frames(needed, iter_inputs(args.inputs), context)
     printed = 0
     if "sentences" in chosen:
         _separate(printed, args.format)
-        sentences = sentences_frame(documents)
+        sentences = tables["sentences"]
         if args.format == "table":
             sentences["text"] = sentences["text"].map(_shorten).astype("string")
         print_table(sentences, args.format, title="sentences")
         printed += 1
     if "targets" in chosen or args.summary:
-        targets = target_sentiment_frame(documents, targets=args.targets)
+        targets = tables["targets"]
         _report_unfound(args.targets, targets)
         if "targets" in chosen:
             _separate(printed, args.format)

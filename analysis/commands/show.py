@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 
 from analysis.commands._common import (
+    add_context_options,
     add_format_option,
     add_inputs_argument,
+    context_from_args,
     iter_inputs,
     print_table,
 )
@@ -26,11 +28,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sentences", action="store_true", help="also list every sentence with its offsets"
     )
+    parser.add_argument(
+        "--actors", action="store_true",
+        help="also list every actor mention with the actor it resolves to on the article's date",
+    )
     add_format_option(parser)
+    add_context_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the articles table (and sentences with ``--sentences``)."""
+    """Print the articles table (and sentences with ``--sentences``, actors with ``--actors``)."""
+    context = context_from_args(args)
     documents = [as_document(article) for article in iter_inputs(args.inputs)]
     print_table(articles_frame(documents), args.format, title="articles")
     if args.sentences:
@@ -38,4 +46,8 @@ def run(args: argparse.Namespace) -> int:
         texts = [doc.text for doc in documents for _ in doc.sentences]
         frame["text"] = [t[s:e] for t, s, e in zip(texts, frame["start"], frame["end"], strict=True)]
         print_table(frame, args.format, title="sentences")
+    if args.actors:
+        from analysis.pipeline import frame as table
+
+        print_table(table("actors", documents, context), args.format, title="actors")
     return 0

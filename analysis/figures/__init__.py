@@ -40,6 +40,8 @@ import pandas as pd
 
 from analysis.errors import AnalysisError
 from analysis.figures.palette import MUTED_TEXT
+from analysis.pipeline import TABLES, Annotation, Context
+from analysis.schemas import conform
 from analysis.text.articles import Article, load_corpus
 from analysis.text.document import Document, as_document
 
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FIGURE_MODULES",
-    "TABLE_BUILDERS",
+    "FIGURE_TABLES",
     "FigureInputs",
     "FigureSpec",
     "article_source",
@@ -73,17 +75,10 @@ ARTICLES_SUBDIR = "articles"
 ILLUSTRATIVE_SUBDIR = "illustrative"
 
 
-def _table_builders() -> dict[str, str]:
-    """Return table name -> "module:function" for :meth:`FigureInputs.table`."""
-    from analysis.corpus import TABLE_BUILDERS as CORPUS_TABLES
-
-    return {**CORPUS_TABLES, "structure": "analysis.text.structure:structure_frame"}
-
-
-#: Tables a builder may ask for (names as in :mod:`analysis.schemas`) and the function
-#: building each from a list of Documents: those ``python -m analysis extract`` writes
-#: (:data:`analysis.corpus.TABLE_BUILDERS`) plus ``structure``.
-TABLE_BUILDERS: dict[str, str] = _table_builders()
+#: Tables a builder may ask for: every table of the one annotation pass
+#: (:data:`analysis.pipeline.TABLES`, names as in :mod:`analysis.schemas`) plus
+#: ``structure`` (sentences and paragraphs, from the Document alone).
+FIGURE_TABLES: tuple[str, ...] = (*TABLES, "structure")
 
 
 @dataclass(frozen=True)
@@ -96,10 +91,17 @@ class FigureInputs:
         The project's ``data/raw`` folder: research articles in ``articles/`` (the
         first in sorted order is the *primary* article, the seed by default) and a
         small hand-written corpus in ``illustrative/``.
+    context : Context, optional
+        Registry, taxonomy and corrections of the one annotation pass every table is a
+        view of (:class:`analysis.pipeline.Context`; default: the shipped data).
     """
 
     raw_dir: Path = field(default_factory=lambda: Path("data/raw"))
+    context: Context = field(default_factory=Context)
     _tables: dict[tuple[str, str], pd.DataFrame] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _annotations: dict[tuple[str, int], Annotation] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -128,6 +130,7 @@ class FigureInputs:
         cls,
         documents: Iterable[Article | Document | str],
         illustrative: Iterable[Article | Document | str] = (),
+        context: Context | None = None,
     ) -> FigureInputs:
         """Build inputs from articles already loaded, e.g. a notebook's own corpus.
 
@@ -140,6 +143,8 @@ class FigureInputs:
             The research articles, primary first.
         illustrative : iterable of Article, Document or str, optional
             A corpus for the corpus-level figures (default: none).
+        context : Context, optional
+            Registry, taxonomy and corrections (default: the shipped data).
 
         Examples
         --------
@@ -147,7 +152,7 @@ class FigureInputs:
         >>> len(inputs.primary.sentences)
         2
         """
-        inputs = cls(raw_dir=Path("."))
+        inputs = cls(raw_dir=Path("."), context=context if context is not None else Context())
         # cached_property keeps its value in the instance dict: fill it in advance.
         inputs.__dict__["documents"] = tuple(as_document(d) for d in documents)
         inputs.__dict__["illustrative"] = tuple(as_document(d) for d in illustrative)
@@ -201,19 +206,18 @@ class FigureInputs:
         return self._tables[key]
 
     def _build(self, scope: str, name: str, documents: list[Document]) -> pd.DataFrame:
-        """Build one table; the lead will replace this body with the one-pass pipeline."""
-        if name not in TABLE_BUILDERS:
+        """Build one table as a view of each document's one annotation (shared by tables)."""
+        if name not in FIGURE_TABLES:
             raise AnalysisError(
-                f"unknown table {name!r} for a figure; known: {', '.join(sorted(TABLE_BUILDERS))}"
+                f"unknown table {name!r} for a figure; known: {', '.join(sorted(FIGURE_TABLES))}"
             )
-        module_name, _, function_name = TABLE_BUILDERS[name].partition(":")
-        build = getattr(importlib.import_module(module_name), function_name)
-        from analysis.corpus import TABLE_INPUTS
-
-        source = TABLE_INPUTS.get(name)  # e.g. quote_sentiment reads the quotes table
-        if source is not None:
-            return build(documents, **{source: self._cached(scope, source, documents)})
-        return build(documents)
+        rows: list[dict] = []
+        for index, document in enumerate(documents):
+            key = (scope, index)
+            if key not in self._annotations:
+                self._annotations[key] = Annotation(document, self.context)
+            rows.extend(self._annotations[key].rows(name))
+        return conform(rows, name)
 
     def _load(self, subdir: str) -> list[Article]:
         folder = Path(self.raw_dir) / subdir

@@ -40,9 +40,8 @@ from analysis.quotes.records import KINDS, SPEECH_KINDS, Quote
 from analysis.quotes.resolve import Resolver, dated_role
 from analysis.quotes.rows import quote_rows
 from analysis.quotes.speakers import addressees_frame, speakers_frame
-from analysis.schemas import conform
 from analysis.text.articles import Article
-from analysis.text.document import Document, as_document, as_documents
+from analysis.text.document import Document, as_document
 from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
 
 __all__ = [
@@ -142,23 +141,9 @@ def quotes_frame(
     >>> frame[["quote", "kind", "speaker", "cue", "n_words"]].values.tolist()
     [[0, 'direct', 'Stoltenberg', 'said', 4]]
     """
-    registry = registry if registry is not None else default_registry()
-    corrections = _load_overrides(overrides)
-    rows = []
-    for doc in as_documents(articles):
-        if not is_english(doc):
-            warn_not_english(doc, "no quotes extracted")
-            continue
-        mentions = registry.find_mentions(doc.text, on=doc.article.published)
-        if corrections:
-            mentions = apply_overrides(mentions, corrections, article_id=doc.article_id,
-                                       what=ACTORS)
-        quotes = extract_quotes(doc, registry, mentions=mentions)
-        if corrections:
-            quotes = correct_quotes(doc, quotes, corrections, registry)
-        rows.extend(quote_rows(doc, quotes))
-    return conform(rows, "quotes")
+    from analysis.pipeline import Context, frame
 
+    return frame("quotes", articles, Context.of(registry, overrides=overrides))
 
 def correct_quotes(
     doc: Document, quotes: Sequence[Quote], corrections: Iterable[Override],

@@ -22,7 +22,6 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis.actors.overrides import Override, OverridesLike, apply_overrides, as_overrides
-from analysis.schemas import conform
 from analysis.sectors.matching import MENTION, PROGRAMME_LIST, SectorMention, matcher_for
 from analysis.sectors.statements import (
     ProgrammeStatement,
@@ -40,7 +39,7 @@ from analysis.sectors.taxonomy import (
     load_taxonomy,
     taxonomy_frame,
 )
-from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
+from analysis.text.document import Document, TextLike, Texts, as_document
 
 # Besides its own names (FIND_SECTORS_COLUMNS, find_sector_mentions, find_sectors,
 # sector_mentions_frame, sector_rows, classify_area) this module re-exports those it
@@ -160,13 +159,9 @@ def sector_mentions_frame(
     >>> frame[["article_id", "sentence", "sector"]].values.tolist()
     [['text', 0, 'cyber-defence']]
     """
-    resolved = as_taxonomy(taxonomy)
-    corrections = as_overrides(overrides)
-    rows = []
-    for doc in as_documents(articles):
-        rows.extend(sector_rows(doc, find_sector_mentions(doc, resolved, corrections)))
-    return conform(rows, "sectors")
+    from analysis.pipeline import Context, frame
 
+    return frame("sectors", articles, Context.of(taxonomy=taxonomy, overrides=overrides))
 
 def sector_rows(doc: Document, mentions: Iterable[SectorMention]) -> list[dict[str, object]]:
     """Return the rows of the ``sectors`` table for ``mentions`` of ``doc`` (no extraction).

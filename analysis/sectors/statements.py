@@ -26,7 +26,6 @@ from functools import cache
 import pandas as pd
 
 from analysis._resources import read_csv_rows
-from analysis.schemas import conform
 from analysis.sectors.lists import chains, has_area_noun, is_cued, stated_count
 from analysis.sectors.matching import (
     MENTION,
@@ -37,7 +36,7 @@ from analysis.sectors.matching import (
     raw_matches,
 )
 from analysis.sectors.taxonomy import Taxonomy, TaxonomyLike, as_taxonomy
-from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
+from analysis.text.document import Document, TextLike, Texts, as_document
 from analysis.text.segmentation import Sentence
 
 __all__ = [
@@ -322,12 +321,9 @@ def programme_statements_frame(
     >>> frame[["acronym", "stated_count", "n_listed", "year", "fewer_listed"]].values.tolist()
     [['IPCP', 7, 0, 2012, True]]
     """
-    resolved = as_taxonomy(taxonomy)
-    rows = []
-    for doc in as_documents(articles):
-        rows.extend(programme_statement_rows(doc, parse_programme_statements(doc, resolved)))
-    return conform(rows, "programme_statements")
+    from analysis.pipeline import Context, frame
 
+    return frame("programme_statements", articles, Context.of(taxonomy=taxonomy))
 
 def programme_statement_rows(
     doc: Document, statements: Iterable[ProgrammeStatement]

@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
-from analysis.quotes.extract import Quote, quotes_frame
+from analysis.quotes.extract import Quote
 from analysis.schemas import columns, conform
 from analysis.sentiment.masking import mask_names
 from analysis.sentiment.mentions import article_mentions, mentions_within
@@ -309,10 +309,12 @@ def quote_sentiment_frame(
     >>> frame[["quote", "compound", "tone"]].values.tolist()
     [[0, 0.34, 'positive']]
     """
+    if quotes is None:
+        from analysis.pipeline import Context, frame
+
+        return frame("quote_sentiment", articles, Context.of(registry))
     registry = registry if registry is not None else default_registry()
     documents = list(as_documents(articles))
-    if quotes is None:
-        quotes = quotes_frame(documents, registry)
     by_id: dict[Hashable, Document] = {}
     for doc in documents:
         by_id.setdefault(doc.article_id, doc)

@@ -25,11 +25,10 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors.registry import ActorMention, ActorRegistry
-from analysis.schemas import conform
 from analysis.sentiment.masking import NameSpan, mask_spans, name_spans
 from analysis.sentiment.mentions import article_mentions
 from analysis.sentiment.vader import polarity_scores, vader_vocabulary
-from analysis.text.document import Document, Sentence, TextLike, Texts, as_document, as_documents
+from analysis.text.document import Document, Sentence, TextLike, Texts, as_document
 from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
 from analysis.text.structure import count_words
 
@@ -256,7 +255,7 @@ def sentences_frame(articles: Texts, registry: ActorRegistry | None = None) -> p
     >>> frame[["sentence", "start", "end", "compound", "compound_masked"]].values.tolist()
     [[0, 0, 25, 0.4404, 0.4404], [1, 26, 42, -0.5994, -0.5994]]
     """
-    rows = []
-    for doc in as_documents(articles):
-        rows += sentence_rows(doc, score_sentences(doc, registry))
-    return conform(rows, "sentences")
+    from analysis.pipeline import Context, frame
+
+    return frame("sentences", articles, Context.of(registry))
+

@@ -22,11 +22,10 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
-from analysis.schemas import conform
 from analysis.sentiment.mentions import article_mentions
 from analysis.sentiment.model import TargetSentiment, classify_target
 from analysis.sentiment.sentences import warn_english_only
-from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
+from analysis.text.document import Document, TextLike, Texts, as_document
 from analysis.text.english import is_english
 
 __all__ = [
@@ -228,11 +227,9 @@ def targets_frame(
     >>> frame["label"].isin(["negative", "neutral", "positive"]).all()
     np.True_
     """
-    rows = []
-    for doc in as_documents(articles):
-        rows += target_rows(doc, score_targets(doc, targets, registry))
-    return conform(rows, "targets")
+    from analysis.pipeline import Context, frame
 
+    return frame("targets", articles, Context.of(registry, targets=targets))
 
 #: The name :func:`targets_frame` had before table and function were named alike.
 target_sentiment_frame = targets_frame
