@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import AnalysisError, Article, as_document, load_article, load_corpus
-from analysis.text.articles import decode_bytes, detect_language, parse_header
+from analysis.text.articles import parse_header
+from analysis.text.decoding import decode_bytes
+from analysis.text.language import detect_language
 
 KOREAN = "윤석열 대통령과 옌스 스톨텐베르그 나토 사무총장은 개별 맞춤형 파트너십 프로그램을 채택했다."
 

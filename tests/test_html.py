@@ -187,22 +187,3 @@ def test_highlight_takes_the_sets_colours():
     styles = {attrs["data-speaker"]: attrs["style"] for attrs, _ in checker.spans
               if "data-speaker" in attrs}
     assert "#D55E00" in styles["Jens Stoltenberg"] and "#009E73" in styles["Yoon Suk Yeol"]
-
-
-def test_old_names_still_import_from_the_quotes_wing():
-    from analysis.quotes import UNRESOLVED_COLOUR, okabe_ito, speaker_colours
-    from analysis.quotes import highlight_quotes_html as old_highlight
-
-    assert old_highlight(DOC, quotes_table()) == highlight_quotes_html(DOC, quotes_table())
-    assert UNRESOLVED_COLOUR == UNRESOLVED and okabe_ito() == (*CATEGORICAL, UNRESOLVED)
-    assert speaker_colours(quotes_table()) == dict(assign_speaker_colours(quotes_table()).colours)
-
-
-def test_the_quotes_wing_loads_without_matplotlib():
-    import subprocess
-    import sys
-
-    code = ("import sys, analysis.quotes, analysis.figures.html; "
-            "print('matplotlib' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

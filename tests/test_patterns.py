@@ -42,20 +42,13 @@ def test_hangul_class_and_is_hangul_agree():
         assert bool(hangul.match(ch)) is is_hangul(ch)
 
 
-def test_moved_names_keep_their_old_homes():
-    from analysis.text import articles, decoding, document, loaders, segmentation
+def test_public_names_are_importable_from_their_wings():
+    import analysis
+    from analysis import actors, text
+    from analysis.text import document, loaders, segmentation
 
-    assert articles.load_corpus is loaders.load_corpus
-    assert articles.load_article is loaders.load_article
-    assert articles.iter_article_files is loaders.iter_article_files
-    assert articles.decode_bytes is decoding.decode_bytes
+    assert analysis.load_corpus is text.load_corpus is loaders.load_corpus
+    assert analysis.load_article is loaders.load_article
     assert document.split_sentences is segmentation.split_sentences
-    assert document.Span is segmentation.Span
-    with pytest.raises(AttributeError):
-        articles.no_such_name  # noqa: B018
-
-
-def test_actors_frame_keeps_its_old_home():
-    from analysis.actors import mentions, registry
-
-    assert registry.actors_frame is mentions.actors_frame
+    assert analysis.Span is document.Span is segmentation.Span
+    assert actors.actors_frame.__module__ == "analysis.actors.mentions"

@@ -318,7 +318,7 @@ def _dated_mentions(article: Article):
 
 def test_targets_and_sentences_use_the_dated_mentions_of_the_actors_table():
     """Undated, "first lady Kim" is no one; dated 2023-07-11 she is Kim Keon-hee, as in actors."""
-    from analysis.actors.registry import actors_frame
+    from analysis.actors import actors_frame
 
     assert [m.actor for m in default_registry().find_mentions("First lady Kim visited.")] == []
     targets = targets_frame(ARTICLE)
@@ -411,7 +411,6 @@ def test_row_builders_give_the_frames(seed_document):
 
 def test_names_old_and_new_are_exported():
     import analysis.sentiment as sentiment
-    import analysis.sentiment.scores as scores
     from analysis.text.english import NotEnglishWarning
 
     old = ["NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD", "SentenceSentiment", "TargetMention",
@@ -422,7 +421,6 @@ def test_names_old_and_new_are_exported():
     new = ["QuoteTone", "score_quotes", "quote_sentiment_rows", "sentence_rows", "target_rows",
            "targets_frame"]
     assert set(old + new) <= set(sentiment.__all__)
-    assert all(getattr(scores, name) is getattr(sentiment, name) for name in old)
     assert sentiment.target_sentiment_frame is sentiment.targets_frame
     assert sentiment.UnsupportedLanguageWarning is NotEnglishWarning
 

@@ -526,15 +526,3 @@ def default_registry() -> ActorRegistry:
     True
     """
     return ActorRegistry.load()
-
-
-# analysis.corpus names the actors table's builder "analysis.actors.registry:actors_frame";
-# it lives in analysis.actors.mentions now, which imports this module, so it is served on
-# first use instead of imported here.
-def __getattr__(name: str) -> object:
-    """Serve :func:`~analysis.actors.mentions.actors_frame`, which this module used to define."""
-    if name == "actors_frame":
-        from analysis.actors.mentions import actors_frame
-
-        return actors_frame
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.errors import AnalysisError
-from analysis.text.articles import Article, load_corpus
+from analysis.text.articles import Article
 from analysis.text.english import NotEnglishWarning
+from analysis.text.loaders import load_corpus
 
 if TYPE_CHECKING:
     from analysis.pipeline import Context

@@ -42,8 +42,9 @@ from analysis.errors import AnalysisError
 from analysis.figures.palette import MUTED_TEXT
 from analysis.pipeline import TABLES, Annotation, Context
 from analysis.schemas import conform
-from analysis.text.articles import Article, load_corpus
+from analysis.text.articles import Article
 from analysis.text.document import Document, as_document
+from analysis.text.loaders import load_corpus
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -4,7 +4,7 @@ Every builder plots exactly the DataFrame it returns, read from the primary arti
 tables (:meth:`analysis.figures.FigureInputs.table`): :func:`tone_by_speaker` of
 ``quote_sentiment``, :func:`tone_by_target` of ``targets`` and :func:`arc_data` of
 ``sentences`` and ``quotes`` (the columns of
-:func:`analysis.sentiment.scores.tone_arc`), so a number in a chart can be traced to a
+:func:`analysis.sentiment.aggregates.tone_arc`), so a number in a chart can be traced to a
 table. Means come with their n and bootstrap 95% intervals; groups with fewer than
 five values are drawn hollow and labelled "small n". Speakers are drawn in their colour
 of the quote figures (:func:`analysis.figures.speaker_colours.assign_speaker_colours`).
@@ -22,7 +22,7 @@ from analysis.figures import FigureInputs, FigureSpec, new_figure
 from analysis.figures.palette import BAND, BLUE, MUTED_TEXT, UNKNOWN, VERMILLION, WHITE
 from analysis.figures.speaker_colours import SpeakerColours, assign_speaker_colours
 from analysis.quotes.speakers import SPEECH_KINDS
-from analysis.sentiment.scores import tone_by_speaker, tone_by_target
+from analysis.sentiment.aggregates import tone_by_speaker, tone_by_target
 from analysis.sentiment.uncertainty import SMALL_N
 from analysis.text.document import Document
 
@@ -66,7 +66,7 @@ def _top_targets(targets: pd.DataFrame, max_targets: int = MAX_TARGETS) -> pd.Da
 def arc_data(sentences: pd.DataFrame, quotes: pd.DataFrame, text_length: int) -> pd.DataFrame:
     """Return the tone arc of one article from its ``sentences`` and ``quotes`` tables.
 
-    The columns and values of :func:`analysis.sentiment.scores.tone_arc`: ``sentence``,
+    The columns and values of :func:`analysis.sentiment.aggregates.tone_arc`: ``sentence``,
     ``position`` (sentence start / text length), ``compound``, ``compound_masked``,
     ``quoted`` (a speech quote overlaps the sentence), ``start``, ``end``.
 
@@ -162,7 +162,7 @@ def plot_speaker_tone(
 def plot_tone_arc(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     """Plot sentence tone in article order, unmasked and masked, quoted sentences marked.
 
-    ``data`` is :func:`arc_data` (the columns of :func:`analysis.sentiment.scores.tone_arc`).
+    ``data`` is :func:`arc_data` (the columns of :func:`analysis.sentiment.aggregates.tone_arc`).
     """
     figure, axes = new_figure(figsize=(7.5, 4.0))
     x = (data["sentence"] + 1).to_numpy(dtype=float)

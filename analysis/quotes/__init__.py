@@ -28,12 +28,8 @@ from analysis.quotes.records import KINDS, SPEECH_KINDS, Quote
 from analysis.quotes.rows import quote_rows
 from analysis.quotes.speakers import (
     NON_SPEECH_KINDS,
-    UNRESOLVED_COLOUR,
     addressees_frame,
-    highlight_quotes_html,
-    okabe_ito,
     positions_frame,
-    speaker_colours,
     speaker_label,
     speakers_frame,
 )
@@ -43,18 +39,14 @@ __all__ = [
     "KINDS",
     "NON_SPEECH_KINDS",
     "SPEECH_KINDS",
-    "UNRESOLVED_COLOUR",
     "NotEnglishWarning",
     "Quote",
     "addressees_frame",
     "correct_quotes",
     "extract_quotes",
-    "highlight_quotes_html",
-    "okabe_ito",
     "positions_frame",
     "quote_rows",
     "quotes_frame",
-    "speaker_colours",
     "speaker_label",
     "speakers_frame",
 ]

@@ -23,11 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from os import PathLike
 
 import pandas as pd
 
-from analysis.actors.overrides import Override, apply_overrides, load_overrides
+from analysis.actors.overrides import Override, OverridesLike, apply_overrides
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
 from analysis.quotes.attribution import attribute
 from analysis.quotes.attributions import sentence_attributions
@@ -39,7 +38,6 @@ from analysis.quotes.marks import find_marked
 from analysis.quotes.records import KINDS, SPEECH_KINDS, Quote
 from analysis.quotes.resolve import Resolver, dated_role
 from analysis.quotes.rows import quote_rows
-from analysis.quotes.speakers import addressees_frame, speakers_frame
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_document
 from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
@@ -49,12 +47,10 @@ __all__ = [
     "SPEECH_KINDS",
     "NotEnglishWarning",
     "Quote",
-    "addressees_frame",
     "correct_quotes",
     "extract_quotes",
     "quote_rows",
     "quotes_frame",
-    "speakers_frame",
 ]
 
 #: What researchers' corrections of quotes are filed under (``what`` in an overrides file).
@@ -62,7 +58,6 @@ QUOTES = "quotes"
 #: What corrections of actor mentions are filed under; they reach the quotes too.
 ACTORS = "actors"
 
-Overrides = str | PathLike[str] | Iterable[Override] | None
 
 
 def extract_quotes(
@@ -119,7 +114,7 @@ def extract_quotes(
 def quotes_frame(
     articles: str | Article | Document | Iterable[str | Article | Document],
     registry: ActorRegistry | None = None,
-    overrides: Overrides = None,
+    overrides: OverridesLike = None,
 ) -> pd.DataFrame:
     """Return one row per quote: the table "quotes" (see :mod:`analysis.schemas`).
 
@@ -224,11 +219,3 @@ def _to_quote(doc: Document, item: Found, registry: ActorRegistry) -> Quote:
         sentence=sentence.index if sentence is not None else None,
         paragraph=sentence.paragraph if sentence is not None else None,
     )
-
-
-def _load_overrides(overrides: Overrides) -> tuple[Override, ...]:
-    if overrides is None:
-        return ()
-    if isinstance(overrides, str | PathLike):
-        return tuple(load_overrides(overrides))
-    return tuple(overrides)

@@ -11,13 +11,11 @@ Only speech counts: the kinds ``direct`` (a whole quoted sentence), ``partial`` 
 quoted fragment inside a reporter's sentence) and ``indirect`` (reported speech without
 quote marks). ``title`` (names of songs, books, programmes) and ``scare`` quotes (marks
 that distance the reporter from a word) are not speech and are left out of every count.
-The kinds are those of :mod:`analysis.quotes.extract` (``KINDS``, ``SPEECH_KINDS``).
+The kinds are those of :mod:`analysis.quotes.records` (``KINDS``, ``SPEECH_KINDS``).
 
 Display (colours, the highlighted article) lives in :mod:`analysis.figures`:
 :mod:`analysis.figures.palette`, :mod:`analysis.figures.speaker_colours` and
-:mod:`analysis.figures.html`. The names ``highlight_quotes_html``, ``speaker_colours``,
-``okabe_ito`` and ``UNRESOLVED_COLOUR`` are still importable from here, for one
-release only.
+:mod:`analysis.figures.html`.
 
 Speakers are grouped by their canonical ``actor``. A quote whose speaker did not resolve
 to an actor (``actor`` is missing) is grouped by the speaker mention as written ("He",
@@ -27,63 +25,29 @@ people; such rows have ``actor`` <NA> and come after the resolved speakers.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
 import pandas as pd
 
 from analysis.errors import AnalysisError
+from analysis.quotes.records import KINDS, SPEECH_KINDS
 from analysis.schemas import conform
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_document
 from analysis.text.structure import count_words
 
-# SPEECH_KINDS and NON_SPEECH_KINDS are served by __getattr__ (see below).
 __all__ = [
+    "NON_SPEECH_KINDS",
+    "SPEECH_KINDS",
     "addressees_frame",
     "positions_frame",
     "speaker_label",
     "speakers_frame",
 ]
 
-#: Display constants that moved to analysis.figures.palette, importable from here for
-#: one release: name -> attribute of analysis.figures.palette.
-_MOVED = {"okabe_ito": "okabe_ito", "UNRESOLVED_COLOUR": "UNRESOLVED"}
-
-
-def _speech_kinds() -> tuple[str, ...]:
-    """Return ``analysis.quotes.extract.SPEECH_KINDS`` (direct, partial, indirect)."""
-    # extract imports this module (it re-exports speakers_frame), so its constants are
-    # read when first needed, not when this module is imported.
-    from analysis.quotes.extract import SPEECH_KINDS
-
-    return SPEECH_KINDS
-
-
-def _non_speech_kinds() -> tuple[str, ...]:
-    """Return the kinds of ``analysis.quotes.extract.KINDS`` that are not speech."""
-    from analysis.quotes.extract import KINDS
-
-    return tuple(kind for kind in KINDS if kind not in _speech_kinds())
-
-
-def __getattr__(name: str) -> Any:
-    """Serve ``SPEECH_KINDS``, ``NON_SPEECH_KINDS`` and the moved display names.
-
-    Examples
-    --------
-    >>> from analysis.quotes.speakers import NON_SPEECH_KINDS, SPEECH_KINDS
-    >>> SPEECH_KINDS, NON_SPEECH_KINDS
-    (('direct', 'partial', 'indirect'), ('title', 'scare'))
-    """
-    if name == "SPEECH_KINDS":
-        return _speech_kinds()
-    if name == "NON_SPEECH_KINDS":
-        return _non_speech_kinds()
-    if name in _MOVED:
-        return getattr(importlib.import_module("analysis.figures.palette"), _MOVED[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: Kinds of quote marks that are not speech (titles, scare quotes): in no count.
+NON_SPEECH_KINDS: tuple[str, ...] = tuple(kind for kind in KINDS if kind not in SPEECH_KINDS)
 
 
 def _missing(value: Any) -> bool:
@@ -121,7 +85,7 @@ def speaker_label(actor: Any, speaker: Any = None) -> str:
 def _speech_rows(quotes: pd.DataFrame) -> pd.DataFrame:
     """Return the speech quotes in article and text order, with a grouping key."""
     _require(quotes, ("article_id", "kind", "start", "end"))
-    speech = quotes[quotes["kind"].isin(_speech_kinds())].copy()
+    speech = quotes[quotes["kind"].isin(SPEECH_KINDS)].copy()
     for name in ("actor", "speaker", "role", "affiliation", "addressee", "addressee_actor"):
         if name not in speech.columns:
             speech[name] = pd.NA
@@ -385,28 +349,3 @@ def positions_frame(
             }
         )
     return conform(rows, "quote_positions")
-
-
-# --- moved to analysis.figures (kept here for one release) ---------------------------
-# Imported when called: analysis.figures.html reads this module's tables.
-
-
-def highlight_quotes_html(document: str | Article | Document, quotes: Any) -> str:
-    """Return the highlighted article: :func:`analysis.figures.html.highlight_quotes_html`.
-
-    Kept for one release; import it from :mod:`analysis.figures.html`.
-    """
-    from analysis.figures.html import highlight_quotes_html as highlight
-
-    return highlight(document, quotes)
-
-
-def speaker_colours(quotes: pd.DataFrame) -> dict[str, str]:
-    """Return ``{speaker label: colour}``: :func:`analysis.figures.speaker_colours.speaker_colours`.
-
-    Kept for one release; use
-    :func:`analysis.figures.speaker_colours.assign_speaker_colours`.
-    """
-    from analysis.figures.speaker_colours import speaker_colours as colours
-
-    return colours(quotes)

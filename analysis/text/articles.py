@@ -29,7 +29,6 @@ normalised to ``\\n``, Unicode NFC).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import re
 from collections.abc import Mapping
@@ -263,23 +262,3 @@ def parse_header(text: str) -> tuple[dict[str, str], str]:
             return {}, text
         fields[match.group(1).strip().lower()] = (match.group(2) or "").strip()
     return {}, text
-
-
-# Names this module used to define, and where they live now. Other modules still import
-# them from here (``from analysis.text.articles import load_corpus``); new code should
-# import them from their module. The loaders build articles with make_article, so they
-# cannot be imported at the top of this module without a cycle.
-_MOVED: Mapping[str, str] = MappingProxyType({
-    "SUPPORTED_SUFFIXES": "analysis.text.loaders",
-    "iter_article_files": "analysis.text.loaders",
-    "load_article": "analysis.text.loaders",
-    "load_corpus": "analysis.text.loaders",
-    "decode_bytes": "analysis.text.decoding",
-})
-
-
-def __getattr__(name: str) -> Any:
-    """Serve the names that moved to :mod:`analysis.text.loaders` and ``decoding``."""
-    if name in _MOVED:
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
