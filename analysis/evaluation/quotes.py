@@ -36,7 +36,9 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import AnalysisError
-from analysis.text.articles import Article, detect_language, parse_date
+from analysis.text.articles import Article, parse_date
+from analysis.text.language import detect_language
+from analysis.text.patterns import DOUBLE_MARKS
 
 __all__ = [
     "GoldAttribution",
@@ -46,7 +48,6 @@ __all__ = [
     "read_brat_folder",
 ]
 
-DOUBLE_MARKS = '"“”„«»‟'
 _Span = tuple[int, int]
 
 

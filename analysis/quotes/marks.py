@@ -26,14 +26,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from analysis.quotes.words import alternation
+from analysis.text.patterns import (
+    ALL_MARKS,
+    DOUBLE_CLOSING,
+    DOUBLE_MARKS,
+    DOUBLE_OPENING,
+    SINGLE_MARKS,
+)
 
 __all__ = ["ALL_MARKS", "DOUBLE_MARKS", "SINGLE_MARKS", "Marked", "find_marked"]
 
-DOUBLE_OPENING = "“„«‟"
-DOUBLE_CLOSING = "”»"
-DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + '"'
-SINGLE_MARKS = "‘’'‚‛"
-ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _BEFORE_OPENING = set("([{—–-/\u00a0") | set(DOUBLE_OPENING) | set("‘")
 _AFTER_CLOSING = set(".,;:!?)]}—–-…/\u00a0") | set(DOUBLE_CLOSING) | set("’'\"")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from analysis.quotes.cues import cues
 from analysis.quotes.words import abbreviations, leading_stops, words
+from analysis.text.patterns import NAME_PARTICLES
 
 __all__ = ["Phrase", "noun_phrase_after", "sentence_subject", "subject_before", "tokens"]
 
@@ -114,7 +115,7 @@ def _name_run_back(text: str, toks: list[tuple[int, int]], i: int) -> int:
     while j >= 0:
         word = text[toks[j][0] : toks[j][1]]
         abbreviation_dot = word == "." and j > 0 and _is_abbreviation(_token(text, toks, j - 1))
-        particle = word.lower() in words("particle") and j > 0 and first == j + 1
+        particle = word.lower() in NAME_PARTICLES and j > 0 and first == j + 1
         if _is_capitalised(word) and _is_word(word):
             first = j
         elif not (abbreviation_dot or particle):
@@ -375,7 +376,7 @@ def noun_phrase_after(
             has_name = True
             last = index
             continue
-        if has_name and lower not in words("particle"):
+        if has_name and lower not in NAME_PARTICLES:
             if titles and _title_then_name(text, toks, index, max_words):
                 continue  # "Blaze co-host Stu Burguiere": a title between two names
             if lower in words("name_head") and _ends_phrase(text, toks, index):

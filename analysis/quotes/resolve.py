@@ -38,8 +38,9 @@ from analysis.actors.registry import ActorMention, ActorRegistry, strip_titles
 from analysis.quotes.context import Found
 from analysis.quotes.phrases import Phrase
 from analysis.quotes.records import SPEECH_KINDS
-from analysis.quotes.words import alternation, leading_stops, words
+from analysis.quotes.words import leading_stops, words
 from analysis.text.document import Document
+from analysis.text.patterns import NAME_RUN_RE
 
 __all__ = ["Resolver", "dated_role", "head_mention"]
 
@@ -56,18 +57,9 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 @cache
-def _name_run() -> re.Pattern[str]:
-    """A run of capitalised words, with name particles between them ("Ursula von der Leyen")."""
-    particles = alternation("particle")
-    return re.compile(
-        rf"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:(?:{particles})\s+)*[A-Z][\w’'.-]*)+"
-    )
-
-
-@cache
 def _antecedent() -> re.Pattern[str]:
     """A name right before a comma: the antecedent of "who" ("Kim, who ...")."""
-    return re.compile(r"(" + _name_run().pattern + r"),\s*$")
+    return re.compile(r"(" + NAME_RUN_RE.pattern + r"),\s*$")
 
 
 @cache
@@ -184,7 +176,7 @@ class Resolver:
     def names(self) -> list[tuple[int, str]]:
         """Runs of capitalised words in the article, as (offset, name)."""
         if self._names is None:
-            self._names = [(m.start(), m.group()) for m in _name_run().finditer(self.doc.text)]
+            self._names = [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(self.doc.text)]
         return self._names
 
     def subjects(self) -> list[tuple[int, str]]:
@@ -193,7 +185,7 @@ class Resolver:
             self._subjects = []
             text = self.doc.text
             for sentence in self.doc.sentences:
-                match = _name_run().match(text, sentence.start, sentence.end)
+                match = NAME_RUN_RE.match(text, sentence.start, sentence.end)
                 if match is not None and len(match.group().split()) > 1:
                     self._subjects.append((match.start(), match.group()))
         return self._subjects
@@ -313,7 +305,7 @@ class Resolver:
 
 def _name_part(text: str) -> str:
     """Return the capitalised name in a phrase ("presidential spokesperson Lee" -> "Lee")."""
-    runs = _name_run().findall(text)
+    runs = NAME_RUN_RE.findall(text)
     if runs:
         return runs[-1]
     words_ = text.split()

@@ -52,6 +52,8 @@ from __future__ import annotations
 
 import re
 
+from analysis._resources import read_lines
+
 __all__ = [
     "ALL_MARKS",
     "APOSTROPHES",
@@ -102,9 +104,7 @@ WORD = r"\w+(?:[’'\-.]\w+)*"
 #: A capitalised word as names are written ("Keon-hee", "O’Brien", "U.S.", "Jr.").
 NAME_WORD = r"[A-Z][\w’'.-]*"
 #: Lower-case particles inside a person's name ("von der Leyen", "da Silva", "bin Salman").
-NAME_PARTICLES: tuple[str, ...] = (
-    "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "di",
-)
+NAME_PARTICLES: tuple[str, ...] = read_lines("text/name_particles.txt")
 #: Two or more name words, possibly joined by particles, not glued to a word before.
 NAME_RUN = (
     rf"(?<![\w’'-]){NAME_WORD}(?:\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)*{NAME_WORD})+"
