@@ -14,10 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["TABLES", "Column", "columns", "conform", "empty_frame"]
+__all__ = [
+    "TABLES",
+    "Column",
+    "columns",
+    "conform",
+    "empty_frame",
+    "is_missing",
+    "text_or_none",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,3 +307,28 @@ def conform(frame: pd.DataFrame | list[dict] | None, table: str) -> pd.DataFrame
         else:
             data[column.name] = pd.Series(pd.NA, index=frame.index, dtype=column.dtype)
     return pd.DataFrame(data).reset_index(drop=True)
+
+
+def is_missing(value: Any) -> bool:
+    """Tell whether a table cell holds no value (None, ``pd.NA`` or NaN).
+
+    Examples
+    --------
+    >>> [is_missing(v) for v in (None, pd.NA, float("nan"), "", 0)]
+    [True, True, True, False, False]
+    """
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def text_or_none(value: Any) -> str | None:
+    """Return a table cell as stripped text, or None when it is missing or blank.
+
+    Examples
+    --------
+    >>> text_or_none("  Yoon "), text_or_none(pd.NA), text_or_none("  ")
+    ('Yoon', None, None)
+    """
+    if is_missing(value):
+        return None
+    text = str(value).strip()
+    return text or None

@@ -25,21 +25,11 @@ from analysis.figures.speaker_colours import (
     assign_speaker_colours,
 )
 from analysis.quotes.speakers import SPEECH_KINDS, speaker_label
+from analysis.schemas import is_missing, text_or_none
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_document
 
 __all__ = ["highlight_quotes_html"]
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
-def _text_or_none(value: Any) -> str | None:
-    if _missing(value):
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 def _quote_records(quotes: pd.DataFrame | Sequence[Any], article_id: str) -> pd.DataFrame:
@@ -82,20 +72,20 @@ def _speaker_style(colour: str) -> str:
 
 
 def _esc(value: Any) -> str:
-    return html.escape("" if _missing(value) else str(value), quote=True)
+    return html.escape("" if is_missing(value) else str(value), quote=True)
 
 
 def _quote_title(record: Mapping[str, Any], label: str) -> str:
     parts = [f"{record['kind']} quote" if record["kind"] in SPEECH_KINDS else record["kind"]]
     if record["kind"] in SPEECH_KINDS:
         parts.insert(0, label)
-        affiliation = _text_or_none(record.get("affiliation"))
+        affiliation = text_or_none(record.get("affiliation"))
         if affiliation:
             parts[0] += f" ({affiliation})"
-        cue = _text_or_none(record.get("cue"))
+        cue = text_or_none(record.get("cue"))
         if cue:
             parts.append(f"cue: {cue}")
-        addressee = _text_or_none(record.get("addressee_actor")) or _text_or_none(
+        addressee = text_or_none(record.get("addressee_actor")) or text_or_none(
             record.get("addressee")
         )
         if addressee:
@@ -120,7 +110,7 @@ def _layers(records: pd.DataFrame, colours: SpeakerColours) -> list[tuple[int, i
                  f'title="{_esc(_quote_title(record, label))}">')
             )
             speaker_start, speaker_end = record.get("speaker_start"), record.get("speaker_end")
-            if _missing(speaker_start) or _missing(speaker_end):
+            if is_missing(speaker_start) or is_missing(speaker_end):
                 continue
             mention = (int(speaker_start), int(speaker_end))
             if mention not in marked_speakers:  # one mention may introduce several quotes

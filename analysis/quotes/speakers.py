@@ -32,7 +32,7 @@ import pandas as pd
 
 from analysis.errors import AnalysisError
 from analysis.quotes.records import KINDS, SPEECH_KINDS
-from analysis.schemas import conform
+from analysis.schemas import conform, is_missing, text_or_none
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_document
 from analysis.text.structure import count_words
@@ -50,17 +50,6 @@ __all__ = [
 NON_SPEECH_KINDS: tuple[str, ...] = tuple(kind for kind in KINDS if kind not in SPEECH_KINDS)
 
 
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
-def _text_or_none(value: Any) -> str | None:
-    if _missing(value):
-        return None
-    text = str(value).strip()
-    return text or None
-
-
 def speaker_label(actor: Any, speaker: Any = None) -> str:
     """Return the name to show for a speaker: the actor, else the mention, else unknown.
 
@@ -73,10 +62,10 @@ def speaker_label(actor: Any, speaker: Any = None) -> str:
     >>> speaker_label(pd.NA, pd.NA)
     'unknown speaker'
     """
-    actor_text = _text_or_none(actor)
+    actor_text = text_or_none(actor)
     if actor_text:
         return actor_text
-    speaker_text = _text_or_none(speaker)
+    speaker_text = text_or_none(speaker)
     if speaker_text:
         return f"{speaker_text} (unresolved)"
     return "unknown speaker"
@@ -93,7 +82,7 @@ def _speech_rows(quotes: pd.DataFrame) -> pd.DataFrame:
     speech["_article_order"] = speech["article_id"].map(_first_seen(quotes["article_id"]))
     speech = speech.sort_values(["_article_order", "start", "end"], kind="stable")
     speech["_key"] = [
-        ("actor", _text_or_none(a)) if _text_or_none(a) else ("mention", _text_or_none(s))
+        ("actor", text_or_none(a)) if text_or_none(a) else ("mention", text_or_none(s))
         for a, s in zip(speech["actor"], speech["speaker"], strict=True)
     ]
     return speech
@@ -121,20 +110,20 @@ def _word_counts(quotes: pd.DataFrame) -> list[int]:
     texts = quotes["text"] if "text" in quotes.columns else [None] * len(quotes)
     words = []
     for n_words, text in zip(counts, texts, strict=True):
-        if not _missing(n_words):
+        if not is_missing(n_words):
             words.append(int(n_words))
         else:
-            words.append(0 if _missing(text) else count_words(str(text)))
+            words.append(0 if is_missing(text) else count_words(str(text)))
     return words
 
 
 def _joined(values: Iterable[Any]) -> str | None:
-    seen = list(dict.fromkeys(v for v in (_text_or_none(x) for x in values) if v))
+    seen = list(dict.fromkeys(v for v in (text_or_none(x) for x in values) if v))
     return "; ".join(seen) if seen else None
 
 
 def _first(values: Iterable[Any]) -> Any:
-    return next((v for v in values if not _missing(v)), None)
+    return next((v for v in values if not is_missing(v)), None)
 
 
 def speakers_frame(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -229,11 +218,11 @@ def addressees_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     [['Jens Stoltenberg', 'Yoon Suk Yeol', 2, 13]]
     """
     speech = _speech_rows(quotes)
-    named = pd.Series([_text_or_none(a) is not None for a in speech["addressee"]],
+    named = pd.Series([text_or_none(a) is not None for a in speech["addressee"]],
                       index=speech.index, dtype=bool)
     speech = speech[named].copy()
     speech["_addressee_key"] = [
-        ("actor", _text_or_none(a)) if _text_or_none(a) else ("mention", _text_or_none(m))
+        ("actor", text_or_none(a)) if text_or_none(a) else ("mention", text_or_none(m))
         for a, m in zip(speech["addressee_actor"], speech["addressee"], strict=True)
     ]
     rows = []

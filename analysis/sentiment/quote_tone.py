@@ -24,8 +24,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
-from analysis.quotes.extract import Quote
-from analysis.schemas import columns, conform
+from analysis.quotes.records import Quote
+from analysis.schemas import columns, conform, is_missing
 from analysis.sentiment.masking import mask_names
 from analysis.sentiment.mentions import article_mentions, mentions_within
 from analysis.sentiment.sentences import tone_label
@@ -244,18 +244,13 @@ def quote_sentiment_rows(
     return rows
 
 
-def _present(value: object) -> bool:
-    """Tell whether a table cell holds a value (not None, NaN or <NA>)."""
-    return value is not None and not bool(pd.isna(value))
-
-
 def _as_quote(row: Mapping[str, Any]) -> Quote | None:
     """Return the Quote a quotes-table row stands for; None without usable offsets."""
-    if not (_present(row.get("start")) and _present(row.get("end"))):
+    if is_missing(row.get("start")) or is_missing(row.get("end")):
         return None
     text = row.get("text")
     return Quote(
-        text=str(text) if _present(text) else "",
+        text="" if is_missing(text) else str(text),
         start=int(row["start"]),
         end=int(row["end"]),
         kind=str(row.get("kind")),
@@ -273,7 +268,7 @@ def _table_rows(
     scored = []
     for index, (row, quote) in enumerate(zip(rows, quotes, strict=True)):
         text = row.get("text")
-        quote = quote or Quote(str(text) if _present(text) else "", 0, 0, str(row.get("kind")))
+        quote = quote or Quote("" if is_missing(text) else str(text), 0, 0, str(row.get("kind")))
         values = {"article_id": row.get("article_id")}
         values.update(_quote_values(row, _tone(index, quote, None, registry)))
         scored.append(values)
@@ -322,7 +317,7 @@ def quote_sentiment_frame(
     groups: dict[Hashable, list[int]] = {}
     for position, row in enumerate(records):
         key = row.get("article_id")
-        groups.setdefault(key if _present(key) else None, []).append(position)
+        groups.setdefault(None if is_missing(key) else key, []).append(position)
     out: list[dict[str, Any]] = [{} for _ in records]
     for key, positions in groups.items():
         rows = [records[p] for p in positions]
