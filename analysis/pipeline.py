@@ -10,7 +10,8 @@ direction:
 2. **quotes**: speakers resolved against *those* mentions (so a speaker mention and the
    same span in the actors table name the same actor, and a corrected mention reaches the
    quote), then the corrections for ``what = quotes``;
-3. **sector mentions** (corrections for ``what = sectors``) and **programme statements**;
+3. **sector mentions** (corrections for ``what = sectors``) and **programme statements**,
+   from one reading of the sentences;
 4. **sentence tones**, names masked from *those* mentions;
 5. **target tones** toward *those* mentions (or toward the context's ``targets``);
 6. **quote tones** of the quote records, masked from *those* mentions.
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from analysis.actors.records import ActorMention
     from analysis.quotes.records import Quote
     from analysis.sectors.matching import SectorMention
-    from analysis.sectors.statements import ProgrammeStatement
+    from analysis.sectors.statements import ProgrammeStatement, SentenceReading
     from analysis.sentiment.quote_tone import QuoteTone
     from analysis.sentiment.sentences import SentenceSentiment
     from analysis.sentiment.targets import TargetMention
@@ -209,12 +210,20 @@ class Annotation:
         return tuple(found)
 
     @cached_property
+    def sector_readings(self) -> tuple[SentenceReading, ...]:
+        """Every sentence read once for sectors: its mentions and its programme statement."""
+        from analysis.sectors.statements import read_sentences
+
+        return tuple(read_sentences(self.document, self.context.taxonomy))
+
+    @cached_property
     def sector_mentions(self) -> tuple[SectorMention, ...]:
-        """Mentions of taxonomy sectors, corrections applied."""
+        """Mentions of taxonomy sectors (from :attr:`sector_readings`), corrections applied."""
         from analysis.sectors.finder import find_sector_mentions
 
         return tuple(
-            find_sector_mentions(self.document, self.context.taxonomy, self.context.overrides)
+            find_sector_mentions(self.document, self.context.taxonomy, self.context.overrides,
+                                 readings=self.sector_readings)
         )
 
     @cached_property
@@ -222,7 +231,10 @@ class Annotation:
         """Sentences that state a partnership programme's list of areas."""
         from analysis.sectors.statements import parse_programme_statements
 
-        return tuple(parse_programme_statements(self.document, self.context.taxonomy))
+        return tuple(
+            parse_programme_statements(self.document, self.context.taxonomy,
+                                       readings=self.sector_readings)
+        )
 
     @cached_property
     def sentences(self) -> tuple[SentenceSentiment, ...]:

@@ -8,8 +8,8 @@ of the package's pipeline on Documents and reports characters per CPU second
 (``time.process_time``, best of ``--rounds``) and the ratio to the budget.
 
 The stages are the parts of the one annotation pass (``analysis.pipeline.Annotation``:
-actor mentions, quotes, sectors, programme statements, sentence tones, target tones,
-quote tones), each over all the Documents, then turning the records into every table of
+actor mentions, quotes, the sentences read for sectors, sector mentions, programme
+statements, sentence tones, target tones, quote tones), each over all the Documents, then turning the records into every table of
 a corpus run; the "document" stage (reading the article into a Document: paragraphs and
 sentences) is timed first.
 
@@ -83,8 +83,8 @@ def baseline(articles: Sequence[Article]) -> int:
 #: The parts of one annotation (:class:`analysis.pipeline.Annotation`), in the order
 #: the pass computes them; each is timed over all Documents, then the rows of every table.
 PARTS: tuple[str, ...] = (
-    "mentions", "quotes", "sector_mentions", "programme_statements", "sentences", "targets",
-    "quote_tones",
+    "mentions", "quotes", "sector_readings", "sector_mentions", "programme_statements",
+    "sentences", "targets", "quote_tones",
 )
 
 
@@ -168,7 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"budget  {'NLTK Punkt + VADER':34} {result['baseline_seconds']:8.3f} s "
           f"{result['baseline_chars_per_second']:>12,d} chars/s")
     for name, seconds in result["stages_seconds"].items():
-        print(f"stage   {name:34} {seconds:8.3f} s {round(chars / seconds):>12,d} chars/s")
+        speed = f"{round(chars / seconds):>12,d}" if seconds > 0 else f"{'-':>12}"
+        print(f"stage   {name:34} {seconds:8.3f} s {speed} chars/s")
     print(f"total   {'pipeline':34} {result['pipeline_seconds']:8.3f} s "
           f"{result['pipeline_chars_per_second']:>12,d} chars/s")
     ratio = result["pipeline_over_budget_ratio"]

@@ -22,7 +22,13 @@ from analysis.actors.records import ActorMention
 from analysis.actors.registry import ActorRegistry, default_registry
 from analysis.text.document import Document, TextLike, Texts, as_document
 
-__all__ = ["actor_rows", "actors_frame", "complete_mentions", "extract_actors"]
+__all__ = [
+    "actor_rows",
+    "actors_frame",
+    "complete_mentions",
+    "extract_actors",
+    "mentions_within",
+]
 
 
 def complete_mentions(
@@ -147,3 +153,17 @@ def actors_frame(
 
     return frame("actors", articles, Context.of(registry, overrides=overrides))
 
+
+def mentions_within(
+    mentions: Iterable[ActorMention], start: int, end: int
+) -> list[ActorMention]:
+    """Return the mentions lying wholly inside ``[start, end)``, in the order given.
+
+    Examples
+    --------
+    >>> found = [ActorMention(0, 4, "NATO", "NATO", "organisation"),
+    ...          ActorMention(9, 14, "Seoul", "South Korea", "country")]
+    >>> [m.text for m in mentions_within(found, 5, 20)]
+    ['Seoul']
+    """
+    return [m for m in mentions if start <= m.start and m.end <= end]

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from analysis.actors.mentions import extract_actors
 from analysis.actors.overrides import Override, OverridesLike, apply_overrides
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
 from analysis.quotes.attribution import attribute
@@ -80,7 +81,7 @@ def extract_quotes(
         ``published``, researchers' corrections applied). A speaker or addressee whose
         phrase such a mention heads takes that mention's actor, so a quote and the
         ``actors`` table agree. Found here with
-        ``registry.find_mentions(doc.text, on=doc.article.published)`` when None.
+        :func:`analysis.actors.mentions.extract_actors` (dated by ``published``) when None.
 
     Returns
     -------
@@ -105,7 +106,7 @@ def extract_quotes(
         return []
     registry = registry if registry is not None else default_registry()
     if mentions is None:
-        mentions = registry.find_mentions(doc.text, on=doc.article.published)
+        mentions = extract_actors(doc, registry)
     found = _extract(doc)
     Resolver(doc, registry, mentions).resolve(found)
     return [_to_quote(doc, item, registry) for item in found]

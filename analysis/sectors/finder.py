@@ -25,6 +25,7 @@ from analysis.actors.overrides import Override, OverridesLike, apply_overrides, 
 from analysis.sectors.matching import MENTION, PROGRAMME_LIST, SectorMention, matcher_for
 from analysis.sectors.statements import (
     ProgrammeStatement,
+    SentenceReading,
     parse_programme_statements,
     programme_statements_frame,
     read_sentences,
@@ -74,6 +75,8 @@ def find_sector_mentions(
     source: TextLike,
     taxonomy: TaxonomyLike = None,
     overrides: OverridesLike = None,
+    *,
+    readings: Sequence[SentenceReading] | None = None,
 ) -> list[SectorMention]:
     """Return the sectors named in a text, as records in text order.
 
@@ -86,6 +89,10 @@ def find_sector_mentions(
         Researcher corrections (:mod:`analysis.actors.overrides`) with ``what`` = ``sectors``,
         matched on the mention's ``start``: e.g. field ``sector`` to re-map a mention
         (its label follows), ``context`` to fix the context, or ``drop`` = ``true``.
+    readings : sequence of SentenceReading, optional
+        The sentences of ``source`` already read with this taxonomy
+        (:func:`~analysis.sectors.statements.read_sentences`), so that mentions and
+        programme statements come from one pass; read here when None.
 
     Examples
     --------
@@ -95,7 +102,9 @@ def find_sector_mentions(
     """
     doc = as_document(source)
     resolved = as_taxonomy(taxonomy)
-    mentions = [m for reading in read_sentences(doc, resolved) for m in reading.mentions]
+    if readings is None:
+        readings = list(read_sentences(doc, resolved))
+    mentions = [m for reading in readings for m in reading.mentions]
     corrections = as_overrides(overrides)
     if corrections:
         mentions = _apply_overrides(mentions, corrections, doc.article_id, resolved)

@@ -19,7 +19,7 @@ sentence is read once here (:func:`read_sentences`), for the sector mentions
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -282,7 +282,10 @@ def read_sentences(doc: Document, taxonomy: Taxonomy) -> Iterator[SentenceReadin
 
 
 def parse_programme_statements(
-    source: TextLike, taxonomy: TaxonomyLike = None
+    source: TextLike,
+    taxonomy: TaxonomyLike = None,
+    *,
+    readings: Sequence[SentenceReading] | None = None,
 ) -> list[ProgrammeStatement]:
     """Return the sentences that say what a partnership programme covers.
 
@@ -290,6 +293,8 @@ def parse_programme_statements(
     none, the programme named in one of the two sentences before), the count of areas
     the text states, the sectors it lists, and a year (stated in the sentence, else the
     article's publication year). ``fewer_listed`` flags a list shorter than the count.
+    ``readings`` are the sentences already read (:func:`read_sentences`), as in
+    :func:`analysis.sectors.finder.find_sector_mentions`; read here when None.
 
     Examples
     --------
@@ -302,12 +307,9 @@ def parse_programme_statements(
     >>> statement.sectors
     ('cyber-defence', 'emerging-technologies', 'climate-security')
     """
-    doc = as_document(source)
-    return [
-        result.statement
-        for result in read_sentences(doc, as_taxonomy(taxonomy))
-        if result.statement is not None
-    ]
+    if readings is None:
+        readings = list(read_sentences(as_document(source), as_taxonomy(taxonomy)))
+    return [result.statement for result in readings if result.statement is not None]
 
 
 def programme_statements_frame(

@@ -4,7 +4,6 @@ Modules, one concern each:
 
 * :mod:`~analysis.sentiment.vader`: NLTK's VADER, offline and faster, same scores;
 * :mod:`~analysis.sentiment.masking`: actor and organisation names masked before VADER;
-* :mod:`~analysis.sentiment.mentions`: the article's actor mentions the tones use;
 * :mod:`~analysis.sentiment.sentences`: sentence tone, table ``sentences``;
 * :mod:`~analysis.sentiment.quote_tone`: quote tone, table ``quote_sentiment``;
 * :mod:`~analysis.sentiment.targets`: tone toward each mention, table ``targets``;

@@ -43,8 +43,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from analysis._resources import read_csv_rows, read_lines
+from analysis.actors.mentions import mentions_within
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
-from analysis.sentiment.mentions import mentions_within
 from analysis.sentiment.vader import vader_words
 
 __all__ = ["PLACEHOLDER", "NameSpan", "mask_names", "mask_spans", "name_spans"]

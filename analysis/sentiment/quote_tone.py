@@ -2,7 +2,7 @@
 
 The quoted words of every quote are scored as NLTK's VADER scores them (``compound``,
 exactly NLTK's) and again with names masked (``compound_masked``): the article's actor
-mentions that lie inside the quoted words (:mod:`analysis.sentiment.mentions`: those
+mentions that lie inside the quoted words (:func:`analysis.actors.mentions.extract_actors`: those
 passed in, else the registry searched once per article, dated by its ``published``),
 shifted to offsets in the quoted words, plus the capitalised-name, acronym and
 organisation patterns of :mod:`analysis.sentiment.masking` run on the quoted words
@@ -23,11 +23,11 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.actors.mentions import extract_actors, mentions_within
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
 from analysis.quotes.records import Quote
 from analysis.schemas import columns, conform, is_missing
 from analysis.sentiment.masking import mask_names
-from analysis.sentiment.mentions import article_mentions, mentions_within
 from analysis.sentiment.sentences import tone_label
 from analysis.sentiment.vader import polarity_scores
 from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
@@ -192,7 +192,7 @@ def score_quotes(
     if not quotes:
         return []
     if mentions is None:
-        mentions = article_mentions(doc, registry)
+        mentions = extract_actors(doc, registry)
     return [
         _tone(index, quote, _mentions_in_quote(doc.text, quote, mentions))
         for index, quote in enumerate(quotes)

@@ -9,7 +9,7 @@ moderately (r = 0.49 on New York Times sentences in its own paper) and reaches m
 0.50 on NewsMTSC dev-rw; read it as a baseline.
 
 The actor names masked are the article's actor mentions
-(:mod:`analysis.sentiment.mentions`): those passed in (``mentions=``, the pipeline's
+(:func:`analysis.actors.mentions.extract_actors`): those passed in (``mentions=``, the pipeline's
 dated and corrected mentions), else the registry searched once, dated by the article's
 ``published``, so masking agrees with the ``actors`` table.
 """
@@ -24,9 +24,9 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.actors.mentions import extract_actors
 from analysis.actors.registry import ActorMention, ActorRegistry
 from analysis.sentiment.masking import NameSpan, mask_spans, name_spans
-from analysis.sentiment.mentions import article_mentions
 from analysis.sentiment.vader import polarity_scores, vader_vocabulary
 from analysis.text.document import Document, Sentence, TextLike, Texts, as_document
 from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
@@ -220,7 +220,7 @@ def score_sentences(
         warn_english_only(doc, "sentences listed without scores")
         return [_unscored_record(doc, sentence) for sentence in doc.sentences]
     if mentions is None:
-        mentions = article_mentions(doc, registry)
+        mentions = extract_actors(doc, registry)
     spans = name_spans(doc.text, mentions=mentions)
     starts = [span.start for span in spans]
     return [

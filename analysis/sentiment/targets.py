@@ -3,7 +3,7 @@
 Every mention of a target (an actor or country of the registry, or a string you give)
 is scored by :func:`analysis.sentiment.model.classify_target` on the sentence holding
 it, the model trained and measured on NewsMTSC. The actor mentions are the article's
-(:mod:`analysis.sentiment.mentions`): those passed in (``mentions=``, the pipeline's
+(:func:`analysis.actors.mentions.extract_actors`): those passed in (``mentions=``, the pipeline's
 dated and corrected mentions), else the registry searched once, dated by the article's
 ``published``, so a mention names the same actor here as in the ``actors`` table.
 
@@ -21,8 +21,8 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.actors.mentions import extract_actors
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
-from analysis.sentiment.mentions import article_mentions
 from analysis.sentiment.model import TargetSentiment, classify_target
 from analysis.sentiment.sentences import warn_english_only
 from analysis.text.document import Document, TextLike, Texts, as_document
@@ -170,7 +170,7 @@ def score_targets(
         return []
     registry = registry if registry is not None else default_registry()
     if mentions is None:
-        mentions = article_mentions(doc, registry)
+        mentions = extract_actors(doc, registry)
     records = (_target_record(doc, *found) for found in _target_spans(doc, targets, registry, mentions))
     return [record for record in records if record is not None]
 
