@@ -14,7 +14,7 @@ import pytest
 
 from analysis.figures import FigureInputs, registered_figures, render
 from analysis.schemas import columns
-from analysis.sectors.finder import classify_area, default_taxonomy
+from analysis.sectors import classify_area, default_taxonomy
 from analysis.sectors.programmes import (
     INCLUDED,
     NOT_INCLUDED,

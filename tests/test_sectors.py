@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from analysis import AnalysisError, as_document, load_article, load_corpus
 from analysis._resources import read_csv_rows
 from analysis.cli import main
-from analysis.sectors.finder import (
+from analysis.sectors import (
     FIND_SECTORS_COLUMNS,
     ProgrammeStatement,
     SectorMention,
@@ -641,9 +641,12 @@ def test_row_builders_are_the_frames():
     assert list(rows[0]) == statements.columns.tolist()
 
 
-def test_old_import_paths_still_work():
+def test_the_wing_exports_its_names_and_the_symmetric_pair():
+    import analysis.sectors as sectors
     from analysis.sectors import finder, statements, taxonomy
 
-    assert finder.load_taxonomy is taxonomy.load_taxonomy
-    assert finder.programme_statements_frame is statements.programme_statements_frame
-    assert finder.ProgrammeStatement is statements.ProgrammeStatement
+    assert sectors.load_taxonomy is taxonomy.load_taxonomy
+    assert sectors.programme_statements_frame is statements.programme_statements_frame
+    assert sectors.extract_sectors is finder.find_sector_mentions
+    assert sectors.sectors_frame is finder.sector_mentions_frame
+    assert sectors.sectors_frame("Cyber defence.")["sector"].tolist() == ["cyber-defence"]

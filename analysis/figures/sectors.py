@@ -33,7 +33,7 @@ from analysis.figures.palette import (
     WHITE,
 )
 from analysis.figures.palette import UNKNOWN as UNKNOWN_GREY
-from analysis.sectors.finder import PROGRAMME_LIST, default_taxonomy
+from analysis.sectors.matching import PROGRAMME_LIST
 from analysis.sectors.programmes import (
     INCLUDED,
     NOT_INCLUDED,
@@ -42,6 +42,7 @@ from analysis.sectors.programmes import (
     programme_summary,
     programme_table,
 )
+from analysis.sectors.taxonomy import default_taxonomy
 from analysis.text.articles import Article
 from analysis.text.document import Document
 

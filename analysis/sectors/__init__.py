@@ -12,10 +12,12 @@ from __future__ import annotations
 from analysis.sectors.finder import (
     FIND_SECTORS_COLUMNS,
     classify_area,
+    extract_sectors,
     find_sector_mentions,
     find_sectors,
     sector_mentions_frame,
     sector_rows,
+    sectors_frame,
 )
 from analysis.sectors.matching import MENTION, PROGRAMME_LIST, SectorMention
 from analysis.sectors.programmes import (
@@ -63,6 +65,7 @@ __all__ = [
     "as_taxonomy",
     "classify_area",
     "default_taxonomy",
+    "extract_sectors",
     "find_sector_mentions",
     "find_sectors",
     "load_programmes",
@@ -76,5 +79,6 @@ __all__ = [
     "programmes_frame",
     "sector_mentions_frame",
     "sector_rows",
+    "sectors_frame",
     "taxonomy_frame",
 ]

@@ -22,49 +22,27 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis.actors.overrides import Override, OverridesLike, apply_overrides, as_overrides
-from analysis.sectors.matching import MENTION, PROGRAMME_LIST, SectorMention, matcher_for
+from analysis.sectors.matching import SectorMention, matcher_for
 from analysis.sectors.statements import (
-    ProgrammeStatement,
     SentenceReading,
-    parse_programme_statements,
-    programme_statements_frame,
     read_sentences,
 )
 from analysis.sectors.taxonomy import (
-    TAXONOMY_COLUMNS,
-    Sector,
     Taxonomy,
     TaxonomyLike,
     as_taxonomy,
-    default_taxonomy,
-    load_taxonomy,
-    taxonomy_frame,
 )
 from analysis.text.document import Document, TextLike, Texts, as_document
 
-# Besides its own names (FIND_SECTORS_COLUMNS, find_sector_mentions, find_sectors,
-# sector_mentions_frame, sector_rows, classify_area) this module re-exports those it
-# defined before the wing was split, so "from analysis.sectors.finder import ..." (and
-# analysis.corpus's "analysis.sectors.finder:programme_statements_frame") keep working.
 __all__ = [
     "FIND_SECTORS_COLUMNS",
-    "MENTION",
-    "PROGRAMME_LIST",
-    "TAXONOMY_COLUMNS",
-    "ProgrammeStatement",
-    "Sector",
-    "SectorMention",
-    "Taxonomy",
     "classify_area",
-    "default_taxonomy",
+    "extract_sectors",
     "find_sector_mentions",
     "find_sectors",
-    "load_taxonomy",
-    "parse_programme_statements",
-    "programme_statements_frame",
     "sector_mentions_frame",
     "sector_rows",
-    "taxonomy_frame",
+    "sectors_frame",
 ]
 
 #: Columns of :func:`find_sectors`, in order (the DESIGN contract).
@@ -219,3 +197,9 @@ def classify_area(
     }
     return sectors.pop() if len(sectors) == 1 else None
 
+
+#: The extractor of table ``sectors`` under the name every wing's pair follows
+#: (``extract_x`` / ``x_frame``); :func:`find_sector_mentions` is the same function.
+extract_sectors = find_sector_mentions
+#: The ``sectors`` table under its symmetric name; :func:`sector_mentions_frame` is the same.
+sectors_frame = sector_mentions_frame
