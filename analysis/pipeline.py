@@ -39,6 +39,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis.actors.overrides import Override, as_overrides
+from analysis.actors.overrides import Override, as_overrides, check_overrides
 from analysis.actors.registry import ActorRegistry, default_registry
 from analysis.schemas import conform
 from analysis.sectors.taxonomy import Taxonomy, as_taxonomy, default_taxonomy, load_taxonomy
@@ -80,6 +81,19 @@ TABLES: tuple[str, ...] = (
 PathLike = str | os.PathLike[str]
 
 
+def _correctable_fields() -> dict[str, tuple[str, ...]]:
+    """Return the tables researchers' corrections apply to, with their records' fields."""
+    from analysis.actors.records import ActorMention
+    from analysis.quotes.records import Quote
+    from analysis.sectors.matching import SectorMention
+
+    return {
+        "actors": tuple(f.name for f in dataclasses.fields(ActorMention)),
+        "quotes": tuple(f.name for f in dataclasses.fields(Quote)),
+        "sectors": tuple(f.name for f in dataclasses.fields(SectorMention)),
+    }
+
+
 @dataclass(frozen=True)
 class Context:
     """What an annotation pass reads besides the article: the same for every article of a run.
@@ -91,7 +105,9 @@ class Context:
     taxonomy : Taxonomy
         Sectors and their aliases (default: the shipped taxonomy).
     overrides : tuple of Override
-        Researcher corrections, applied on every run to the tables they name.
+        Researcher corrections, applied on every run to the tables they name (actors,
+        quotes, sectors); one naming another table or a field its records lack is an
+        :class:`~analysis.AnalysisError` here, before any article is read.
     targets : tuple of str, optional
         Settings: what the targets table scores (None: every registry actor mentioned).
 
@@ -106,6 +122,11 @@ class Context:
     taxonomy: Taxonomy = field(default_factory=default_taxonomy)
     overrides: tuple[Override, ...] = ()
     targets: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        # A correction naming no table or no field would be ignored on every article:
+        # stop the run before it starts instead, with the file and line.
+        check_overrides(self.overrides, _correctable_fields())
 
     @classmethod
     def load(

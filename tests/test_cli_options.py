@@ -161,3 +161,52 @@ def test_figures_are_drawn_with_the_user_registry(files, tmp_path, capsys):
     with (out_dir / "quotes-per-speaker.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert "Ann Cole" in {row["actor"] for row in rows}
+
+
+@pytest.mark.parametrize("door", DOORS)
+@pytest.mark.parametrize(
+    ("row", "named"),
+    [("cole.txt,qoutes,0,actor,X", "'qoutes'"), ("cole.txt,quotes,0,speakr,X", "'speakr'")],
+)
+def test_a_bad_correction_stops_every_door_before_it_reads(door, row, named, files, tmp_path,
+                                                           capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"article_id,what,offset,field,value\n{row}\n", encoding="utf-8")
+    code, _, err = _run([door, *_inputs(door, files, tmp_path), "--overrides", bad], capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "bad.csv, line 2" in lines[0] and named in lines[0]
+    assert not (tmp_path / "out" / "_manifest.json").exists()
+
+
+def test_figures_use_the_user_taxonomy_and_corrections(files, tmp_path, capsys):
+    illustrative = files["raw"] / "illustrative"
+    illustrative.mkdir()
+    (illustrative / "cables.txt").write_text("Both navies guard undersea cables.\n",
+                                             encoding="utf-8")
+    out_dir = tmp_path / "figs"
+    code, _, err = _run(["figures", "--raw", files["raw"], "--out", out_dir,
+                         "--only", "sectors-corpus-mentions", "quote-positions",
+                         "--taxonomy", files["taxonomy"], "--actors-csv", files["actors"],
+                         "--overrides", files["overrides"]], capsys)
+    assert code == 0, err
+    sectors = pd.read_csv(out_dir / "sectors-corpus-mentions.csv")
+    assert "Undersea cables" in set(sectors["label"])
+    positions = pd.read_csv(out_dir / "quote-positions.csv")
+    assert "Jens Stoltenberg" in set(positions["label"])
+
+
+def test_extract_and_show_apply_an_actor_correction_to_every_table(files, tmp_path, capsys):
+    out_dir = tmp_path / "out"
+    options = ["--actors-csv", files["actors"], "--overrides", files["overrides"]]
+    code, _, err = _run(["extract", files["article"], "--out", out_dir, *options], capsys)
+    assert code == 0, err
+    for table, column in (("actors", "actor"), ("targets", "target")):
+        rows = read_table(out_dir, table)
+        assert rows[rows["start"] == files["said"]][column].tolist() == ["Jens Stoltenberg"]
+    quotes = read_table(out_dir, "quotes")
+    assert quotes[quotes["kind"] == "direct"]["actor"].tolist() == ["Jens Stoltenberg"]
+    code, out, _ = _run(["show", files["article"], "--actors", "--format", "csv", *options],
+                        capsys)
+    corrected = [line for line in out.splitlines() if f",{files['said']}," in line]
+    assert code == 0 and any("Jens Stoltenberg" in line for line in corrected)

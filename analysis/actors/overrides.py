@@ -33,7 +33,7 @@ import dataclasses
 import types
 import typing
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -48,6 +48,7 @@ __all__ = [
     "OverridesLike",
     "apply_overrides",
     "as_overrides",
+    "check_overrides",
     "load_overrides",
 ]
 
@@ -227,6 +228,49 @@ def apply_overrides(
             )
         result = updated
     return result
+
+
+def check_overrides(
+    overrides: Iterable[Override], fields: Mapping[str, Iterable[str]]
+) -> tuple[Override, ...]:
+    """Return ``overrides`` after checking each names a table and a field it can correct.
+
+    ``fields`` maps each correctable table ("quotes", "actors", ...) to the fields of its
+    records; ``drop`` is always allowed. Checked when a run starts, so a typo in an
+    overrides file stops it before anything is written, with the same message on every
+    door.
+
+    Raises
+    ------
+    AnalysisError
+        Naming the file and line, the unknown table or field, and the ones allowed.
+
+    Examples
+    --------
+    >>> check_overrides([Override("a1", "Quote", 5, "actor", "Yoon")], {"quotes": ["actor"]})[0].what
+    'Quote'
+    >>> check_overrides([Override("a1", "qoutes", 5, "actor", "Yoon", "fix.csv", 2)],
+    ...                 {"quotes": ["actor"]})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: fix.csv, line 2: what 'qoutes' is not a table corrections apply to; use one of: quotes
+    """
+    allowed = {_table_key(table): (table, set(names)) for table, names in fields.items()}
+    checked = tuple(overrides)
+    for override in checked:
+        found = allowed.get(_table_key(override.what))
+        if found is None:
+            raise AnalysisError(
+                f"{override.where()}: what {override.what!r} is not a table corrections apply "
+                f"to; use one of: {', '.join(sorted(fields))}"
+            )
+        table, names = found
+        if override.field != "drop" and override.field not in names:
+            raise AnalysisError(
+                f"{override.where()}: {table} records have no field {override.field!r}; use "
+                f"one of: {', '.join(sorted(names | {'drop'}))}"
+            )
+    return checked
 
 
 def _table_key(what: str) -> str:

@@ -55,6 +55,7 @@ __all__ = [
     "FigureInputs",
     "FigureSpec",
     "article_source",
+    "as_inputs",
     "build_figures",
     "new_figure",
     "registered_figures",
@@ -225,6 +226,27 @@ class FigureInputs:
         if not folder.is_dir():
             return []
         return list(load_corpus(folder))
+
+
+def as_inputs(
+    source: FigureInputs | Document | Article | str, context: Context | None = None
+) -> FigureInputs:
+    """Return the :class:`FigureInputs` a notebook helper draws from.
+
+    ``source`` is inputs already built (their tables, annotated once, are reused; then
+    ``context`` must be None) or one article, annotated with ``context``.
+
+    Examples
+    --------
+    >>> inputs = FigureInputs.from_documents(["NATO met."])
+    >>> as_inputs(inputs) is inputs, as_inputs("NATO met.").primary.text
+    (True, 'NATO met.')
+    """
+    if isinstance(source, FigureInputs):
+        if context is not None:
+            raise ValueError("give the context to FigureInputs.from_documents, not here")
+        return source
+    return FigureInputs.from_documents([source], context=context)
 
 
 Builder = Callable[[FigureInputs], "tuple[Figure, pd.DataFrame]"]

@@ -22,6 +22,7 @@ from analysis.figures import (
     FigureSpec,
     _add_caption,
     article_source,
+    as_inputs,
     new_figure,
 )
 from analysis.figures.palette import (
@@ -33,6 +34,7 @@ from analysis.figures.palette import (
     WHITE,
 )
 from analysis.figures.palette import UNKNOWN as UNKNOWN_GREY
+from analysis.pipeline import Context
 from analysis.sectors.matching import PROGRAMME_LIST
 from analysis.sectors.programmes import (
     INCLUDED,
@@ -42,7 +44,7 @@ from analysis.sectors.programmes import (
     programme_summary,
     programme_table,
 )
-from analysis.sectors.taxonomy import default_taxonomy
+from analysis.sectors.taxonomy import Taxonomy, default_taxonomy
 from analysis.text.articles import Article
 from analysis.text.document import Document
 
@@ -165,22 +167,30 @@ def asia_pacific_programmes(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]
 
 def seed_vs_itpp(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Mark which of the ITPP's 11 areas the primary article names."""
-    return plot_article_vs_itpp(inputs.table("sectors"))
+    return plot_article_vs_itpp(inputs.table("sectors"), inputs.context.taxonomy)
 
 
-def draw_article_vs_itpp(doc: Document) -> tuple[Figure, pd.DataFrame]:
+def draw_article_vs_itpp(
+    source: FigureInputs | Document, context: Context | None = None
+) -> tuple[Figure, pd.DataFrame]:
     """Draw which of the Korea ITPP's 11 areas one article names, with its wording.
 
-    For notebooks: reads the article's ``sectors`` table through
-    :class:`~analysis.figures.FigureInputs` and calls :func:`plot_article_vs_itpp`.
+    For notebooks: ``source`` is :class:`~analysis.figures.FigureInputs` (its primary
+    article) or one article annotated with ``context``; reads the ``sectors`` table and
+    calls :func:`plot_article_vs_itpp`.
     """
-    return seed_vs_itpp(FigureInputs.from_documents([doc]))
+    return seed_vs_itpp(as_inputs(source, context))
 
 
-def plot_article_vs_itpp(mentions: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
-    """Draw which of the Korea ITPP's 11 areas an article's ``sectors`` table names."""
+def plot_article_vs_itpp(
+    mentions: pd.DataFrame, taxonomy: Taxonomy | None = None
+) -> tuple[Figure, pd.DataFrame]:
+    """Draw which of the Korea ITPP's 11 areas an article's ``sectors`` table names.
+
+    Labels come from ``taxonomy`` (default: the shipped one).
+    """
     itpp = programme_sectors("kor-itpp-2023")
-    taxonomy = default_taxonomy()
+    taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
     rows = []
     for sector in itpp:
         found = mentions[mentions["sector"] == sector]
@@ -228,27 +238,33 @@ def plot_article_vs_itpp(mentions: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
 def corpus_sector_mentions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Count the articles of the illustrative corpus that name each sector."""
     return plot_corpus_mentions(inputs.corpus_table("sectors"), len(inputs.illustrative),
-                                corpus_name="illustrative articles")
+                                corpus_name="illustrative articles",
+                                taxonomy=inputs.context.taxonomy)
 
 
 def draw_corpus_mentions(
-    documents: Sequence[Document], corpus_name: str = "articles"
+    documents: Sequence[Document], corpus_name: str = "articles",
+    context: Context | None = None,
 ) -> tuple[Figure, pd.DataFrame]:
     """Draw how many articles of a corpus name each sector, split by context.
 
-    For notebooks: reads the corpus's ``sectors`` table through
-    :class:`~analysis.figures.FigureInputs` and calls :func:`plot_corpus_mentions`.
+    For notebooks: reads the corpus's ``sectors`` table (annotated with ``context``)
+    through :class:`~analysis.figures.FigureInputs` and calls :func:`plot_corpus_mentions`.
     """
-    inputs = FigureInputs.from_documents([], illustrative=documents)
+    inputs = FigureInputs.from_documents([], illustrative=documents, context=context)
     return plot_corpus_mentions(inputs.corpus_table("sectors"), len(inputs.illustrative),
-                                corpus_name=corpus_name)
+                                corpus_name=corpus_name, taxonomy=inputs.context.taxonomy)
 
 
 def plot_corpus_mentions(
-    mentions: pd.DataFrame, n_documents: int, corpus_name: str = "articles"
+    mentions: pd.DataFrame, n_documents: int, corpus_name: str = "articles",
+    taxonomy: Taxonomy | None = None,
 ) -> tuple[Figure, pd.DataFrame]:
-    """Draw how many of ``n_documents`` articles name each sector, from a ``sectors`` table."""
-    taxonomy = default_taxonomy()
+    """Draw how many of ``n_documents`` articles name each sector, from a ``sectors`` table.
+
+    Sectors and labels come from ``taxonomy`` (default: the shipped one).
+    """
+    taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
     rows = []
     for sector in taxonomy.sectors:
         found = mentions[mentions["sector"] == sector.id]

@@ -18,10 +18,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analysis.figures import FigureInputs, FigureSpec, new_figure
+from analysis.figures import FigureInputs, FigureSpec, as_inputs, new_figure
 from analysis.figures.palette import BAND, BLUE, MUTED_TEXT, UNKNOWN, VERMILLION, WHITE
 from analysis.figures.speaker_colours import SpeakerColours, assign_speaker_colours
-from analysis.quotes.speakers import SPEECH_KINDS
+from analysis.pipeline import Context
+from analysis.quotes.records import SPEECH_KINDS
 from analysis.sentiment.aggregates import tone_by_speaker, tone_by_target
 from analysis.sentiment.uncertainty import SMALL_N
 from analysis.text.document import Document
@@ -49,14 +50,22 @@ MAX_TARGETS = 12
 _SOURCE = "{source}"
 
 
-def speaker_tone_data(doc: Document) -> pd.DataFrame:
-    """Return the data of the speaker figure: :func:`tone_by_speaker` of the article's quotes."""
-    return tone_by_speaker(FigureInputs.from_documents([doc]).table("quote_sentiment"))
+def speaker_tone_data(
+    source: FigureInputs | Document, context: Context | None = None
+) -> pd.DataFrame:
+    """Return the data of the speaker figure: :func:`tone_by_speaker` of the article's quotes.
+
+    ``source`` is one article (annotated with ``context``) or :class:`FigureInputs`.
+    """
+    return tone_by_speaker(as_inputs(source, context).table("quote_sentiment"))
 
 
-def target_tone_data(doc: Document, max_targets: int = MAX_TARGETS) -> pd.DataFrame:
+def target_tone_data(
+    source: FigureInputs | Document, max_targets: int = MAX_TARGETS,
+    context: Context | None = None,
+) -> pd.DataFrame:
     """Return the data of the target figure: :func:`tone_by_target`, most-mentioned first."""
-    return _top_targets(FigureInputs.from_documents([doc]).table("targets"), max_targets)
+    return _top_targets(as_inputs(source, context).table("targets"), max_targets)
 
 
 def _top_targets(targets: pd.DataFrame, max_targets: int = MAX_TARGETS) -> pd.DataFrame:
@@ -216,19 +225,29 @@ def sentiment_by_target(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     return plot_target_tone(_top_targets(inputs.table("targets")))
 
 
-def draw_speaker_tone(doc: Document) -> tuple[Figure, pd.DataFrame]:
-    """Draw the speaker figure for one article (call inside ``style_context``)."""
-    return sentiment_by_speaker(FigureInputs.from_documents([doc]))
+def draw_speaker_tone(
+    source: FigureInputs | Document, context: Context | None = None
+) -> tuple[Figure, pd.DataFrame]:
+    """Draw the speaker figure (call inside ``style_context``).
+
+    ``source`` is :class:`FigureInputs` (its primary article, tables shared with the other
+    figures) or one article, annotated with ``context``.
+    """
+    return sentiment_by_speaker(as_inputs(source, context))
 
 
-def draw_tone_arc(doc: Document) -> tuple[Figure, pd.DataFrame]:
-    """Draw the tone-arc figure for one article (call inside ``style_context``)."""
-    return sentiment_arc(FigureInputs.from_documents([doc]))
+def draw_tone_arc(
+    source: FigureInputs | Document, context: Context | None = None
+) -> tuple[Figure, pd.DataFrame]:
+    """Draw the tone-arc figure (call inside ``style_context``); ``source`` as above."""
+    return sentiment_arc(as_inputs(source, context))
 
 
-def draw_target_tone(doc: Document) -> tuple[Figure, pd.DataFrame]:
-    """Draw the target figure for one article (call inside ``style_context``)."""
-    return sentiment_by_target(FigureInputs.from_documents([doc]))
+def draw_target_tone(
+    source: FigureInputs | Document, context: Context | None = None
+) -> tuple[Figure, pd.DataFrame]:
+    """Draw the target figure (call inside ``style_context``); ``source`` as above."""
+    return sentiment_by_target(as_inputs(source, context))
 
 
 FIGURES = (
