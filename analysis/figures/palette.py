@@ -138,16 +138,3 @@ def tint(colour: str, share: float = 0.35) -> str:
     mixed = (round(255 - (255 - c) * share) for c in _channels(colour))
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
-
-def okabe_ito() -> tuple[str, ...]:
-    """Return the categorical colours and, last, the grey for unresolved speakers.
-
-    Kept for one release for callers of ``analysis.quotes.speakers.okabe_ito``; use
-    :data:`CATEGORICAL` and :data:`UNRESOLVED`.
-
-    Examples
-    --------
-    >>> okabe_ito()[-1] == UNRESOLVED
-    True
-    """
-    return (*CATEGORICAL, UNRESOLVED)

@@ -32,7 +32,6 @@ __all__ = [
     "UNRESOLVED_LABEL",
     "SpeakerColours",
     "assign_speaker_colours",
-    "speaker_colours",
 ]
 
 #: Group name of the speakers past the palette's size.
@@ -150,12 +149,3 @@ def assign_speaker_colours(
     """
     return SpeakerColours.from_speakers(speakers_frame(quotes), palette)
 
-
-def speaker_colours(quotes: pd.DataFrame) -> dict[str, str]:
-    """Return ``{speaker label: colour}`` of :func:`assign_speaker_colours` as a dict.
-
-    Kept for one release for callers of ``analysis.quotes.speakers.speaker_colours``
-    (which handed colours out in order of first quote); use
-    :func:`assign_speaker_colours`.
-    """
-    return dict(assign_speaker_colours(quotes).colours)

@@ -39,7 +39,7 @@ FIGURES = (
         title="Sentence lengths, sentence by sentence, in the article",
         caption=(
             "Words per sentence, in article order; alternating shades mark paragraphs. "
-            "{source} Segmentation by analysis.text.document."
+            "{source} Segmentation by analysis.text.segmentation."
         ),
         builder=article_structure,
     ),

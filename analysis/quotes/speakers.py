@@ -34,7 +34,7 @@ from analysis.errors import AnalysisError
 from analysis.quotes.records import KINDS, SPEECH_KINDS
 from analysis.schemas import conform, is_missing, text_or_none
 from analysis.text.articles import Article
-from analysis.text.document import Document, as_document
+from analysis.text.document import Document, Texts, as_documents
 from analysis.text.structure import count_words
 
 __all__ = [
@@ -249,12 +249,8 @@ def addressees_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     return conform(frame, "addressees")
 
 
-def _documents_by_id(
-    documents: str | Article | Document | Iterable[str | Article | Document],
-) -> dict[str, Document]:
-    if isinstance(documents, str | Article | Document):
-        documents = [documents]
-    return {doc.article_id: doc for doc in (as_document(d) for d in documents)}
+def _documents_by_id(documents: Texts) -> dict[str, Document]:
+    return {doc.article_id: doc for doc in as_documents(documents)}
 
 
 def _paragraph_at(doc: Document, offset: int) -> int | None:
@@ -294,6 +290,7 @@ def positions_frame(
 
     Examples
     --------
+    >>> from analysis.text.document import as_document
     >>> doc = as_document("NATO met.\\n“We agree,” Yoon said.\\nStoltenberg said ties matter.")
     >>> quotes = pd.DataFrame({"article_id": ["text", "text"], "quote": [0, 1],
     ...     "kind": ["direct", "indirect"], "start": [10, 50], "end": [21, 61],

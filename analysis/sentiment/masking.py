@@ -16,8 +16,8 @@ What is masked (:func:`name_spans`):
   (``mentions=``: the article's dated, corrected mentions, so the registry is not
   searched again);
 * **capitalised multi-word names**: two or more capitalised words in a row, possibly
-  joined by "of", "for", "on", "the", "de" ... ("Individually Tailored Partnership
-  Programme", "Bureau International des Expositions");
+  joined by "of", "for", "de", "von" ... (``resources/sentiment/name_connectors.txt``):
+  "Individually Tailored Partnership Programme", "Bureau International des Expositions";
 * **acronyms**: a word of two or more capitals ("NATO", "AP4"), unless VADER scores
   it ("WIN": emphasis, not a name);
 * **organisation patterns**: capitalised words ending in an organisation head noun
@@ -56,7 +56,11 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word: initials ("U.S.", "U.N."), or a capital followed by letters,
 # digits, hyphens and an inner apostrophe ("Keon-hee", "O'Brien", "AP4").
 _CAP_WORD = rf"(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w\-]*(?:['’][{_UPPER}][\w\-]*)?)"
-_CONNECTOR = r"(?:of|for|de|des|du|la|le|von|van|der|den)"
+# Words that join the capitalised words of one name ("Bureau International des
+# Expositions", "Crisis Group for ..."): organisation names join with "of" and "for" too,
+# so this list is wider than the personal-name particles of analysis.text.patterns (on
+# purpose: masking wants the whole name); it is data, resources/sentiment/name_connectors.txt.
+_CONNECTOR = rf"(?:{'|'.join(read_lines('sentiment/name_connectors.txt'))})"
 _RUN = re.compile(rf"(?<![\w\-'’]){_CAP_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_CAP_WORD})*")
 _CAP_WORD_RE = re.compile(_CAP_WORD)
 _ACRONYM = re.compile(rf"^[{_UPPER}][{_UPPER}0-9&]+$")

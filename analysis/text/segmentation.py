@@ -42,7 +42,7 @@ from functools import cache
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from analysis._resources import read_csv_rows, read_lines
-from analysis.text.patterns import LETTERS_RE
+from analysis.text.patterns import LETTERS_RE, NAME_WORD
 
 __all__ = ["Sentence", "Span", "split_paragraphs", "split_sentences"]
 
@@ -179,7 +179,7 @@ def _attribution() -> re.Pattern[str]:
     """An attribution that follows a quoted question: "Kim asked." / "the minister said"."""
     verbs = "|".join(sorted(map(re.escape, _after_question_verbs()), key=len, reverse=True))
     return re.compile(
-        rf"(?:[A-Z][\w’'.-]*,?\s+){{1,4}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]"
+        rf"(?:{NAME_WORD},?\s+){{1,4}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]"
     )
 
 
