@@ -21,6 +21,9 @@ from analysis.figures import FigureInputs, FigureSpec, new_figure
 from analysis.figures.palette import CATEGORICAL, MUTED_TEXT, OTHERS, WHITE
 from analysis.figures.speaker_colours import (
     OTHERS_LABEL,
+    OTHERS_SHOWN,
+    UNRESOLVED_LABEL,
+    UNRESOLVED_SHOWN,
     SpeakerColours,
     assign_speaker_colours,
 )
@@ -59,6 +62,9 @@ _COLOURS = (
     "(notebooks/02-quotes); grey: a speaker not resolved to an actor; near black: "
     f"\"{OTHERS_LABEL}\", speakers past the {len(CATEGORICAL)} colours."
 )
+#: The rows that stand for several speakers (past the palette, or unresolved).
+GROUP_ROWS = frozenset({OTHERS_SHOWN, UNRESOLVED_SHOWN})
+
 _METHOD = (
     "Quotes found and attributed by analysis.quotes.extract (rule-based; its measured accuracy is in "
     "docs/evaluation.md); title and scare quotes are not counted."
@@ -71,6 +77,16 @@ def _no_data(axes: object, message: str) -> None:
 
 
 # --- (a) quotes and words per speaker ----------------------------------------------
+
+
+def _last_groups(speakers: pd.DataFrame, colours: SpeakerColours) -> pd.DataFrame:
+    """Return a speakers table with own-colour speakers first, then others, then unresolved."""
+    rank = {OTHERS_LABEL: 1, UNRESOLVED_LABEL: 2}
+    labels = [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
+                                                   strict=True)]
+    keys = [rank.get(colours.group(label), 0) for label in labels]
+    order = sorted(range(len(labels)), key=lambda i: (keys[i], i))
+    return speakers.iloc[order].reset_index(drop=True)
 
 
 def _others_handles(colours: SpeakerColours, labels: list[str]) -> list[Patch]:
@@ -105,13 +121,19 @@ def plot_speakers(
     """
     if colours is None:
         colours = SpeakerColours.from_speakers(speakers)
+    speakers = _last_groups(speakers, colours)
+    labels = [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
+                                                   strict=True)]
     data = pd.DataFrame(
         {
-            "label": [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
-                                                           strict=True)],
+            "label": labels,
             "actor": speakers["actor"],
             "role": speakers["role"],
-            "affiliation": speakers["affiliation"].fillna(UNKNOWN_AFFILIATION),
+            "affiliation": [
+                f"{len(colours.members(label))} speakers" if label in GROUP_ROWS
+                else (UNKNOWN_AFFILIATION if pd.isna(affiliation) else affiliation)
+                for label, affiliation in zip(labels, speakers["affiliation"], strict=True)
+            ],
             "n_quotes": speakers["n_quotes"],
             "n_words": speakers["n_words"],
         }
@@ -149,7 +171,8 @@ def plot_speakers(
 def quotes_per_speaker(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Plot quotes and words quoted per speaker in the primary article."""
     quotes = inputs.table("quotes")
-    return plot_speakers(speakers_frame(quotes), assign_speaker_colours(quotes))
+    colours = assign_speaker_colours(quotes)
+    return plot_speakers(speakers_frame(colours.group_quotes(quotes)), colours)
 
 
 # --- (b) where each speaker is quoted ----------------------------------------------
@@ -191,7 +214,7 @@ def plot_positions(
     if colours is None:
         colours = assign_speaker_colours(positions.assign(article_id=doc.article_id))
     # Rows: speakers in order of their first quote, unresolved speakers last.
-    resolved = positions["actor"].notna().to_numpy()
+    resolved = (positions["actor"].notna() & (data["label"] != UNRESOLVED_SHOWN)).to_numpy()
     order = list(dict.fromkeys([*data["label"][resolved], *data["label"][~resolved]]))
     data["row"] = data["label"].map({label: i for i, label in enumerate(order)}).astype(int)
     data["colour"] = [colours.colour(label) for label in data["label"]]
@@ -236,7 +259,8 @@ def quote_positions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Plot where in the primary article each speaker is quoted."""
     doc = inputs.primary
     quotes = inputs.table("quotes")
-    return plot_positions(positions_frame(quotes, doc), doc, assign_speaker_colours(quotes))
+    colours = assign_speaker_colours(quotes)
+    return plot_positions(positions_frame(colours.group_quotes(quotes), doc), doc, colours)
 
 
 # --- (c) who addressed whom --------------------------------------------------------
@@ -264,7 +288,7 @@ def plot_addressees(
     if colours is None:
         colours = assign_speaker_colours(quotes)
     pairs = addressees_frame(quotes)
-    speakers = speakers_frame(quotes)
+    speakers = _last_groups(speakers_frame(quotes), colours)
     pair_speakers = [speaker_label(a, s) for a, s in zip(pairs["actor"], pairs["speaker"],
                                                          strict=True)]
     rows = []
@@ -310,7 +334,8 @@ def plot_addressees(
 def quote_addressees(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Plot who addressed whom in the primary article."""
     quotes = inputs.table("quotes")
-    return plot_addressees(quotes, assign_speaker_colours(quotes))
+    colours = assign_speaker_colours(quotes)
+    return plot_addressees(colours.group_quotes(quotes), colours)
 
 
 FIGURES = (

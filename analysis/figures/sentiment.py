@@ -210,8 +210,9 @@ def plot_target_tone(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
 
 def sentiment_by_speaker(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Build the speaker figure for the primary article."""
-    data = tone_by_speaker(inputs.table("quote_sentiment"))
-    return plot_speaker_tone(data, assign_speaker_colours(inputs.table("quotes")))
+    colours = assign_speaker_colours(inputs.table("quotes"))
+    data = tone_by_speaker(colours.group_quotes(inputs.table("quote_sentiment")))
+    return plot_speaker_tone(data, colours)
 
 
 def sentiment_arc(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:

@@ -14,6 +14,10 @@ throughout. The assignment is deterministic:
 3. speakers not resolved to an actor (labelled "... (unresolved)" or "unknown
    speaker") are grouped as ``"unresolved"``, in
    :data:`~analysis.figures.palette.UNRESOLVED` (mid grey), distinct from "others".
+
+No two speakers a figure shows share a colour: when a group holds two speakers or more,
+the figures draw it as one row, :data:`OTHERS_SHOWN` or :data:`UNRESOLVED_SHOWN`
+(:meth:`SpeakerColours.group_quotes`); a group of one keeps its own label.
 """
 
 from __future__ import annotations
@@ -29,7 +33,9 @@ from analysis.quotes.speakers import speaker_label, speakers_frame
 
 __all__ = [
     "OTHERS_LABEL",
+    "OTHERS_SHOWN",
     "UNRESOLVED_LABEL",
+    "UNRESOLVED_SHOWN",
     "SpeakerColours",
     "assign_speaker_colours",
 ]
@@ -38,6 +44,13 @@ __all__ = [
 OTHERS_LABEL = "others"
 #: Group name of the speakers not resolved to an actor.
 UNRESOLVED_LABEL = "unresolved"
+#: The one row a figure draws for two or more speakers past the palette's size.
+OTHERS_SHOWN = "other speakers"
+#: The one row a figure draws for two or more speakers not resolved to an actor.
+UNRESOLVED_SHOWN = "unresolved speakers"
+_GROUP_ROWS = {OTHERS_LABEL: OTHERS_SHOWN, UNRESOLVED_LABEL: UNRESOLVED_SHOWN}
+_GROUP_COLOURS = {OTHERS_SHOWN: OTHERS, UNRESOLVED_SHOWN: UNRESOLVED}
+_SHOWN_GROUPS = {OTHERS_SHOWN: OTHERS_LABEL, UNRESOLVED_SHOWN: UNRESOLVED_LABEL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +78,54 @@ class SpeakerColours:
 
     def colour(self, label: str) -> str:
         """Return the colour of ``label``; a speaker not in the set is drawn unresolved."""
-        return self.colours.get(label, UNRESOLVED)
+        return self.colours.get(label, _GROUP_COLOURS.get(label, UNRESOLVED))
 
     def group(self, label: str) -> str:
         """Return what the colour of ``label`` stands for (the label, others, unresolved)."""
-        return self.groups.get(label, UNRESOLVED_LABEL)
+        return self.groups.get(label, _SHOWN_GROUPS.get(label, UNRESOLVED_LABEL))
+
+    def shown(self, label: str) -> str:
+        """Return the row a figure draws ``label`` on: its own, or its group's when shared.
+
+        Examples
+        --------
+        >>> colours = SpeakerColours({"A": "#0072B2", "B": "#333333", "C": "#333333"},
+        ...                          {"A": "A", "B": "others", "C": "others"})
+        >>> colours.shown("A"), colours.shown("B")
+        ('A', 'other speakers')
+        """
+        group = self.group(label)
+        if group == label or group not in _GROUP_ROWS:
+            return label
+        members = sum(1 for other in self.groups.values() if other == group)
+        return _GROUP_ROWS[group] if members > 1 else label
+
+    def members(self, shown: str) -> list[str]:
+        """Return the speaker labels drawn on row ``shown`` (one, or a group's members)."""
+        return [label for label in self.colours if self.shown(label) == shown]
+
+    def group_quotes(self, quotes: pd.DataFrame) -> pd.DataFrame:
+        """Return ``quotes`` with every speaker drawn as the row :meth:`shown` gives.
+
+        The speakers of a shared colour become one speaker (``actor`` and ``speaker``
+        :data:`OTHERS_SHOWN` or :data:`UNRESOLVED_SHOWN`, no role or affiliation), so
+        tables built from the result (speakers, positions, addressees, tone by speaker)
+        show no two speakers in one colour. Works on ``quotes`` and ``quote_sentiment``.
+        """
+        grouped = quotes.copy()
+        labels = [speaker_label(a, s) for a, s in zip(quotes["actor"], quotes["speaker"],
+                                                       strict=True)]
+        rows = [label != self.shown(label) for label in labels]
+        if not any(rows):
+            return grouped
+        shown = pd.Series([self.shown(label) for label in labels], index=grouped.index)
+        mask = pd.Series(rows, index=grouped.index)
+        for column in ("actor", "speaker"):
+            grouped[column] = grouped[column].astype("object").where(~mask, shown)
+        for column in ("role", "affiliation"):
+            if column in grouped:
+                grouped[column] = grouped[column].astype("object").where(~mask, None)
+        return grouped
 
     def legend(self) -> list[tuple[str, str]]:
         """Return ``(group, colour)`` once per colour in use: speakers, others, unresolved."""
