@@ -103,7 +103,7 @@ class FigureInputs:
     _tables: dict[tuple[str, str], pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    _annotations: dict[tuple[str, int], Annotation] = field(
+    _annotations: dict[int, Annotation] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -190,6 +190,19 @@ class FigureInputs:
         """
         return self._cached("primary", name, (self.primary,)).copy()
 
+    def all_articles_table(self, name: str) -> pd.DataFrame:
+        """Return table ``name`` over every research article (:attr:`documents`), cached.
+
+        A notebook's tables: each article is annotated once, shared with the figures.
+
+        Examples
+        --------
+        >>> inputs = FigureInputs.from_documents(["“We agree,” Yoon said.", "NATO met."])
+        >>> inputs.all_articles_table("actors")["actor"].tolist()
+        ['Yoon Suk Yeol', 'NATO']
+        """
+        return self._cached("documents", name, self.documents).copy()
+
     def corpus_table(self, name: str) -> pd.DataFrame:
         """Return table ``name`` over the illustrative corpus, computed once and cached.
 
@@ -214,8 +227,10 @@ class FigureInputs:
                 f"unknown table {name!r} for a figure; known: {', '.join(sorted(FIGURE_TABLES))}"
             )
         rows: list[dict] = []
-        for index, document in enumerate(documents):
-            key = (scope, index)
+        for document in documents:
+            # keyed by the Document itself, so the primary article is annotated once
+            # whether a builder asks for its table or for every article's
+            key = id(document)
             if key not in self._annotations:
                 self._annotations[key] = Annotation(document, self.context)
             rows.extend(self._annotations[key].rows(name))

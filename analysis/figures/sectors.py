@@ -243,15 +243,21 @@ def corpus_sector_mentions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
 
 
 def draw_corpus_mentions(
-    documents: Sequence[Document], corpus_name: str = "articles",
+    corpus: Sequence[Document] | FigureInputs, corpus_name: str = "articles",
     context: Context | None = None,
 ) -> tuple[Figure, pd.DataFrame]:
     """Draw how many articles of a corpus name each sector, split by context.
 
-    For notebooks: reads the corpus's ``sectors`` table (annotated with ``context``)
-    through :class:`~analysis.figures.FigureInputs` and calls :func:`plot_corpus_mentions`.
+    For notebooks: ``corpus`` is :class:`~analysis.figures.FigureInputs` (its
+    illustrative corpus, tables shared) or the corpus's articles, annotated with
+    ``context``; reads the ``sectors`` table and calls :func:`plot_corpus_mentions`.
     """
-    inputs = FigureInputs.from_documents([], illustrative=documents, context=context)
+    if isinstance(corpus, FigureInputs):
+        if context is not None:
+            raise ValueError("give the context to FigureInputs.from_documents, not here")
+        inputs = corpus
+    else:
+        inputs = FigureInputs.from_documents([], illustrative=corpus, context=context)
     return plot_corpus_mentions(inputs.corpus_table("sectors"), len(inputs.illustrative),
                                 corpus_name=corpus_name, taxonomy=inputs.context.taxonomy)
 
