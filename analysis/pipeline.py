@@ -178,14 +178,28 @@ class Context:
         taxonomy: Taxonomy | PathLike | None = None,
         overrides: PathLike | Iterable[Override] | None = None,
         targets: Sequence[str] | None = None,
+        *,
+        context: Context | None = None,
     ) -> Context:
         """Return a context from the arguments the public ``*_frame`` functions take.
+
+        ``context``, when given, is returned as it is, and the other arguments must be
+        left out (a context already says all of them).
 
         Examples
         --------
         >>> Context.of().registry is default_registry()
         True
+        >>> context = Context()
+        >>> Context.of(context=context) is context
+        True
         """
+        if context is not None:
+            given = [name for name, value in (("registry", registry), ("taxonomy", taxonomy),
+                     ("overrides", overrides), ("targets", targets)) if value is not None]
+            if given:
+                raise ValueError(f"give either a context or {', '.join(given)}, not both")
+            return context
         return cls(
             registry=registry if registry is not None else default_registry(),
             taxonomy=as_taxonomy(taxonomy),

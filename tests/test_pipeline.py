@@ -143,3 +143,21 @@ def test_context_load_reads_actor_and_role_files_in_any_order(tmp_path):
 def test_unknown_tables_are_a_clear_error():
     with pytest.raises(ValueError, match="unknown table 'quote'"):
         Annotation(annotate("x").document).frame("quote")
+
+
+def test_every_public_frame_takes_the_runs_context():
+    from analysis.sectors import programme_statements_frame, sector_mentions_frame
+    from analysis.sentiment import quote_sentiment_frame
+
+    offset = FIRST_LADY.text.rindex("Kim")
+    context = Context(overrides=(Override("visit", "actors", offset, "actor", "Kim Eun-hye"),))
+    views = {
+        "quotes": quotes_frame, "actors": actors_frame, "sentences": sentences_frame,
+        "targets": target_sentiment_frame, "quote_sentiment": quote_sentiment_frame,
+        "sectors": sector_mentions_frame, "programme_statements": programme_statements_frame,
+    }
+    for table, view in views.items():
+        assert view(FIRST_LADY, context=context).equals(frame(table, FIRST_LADY, context)), table
+    assert quotes_frame(FIRST_LADY, context=context)["actor"].tolist() == ["Kim Eun-hye"]
+    with pytest.raises(ValueError, match="either a context or registry"):
+        quotes_frame(FIRST_LADY, default_registry(), context=context)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -22,6 +23,8 @@ from analysis.actors.records import ActorMention
 from analysis.actors.registry import ActorRegistry, default_registry
 from analysis.text.document import Document, TextLike, Texts, as_document
 
+if TYPE_CHECKING:
+    from analysis.pipeline import Context
 __all__ = [
     "actor_rows",
     "actors_frame",
@@ -132,6 +135,8 @@ def actors_frame(
     articles: Texts,
     registry: ActorRegistry | None = None,
     overrides: OverridesLike = None,
+    *,
+    context: Context | None = None,
 ) -> pd.DataFrame:
     """Return the ``actors`` table: one row per actor mention, with its role on the article's date.
 
@@ -140,6 +145,18 @@ def actors_frame(
     ``overrides`` (a CSV path or :class:`~analysis.actors.overrides.Override` records, ``what`` =
     ``actors``, offset = the mention's ``start``) fixes or drops mentions on every run: set
     ``actor`` (and ``kind``) of a mention, or ``drop`` a false one.
+
+    Parameters
+    ----------
+    articles : str, Article, Document, or an iterable of them
+    registry : ActorRegistry, optional
+        The actors (default: the shipped registry).
+    overrides : path, sequence of Override, or None
+        Researcher corrections with ``what = actors``, matched on the mention's ``start``.
+    context : Context, optional
+        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
+        settings), instead of the arguments above; this table is then a view of the same
+        annotation pass as every other table of that context.
 
     Examples
     --------
@@ -151,7 +168,7 @@ def actors_frame(
     """
     from analysis.pipeline import Context, frame
 
-    return frame("actors", articles, Context.of(registry, overrides=overrides))
+    return frame("actors", articles, Context.of(registry, overrides=overrides, context=context))
 
 
 def mentions_within(

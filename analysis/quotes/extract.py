@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -43,6 +44,8 @@ from analysis.text.articles import Article
 from analysis.text.document import Document, as_document
 from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
 
+if TYPE_CHECKING:
+    from analysis.pipeline import Context
 __all__ = [
     "KINDS",
     "SPEECH_KINDS",
@@ -116,6 +119,8 @@ def quotes_frame(
     articles: str | Article | Document | Iterable[str | Article | Document],
     registry: ActorRegistry | None = None,
     overrides: OverridesLike = None,
+    *,
+    context: Context | None = None,
 ) -> pd.DataFrame:
     """Return one row per quote: the table "quotes" (see :mod:`analysis.schemas`).
 
@@ -130,6 +135,10 @@ def quotes_frame(
         ``what == "actors"`` fix the article's actor mentions before speakers resolve
         against them; those with ``what == "quote"`` are applied to the quotes, matched
         on ``start``.
+    context : Context, optional
+        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
+        settings), instead of the arguments above; this table is then a view of the same
+        annotation pass as every other table of that context.
 
     Examples
     --------
@@ -139,7 +148,7 @@ def quotes_frame(
     """
     from analysis.pipeline import Context, frame
 
-    return frame("quotes", articles, Context.of(registry, overrides=overrides))
+    return frame("quotes", articles, Context.of(registry, overrides=overrides, context=context))
 
 def correct_quotes(
     doc: Document, quotes: Sequence[Quote], corrections: Iterable[Override],

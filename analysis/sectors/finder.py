@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -34,6 +35,8 @@ from analysis.sectors.taxonomy import (
 )
 from analysis.text.document import Document, TextLike, Texts, as_document
 
+if TYPE_CHECKING:
+    from analysis.pipeline import Context
 __all__ = [
     "FIND_SECTORS_COLUMNS",
     "classify_area",
@@ -137,8 +140,22 @@ def sector_mentions_frame(
     articles: Texts,
     taxonomy: TaxonomyLike = None,
     overrides: OverridesLike = None,
+    *,
+    context: Context | None = None,
 ) -> pd.DataFrame:
     """Return the ``sectors`` table: one row per sector mention, keyed by article_id.
+
+    Parameters
+    ----------
+    articles : str, Article, Document, or an iterable of them
+    taxonomy : Taxonomy or path(s) to user CSV files, optional
+        The sectors (default: the shipped taxonomy).
+    overrides : path, sequence of Override, or None
+        Researcher corrections with ``what = sectors`` (see :func:`find_sector_mentions`).
+    context : Context, optional
+        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
+        settings), instead of the arguments above; this table is then a view of the same
+        annotation pass as every other table of that context.
 
     Examples
     --------
@@ -148,7 +165,8 @@ def sector_mentions_frame(
     """
     from analysis.pipeline import Context, frame
 
-    return frame("sectors", articles, Context.of(taxonomy=taxonomy, overrides=overrides))
+    return frame("sectors", articles,
+                 Context.of(taxonomy=taxonomy, overrides=overrides, context=context))
 
 def sector_rows(doc: Document, mentions: Iterable[SectorMention]) -> list[dict[str, object]]:
     """Return the rows of the ``sectors`` table for ``mentions`` of ``doc`` (no extraction).

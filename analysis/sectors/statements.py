@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -39,6 +40,8 @@ from analysis.sectors.taxonomy import Taxonomy, TaxonomyLike, as_taxonomy
 from analysis.text.document import Document, TextLike, Texts, as_document
 from analysis.text.segmentation import Sentence
 
+if TYPE_CHECKING:
+    from analysis.pipeline import Context
 __all__ = [
     "DETERMINERS",
     "NAME_JOINERS",
@@ -313,9 +316,19 @@ def parse_programme_statements(
 
 
 def programme_statements_frame(
-    articles: Texts, taxonomy: TaxonomyLike = None
+    articles: Texts, taxonomy: TaxonomyLike = None, *, context: Context | None = None
 ) -> pd.DataFrame:
     """Return the ``programme_statements`` table: one row per statement.
+
+    Parameters
+    ----------
+    articles : str, Article, Document, or an iterable of them
+    taxonomy : Taxonomy or path(s) to user CSV files, optional
+        The sectors (default: the shipped taxonomy).
+    context : Context, optional
+        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
+        settings), instead of the arguments above; this table is then a view of the same
+        annotation pass as every other table of that context.
 
     Examples
     --------
@@ -325,7 +338,7 @@ def programme_statements_frame(
     """
     from analysis.pipeline import Context, frame
 
-    return frame("programme_statements", articles, Context.of(taxonomy=taxonomy))
+    return frame("programme_statements", articles, Context.of(taxonomy=taxonomy, context=context))
 
 def programme_statement_rows(
     doc: Document, statements: Iterable[ProgrammeStatement]

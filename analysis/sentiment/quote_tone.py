@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -33,6 +33,9 @@ from analysis.sentiment.vader import polarity_scores
 from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
 from analysis.text.structure import count_words
 
+if TYPE_CHECKING:
+    from analysis.actors.overrides import OverridesLike
+    from analysis.pipeline import Context
 __all__ = [
     "QuoteTone",
     "quote_sentiment_frame",
@@ -279,6 +282,9 @@ def quote_sentiment_frame(
     articles: Texts,
     registry: ActorRegistry | None = None,
     quotes: pd.DataFrame | None = None,
+    overrides: OverridesLike = None,
+    *,
+    context: Context | None = None,
 ) -> pd.DataFrame:
     """Return the quotes with the VADER tone of the quoted words (table ``quote_sentiment``).
 
@@ -295,6 +301,13 @@ def quote_sentiment_frame(
         articles; built with :func:`analysis.quotes.extract.quotes_frame` when not given.
         Rows whose ``article_id`` is none of ``articles`` are masked by searching the
         quoted words alone.
+    overrides : path, sequence of Override, or None
+        Researcher corrections, applied when the quotes are extracted here (``quotes`` not
+        given): quote corrections and actor-mention corrections (masking, speakers).
+    context : Context, optional
+        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
+        settings), instead of the arguments above; this table is then a view of the same
+        annotation pass as every other table of that context.
 
     Examples
     --------
@@ -307,7 +320,8 @@ def quote_sentiment_frame(
     if quotes is None:
         from analysis.pipeline import Context, frame
 
-        return frame("quote_sentiment", articles, Context.of(registry))
+        return frame("quote_sentiment", articles,
+                     Context.of(registry, overrides=overrides, context=context))
     registry = registry if registry is not None else default_registry()
     documents = list(as_documents(articles))
     by_id: dict[Hashable, Document] = {}

@@ -20,7 +20,7 @@ import string
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -32,6 +32,9 @@ from analysis.text.document import Document, Sentence, TextLike, Texts, as_docum
 from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
 from analysis.text.structure import count_words
 
+if TYPE_CHECKING:
+    from analysis.actors.overrides import OverridesLike
+    from analysis.pipeline import Context
 __all__ = [
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
@@ -246,8 +249,27 @@ def sentence_rows(doc: Document, records: Sequence[SentenceSentiment]) -> list[d
     return rows
 
 
-def sentences_frame(articles: Texts, registry: ActorRegistry | None = None) -> pd.DataFrame:
+def sentences_frame(
+    articles: Texts,
+    registry: ActorRegistry | None = None,
+    overrides: OverridesLike = None,
+    *,
+    context: Context | None = None,
+) -> pd.DataFrame:
     """Return the ``sentences`` table: one row per sentence with its VADER scores.
+
+    Parameters
+    ----------
+    articles : str, Article, Document, or an iterable of them
+    registry : ActorRegistry, optional
+        Whose names to mask (default: the shipped registry).
+    overrides : path, sequence of Override, or None
+        Researcher corrections (:mod:`analysis.actors.overrides`); those of actor mentions
+        (``what = actors``) reach this table too.
+    context : Context, optional
+        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
+        settings), instead of the arguments above; this table is then a view of the same
+        annotation pass as every other table of that context.
 
     Examples
     --------
@@ -257,5 +279,5 @@ def sentences_frame(articles: Texts, registry: ActorRegistry | None = None) -> p
     """
     from analysis.pipeline import Context, frame
 
-    return frame("sentences", articles, Context.of(registry))
+    return frame("sentences", articles, Context.of(registry, overrides=overrides, context=context))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -28,6 +28,9 @@ from analysis.sentiment.sentences import warn_english_only
 from analysis.text.document import Document, TextLike, Texts, as_document
 from analysis.text.english import is_english
 
+if TYPE_CHECKING:
+    from analysis.actors.overrides import OverridesLike
+    from analysis.pipeline import Context
 __all__ = [
     "LITERAL_KIND",
     "TargetMention",
@@ -215,8 +218,26 @@ def targets_frame(
     articles: Texts,
     targets: Sequence[str] | None = None,
     registry: ActorRegistry | None = None,
+    overrides: OverridesLike = None,
+    *,
+    context: Context | None = None,
 ) -> pd.DataFrame:
     """Return the ``targets`` table: one row per scored mention (see :func:`score_targets`).
+
+    Parameters
+    ----------
+    articles : str, Article, Document, or an iterable of them
+    targets : list of str, optional
+        What to score (see :func:`score_targets`; default: every registry actor mentioned).
+    registry : ActorRegistry, optional
+        The actors (default: the shipped registry).
+    overrides : path, sequence of Override, or None
+        Researcher corrections (:mod:`analysis.actors.overrides`); those of actor mentions
+        (``what = actors``) reach this table too.
+    context : Context, optional
+        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
+        settings), instead of the arguments above; this table is then a view of the same
+        annotation pass as every other table of that context.
 
     Examples
     --------
@@ -229,7 +250,8 @@ def targets_frame(
     """
     from analysis.pipeline import Context, frame
 
-    return frame("targets", articles, Context.of(registry, targets=targets))
+    return frame("targets", articles,
+                 Context.of(registry, overrides=overrides, targets=targets, context=context))
 
 #: The name :func:`targets_frame` had before table and function were named alike.
 target_sentiment_frame = targets_frame
