@@ -161,3 +161,20 @@ def test_every_public_frame_takes_the_runs_context():
     assert quotes_frame(FIRST_LADY, context=context)["actor"].tolist() == ["Kim Eun-hye"]
     with pytest.raises(ValueError, match="either a context or registry"):
         quotes_frame(FIRST_LADY, default_registry(), context=context)
+
+
+@pytest.mark.parametrize(("published", "expected"), [(date(2023, 7, 11), "Kim Keon-hee"),
+                                                     (None, "Kim")])
+def test_a_title_that_fits_no_earlier_namesake_keeps_the_quote_from_borrowing_the_name(
+        published, expected):
+    # Undated, the registry cannot tell which first lady Kim is meant, so the actors table
+    # has no mention there; the quote must not take the Kim named earlier, who holds no
+    # such office (the old resolver said Kim Jong Un).
+    article = Article(article_id="k", published=published, text=(
+        "Kim Jong Un test-fired a missile on Monday. "
+        "“We are grateful,” first lady Kim told reporters."))
+    tables = frames(["quotes", "actors"], article)
+    quote = tables["quotes"].iloc[0]
+    assert quote["actor"] == expected
+    span = _overlapping(tables["actors"], int(quote["speaker_start"]), int(quote["speaker_end"]))
+    assert span["actor"].tolist() == ([expected] if published else [])

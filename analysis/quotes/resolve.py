@@ -35,6 +35,7 @@ from datetime import date
 from functools import cache
 
 from analysis.actors.registry import ActorMention, ActorRegistry, strip_titles
+from analysis.actors.titles import title_before, title_fits
 from analysis.quotes.context import Found
 from analysis.quotes.phrases import Phrase
 from analysis.quotes.records import SPEECH_KINDS
@@ -243,6 +244,8 @@ class Resolver:
             return actor
         name = _name_part(phrase.text)
         expanded = self.expand(name, phrase.start)
+        if expanded != name and not self._title_allows(expanded, phrase.start):
+            expanded = name  # "first lady Kim" is not the "Kim Jong Un" named earlier
         for candidate in (expanded, name):
             actor = self.registry_resolve(candidate)
             if actor is not None:
@@ -251,6 +254,16 @@ class Resolver:
         if len(resolved.split()) == 1 and resolved.lower() in words("anonymous"):
             return None
         return resolved
+
+    def _title_allows(self, name: str, start: int) -> bool:
+        """Tell whether an office title right before ``start`` fits the registry actor ``name``.
+
+        No title, or a name the registry does not know, allows it; a title that fits none
+        of the actor's roles (the rule of :meth:`ActorRegistry.find_mentions`) does not.
+        """
+        title = title_before(self.doc.text, start)
+        actor = self.registry.get(name) if title is not None else None
+        return actor is None or title_fits(actor, title.group())
 
     def expand(self, name: str, at: int) -> str:
         """Return the fullest name in the article that a short mention stands for."""
