@@ -411,7 +411,7 @@ def frame(table: str, articles: Texts, context: Context | None = None) -> pd.Dat
     Examples
     --------
     >>> frame("actors", ["Yoon spoke.", "NATO met."])[["article_id", "actor"]].values.tolist()
-    [['text', 'Yoon Suk Yeol'], ['text', 'NATO']]
+    [['text#0', 'Yoon Suk Yeol'], ['text#1', 'NATO']]
     """
     return frames([table], articles, context)[table]
 

@@ -320,7 +320,7 @@ def test_quotes_frame_follows_the_schema(seed_article):
 
 def test_quotes_frame_of_many_articles_and_empty_input():
     frame = quotes_frame(["“A deal,” Kim said.", "No quotes here."])
-    assert frame["article_id"].tolist() == ["text"]
+    assert frame["article_id"].tolist() == ["text#0"]
     assert quotes_frame([]).columns.tolist() == columns("quotes")
 
 

@@ -63,7 +63,7 @@ def test_frames_accept_one_or_many(seed_document):
     single = structure_frame(seed_document)
     double = structure_frame([seed_document, "NATO met. Korea joined."])
     assert len(double) == len(single) + 2
-    assert double["article_id"].tolist()[-1] == "text"
+    assert double["article_id"].tolist()[-1] == "text#1"
 
 
 def test_parquet_round_trip_keeps_dtypes(tmp_path, seed_document):

@@ -43,7 +43,7 @@ from analysis.figures.palette import MUTED_TEXT
 from analysis.pipeline import TABLES, Annotation, Context
 from analysis.schemas import conform
 from analysis.text.articles import Article
-from analysis.text.document import Document, as_document
+from analysis.text.document import Document, as_document, as_documents
 from analysis.text.loaders import load_corpus
 
 if TYPE_CHECKING:
@@ -156,8 +156,8 @@ class FigureInputs:
         """
         inputs = cls(raw_dir=Path("."), context=context if context is not None else Context())
         # cached_property keeps its value in the instance dict: fill it in advance.
-        inputs.__dict__["documents"] = tuple(as_document(d) for d in documents)
-        inputs.__dict__["illustrative"] = tuple(as_document(d) for d in illustrative)
+        inputs.__dict__["documents"] = tuple(as_documents(list(documents)))
+        inputs.__dict__["illustrative"] = tuple(as_documents(list(illustrative)))
         return inputs
 
     def table(self, name: str) -> pd.DataFrame:

@@ -161,7 +161,7 @@ def sector_mentions_frame(
     --------
     >>> frame = sector_mentions_frame(["Cyber defence matters.", "Nothing here."])
     >>> frame[["article_id", "sentence", "sector"]].values.tolist()
-    [['text', 0, 'cyber-defence']]
+    [['text#0', 0, 'cyber-defence']]
     """
     from analysis.pipeline import Context, frame
 

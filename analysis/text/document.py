@@ -95,13 +95,17 @@ def as_documents(articles: Texts) -> Iterator[Document]:
     --------
     >>> [d.article_id for d in as_documents("NATO met.")]
     ['text']
-    >>> [len(d.sentences) for d in as_documents(["A met. B left.", "C."])]
-    [2, 1]
+    >>> [(d.article_id, len(d.sentences)) for d in as_documents(["A met. B left.", "C."])]
+    [('text#0', 2), ('text#1', 1)]
     """
     if isinstance(articles, str | Article | Document):
-        articles = (articles,)
-    for item in articles:
-        yield as_document(item)
+        yield as_document(articles)
+        return
+    for number, item in enumerate(articles):
+        # several plain strings get ids of their own ("text#0", "text#1"), as rows of a
+        # JSONL file do, so their rows never mix in a table keyed by article_id
+        yield as_document(item, article_id=f"text#{number}") if isinstance(item, str) else (
+            as_document(item))
 
 
 def as_document(source: TextLike, article_id: str = "text") -> Document:
