@@ -5,8 +5,10 @@ stderr, no traceback); 1 when ``--strict`` is given and some articles failed, or
 unexpected internal error.
 
 Each subcommand lives in ``analysis/commands/NAME.py`` with ``HELP`` (one line),
-``configure(parser)`` and ``run(args) -> int``; modules are imported only when their
-subcommand runs, so ``--help`` stays fast.
+``configure(parser)`` and ``run(args) -> int``; a subcommand module imports the
+extractors it needs inside ``run``, so building the parser (and ``--help``) stays fast.
+Warnings (an override that matched no record, say) are printed as one line each,
+``warning: MESSAGE``, without the source line Python would add.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import TextIO
 
 from analysis.errors import AnalysisError
 
@@ -70,6 +74,12 @@ def _subcommand_names(parser: argparse.ArgumentParser) -> list[str]:
     return []
 
 
+def _one_line_warning(message: Warning | str, category: type[Warning], filename: str,
+                      lineno: int, file: TextIO | None = None, line: str | None = None) -> None:
+    """Print a warning as a user reads it: one line on stderr, no source line."""
+    print(f"warning: {message}", file=file if file is not None else sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
@@ -79,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{parser.prog}: error: choose a subcommand ({names}); see --help", file=sys.stderr)
         return 2
     try:
-        return int(args._run(args) or 0)
+        with warnings.catch_warnings():
+            warnings.showwarning = _one_line_warning
+            return int(args._run(args) or 0)
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

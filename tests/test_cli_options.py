@@ -210,3 +210,14 @@ def test_extract_and_show_apply_an_actor_correction_to_every_table(files, tmp_pa
                         capsys)
     corrected = [line for line in out.splitlines() if f",{files['said']}," in line]
     assert code == 0 and any("Jens Stoltenberg" in line for line in corrected)
+
+
+def test_an_override_that_matches_nothing_is_one_warning_line(files, tmp_path, capsys):
+    stale = tmp_path / "stale.csv"
+    stale.write_text("article_id,what,offset,field,value\ncole.txt,quotes,5,actor,X\n",
+                     encoding="utf-8")
+    code, _, err = _run(["quotes", files["article"], "--overrides", stale], capsys)
+    assert code == 0
+    assert err.strip().splitlines() == [
+        f"warning: {stale}, line 2: no quotes record of cole.txt has start 5; "
+        "the override was not applied"]

@@ -17,7 +17,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``resolve``         speakers and addressees to actors, against the article's mentions
 ``rows``            :func:`quote_rows`: the ``quotes`` table's rows from records (pure)
 ``extract``         the doors: :func:`extract_quotes` and :func:`quotes_frame`
-``speakers``        views over the quotes table: speakers, addressees, positions, HTML
+``speakers``        views over the quotes table: speakers, addressees, positions
 ==================  ====================================================================
 """
 

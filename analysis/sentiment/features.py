@@ -43,14 +43,6 @@ _QUOTE_MARKS = '"“”«»'
 _OPEN_QUOTES = frozenset("“«")
 _CLOSE_QUOTES = frozenset("”»")
 _CLAUSE_PUNCT = frozenset(",;:()[]—–-") | _QUOTE_CHARS
-_CLAUSE_WORDS = frozenset(
-    {"but", "while", "although", "though", "whereas", "because", "however", "yet", "despite"}
-)
-_PRONOUNS = frozenset(
-    {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its",
-     "we", "us", "our", "i", "me", "my", "you", "your", "who", "whom", "whose"}
-)
-_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "gets"})
 _BUCKETS = ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (10, "7-10"))
 
 
@@ -163,6 +155,23 @@ def _negations() -> frozenset[str]:
 
 
 @cache
+def _feature_words(kind: str) -> frozenset[str]:
+    """Return the words of one class of ``resources/sentiment/tsc_feature_words.txt``.
+
+    Classes: ``clause`` (words that open another clause), ``pronoun`` (a target that is
+    a pronoun), ``passive_aux`` (auxiliaries of the passive after an evaluative verb).
+    """
+    words = set()
+    for line in read_lines("sentiment/tsc_feature_words.txt"):
+        word_kind, word = line.split("\t")
+        if word_kind == kind:
+            words.add(word)
+    if not words:
+        raise KeyError(f"no words of class {kind!r} in tsc_feature_words.txt")
+    return frozenset(words)
+
+
+@cache
 def _cue_words() -> dict[str, str]:
     cues: dict[str, str] = {}
     for line in read_lines("sentiment/tsc_cue_words.txt"):
@@ -188,7 +197,7 @@ def _target_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, i
 
 
 def _is_boundary(token: Token) -> bool:
-    return token.norm in _CLAUSE_PUNCT or token.norm in _CLAUSE_WORDS
+    return token.norm in _CLAUSE_PUNCT or token.norm in _feature_words("clause")
 
 
 def _clause_range(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
@@ -238,7 +247,7 @@ def _cue_features(tokens: Sequence[Token], first: int, last: int, out: dict[str,
         kind = cues.get(word)
         if kind is None:
             continue
-        passive = any(w in _PASSIVE_AUX for w in after[:offset])
+        passive = any(w in _feature_words("passive_aux") for w in after[:offset])
         if kind == "speech" and not passive:
             out["cue:speaker"] = 1.0
         elif kind == "evaluate":
@@ -265,7 +274,7 @@ def _cue_features(tokens: Sequence[Token], first: int, last: int, out: dict[str,
 def _target_shape(text: str, tokens: Sequence[Token], first: int, last: int,
                   out: dict[str, float]) -> None:
     words = [t.norm for t in tokens[first:last]]
-    if len(words) == 1 and words[0] in _PRONOUNS:
+    if len(words) == 1 and words[0] in _feature_words("pronoun"):
         out["t:pronoun"] = 1.0
     elif any(text[t.start].isupper() for t in tokens[first:last]):
         out["t:name"] = 1.0
