@@ -560,8 +560,8 @@ def test_cli_extract_writes_the_actors_table(tmp_path, seed_path):
 
     from analysis.cli import main
 
-    assert main(["extract", str(seed_path), "--out", str(tmp_path / "out")]) == 0
-    parts = sorted((tmp_path / "out" / "actors").glob("part-*.csv"))
+    assert main(["extract", str(seed_path), "--out", str(tmp_path / "out"), "--csv"]) == 0
+    parts = sorted((tmp_path / "out" / "csv" / "actors").glob("part-*.csv"))
     table = pd.concat(pd.read_csv(part) for part in parts)
     assert table.columns.tolist() == columns("actors")
     assert set(table["actor"]) >= SEED_PERSONS

@@ -35,25 +35,26 @@ def test_extract_writes_parts_errors_and_manifest(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert result.n_articles == 3
     assert sorted(p.name for p in (out / "articles").glob("part-*")) == [
-        "part-00000.csv", "part-00000.parquet", "part-00001.csv", "part-00001.parquet",
+        "part-00000.parquet", "part-00001.parquet", "part-00002.parquet",
     ]
     articles = read_table(out, "articles")
     assert articles["article_id"].tolist() == ["a.txt", "w1", "w3"]
     assert articles.columns.tolist() == columns("articles")
-    errors = pd.read_parquet(out / "errors" / "part-00000.parquet")
+    errors = read_table(out, "errors")
     assert sorted(errors["path"].str.rsplit("/", n=1).str[-1]) == ["broken.json", "wire.jsonl"]
     assert errors["message"].str.contains("line 2").sum() == 1
     assert set(errors["error"]) == {"AnalysisError"}
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["article_ids"] == ["a.txt", "w1", "w3"]
-    assert manifest["n_errors"] == 2
-    assert not list(out.rglob("*.tmp"))
+    assert "article_ids" not in manifest  # flat: counts and part records only
+    assert (manifest["n_articles"], manifest["n_errors"], manifest["n_inputs"]) == (3, 2, 5)
+    assert [p["rows"] for p in manifest["tables"]["articles"]["parts"]] == [1, 1, 1]
+    assert not list(out.rglob("*.tmp")) and not (out / ".staging").exists()
 
 
-def test_csv_twin_matches_parquet(tmp_path: Path) -> None:
-    extract_corpus(_corpus(tmp_path), tmp_path / "out", tables=["articles"])
-    parquet = pd.read_parquet(tmp_path / "out" / "articles" / "part-00000.parquet")
-    csv = pd.read_csv(tmp_path / "out" / "articles" / "part-00000.csv")
+def test_csv_copies_live_in_their_own_tree_and_match_parquet(tmp_path: Path) -> None:
+    extract_corpus(_corpus(tmp_path), tmp_path / "out", tables=["articles"], csv=True)
+    parquet = pd.read_parquet(tmp_path / "out" / "articles")  # the folder is one dataset
+    csv = pd.read_csv(tmp_path / "out" / "csv" / "articles" / "part-00000.csv")
     assert parquet["article_id"].tolist() == csv["article_id"].tolist()
     assert parquet["n_sentences"].tolist() == csv["n_sentences"].tolist()
 
@@ -81,14 +82,14 @@ def test_failing_article_is_isolated_and_listed(tmp_path: Path, monkeypatch) -> 
 def test_rerun_replaces_previous_output(tmp_path: Path) -> None:
     out = tmp_path / "out"
     extract_corpus(_corpus(tmp_path), out, tables=["articles"], batch_size=1)
-    assert len(list((out / "articles").glob("*.parquet"))) == 3
+    assert len(list((out / "articles").glob("*.parquet"))) == 5  # 3 articles, 2 errors
     extract_corpus(tmp_path / "in" / "a.txt", out, tables=["articles"])
     assert len(list((out / "articles").glob("*.parquet"))) == 1
 
 
 def test_unfinished_run_is_refused(tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
-    with pytest.raises(AnalysisError, match="did not finish"):
+    with pytest.raises(AnalysisError, match="no run finished here"):
         read_table(tmp_path, "articles")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -18,10 +19,13 @@ from analysis.pipeline import TABLES
 
 HELP = "write the tables of a corpus (articles, sentences, quotes, ...) as Parquet + CSV"
 DESCRIPTION = (
-    "Read every article in the inputs, run every extractor, and write the tables "
-    f"({', '.join(TABLES)}, errors) as OUT/<table>/part-NNNNN.parquet with a .csv "
-    "twin, then OUT/_manifest.json last. Bad articles are listed in the errors table and "
-    "the run goes on (exit 0; exit 1 with --strict)."
+    "Read every article in the inputs, annotate each once on every core, and write the "
+    f"tables ({', '.join(TABLES)}, errors) as OUT/<table>/part-NNNNN.parquet (CSV copies "
+    "in OUT/csv/ with --csv), then OUT/_manifest.json last. Nothing is visible before the "
+    "run is complete: an earlier run in OUT stays readable until then, and an interrupted "
+    "run goes on with --resume. OUT must be new, empty or an earlier run's output. Bad "
+    "articles are listed in the errors table and the run goes on (exit 0; exit 1 with "
+    "--strict)."
 )
 
 
@@ -35,7 +39,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="articles per part file (default 1000)")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 if any article could not be read or processed")
-    parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="processes annotating in parallel (default: every core, "
+                        f"{os.cpu_count()} here; 1 runs in this process)")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with an interrupted run into OUT (same inputs and options)")
+    parser.add_argument("--csv", action="store_true",
+                        help="also write CSV copies of every table in OUT/csv/<table>/")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--progress", action="store_true",
+                       help="show a progress bar (default: on a terminal, not under CI)")
+    shown.add_argument("--quiet", action="store_true", help="no progress bar")
     add_context_options(parser)
 
 
@@ -46,16 +60,22 @@ def run(args: argparse.Namespace) -> int:
             raise AnalysisError("no such file or folder; check the path", path)
     if args.batch_size < 1:
         raise AnalysisError("--batch-size must be at least 1")
+    workers = args.workers if args.workers is not None else (os.cpu_count() or 1)
+    if workers < 1:
+        raise AnalysisError("--workers must be at least 1")
+    progress = False if args.quiet else (True if args.progress else None)
     context = context_from_args(args)
     with note_not_english("they have rows in articles, sentences (unscored), actors and sectors, "
                           "none in quotes or targets; the quote rules, VADER and the target "
                           "model read English only"):
         result = extract_corpus(
             args.inputs, args.out, tables=args.tables, batch_size=args.batch_size,
-            progress=args.progress, context=context,
+            progress=progress, context=context, workers=workers, resume=args.resume,
+            csv=args.csv,
         )
     counts = ", ".join(f"{table} {n}" for table, n in result.rows.items())
-    print(f"{result.n_articles} articles -> {result.out_dir}: {counts}", file=sys.stderr)
+    print(f"{result.n_articles} articles -> {result.out_dir} in {result.seconds:.1f} s: {counts}",
+          file=sys.stderr)
     if result.n_errors:
         print(f"{result.n_errors} problems, listed in {result.out_dir / 'errors'}:", file=sys.stderr)
         for row in result.errors.head(20).itertuples(index=False):

@@ -109,6 +109,9 @@ class Article:
     Traceback (most recent call last):
     ...
     TypeError: 'mappingproxy' object does not support item assignment
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(a)) == a
+    True
     """
 
     article_id: str
@@ -125,6 +128,11 @@ class Article:
         if not isinstance(self.text, str):
             raise TypeError(f"Article.text must be str, not {type(self.text).__name__}")
         object.__setattr__(self, "metadata", _frozen_mapping(self.metadata))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle the article (for worker processes) with its metadata as a plain dict."""
+        return (Article, (self.article_id, self.text, self.title, self.outlet, self.author,
+                          self.published, self.url, self.language, dict(self.metadata)))
 
 
 def parse_date(value: Any, path: str | os.PathLike[str] | None = None) -> dt.date | None:

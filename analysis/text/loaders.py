@@ -203,8 +203,13 @@ def _iter_file_articles(
             on_error(exc)
 
 
-def iter_article_files(folder: str | os.PathLike[str]) -> Iterator[Path]:
+def iter_article_files(
+    folder: str | os.PathLike[str], exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Path]:
     """Yield every supported file below ``folder`` in sorted order, skipping hidden ones.
+
+    Folders in ``exclude`` (e.g. a corpus run's own output folder inside its input) and
+    everything below them are skipped.
 
     Examples
     --------
@@ -216,7 +221,11 @@ def iter_article_files(folder: str | os.PathLike[str]) -> Iterator[Path]:
     ['a.jsonl', 'b.txt']
     """
     root = Path(folder)
+    skipped = {Path(path).resolve() for path in exclude}
     for dirpath, dirnames, filenames in os.walk(root):
+        if skipped and Path(dirpath).resolve() in skipped:
+            dirnames[:] = []
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
@@ -263,6 +272,7 @@ def load_article(path: str | os.PathLike[str]) -> Article:
 def load_corpus(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     on_error: Callable[[AnalysisError], None] | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Article]:
     """Lazily yield every article in the given files and folders.
 
@@ -273,6 +283,8 @@ def load_corpus(
     on_error : callable, optional
         Called with the :class:`AnalysisError` of each unreadable file or record,
         which is then skipped. Without it, the first problem raises.
+    exclude : iterable of paths, optional
+        Folders whose files are never read (a corpus run's output folder).
 
     Yields
     ------
@@ -293,10 +305,11 @@ def load_corpus(
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    exclude = [Path(path) for path in exclude]
     for given in paths:
         given_path = Path(given)
         if given_path.is_dir():
-            files: Iterable[Path] = iter_article_files(given_path)
+            files: Iterable[Path] = iter_article_files(given_path, exclude)
             root = given_path
         elif given_path.exists():
             files = [given_path]

@@ -1,0 +1,371 @@
+"""Corpus runs: the one annotation pass over many articles, in parts, on every core.
+
+``python -m analysis extract INPUT... --out DIR`` (and :func:`extract_corpus`) reads the
+articles lazily, in input order, and cuts the stream into batches of ``batch_size``
+inputs (an article, or a file or record that could not be read). Each batch becomes one
+part of every table (:data:`analysis.pipeline.TABLES` and ``errors``), written as
+:mod:`analysis.corpus.output` says: staged, checked, swapped in when the run is
+complete, the manifest last.
+
+* **Workers.** With ``workers > 1`` batches are annotated by a pool of processes, each
+  holding the run's :class:`~analysis.pipeline.Context`; the same per-batch function
+  runs in the serial path (``workers=1``), so the tables are the same row for row.
+  At most two batches per worker are in flight, so memory stays flat however long the
+  corpus is; the main process reads and writes.
+* **Resume.** A run that was interrupted (Ctrl-C, a kill, a crash) leaves its staged
+  parts; ``resume=True`` skips the batches already written and gives the same tables as
+  one uninterrupted run (same inputs and settings, else it refuses).
+* **Errors.** An article that fails anywhere in its annotation is left out of every
+  table and listed in ``errors`` (path, article_id, error class, message), so the tables
+  stay consistent with one another; an unreadable file or record and an article whose
+  id was seen before (never merged, the second is left out) are listed the same way.
+  Errors are written per part; the result keeps only the first :data:`ERRORS_KEPT`.
+* **Never the run's own output.** The output folder is never read as input, even when
+  it lies inside an input folder.
+
+A run never stops for one bad article. The exit code (CLI) is 0 even with errors, or 1
+under ``--strict``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.actors.overrides import as_overrides
+from analysis.corpus.output import OutputFolder
+from analysis.errors import AnalysisError
+from analysis.pipeline import TABLES, Annotation, Context
+from analysis.schemas import conform
+from analysis.text.articles import Article
+from analysis.text.document import as_document
+from analysis.text.loaders import load_corpus
+
+__all__ = ["ERRORS_KEPT", "TABLES", "ExtractResult", "extract_corpus"]
+
+#: How many error rows the result of a run keeps in memory (all are in the errors table).
+ERRORS_KEPT = 1000
+#: Batches in flight per worker process: enough to keep every core busy, memory flat.
+IN_FLIGHT_PER_WORKER = 2
+
+ErrorRow = dict[str, str | None]
+Item = Article | ErrorRow
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    """What a corpus run did: counts per table, articles done, the first errors.
+
+    ``errors`` holds the first :data:`ERRORS_KEPT` rows of the errors table (read it
+    whole with ``read_table(out_dir, "errors")``); ``n_errors`` counts them all.
+    """
+
+    out_dir: Path
+    n_articles: int
+    rows: dict[str, int]
+    errors: pd.DataFrame = field(repr=False)
+    n_errors: int = 0
+    seconds: float = 0.0
+
+
+def _error_row(exc: BaseException, article_id: str | None, path: str | None) -> ErrorRow:
+    message = exc.reason if isinstance(exc, AnalysisError) else str(exc)
+    if isinstance(exc, AnalysisError) and path is None:
+        path = exc.path
+    return {"path": path, "article_id": article_id, "error": type(exc).__name__, "message": message}
+
+
+def _source_path(article: Article) -> str:
+    return article.article_id.split("#", 1)[0]
+
+
+def _input_items(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], out_dir: Path
+) -> Iterator[Item]:
+    """Yield the articles of ``inputs`` and, in their place, a row for each that failed."""
+    pending: list[ErrorRow] = []
+    seen: set[bytes] = set()  # 8-byte digests: flat memory for millions of ids
+    for article in load_corpus(inputs, on_error=lambda exc: pending.append(
+            _error_row(exc, None, None)), exclude=[out_dir]):
+        yield from pending
+        pending.clear()
+        digest = hashlib.blake2b(article.article_id.encode("utf-8"), digest_size=8).digest()
+        if digest in seen:
+            yield {"path": _source_path(article), "article_id": article.article_id,
+                   "error": "DuplicateArticleId",
+                   "message": "an earlier article has this id; give every article its own id "
+                              "(this one is left out)"}
+            continue
+        seen.add(digest)
+        yield article
+    yield from pending
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def annotate_batch(
+    items: Sequence[Item], tables: Sequence[str], context: Context
+) -> tuple[dict[str, list[dict]], list[ErrorRow], int, list[tuple[str, type[Warning]]]]:
+    """Annotate each article of a batch once.
+
+    This is the one per-batch function of every path (serial, worker process). An
+    article that fails anywhere is left out of every table and listed as an error: the
+    one place in the package that catches per article. Warnings (an article not in
+    English, an override that matched nothing) are returned, so the process that writes
+    the run gives them to the user, whichever process annotated.
+
+    Returns
+    -------
+    tuple
+        Rows per table, error rows, the number of articles annotated, and the warnings
+        as ``(message, category)``.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows, errors, done = _annotate_items(items, tables, context)
+    return rows, errors, done, [(str(w.message), w.category) for w in caught]
+
+
+def _annotate_items(
+    items: Sequence[Item], tables: Sequence[str], context: Context
+) -> tuple[dict[str, list[dict]], list[ErrorRow], int]:
+    rows: dict[str, list[dict]] = {table: [] for table in tables}
+    errors: list[ErrorRow] = []
+    done = 0
+    for item in items:
+        if not isinstance(item, Article):
+            errors.append(item)
+            continue
+        try:
+            annotation = Annotation(as_document(item), context)
+            found = {table: annotation.rows(table) for table in tables}
+        except Exception as exc:  # one bad article never stops the run
+            errors.append(_error_row(exc, item.article_id, _source_path(item)))
+            continue
+        for table in tables:
+            rows[table].extend(found[table])
+        done += 1
+    return rows, errors, done
+
+
+_WORKER_CONTEXT: Context | None = None
+
+
+def _start_worker(context: Context) -> None:
+    global _WORKER_CONTEXT
+    _WORKER_CONTEXT = context
+
+
+def _annotate_in_worker(items: Sequence[Item], tables: Sequence[str]) -> tuple:
+    assert _WORKER_CONTEXT is not None, "worker started without a context"
+    return annotate_batch(items, tables, _WORKER_CONTEXT)
+
+
+@dataclass
+class _Totals:
+    """Counts of the run so far, from every part written (resumed parts included)."""
+
+    tables: Sequence[str]
+    n_articles: int = 0
+    n_errors: int = 0
+    n_inputs: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    errors: list[ErrorRow] = field(default_factory=list)
+
+    def add(self, record: dict[str, Any], errors: Sequence[ErrorRow] = ()) -> None:
+        self.n_articles += int(record["n_articles"])
+        self.n_errors += int(record["n_errors"])
+        self.n_inputs += int(record["n_inputs"])
+        for table in self.tables:
+            self.rows[table] = self.rows.get(table, 0) + record["tables"][table]["rows"]
+        room = ERRORS_KEPT - len(self.errors)
+        if room > 0:
+            self.errors.extend(errors[:room])
+
+
+def _write(folder: OutputFolder, number: int, items: Sequence[Item], result: tuple,
+           tables: Sequence[str], totals: _Totals) -> None:
+    rows, errors, done, caught = result
+    for message, category in caught:
+        warnings.warn(message, category, stacklevel=2)
+    frames = {table: conform(rows[table], table) for table in tables}
+    frames["errors"] = conform(errors, "errors")
+    counts = {"n_inputs": len(items), "n_articles": done, "n_errors": len(errors)}
+    record = folder.write_part(number, frames, counts)
+    totals.add({**record, "tables": {t: record["tables"][t] for t in tables}}, errors)
+
+
+def _progress_bar(enabled: bool | None) -> Any:
+    if enabled is None:
+        enabled = sys.stderr.isatty() and not os.environ.get("CI")
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+
+
+def extract_corpus(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    tables: Sequence[str] | None = None,
+    batch_size: int = 1000,
+    progress: bool | None = False,
+    overrides: str | os.PathLike[str] | None = None,
+    context: Context | None = None,
+    workers: int = 1,
+    resume: bool = False,
+    csv: bool = False,
+) -> ExtractResult:
+    """Run the one annotation pass over a corpus and write its tables to ``out_dir``.
+
+    Parameters
+    ----------
+    inputs : path or paths
+        Article files and folders (see :func:`analysis.load_corpus`).
+    out_dir : path
+        Output folder: new, empty, or the output of an earlier run (replaced only when
+        this run is complete; tables it does not write are kept). Any other non-empty
+        folder is refused.
+    tables : sequence of str, optional
+        Subset of :data:`analysis.pipeline.TABLES` to write (default all); errors always.
+    batch_size : int
+        Inputs per part.
+    progress : bool or None
+        Show a progress bar on stderr (None: when stderr is a terminal, not under CI).
+    overrides : path, optional
+        A corrections CSV added to the corrections of ``context``; a malformed file
+        stops the run before anything is written.
+    context : Context, optional
+        Registry, taxonomy, corrections and settings of the annotation pass
+        (:class:`analysis.pipeline.Context`; default: the shipped data).
+    workers : int
+        Processes annotating batches (1: in this process). The CLI's default is every
+        core.
+    resume : bool
+        Go on with an interrupted run in ``out_dir`` (same inputs and settings).
+    csv : bool
+        Also write CSV copies in ``out_dir/csv/<table>/``.
+
+    Returns
+    -------
+    ExtractResult
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "in.jsonl").write_text('{"text": "NATO met. Korea joined."}\\n{"oops"}\\n')
+    >>> result = extract_corpus(root / "in.jsonl", root / "out", tables=["articles"])
+    >>> result.n_articles, result.rows["articles"], result.n_errors
+    (1, 1, 1)
+    >>> sorted(p.name for p in (root / "out" / "articles").iterdir())
+    ['part-00000.parquet']
+    """
+    chosen = list(TABLES) if tables is None else list(tables)
+    unknown = sorted(set(chosen) - set(TABLES))
+    if unknown:
+        raise AnalysisError(
+            f"unknown table(s) {', '.join(unknown)}; choose from {', '.join(TABLES)}"
+        )
+    if batch_size < 1 or workers < 1:
+        raise AnalysisError("batch_size and workers must be at least 1")
+    context = context if context is not None else Context()
+    if overrides is not None:
+        context = replace(context, overrides=context.overrides + as_overrides(overrides))
+    out = Path(out_dir)
+    settings = {
+        "inputs": [str(Path(p).resolve()) for p in _as_list(inputs)],
+        "tables": chosen,
+        "batch_size": batch_size,
+        "csv": csv,
+        "overrides": len(context.overrides),
+        "targets": list(context.targets) if context.targets is not None else None,
+    }
+    started = time.perf_counter()
+    totals = _Totals(chosen)
+    bar = _progress_bar(progress)
+    with OutputFolder(out, settings=settings, resume=resume, csv=csv) as folder:
+        for record in folder.records:  # resumed parts count as done
+            totals.add({**record, "tables": {t: record["tables"][t] for t in chosen}})
+        batches = _batches(_input_items(inputs, out), batch_size)
+        try:
+            if workers == 1:
+                _run_serial(folder, batches, chosen, context, totals, bar)
+            else:
+                _run_pool(folder, batches, chosen, context, totals, bar, workers)
+        finally:
+            if bar is not None:
+                bar.close()
+        seconds = time.perf_counter() - started
+        folder.complete({"n_inputs": totals.n_inputs, "n_articles": totals.n_articles,
+                         "n_errors": totals.n_errors, "n_parts": len(folder.records)})
+    errors = conform(totals.errors, "errors")
+    return ExtractResult(out, totals.n_articles, {t: totals.rows.get(t, 0) for t in chosen},
+                         errors, totals.n_errors, round(seconds, 3))
+
+
+def _as_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list:
+    return [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
+
+
+def _tick(bar: Any, items: Sequence[Item]) -> None:
+    if bar is not None:
+        bar.update(len(items))
+
+
+def _run_serial(folder: OutputFolder, batches: Iterable[list[Item]], tables: Sequence[str],
+                context: Context, totals: _Totals, bar: Any) -> None:
+    for number, items in enumerate(batches):
+        if not folder.done(number):
+            _write(folder, number, items, annotate_batch(items, tables, context), tables, totals)
+        _tick(bar, items)
+
+
+def _run_pool(folder: OutputFolder, batches: Iterable[list[Item]], tables: Sequence[str],
+              context: Context, totals: _Totals, bar: Any, workers: int) -> None:
+    pending: dict[Future, tuple[int, list[Item]]] = {}
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(context,)) as pool:
+        try:
+            for number, items in enumerate(batches):
+                if folder.done(number):
+                    _tick(bar, items)
+                    continue
+                pending[pool.submit(_annotate_in_worker, items, tables)] = (number, items)
+                while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    _collect(folder, pending, tables, totals, bar, FIRST_COMPLETED)
+            while pending:
+                _collect(folder, pending, tables, totals, bar, FIRST_COMPLETED)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _collect(folder: OutputFolder, pending: dict[Future, tuple[int, list[Item]]],
+             tables: Sequence[str], totals: _Totals, bar: Any, when: str) -> None:
+    finished, _ = wait(pending, return_when=when)
+    for future in finished:
+        number, items = pending.pop(future)
+        _write(folder, number, items, future.result(), tables, totals)
+        _tick(bar, items)
