@@ -214,3 +214,32 @@ def test_an_output_folder_of_the_earlier_layout_is_taken_over(tmp_path):
         "tables": ["articles"]}, "article_ids": ["old"]}), encoding="utf-8")
     extract_corpus(_corpus(tmp_path), out, tables=["articles"])
     assert len(read_table(out, "articles")) == 6
+
+
+def test_a_dask_local_cluster_gives_the_same_tables_as_the_serial_run(tmp_path):
+    pytest.importorskip("distributed")
+    source = _corpus(tmp_path, n=5)
+    extract_corpus(source, tmp_path / "serial", batch_size=2)
+    extract_corpus(source, tmp_path / "dask", batch_size=2, dask="local")
+    _same_tables(_tables(tmp_path / "dask"), _tables(tmp_path / "serial"))
+
+
+def test_an_article_past_the_time_budget_is_listed_and_the_run_goes_on(tmp_path, monkeypatch):
+    import time
+
+    import analysis.pipeline as pipeline
+
+    articles = pipeline._ROW_BUILDERS["articles"]
+
+    def slow_on_day_3(annotation):
+        if "day 3" in annotation.document.text:
+            time.sleep(5)
+        return articles(annotation)
+
+    monkeypatch.setitem(pipeline._ROW_BUILDERS, "articles", slow_on_day_3)
+    result = extract_corpus(_corpus(tmp_path), tmp_path / "out", tables=["articles"],
+                            time_budget=0.5)
+    assert result.n_articles == 5
+    errors = read_table(tmp_path / "out", "errors")
+    assert errors[["article_id", "error"]].values.tolist() == [["a3", "ArticleTimeout"]]
+    assert "time budget of 0.5 s" in errors["message"].iloc[0]

@@ -14,6 +14,7 @@ from analysis.commands._common import (
     note_not_english,
 )
 from analysis.corpus import extract_corpus
+from analysis.corpus.runner import TIME_BUDGET
 from analysis.errors import AnalysisError
 from analysis.pipeline import TABLES
 
@@ -42,6 +43,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=None, metavar="N",
                         help="processes annotating in parallel (default: every core, "
                         f"{os.cpu_count()} here; 1 runs in this process)")
+    parser.add_argument("--dask", metavar="local|ADDRESS",
+                        help="run on a Dask cluster instead: 'local' starts one on this machine, "
+                        "an address (tcp://host:8786) joins a running scheduler whose workers "
+                        "have this package installed (needs the dask extra)")
+    parser.add_argument("--time-budget", type=float, default=TIME_BUDGET, metavar="SECONDS",
+                        help="seconds one article may take before it is listed in errors and "
+                        f"the run goes on (default {TIME_BUDGET:g}; 0 for no limit)")
     parser.add_argument("--resume", action="store_true",
                         help="go on with an interrupted run into OUT (same inputs and options)")
     parser.add_argument("--csv", action="store_true",
@@ -70,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
                           "model read English only"):
         result = extract_corpus(
             args.inputs, args.out, tables=args.tables, batch_size=args.batch_size,
-            progress=progress, context=context, workers=workers, resume=args.resume,
-            csv=args.csv,
+            progress=progress, context=context, workers=workers, dask=args.dask,
+            resume=args.resume, csv=args.csv, time_budget=args.time_budget or None,
         )
     counts = ", ".join(f"{table} {n}" for table, n in result.rows.items())
     print(f"{result.n_articles} articles -> {result.out_dir} in {result.seconds:.1f} s: {counts}",

@@ -1,7 +1,9 @@
 """Corpus runs: the one annotation pass over many articles, and the tables it writes.
 
-* :mod:`analysis.corpus.runner`: :func:`extract_corpus` (batches, worker processes,
-  resume, the errors table);
+* :mod:`analysis.corpus.runner`: :func:`extract_corpus` (inputs, batches, resume,
+  progress, the errors table);
+* :mod:`analysis.corpus.workers`: the per-batch work and where it runs (this process,
+  worker processes, a Dask cluster), with the per-article time budget;
 * :mod:`analysis.corpus.output`: the output folder (what the run owns, the lock, the
   staging area, parts, the manifest) and :func:`read_table`.
 """
@@ -9,13 +11,8 @@
 from __future__ import annotations
 
 from analysis.corpus.output import CSV_DIR, MANIFEST, MARKER, read_manifest, read_table
-from analysis.corpus.runner import (
-    ERRORS_KEPT,
-    TABLES,
-    ExtractResult,
-    annotate_batch,
-    extract_corpus,
-)
+from analysis.corpus.runner import ERRORS_KEPT, TABLES, ExtractResult, extract_corpus
+from analysis.corpus.workers import ArticleTimeout, annotate_batch
 
 __all__ = [
     "CSV_DIR",
@@ -23,6 +20,7 @@ __all__ = [
     "MANIFEST",
     "MARKER",
     "TABLES",
+    "ArticleTimeout",
     "ExtractResult",
     "annotate_batch",
     "extract_corpus",

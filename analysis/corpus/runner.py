@@ -35,7 +35,6 @@ import sys
 import time
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -44,23 +43,28 @@ import pandas as pd
 
 from analysis.actors.overrides import as_overrides
 from analysis.corpus.output import OutputFolder
+from analysis.corpus.workers import (
+    ErrorRow,
+    Item,
+    Job,
+    error_row,
+    run_dask,
+    run_pool,
+    run_serial,
+    source_path,
+)
 from analysis.errors import AnalysisError
-from analysis.pipeline import TABLES, Annotation, Context
+from analysis.pipeline import TABLES, Context
 from analysis.schemas import conform
 from analysis.text.articles import Article
-from analysis.text.document import as_document
-from analysis.text.loaders import load_corpus
+from analysis.text.loaders import iter_article_files, load_corpus
 
 __all__ = ["ERRORS_KEPT", "TABLES", "ExtractResult", "extract_corpus"]
 
 #: How many error rows the result of a run keeps in memory (all are in the errors table).
 ERRORS_KEPT = 1000
-#: Batches in flight per worker process: enough to keep every core busy, memory flat.
-IN_FLIGHT_PER_WORKER = 2
-
-ErrorRow = dict[str, str | None]
-Item = Article | ErrorRow
-
+#: Seconds one article may take before it is listed in errors instead (``--time-budget``).
+TIME_BUDGET = 600.0
 
 @dataclass(frozen=True, slots=True)
 class ExtractResult:
@@ -78,17 +82,6 @@ class ExtractResult:
     seconds: float = 0.0
 
 
-def _error_row(exc: BaseException, article_id: str | None, path: str | None) -> ErrorRow:
-    message = exc.reason if isinstance(exc, AnalysisError) else str(exc)
-    if isinstance(exc, AnalysisError) and path is None:
-        path = exc.path
-    return {"path": path, "article_id": article_id, "error": type(exc).__name__, "message": message}
-
-
-def _source_path(article: Article) -> str:
-    return article.article_id.split("#", 1)[0]
-
-
 def _input_items(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], out_dir: Path
 ) -> Iterator[Item]:
@@ -96,12 +89,12 @@ def _input_items(
     pending: list[ErrorRow] = []
     seen: set[bytes] = set()  # 8-byte digests: flat memory for millions of ids
     for article in load_corpus(inputs, on_error=lambda exc: pending.append(
-            _error_row(exc, None, None)), exclude=[out_dir]):
+            error_row(exc, None, None)), exclude=[out_dir]):
         yield from pending
         pending.clear()
         digest = hashlib.blake2b(article.article_id.encode("utf-8"), digest_size=8).digest()
         if digest in seen:
-            yield {"path": _source_path(article), "article_id": article.article_id,
+            yield {"path": source_path(article), "article_id": article.article_id,
                    "error": "DuplicateArticleId",
                    "message": "an earlier article has this id; give every article its own id "
                               "(this one is left out)"}
@@ -120,64 +113,6 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
             batch = []
     if batch:
         yield batch
-
-
-def annotate_batch(
-    items: Sequence[Item], tables: Sequence[str], context: Context
-) -> tuple[dict[str, list[dict]], list[ErrorRow], int, list[tuple[str, type[Warning]]]]:
-    """Annotate each article of a batch once.
-
-    This is the one per-batch function of every path (serial, worker process). An
-    article that fails anywhere is left out of every table and listed as an error: the
-    one place in the package that catches per article. Warnings (an article not in
-    English, an override that matched nothing) are returned, so the process that writes
-    the run gives them to the user, whichever process annotated.
-
-    Returns
-    -------
-    tuple
-        Rows per table, error rows, the number of articles annotated, and the warnings
-        as ``(message, category)``.
-    """
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        rows, errors, done = _annotate_items(items, tables, context)
-    return rows, errors, done, [(str(w.message), w.category) for w in caught]
-
-
-def _annotate_items(
-    items: Sequence[Item], tables: Sequence[str], context: Context
-) -> tuple[dict[str, list[dict]], list[ErrorRow], int]:
-    rows: dict[str, list[dict]] = {table: [] for table in tables}
-    errors: list[ErrorRow] = []
-    done = 0
-    for item in items:
-        if not isinstance(item, Article):
-            errors.append(item)
-            continue
-        try:
-            annotation = Annotation(as_document(item), context)
-            found = {table: annotation.rows(table) for table in tables}
-        except Exception as exc:  # one bad article never stops the run
-            errors.append(_error_row(exc, item.article_id, _source_path(item)))
-            continue
-        for table in tables:
-            rows[table].extend(found[table])
-        done += 1
-    return rows, errors, done
-
-
-_WORKER_CONTEXT: Context | None = None
-
-
-def _start_worker(context: Context) -> None:
-    global _WORKER_CONTEXT
-    _WORKER_CONTEXT = context
-
-
-def _annotate_in_worker(items: Sequence[Item], tables: Sequence[str]) -> tuple:
-    assert _WORKER_CONTEXT is not None, "worker started without a context"
-    return annotate_batch(items, tables, _WORKER_CONTEXT)
 
 
 @dataclass
@@ -214,14 +149,34 @@ def _write(folder: OutputFolder, number: int, items: Sequence[Item], result: tup
     totals.add({**record, "tables": {t: record["tables"][t] for t in tables}}, errors)
 
 
-def _progress_bar(enabled: bool | None) -> Any:
+def _input_bytes(inputs: Sequence[str | os.PathLike[str]], out_dir: Path) -> int:
+    """Return the size of every input file (the progress bar's total), the output excluded."""
+    total = 0
+    for given in map(Path, inputs):
+        if given.is_dir():
+            total += sum(path.stat().st_size for path in iter_article_files(given, [out_dir]))
+        elif given.is_file():
+            total += given.stat().st_size
+    return total
+
+
+def _progress_bar(enabled: bool | None, total: int) -> Any:
+    """Return a tqdm bar over the input's bytes (rate and ETA), or None when not shown."""
     if enabled is None:
         enabled = sys.stderr.isatty() and not os.environ.get("CI")
     if not enabled:
         return None
     from tqdm import tqdm
 
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    return tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1024,
+                file=sys.stderr, dynamic_ncols=True, smoothing=0.1, desc="extract")
+
+
+def _advance(bar: Any, items: Sequence[Item]) -> None:
+    """Move the bar by the text of a batch's articles (file overhead is added at the end)."""
+    if bar is not None:
+        bar.update(sum(len(item.text.encode("utf-8")) for item in items
+                       if isinstance(item, Article)))
 
 
 def extract_corpus(
@@ -234,8 +189,10 @@ def extract_corpus(
     overrides: str | os.PathLike[str] | None = None,
     context: Context | None = None,
     workers: int = 1,
+    dask: str | None = None,
     resume: bool = False,
     csv: bool = False,
+    time_budget: float | None = TIME_BUDGET,
 ) -> ExtractResult:
     """Run the one annotation pass over a corpus and write its tables to ``out_dir``.
 
@@ -262,10 +219,18 @@ def extract_corpus(
     workers : int
         Processes annotating batches (1: in this process). The CLI's default is every
         core.
+    dask : str, optional
+        Run the batches on a Dask cluster instead: ``"local"`` starts one on this
+        machine, an address (``"tcp://host:8786"``) joins a running scheduler whose
+        workers have this package installed.
     resume : bool
         Go on with an interrupted run in ``out_dir`` (same inputs and settings).
     csv : bool
         Also write CSV copies in ``out_dir/csv/<table>/``.
+    time_budget : float or None
+        Seconds one article may take; past it the article is listed in errors
+        (``ArticleTimeout``) and the run goes on (None: no limit; applies where a signal
+        can interrupt: this process and worker processes, not Dask threads).
 
     Returns
     -------
@@ -304,16 +269,29 @@ def extract_corpus(
     }
     started = time.perf_counter()
     totals = _Totals(chosen)
-    bar = _progress_bar(progress)
+    job = Job(tuple(chosen), context, time_budget)
     with OutputFolder(out, settings=settings, resume=resume, csv=csv) as folder:
         for record in folder.records:  # resumed parts count as done
             totals.add({**record, "tables": {t: record["tables"][t] for t in chosen}})
+        bar = _progress_bar(progress, _input_bytes(_as_list(inputs), out))
         batches = _batches(_input_items(inputs, out), batch_size)
+
+        def write(number: int, items: list[Item], result: tuple) -> None:
+            _write(folder, number, items, result, chosen, totals)
+            _advance(bar, items)
+
+        def skip(items: list[Item]) -> None:
+            _advance(bar, items)
+
         try:
-            if workers == 1:
-                _run_serial(folder, batches, chosen, context, totals, bar)
+            if dask is not None:
+                run_dask(batches, job, folder.done, write, skip, dask)
+            elif workers == 1:
+                run_serial(batches, job, folder.done, write, skip)
             else:
-                _run_pool(folder, batches, chosen, context, totals, bar, workers)
+                run_pool(batches, job, folder.done, write, skip, workers)
+            if bar is not None:
+                bar.update(max(0, bar.total - bar.n) if bar.total else 0)
         finally:
             if bar is not None:
                 bar.close()
@@ -327,45 +305,3 @@ def extract_corpus(
 
 def _as_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list:
     return [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
-
-
-def _tick(bar: Any, items: Sequence[Item]) -> None:
-    if bar is not None:
-        bar.update(len(items))
-
-
-def _run_serial(folder: OutputFolder, batches: Iterable[list[Item]], tables: Sequence[str],
-                context: Context, totals: _Totals, bar: Any) -> None:
-    for number, items in enumerate(batches):
-        if not folder.done(number):
-            _write(folder, number, items, annotate_batch(items, tables, context), tables, totals)
-        _tick(bar, items)
-
-
-def _run_pool(folder: OutputFolder, batches: Iterable[list[Item]], tables: Sequence[str],
-              context: Context, totals: _Totals, bar: Any, workers: int) -> None:
-    pending: dict[Future, tuple[int, list[Item]]] = {}
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(context,)) as pool:
-        try:
-            for number, items in enumerate(batches):
-                if folder.done(number):
-                    _tick(bar, items)
-                    continue
-                pending[pool.submit(_annotate_in_worker, items, tables)] = (number, items)
-                while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                    _collect(folder, pending, tables, totals, bar, FIRST_COMPLETED)
-            while pending:
-                _collect(folder, pending, tables, totals, bar, FIRST_COMPLETED)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
-
-def _collect(folder: OutputFolder, pending: dict[Future, tuple[int, list[Item]]],
-             tables: Sequence[str], totals: _Totals, bar: Any, when: str) -> None:
-    finished, _ = wait(pending, return_when=when)
-    for future in finished:
-        number, items = pending.pop(future)
-        _write(folder, number, items, future.result(), tables, totals)
-        _tick(bar, items)

@@ -1,0 +1,246 @@
+"""The per-batch work of a corpus run and where it runs: here, worker processes, Dask.
+
+:func:`annotate_batch` is the one function every backend runs on a batch; a backend
+only decides where. Each takes the batches in input order and calls ``write(number,
+items, result)`` in the process that owns the output folder, as results come in:
+
+* :func:`run_serial`: in this process (``workers=1``);
+* :func:`run_pool`: a pool of worker processes, each holding the run's context;
+* :func:`run_dask`: the workers of a Dask cluster (``"local"`` starts a
+  ``distributed.LocalCluster`` on this machine; an address joins a running scheduler,
+  whose workers must have this package installed).
+
+At most :data:`IN_FLIGHT_PER_WORKER` batches per worker are in flight, so memory stays
+flat however long the corpus is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from typing import Any
+
+from analysis.errors import AnalysisError
+from analysis.pipeline import Annotation, Context
+from analysis.text.articles import Article
+from analysis.text.document import as_document
+
+__all__ = [
+    "IN_FLIGHT_PER_WORKER",
+    "ArticleTimeout",
+    "Job",
+    "annotate_batch",
+    "error_row",
+    "run_dask",
+    "run_pool",
+    "run_serial",
+]
+
+#: Batches in flight per worker: enough to keep every core busy, memory flat.
+IN_FLIGHT_PER_WORKER = 2
+
+ErrorRow = dict[str, str | None]
+Item = Article | ErrorRow
+Result = tuple[dict[str, list[dict]], list[ErrorRow], int, list[tuple[str, type[Warning]]]]
+Write = Callable[[int, list[Item], Result], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every batch of a run is annotated with: tables, context, time budget."""
+
+    tables: tuple[str, ...]
+    context: Context
+    time_budget: float | None = None
+
+
+def error_row(exc: BaseException, article_id: str | None, path: str | None) -> ErrorRow:
+    """Return the errors-table row of a failure (path, article_id, error class, message)."""
+    message = exc.reason if isinstance(exc, AnalysisError) else str(exc)
+    if isinstance(exc, AnalysisError) and path is None:
+        path = exc.path
+    return {"path": path, "article_id": article_id, "error": type(exc).__name__, "message": message}
+
+
+def source_path(article: Article) -> str:
+    """Return the file an article came from (its id without the ``#N`` of a record)."""
+    return article.article_id.split("#", 1)[0]
+
+
+def annotate_batch(
+    items: Sequence[Item], tables: Sequence[str], context: Context,
+    time_budget: float | None = None,
+) -> tuple[dict[str, list[dict]], list[ErrorRow], int, list[tuple[str, type[Warning]]]]:
+    """Annotate each article of a batch once.
+
+    This is the one per-batch function of every path (serial, worker process). An
+    article that fails anywhere is left out of every table and listed as an error: the
+    one place in the package that catches per article. Warnings (an article not in
+    English, an override that matched nothing) are returned, so the process that writes
+    the run gives them to the user, whichever process annotated.
+
+    Returns
+    -------
+    tuple
+        Rows per table, error rows, the number of articles annotated, and the warnings
+        as ``(message, category)``.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows, errors, done = _annotate_items(items, tables, context, time_budget)
+    return rows, errors, done, [(str(w.message), w.category) for w in caught]
+
+
+def _annotate_items(
+    items: Sequence[Item], tables: Sequence[str], context: Context, time_budget: float | None
+) -> tuple[dict[str, list[dict]], list[ErrorRow], int]:
+    rows: dict[str, list[dict]] = {table: [] for table in tables}
+    errors: list[ErrorRow] = []
+    done = 0
+    for item in items:
+        if not isinstance(item, Article):
+            errors.append(item)
+            continue
+        try:
+            with _time_budget(time_budget, item.article_id):
+                annotation = Annotation(as_document(item), context)
+                found = {table: annotation.rows(table) for table in tables}
+        except Exception as exc:  # one bad article never stops the run
+            errors.append(error_row(exc, item.article_id, source_path(item)))
+            continue
+        for table in tables:
+            rows[table].extend(found[table])
+        done += 1
+    return rows, errors, done
+
+
+class ArticleTimeout(Exception):
+    """Raised when one article takes longer than the run's time budget."""
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float | None, article_id: str) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` in this article if it runs past ``seconds``.
+
+    Uses SIGALRM, so it applies where a POSIX signal can interrupt the work: the main
+    thread of this process or of a worker process (not threads of a Dask worker).
+    """
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout(
+            f"took longer than the time budget of {seconds:g} s; the article is left out "
+            "(raise --time-budget to give it longer)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_WORKER_CONTEXT: Context | None = None
+
+
+def _start_worker(context: Context) -> None:
+    global _WORKER_CONTEXT
+    _WORKER_CONTEXT = context
+
+
+def _annotate_in_worker(items: Sequence[Item], tables: Sequence[str],
+                        time_budget: float | None) -> tuple:
+    assert _WORKER_CONTEXT is not None, "worker started without a context"
+    return annotate_batch(items, tables, _WORKER_CONTEXT, time_budget)
+
+
+
+
+def run_serial(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool],
+               write: Write, skip: Callable[[list[Item]], None]) -> None:
+    """Annotate the batches one after the other in this process."""
+    for number, items in enumerate(batches):
+        if done(number):
+            skip(items)
+            continue
+        write(number, items, annotate_batch(items, job.tables, job.context, job.time_budget))
+
+
+def run_pool(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool],
+             write: Write, skip: Callable[[list[Item]], None], workers: int) -> None:
+    """Annotate the batches in ``workers`` processes, each started with the run's context."""
+    pending: dict[Future, tuple[int, list[Item]]] = {}
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(job.context,)) as pool:
+        try:
+            for number, items in enumerate(batches):
+                if done(number):
+                    skip(items)
+                    continue
+                future = pool.submit(_annotate_in_worker, items, job.tables, job.time_budget)
+                pending[future] = (number, items)
+                while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    _collect(pending, write)
+            while pending:
+                _collect(pending, write)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _collect(pending: dict[Any, tuple[int, list[Item]]], write: Write) -> None:
+    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+    for future in finished:
+        number, items = pending.pop(future)
+        write(number, items, future.result())
+
+
+def run_dask(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool],
+             write: Write, skip: Callable[[list[Item]], None], address: str) -> None:
+    """Annotate the batches on a Dask cluster: ``"local"`` (started here) or an address."""
+    try:
+        from distributed import Client, LocalCluster
+        from distributed import wait as dask_wait
+    except ImportError:
+        raise AnalysisError("--dask needs Dask: pip install 'analysis[dask]'") from None
+    with contextlib.ExitStack() as stack:
+        if address == "local":
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+        else:
+            client = stack.enter_context(Client(address))
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        context = client.scatter(job.context, broadcast=True)
+        pending: dict[Any, tuple[int, list[Item]]] = {}
+        for number, items in enumerate(batches):
+            if done(number):
+                skip(items)
+                continue
+            future = client.submit(annotate_batch, items, job.tables, context, job.time_budget,
+                                   pure=False)
+            pending[future] = (number, items)
+            while len(pending) >= n_workers * IN_FLIGHT_PER_WORKER:
+                _collect_dask(pending, write, dask_wait)
+        while pending:
+            _collect_dask(pending, write, dask_wait)
+
+
+def _collect_dask(pending: dict[Any, tuple[int, list[Item]]], write: Write,
+                  dask_wait: Callable) -> None:
+    finished = dask_wait(list(pending), return_when="FIRST_COMPLETED").done
+    for future in finished:
+        number, items = pending.pop(future)
+        write(number, items, future.result())
