@@ -178,3 +178,27 @@ def test_a_title_that_fits_no_earlier_namesake_keeps_the_quote_from_borrowing_th
     assert quote["actor"] == expected
     span = _overlapping(tables["actors"], int(quote["speaker_start"]), int(quote["speaker_end"]))
     assert span["actor"].tolist() == ([expected] if published else [])
+
+
+# Hand-written articles in which a speaker span holds a person's name that the registry
+# also knows (a namesake behind titles, a surname shared by several actors).
+AGREEMENT_CASES = [
+    "“We trained hard,” said Lt. Col. Ji-ho Moon of the army. Moon Jae-in was not there.",
+    "Moon Jae-in spoke first. “We agree,” Moon said later.",
+    "“Korea matters,” NATO chief Jens Stoltenberg said. “So does Japan,” the NATO chief added.",
+    "Dr. Ann Lee, a historian, spoke. “It is new,” Dr. Lee said. Lee Jae-myung did not comment.",
+    "First lady Kim Keon-hee arrived. “Thank you,” Kim told the crowd, as Kim Eun-hye watched.",
+]
+
+
+@pytest.mark.parametrize("text", AGREEMENT_CASES)
+@pytest.mark.parametrize("published", [date(2023, 9, 20), None])
+def test_every_person_mention_inside_a_speaker_span_names_the_quotes_actor(text, published):
+    tables = frames(["quotes", "actors"], Article(article_id="a", text=text, published=published))
+    for quote in tables["quotes"].itertuples():
+        if pd.isna(quote.speaker_start):
+            continue
+        inside = _overlapping(tables["actors"], int(quote.speaker_start), int(quote.speaker_end))
+        persons = inside[inside["kind"] == "person"]
+        assert set(persons["actor"]) <= {quote.actor}, (quote.speaker, quote.actor,
+                                                        persons["actor"].tolist())

@@ -438,7 +438,7 @@ class ActorRegistry:
         word_start, word = previous
         if not _NAME_WORD.fullmatch(word) or word.lower() in title_meanings():
             return False
-        return not _SENTENCE_START.search(text, max(0, word_start - 3), word_start)
+        return not _starts_sentence(text, word_start)
 
     def _settle(
         self, text: str, begin: int, names: tuple[str, ...], named: set[str], on: date | None
@@ -462,6 +462,25 @@ _NAME_WORD = re.compile(r"[A-Z](?:[\w\-]*[a-z][\w\-]*|\.)")
 # A capitalised word right after a sentence end, a colon, an opening quote mark or a
 # parenthesis is capitalised for that reason, not because it is a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n]\s*)$")
+# The abbreviation (a title such as "Col." or "Dr.") ending right before a position.
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])(\w+)\.\s*$")
+
+
+@cache
+def _title_abbreviations() -> frozenset[str]:
+    return frozenset(read_lines("text/title_abbreviations.txt"))
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Tell whether the word at ``position`` opens a sentence (or a quote, a parenthesis).
+
+    The period of a title abbreviation ("Lt. Col. Ji-ho Moon", "Dr. Ann Lee") ends no
+    sentence: the name word after it is capitalised because it is a name.
+    """
+    if not _SENTENCE_START.search(text, max(0, position - 3), position):
+        return False
+    abbreviation = _ABBREVIATION_BEFORE.search(text, max(0, position - 12), position)
+    return abbreviation is None or abbreviation.group(1).lower() not in _title_abbreviations()
 
 
 def _add_unique(index: dict[str, list], key: str, entry: tuple) -> None:
