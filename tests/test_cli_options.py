@@ -176,7 +176,7 @@ def test_a_bad_correction_stops_every_door_before_it_reads(door, row, named, fil
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "bad.csv, line 2" in lines[0] and named in lines[0]
-    assert not (tmp_path / "out" / "_manifest.json").exists()
+    assert not (tmp_path / "out").exists()  # stopped before anything was written
 
 
 def test_figures_use_the_user_taxonomy_and_corrections(files, tmp_path, capsys):

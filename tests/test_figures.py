@@ -269,3 +269,38 @@ def test_nine_speakers_never_share_a_colour_and_the_rest_are_others():
                        inputs)
     legend_texts = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert any(text.startswith("others") for text in legend_texts)
+
+
+def test_the_plot_functions_drawn_directly_never_let_two_speakers_share_a_colour():
+    from analysis.figures.quotes import plot_addressees, plot_positions, plot_speakers
+    from analysis.quotes.speakers import positions_frame, speakers_frame
+    from analysis.text.document import as_document
+
+    names = [f"Speaker{i} Name{i}" for i in range(9)]
+    text = "\n".join(f"“Point {i} matters,” {name} told Yoon." for i, name in enumerate(names))
+    text += "\n“We disagree,” an aide said.\n“So do we,” a diplomat said."
+    doc = as_document(text)
+    quotes = FigureInputs.from_documents([doc]).table("quotes")
+    with style_context():
+        for _figure, data in (plot_speakers(speakers_frame(quotes)),
+                             plot_positions(positions_frame(quotes, doc), doc),
+                             plot_addressees(quotes)):
+            label = "speaker" if "speaker" in data else "label"
+            colours = data.drop_duplicates(label).groupby("colour")[label].nunique()
+            assert (colours == 1).all(), data[[label, "colour"]].drop_duplicates().values.tolist()
+
+
+@pytest.mark.parametrize("spec", registered_figures(), ids=lambda spec: spec.name)
+def test_the_committed_figure_data_is_what_make_figures_builds(spec, inputs):
+    _, data = render(spec, inputs)
+    committed = (ROOT / "figures" / f"{spec.name}.csv").read_text(encoding="utf-8")
+    assert data.to_csv(index=False, lineterminator="\n") == committed, (
+        f"figures/{spec.name}.csv is stale: run `make figures` and commit the result")
+
+
+def test_the_committed_figure_index_is_what_make_figures_builds(inputs, tmp_path):
+    from analysis.figures import _write_index
+
+    built = _write_index(registered_figures(), inputs, tmp_path).read_text(encoding="utf-8")
+    committed = (ROOT / "figures" / "README.md").read_text(encoding="utf-8")
+    assert built == committed, "figures/README.md is stale: run `make figures` and commit it"

@@ -89,6 +89,29 @@ def _last_groups(speakers: pd.DataFrame, colours: SpeakerColours) -> pd.DataFram
     return speakers.iloc[order].reset_index(drop=True)
 
 
+def _merge_shared(speakers: pd.DataFrame, colours: SpeakerColours) -> pd.DataFrame:
+    """Return a speakers table with the speakers of one shared colour merged into one row.
+
+    The registered figures group the quotes first (:meth:`SpeakerColours.group_quotes`),
+    so there this changes nothing; it keeps a speakers table drawn directly from sharing
+    a colour between two rows.
+    """
+    labels = [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
+                                                   strict=True)]
+    shown = [colours.shown(label) for label in labels]
+    if shown == labels:
+        return speakers
+    merged = speakers.assign(_shown=shown)
+    rows = []
+    for label, group in merged.groupby("_shown", sort=False):
+        first = group.iloc[0].to_dict()
+        if len(group) > 1 or label != labels[group.index[0]]:
+            first.update(actor=label, speaker=label, role=None, affiliation=None,
+                         n_quotes=int(group["n_quotes"].sum()), n_words=int(group["n_words"].sum()))
+        rows.append(first)
+    return pd.DataFrame(rows, columns=merged.columns).drop(columns="_shown")
+
+
 def _others_handles(colours: SpeakerColours, labels: list[str]) -> list[Patch]:
     """Return a legend patch for "others" when one of ``labels`` is drawn in its colour.
 
@@ -121,7 +144,7 @@ def plot_speakers(
     """
     if colours is None:
         colours = SpeakerColours.from_speakers(speakers)
-    speakers = _last_groups(speakers, colours)
+    speakers = _last_groups(_merge_shared(speakers, colours), colours)
     labels = [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
                                                    strict=True)]
     data = pd.DataFrame(
@@ -201,18 +224,18 @@ def plot_positions(
         ``colour_group``.
     """
     length = max(len(doc.text), 1)
+    if colours is None:
+        colours = assign_speaker_colours(positions.assign(article_id=doc.article_id))
     data = pd.DataFrame(
         {
-            "label": [speaker_label(a, s) for a, s in zip(positions["actor"], positions["speaker"],
-                                                           strict=True)],
+            "label": [colours.shown(speaker_label(a, s))
+                      for a, s in zip(positions["actor"], positions["speaker"], strict=True)],
             "kind": positions["kind"],
             "position": positions["position"].astype(float),
             "end_position": positions["end"].astype(float) / length,
             "paragraph": positions["paragraph"] + 1,
         }
     ).reset_index(drop=True)
-    if colours is None:
-        colours = assign_speaker_colours(positions.assign(article_id=doc.article_id))
     # Rows: speakers in order of their first quote, unresolved speakers last.
     resolved = (positions["actor"].notna() & (data["label"] != UNRESOLVED_SHOWN)).to_numpy()
     order = list(dict.fromkeys([*data["label"][resolved], *data["label"][~resolved]]))
@@ -287,6 +310,7 @@ def plot_addressees(
     """
     if colours is None:
         colours = assign_speaker_colours(quotes)
+    quotes = colours.group_quotes(quotes)  # no two speakers drawn share a colour
     pairs = addressees_frame(quotes)
     speakers = _last_groups(speakers_frame(quotes), colours)
     pair_speakers = [speaker_label(a, s) for a, s in zip(pairs["actor"], pairs["speaker"],

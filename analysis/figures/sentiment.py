@@ -153,13 +153,17 @@ def plot_speaker_tone(
     data : DataFrame
         :func:`tone_by_speaker` of a ``quote_sentiment`` table.
     colours : SpeakerColours, optional
-        The set's speaker colours; without them every speaker is drawn blue.
+        The set's speaker colours (default: assigned over ``data``, most quotes first).
     """
     figure, axes = new_figure(figsize=(7.5, 1.6 + 0.45 * max(len(data), 1)))
     if data.empty:
         _empty(axes, "no quotes found")
         return figure, data
-    row_colours = None if colours is None else [colours.colour(s) for s in data["speaker"]]
+    if colours is None:  # rank the speakers shown by their number of quotes
+        colours = SpeakerColours.from_speakers(pd.DataFrame(
+            {"actor": data["speaker"], "speaker": data["speaker"], "n_quotes": data["n"],
+             "n_words": 0}))
+    row_colours = [colours.colour(s) for s in data["speaker"]]
     _interval_plot(axes, data, "speaker",
                    "Mean VADER compound of the quoted words, names masked (−1 negative, +1 positive)",
                    row_colours)

@@ -9,15 +9,17 @@ sentence tone with the sentences that quote speech.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.actors.registry import ActorRegistry
-from analysis.quotes.extract import quotes_frame
 from analysis.quotes.speakers import SPEECH_KINDS, speaker_label
-from analysis.sentiment.sentences import score_sentences
 from analysis.sentiment.uncertainty import aggregate_tone
 from analysis.text.document import TextLike, as_document
+
+if TYPE_CHECKING:
+    from analysis.pipeline import Context
 
 __all__ = ["MIN_N", "tone_arc", "tone_by_affiliation", "tone_by_speaker", "tone_by_target"]
 
@@ -25,7 +27,6 @@ __all__ = ["MIN_N", "tone_arc", "tone_by_affiliation", "tone_by_speaker", "tone_
 MIN_N = 5
 
 # What the tone arc reads of each sentence, and the arc's dtypes.
-_ARC_SENTENCE_COLUMNS = ("sentence", "start", "end", "compound", "compound_masked")
 _ARC_DTYPES = {
     "sentence": "Int64",
     "position": "Float64",
@@ -127,8 +128,13 @@ def tone_arc(
     registry: ActorRegistry | None = None,
     *,
     sentences: pd.DataFrame | None = None,
+    context: Context | None = None,
 ) -> pd.DataFrame:
     """Return the tone of each sentence in article order, with the sentences quoting speech.
+
+    ``quotes`` and ``sentences`` are the article's tables when you have them; those not
+    given are views of the one annotation pass (:func:`analysis.pipeline.frames`) with
+    ``context`` (or ``registry``).
 
     Columns: ``sentence``, ``position`` (sentence start / text length, 0 to 1),
     ``compound``, ``compound_masked``, ``quoted`` (True when a speech quote overlaps
@@ -138,14 +144,16 @@ def tone_arc(
     ----------
     document : str, Article or Document
     quotes : DataFrame, optional
-        The article's quotes table (``kind``, ``start``, ``end``); built with
-        :func:`analysis.quotes.extract.quotes_frame` when not given.
+        The article's quotes table (``kind``, ``start``, ``end``); a view of the one
+        annotation pass when not given.
     registry : ActorRegistry, optional
         Used only to build what is not given.
     sentences : DataFrame, optional
         The article's rows of the ``sentences`` table (``sentence``, ``start``, ``end``,
-        ``compound``, ``compound_masked``); scored with
-        :func:`analysis.sentiment.sentences.score_sentences` when not given.
+        ``compound``, ``compound_masked``); a view of the one annotation pass when not
+        given.
+    context : Context, optional
+        The run's context for the tables not given (instead of ``registry``).
 
     Examples
     --------
@@ -155,16 +163,14 @@ def tone_arc(
     [[0, False, 0.0], [1, True, 0.34]]
     """
     doc = as_document(document)
-    if quotes is None:
-        quotes = quotes_frame(doc, registry)
-    if sentences is None:
-        sentences = pd.DataFrame(
-            [
-                {name: getattr(r, name) for name in _ARC_SENTENCE_COLUMNS}
-                for r in score_sentences(doc, registry)
-            ],
-            columns=list(_ARC_SENTENCE_COLUMNS),
-        )
+    missing = [name for name, table in (("quotes", quotes), ("sentences", sentences))
+               if table is None]
+    if missing:
+        from analysis.pipeline import Context, frames
+
+        built = frames(missing, doc, Context.of(registry, context=context))
+        quotes = quotes if quotes is not None else built["quotes"]
+        sentences = sentences if sentences is not None else built["sentences"]
     speech = quotes[quotes["kind"].isin(SPEECH_KINDS)]
     spans = list(zip(speech["start"].astype(int), speech["end"].astype(int), strict=True))
     starts, ends = sentences["start"].astype(int).tolist(), sentences["end"].astype(int).tolist()
