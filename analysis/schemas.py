@@ -53,7 +53,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("title", "string", "headline, <NA> when unknown"),
         ("outlet", "string", "publication"),
         ("author", "string", "byline"),
-        ("published", "string", "publication date, YYYY-MM-DD"),
+        ("published", "date32[day][pyarrow]", "publication date (a date; YYYY-MM-DD in CSV)"),
         ("url", "string", "address of the article"),
         ("language", "string", "ISO 639-1 code or 'und'"),
         ("n_chars", "Int64", "length of the text in characters"),

@@ -8,7 +8,7 @@ import pytest
 from analysis.schemas import TABLES, columns, conform, empty_frame
 from analysis.text.structure import articles_frame, structure_frame
 
-ALLOWED_DTYPES = {"string", "Int64", "Float64", "boolean"}
+ALLOWED_DTYPES = {"string", "Int64", "Float64", "boolean", "date32[day][pyarrow]"}
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))

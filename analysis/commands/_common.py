@@ -143,7 +143,9 @@ def print_table(frame: pd.DataFrame, fmt: str = "table", title: str | None = Non
         frame.to_csv(out, index=False, lineterminator="\n")
         return
     if fmt == "json":
-        text = frame.to_json(orient="records", lines=True, force_ascii=False)
+        dates = [c for c in frame.columns if str(frame[c].dtype).startswith("date32")]
+        shown = frame.astype(dict.fromkeys(dates, "string")) if dates else frame  # ISO dates
+        text = shown.to_json(orient="records", lines=True, force_ascii=False)
         out.write(text if text.endswith("\n") or not text else text + "\n")
         return
     if title:

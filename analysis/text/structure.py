@@ -110,7 +110,7 @@ def article_rows(doc: Document) -> list[dict[str, object]]:
             "title": article.title,
             "outlet": article.outlet,
             "author": article.author,
-            "published": article.published.isoformat() if article.published else None,
+            "published": article.published,
             "url": article.url,
             "language": article.language,
             "n_chars": len(article.text),
