@@ -127,26 +127,37 @@ def test_resume_with_other_settings_is_refused(tmp_path, monkeypatch):
         extract_corpus(source, out, batch_size=3, resume=True)
 
 
+# Kills itself at part 2 of a run: "between" two parts (before any file of part 2), or
+# "during" part 2 (its Parquet files written, its record not yet).
 _KILLER = """
 import os, signal, sys
 from analysis.corpus import output
 from analysis.cli import main
-write = output.OutputFolder.write_part
-def dying(self, number, frames, counts):
-    if number == 2:
-        os.kill(os.getpid(), getattr(signal, sys.argv[1]))
-    return write(self, number, frames, counts)
-output.OutputFolder.write_part = dying
-sys.exit(main(["extract", sys.argv[2], "--out", sys.argv[3], "--batch-size", "2",
-               "--workers", "1", "--quiet"]))
+name, source, out, when = sys.argv[1:5]
+def die():
+    os.kill(os.getpid(), getattr(signal, name))
+write_part, write_json = output.OutputFolder.write_part, output._write_json
+def dying_part(self, number, frames, counts):
+    if number == 2 and when == "between":
+        die()
+    return write_part(self, number, frames, counts)
+def dying_json(path, data):
+    if path.name == "part-00002.json" and when == "during":
+        die()
+    return write_json(path, data)
+output.OutputFolder.write_part = dying_part
+output._write_json = dying_json
+sys.exit(main(["extract", source, "--out", out, "--batch-size", "2", "--workers", "1",
+               "--quiet"]))
 """
 
 
+@pytest.mark.parametrize("when", ["between", "during"])
 @pytest.mark.parametrize("name", ["SIGKILL", "SIGINT"])
-def test_a_killed_run_leaves_no_table_that_looks_complete_and_resumes(tmp_path, name):
+def test_a_killed_run_leaves_no_table_that_looks_complete_and_resumes(tmp_path, name, when):
     source, out = _corpus(tmp_path), tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", _KILLER, name, str(source), str(out)],
+    done = subprocess.run([sys.executable, "-c", _KILLER, name, str(source), str(out), when],
                           capture_output=True, text=True, env=env, timeout=120)
     expected = -signal.SIGKILL if name == "SIGKILL" else 130
     assert done.returncode == expected, done.stderr
