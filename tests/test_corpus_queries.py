@@ -27,6 +27,7 @@ from analysis.corpus.queries import (
     target_tone_over_time_from_tables,
 )
 from analysis.errors import AnalysisError
+from analysis.pipeline import TABLES
 from analysis.sentiment.uncertainty import aggregate_tone
 
 pytest.importorskip("duckdb")
@@ -346,3 +347,27 @@ def test_quotes_figure_groups_speakers_past_the_palette_and_notes_outlets_not_dr
     assert "other speakers (2)" in labels
     notes = [t.get_text() for t in figure.axes[-1].texts]
     assert any(n.startswith("Not drawn: 3 more outlet(s)") for n in notes), notes
+
+
+def test_manifest_summary_lists_every_table_the_run_wrote(run):
+    from analysis.corpus.dataset import manifest_summary
+
+    summary = manifest_summary(run)
+    assert set(summary["table"]) == {*TABLES, "errors"}
+    quotes = summary.set_index("table").loc["quotes"]
+    assert quotes["rows"] == len(read_table(run, "quotes")) and quotes["parts"] == 2
+
+
+def test_captioned_names_the_researchers_corpus_instead_of_the_illustrative_one():
+    from analysis.figures import new_figure, style_context
+    from analysis.figures.corpus import FIGURES, ILLUSTRATIVE_NOTE, captioned
+
+    with style_context():
+        figure, _ = new_figure()
+        captioned("corpus-quotes-by-outlet", figure, corpus="Wire, 2024")
+        illustrative, _ = new_figure()
+        captioned("corpus-quotes-by-outlet", illustrative)
+    caption = figure.get_supxlabel()
+    assert "Corpus: Wire, 2024." in caption and "ILLUSTRATIVE" not in caption
+    assert ILLUSTRATIVE_NOTE in illustrative.get_supxlabel()
+    assert illustrative.get_suptitle() == FIGURES[1].title

@@ -33,7 +33,15 @@ from analysis.errors import AnalysisError
 from analysis.schemas import TABLES as SCHEMAS
 from analysis.schemas import conform
 
-__all__ = ["ENGINES", "choose_engine", "connect", "duckdb_module", "read_columns", "table_parts"]
+__all__ = [
+    "ENGINES",
+    "choose_engine",
+    "connect",
+    "duckdb_module",
+    "manifest_summary",
+    "read_columns",
+    "table_parts",
+]
 
 #: The ways a query can read the tables: SQL in DuckDB, or pandas.
 ENGINES: tuple[str, ...] = ("duckdb", "pandas")
@@ -113,6 +121,29 @@ def table_parts(out_dir: PathLike, table: str) -> list[Path]:
                 "run, or another run wrote it); run extract again", out)
         parts.append(path)
     return parts
+
+
+def manifest_summary(out_dir: PathLike) -> pd.DataFrame:
+    """Return what the run in ``out_dir`` wrote: one row per table with its rows and parts.
+
+    Read from the manifest alone (no table is opened); ``errors`` is the table of
+    articles, files and records left out of every other table.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analysis.corpus import extract_corpus
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("NATO met.")
+    >>> _ = extract_corpus(root / "a.txt", root / "out", tables=["articles"])
+    >>> manifest_summary(root / "out").values.tolist()
+    [['articles', 1, 1], ['errors', 0, 1]]
+    """
+    tables = read_manifest(out_dir).get("tables", {})
+    rows = [{"table": name, "rows": entry["rows"], "parts": len(entry["parts"])}
+            for name, entry in tables.items()]
+    frame = pd.DataFrame(rows, columns=["table", "rows", "parts"])
+    return frame.astype({"table": "string", "rows": "Int64", "parts": "Int64"})
 
 
 def read_columns(out_dir: PathLike, table: str, columns: Sequence[str]) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from analysis.corpus.queries import (
     quotes_per_actor_outlet_from_tables,
     sector_mentions_over_time_from_tables,
 )
-from analysis.figures import FigureInputs, FigureSpec, new_figure
+from analysis.figures import FigureInputs, FigureSpec, _add_caption, new_figure
 from analysis.figures.palette import BLUE, EDGE, MUTED_TEXT, NOTE_TEXT, WHITE, tint
 from analysis.figures.speaker_colours import (
     OTHERS_LABEL,
@@ -33,9 +33,11 @@ from analysis.quotes.speakers import speaker_label
 
 __all__ = [
     "FIGURES",
+    "ILLUSTRATIVE_NOTE",
     "MAX_OUTLETS",
     "UNDATED",
     "UNKNOWN_OUTLET",
+    "captioned",
     "corpus_quotes_by_outlet",
     "corpus_sectors_by_year",
     "plot_quotes_by_outlet",
@@ -236,7 +238,7 @@ def corpus_quotes_by_outlet(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]
     return plot_quotes_by_outlet(inputs.corpus_table("quotes"), inputs.corpus_table("articles"))
 
 
-_ILLUSTRATIVE = (
+ILLUSTRATIVE_NOTE = (
     "ILLUSTRATIVE: a small hand-written corpus (data/raw/illustrative, 2023-2025), not "
     "real news; it shows the method until a real corpus is given."
 )
@@ -249,7 +251,7 @@ FIGURES = (
             "Articles naming each sector per year of publication, as "
             "analysis.corpus.queries.sector_mentions_over_time counts them (sectors found "
             f"by analysis.sectors.finder, English and Korean); blank: not named that year. "
-            f"{_ILLUSTRATIVE}"
+            f"{ILLUSTRATIVE_NOTE}"
         ),
         builder=corpus_sectors_by_year,
     ),
@@ -262,8 +264,34 @@ FIGURES = (
             "their colour of the quote figures, near black: other speakers past the 6 "
             "colours, counted together; grey: speakers not resolved to an actor. Quotes are "
             "extracted from English text only. "
-            f"{_ILLUSTRATIVE}"
+            f"{ILLUSTRATIVE_NOTE}"
         ),
         builder=corpus_quotes_by_outlet,
     ),
 )
+
+
+def captioned(name: str, figure: Figure, corpus: str | None = None) -> Figure:
+    """Add the title and caption of corpus figure ``name``, for the corpus it was drawn for.
+
+    For notebooks that draw a corpus figure from their own run's tables; call it inside
+    :func:`analysis.figures.style_context`. ``corpus`` None keeps the registered
+    (illustrative) caption; a description of the researcher's corpus (e.g. ``"Yonhap
+    English service, 2023-2025"``) replaces the illustrative note and label with it.
+
+    Examples
+    --------
+    >>> from analysis.figures import style_context
+    >>> with style_context():
+    ...     figure, _ = new_figure()
+    ...     _ = captioned("corpus-sectors-by-year", figure, corpus="Wire, 2024")
+    >>> figure.get_suptitle()
+    'Cooperation sectors named, year by year'
+    """
+    spec = {spec.name: spec for spec in FIGURES}[name]
+    title, caption = spec.title, spec.caption
+    if corpus is not None:
+        title = title.replace(" (illustrative)", "")
+        caption = caption.replace(ILLUSTRATIVE_NOTE, f"Corpus: {corpus}.")
+    _add_caption(figure, title, caption)
+    return figure
