@@ -69,6 +69,7 @@ FIGURE_MODULES: tuple[str, ...] = (
     "analysis.figures.quotes",
     "analysis.figures.sectors",
     "analysis.figures.sentiment",
+    "analysis.figures.corpus",
 )
 
 #: Where research articles live below the raw-data folder, and the hand-written
