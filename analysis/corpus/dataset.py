@@ -160,7 +160,7 @@ def read_columns(out_dir: PathLike, table: str, columns: Sequence[str]) -> pd.Da
     >>> _ = (root / "a.txt").write_text("published: 2024-07-10\\n\\nNATO met.")
     >>> _ = extract_corpus(root / "a.txt", root / "out", tables=["articles"])
     >>> read_columns(root / "out", "articles", ["article_id", "published"]).values.tolist()
-    [['a.txt', '2024-07-10']]
+    [['a.txt', datetime.date(2024, 7, 10)]]
     """
     _check_columns(table, columns)
     frames = [pd.read_parquet(path, columns=list(columns))

@@ -93,6 +93,8 @@ def period_of(published: pd.Series, freq: str = "month") -> pd.Series:
     format_ = _format(freq)
     if pd.api.types.is_datetime64_any_dtype(published):
         dates = published
+    elif str(published.dtype).startswith("date32"):  # the articles table's date column
+        dates = pd.to_datetime(published.astype("string"), format=ISO_DATE, errors="coerce")
     else:
         text = published.map(_iso_date, na_action="ignore").astype("string").str.strip()
         dates = pd.to_datetime(text, format=ISO_DATE, errors="coerce")
