@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.commands._common import add_context_options, context_from_args
+from analysis.commands._common import add_context_options, context_from_args, note_not_english
 from analysis.figures import FigureInputs, build_figures, registered_figures
 
 HELP = "rebuild every registered figure (PNG, SVG and CSV) from data/raw"
@@ -39,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
 
         raise AnalysisError("raw-data folder not found; pass --raw DIR", args.raw)
     context = context_from_args(args)
-    written = build_figures(FigureInputs(args.raw, context=context), args.out, args.only)
+    with note_not_english("figures of quotes and tone leave them out; the quote rules, VADER "
+                          "and the target model read English only"):
+        written = build_figures(FigureInputs(args.raw, context=context), args.out, args.only)
     for path in written:
         print(path)
     print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
