@@ -10,7 +10,7 @@ STAMP_TEST := $(VENV)/.installed-test
 # shadow it on import; here that folder is the package itself, so the note only alarms.
 PIP_INSTALL := PYTHONWARNINGS=ignore $(PY) -m pip install --quiet
 
-.PHONY: figures test lab extract lint clean help benchmark evaluate
+.PHONY: figures test lab extract lint clean help benchmark benchmark-corpus evaluate
 
 help:
 	@echo "make figures  - rebuild every figure (figures/) and table (data/processed/) from data/raw"
@@ -18,6 +18,7 @@ help:
 	@echo "make lab      - open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make extract  - write the corpus tables of data/raw/articles to data/processed/"
 	@echo "make evaluate - score quotes and sentiment on ../shared/corpora (when present)"
+	@echo "make benchmark-corpus - time extract against NLTK Punkt + VADER on 1k/5k/20k PolNeAR articles"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +49,12 @@ lab: $(STAMP)
 
 benchmark: $(STAMP_TEST)
 	$(PY) benchmarks/bench_pipeline.py
+
+# The corpus benchmark of docs/performance.md (about 10 minutes on 2 cores); the PolNeAR
+# train texts are read where they lie and replicated in a temporary folder only.
+POLNEAR ?= ../shared/corpora/polnear/train
+benchmark-corpus: $(STAMP_TEST)
+	$(PY) benchmarks/bench_corpus.py --polnear $(POLNEAR) --sizes 1000 5000 20000
 
 evaluate: $(STAMP)
 	$(PY) -m analysis evaluate quotes --brat ../shared/corpora/polnear/dev
