@@ -22,7 +22,7 @@ import signal
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,10 +177,65 @@ def run_serial(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bo
         write(number, items, annotate_batch(items, job.tables, job.context, job.time_budget))
 
 
+def _chunks(items: list[Item], n: int) -> list[list[Item]]:
+    """Cut a batch into ``n`` contiguous chunks (fewer when it is short), in order."""
+    size = max(1, -(-len(items) // n))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _merge(results: Sequence[Result]) -> Result:
+    """Join the results of a batch's chunks, in chunk order: the batch's result."""
+    rows: dict[str, list[dict]] = {}
+    errors: list[ErrorRow] = []
+    done = 0
+    caught: list[tuple[str, type[Warning]]] = []
+    for chunk_rows, chunk_errors, chunk_done, chunk_caught in results:
+        for table, found in chunk_rows.items():
+            rows.setdefault(table, []).extend(found)
+        errors.extend(chunk_errors)
+        done += chunk_done
+        caught.extend(chunk_caught)
+    return rows, errors, done, caught
+
+
+class _Batches:
+    """The batches in flight, each cut into chunks so every worker has work.
+
+    A batch is written when the last of its chunks is back: one part, its rows in the
+    order a serial run gives them.
+    """
+
+    def __init__(self, write: Write) -> None:
+        self.write = write
+        self.waiting: dict[Any, tuple[int, int]] = {}  # future -> (batch, chunk)
+        self.results: dict[int, list[Result | None]] = {}
+        self.items: dict[int, list[Item]] = {}
+
+    def add(self, number: int, items: list[Item], futures: Sequence[Any]) -> None:
+        self.items[number] = items
+        self.results[number] = [None] * len(futures)
+        for chunk, future in enumerate(futures):
+            self.waiting[future] = (number, chunk)
+
+    def __len__(self) -> int:
+        return len(self.waiting)
+
+    def finish(self, future: Any) -> None:
+        number, chunk = self.waiting.pop(future)
+        self.results[number][chunk] = future.result()
+        if all(result is not None for result in self.results[number]):
+            results = self.results.pop(number)
+            self.write(number, self.items.pop(number), _merge(results))
+
+
 def run_pool(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool],
              write: Write, skip: Callable[[list[Item]], None], workers: int) -> None:
-    """Annotate the batches in ``workers`` processes, each started with the run's context."""
-    pending: dict[Future, tuple[int, list[Item]]] = {}
+    """Annotate the batches in ``workers`` processes, each started with the run's context.
+
+    Every batch is cut into one chunk per worker, so a corpus of one batch uses every
+    core too.
+    """
+    flight = _Batches(write)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                              initargs=(job.context,)) as pool:
         try:
@@ -188,22 +243,22 @@ def run_pool(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool
                 if done(number):
                     skip(items)
                     continue
-                future = pool.submit(_annotate_in_worker, items, job.tables, job.time_budget)
-                pending[future] = (number, items)
-                while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                    _collect(pending, write)
-            while pending:
-                _collect(pending, write)
+                futures = [pool.submit(_annotate_in_worker, chunk, job.tables, job.time_budget)
+                           for chunk in _chunks(items, workers)]
+                flight.add(number, items, futures)
+                while len(flight) >= workers * IN_FLIGHT_PER_WORKER:
+                    _collect(flight)
+            while len(flight):
+                _collect(flight)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 
 
-def _collect(pending: dict[Any, tuple[int, list[Item]]], write: Write) -> None:
-    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+def _collect(flight: _Batches) -> None:
+    finished, _ = wait(list(flight.waiting), return_when=FIRST_COMPLETED)
     for future in finished:
-        number, items = pending.pop(future)
-        write(number, items, future.result())
+        flight.finish(future)
 
 
 def run_dask(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool],
@@ -224,23 +279,21 @@ def run_dask(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool
             client = stack.enter_context(Client(address))
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         context = client.scatter(job.context, broadcast=True)
-        pending: dict[Any, tuple[int, list[Item]]] = {}
+        flight = _Batches(write)
         for number, items in enumerate(batches):
             if done(number):
                 skip(items)
                 continue
-            future = client.submit(annotate_batch, items, job.tables, context, job.time_budget,
-                                   pure=False)
-            pending[future] = (number, items)
-            while len(pending) >= n_workers * IN_FLIGHT_PER_WORKER:
-                _collect_dask(pending, write, dask_wait)
-        while pending:
-            _collect_dask(pending, write, dask_wait)
+            futures = [client.submit(annotate_batch, chunk, job.tables, context,
+                                     job.time_budget, pure=False)
+                       for chunk in _chunks(items, n_workers)]
+            flight.add(number, items, futures)
+            while len(flight) >= n_workers * IN_FLIGHT_PER_WORKER:
+                _collect_dask(flight, dask_wait)
+        while len(flight):
+            _collect_dask(flight, dask_wait)
 
 
-def _collect_dask(pending: dict[Any, tuple[int, list[Item]]], write: Write,
-                  dask_wait: Callable) -> None:
-    finished = dask_wait(list(pending), return_when="FIRST_COMPLETED").done
-    for future in finished:
-        number, items = pending.pop(future)
-        write(number, items, future.result())
+def _collect_dask(flight: _Batches, dask_wait: Callable) -> None:
+    for future in dask_wait(list(flight.waiting), return_when="FIRST_COMPLETED").done:
+        flight.finish(future)
