@@ -173,7 +173,7 @@ def _progress_bar(enabled: bool | None, total: int) -> Any:
 
 
 def _advance(bar: Any, items: Sequence[Item]) -> None:
-    """Move the bar by the text of a batch's articles (file overhead is added at the end)."""
+    """Move the bar by the text of a batch's articles (a resumed batch, or a Dask one)."""
     if bar is not None:
         bar.update(sum(len(item.text.encode("utf-8")) for item in items
                        if isinstance(item, Article)))
@@ -276,9 +276,12 @@ def extract_corpus(
         bar = _progress_bar(progress, _input_bytes(_as_list(inputs), out))
         batches = _batches(_input_items(inputs, out), batch_size)
 
+        report = bar.update if bar is not None else None
+
         def write(number: int, items: list[Item], result: tuple) -> None:
             _write(folder, number, items, result, chosen, totals)
-            _advance(bar, items)
+            if dask is not None:  # Dask workers report per batch, the others as they go
+                _advance(bar, items)
 
         def skip(items: list[Item]) -> None:
             _advance(bar, items)
@@ -287,9 +290,9 @@ def extract_corpus(
             if dask is not None:
                 run_dask(batches, job, folder.done, write, skip, dask)
             elif workers == 1:
-                run_serial(batches, job, folder.done, write, skip)
+                run_serial(batches, job, folder.done, write, skip, report)
             else:
-                run_pool(batches, job, folder.done, write, skip, workers)
+                run_pool(batches, job, folder.done, write, skip, workers, report)
             if bar is not None:
                 bar.update(max(0, bar.total - bar.n) if bar.total else 0)
         finally:

@@ -17,6 +17,7 @@ flat however long the corpus is.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import signal
 import threading
@@ -49,6 +50,8 @@ ErrorRow = dict[str, str | None]
 Item = Article | ErrorRow
 Result = tuple[dict[str, list[dict]], list[ErrorRow], int, list[tuple[str, type[Warning]]]]
 Write = Callable[[int, list[Item], Result], None]
+#: Called with bytes of article text done, as the work goes (for a progress bar).
+Report = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def source_path(article: Article) -> str:
 
 def annotate_batch(
     items: Sequence[Item], tables: Sequence[str], context: Context,
-    time_budget: float | None = None,
+    time_budget: float | None = None, report: Report | None = None,
 ) -> tuple[dict[str, list[dict]], list[ErrorRow], int, list[tuple[str, type[Warning]]]]:
     """Annotate each article of a batch once.
 
@@ -85,20 +88,50 @@ def annotate_batch(
     English, an override that matched nothing) are returned, so the process that writes
     the run gives them to the user, whichever process annotated.
 
+    ``report``, when given, is called with a number of bytes of article text as the work
+    goes (after each table of each article, so a progress bar moves within a long
+    article too); over the batch the numbers add up to its articles' UTF-8 size.
+
     Returns
     -------
     tuple
         Rows per table, error rows, the number of articles annotated, and the warnings
         as ``(message, category)``.
     """
+    meter = _Meter(report)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        rows, errors, done = _annotate_items(items, tables, context, time_budget)
+        rows, errors, done = _annotate_items(items, tables, context, time_budget, meter)
+    meter.flush()
     return rows, errors, done, [(str(w.message), w.category) for w in caught]
 
 
+class _Meter:
+    """Pass progress (bytes of text done) to ``report`` in pieces of at least ``FLUSH``."""
+
+    #: Bytes gathered before they are reported (fewer calls across processes).
+    FLUSH = 1 << 16
+
+    def __init__(self, report: Report | None) -> None:
+        self.report = report
+        self.pending = 0
+
+    def add(self, n_bytes: int) -> None:
+        if self.report is None:
+            return
+        self.pending += n_bytes
+        if self.pending >= self.FLUSH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.report is not None and self.pending:
+            self.report(self.pending)
+            self.pending = 0
+
+
 def _annotate_items(
-    items: Sequence[Item], tables: Sequence[str], context: Context, time_budget: float | None
+    items: Sequence[Item], tables: Sequence[str], context: Context, time_budget: float | None,
+    meter: _Meter,
 ) -> tuple[dict[str, list[dict]], list[ErrorRow], int]:
     rows: dict[str, list[dict]] = {table: [] for table in tables}
     errors: list[ErrorRow] = []
@@ -107,13 +140,21 @@ def _annotate_items(
         if not isinstance(item, Article):
             errors.append(item)
             continue
+        size, reported = len(item.text.encode("utf-8")), 0
+        found: dict[str, list[dict]] = {}
         try:
             with _time_budget(time_budget, item.article_id):
                 annotation = Annotation(as_document(item), context)
-                found = {table: annotation.rows(table) for table in tables}
+                for number, table in enumerate(tables, start=1):
+                    found[table] = annotation.rows(table)
+                    step = size * number // len(tables) - reported
+                    meter.add(step)
+                    reported += step
         except Exception as exc:  # one bad article never stops the run
             errors.append(error_row(exc, item.article_id, source_path(item)))
+            meter.add(size - reported)
             continue
+        meter.add(size - reported)
         for table in tables:
             rows[table].extend(found[table])
         done += 1
@@ -152,29 +193,33 @@ def _time_budget(seconds: float | None, article_id: str) -> Iterator[None]:
 
 
 _WORKER_CONTEXT: Context | None = None
+_WORKER_REPORT: Report | None = None
 
 
-def _start_worker(context: Context) -> None:
-    global _WORKER_CONTEXT
+def _start_worker(context: Context, progress: Any = None) -> None:
+    global _WORKER_CONTEXT, _WORKER_REPORT
     _WORKER_CONTEXT = context
+    _WORKER_REPORT = progress.put if progress is not None else None
 
 
 def _annotate_in_worker(items: Sequence[Item], tables: Sequence[str],
                         time_budget: float | None) -> tuple:
     assert _WORKER_CONTEXT is not None, "worker started without a context"
-    return annotate_batch(items, tables, _WORKER_CONTEXT, time_budget)
+    return annotate_batch(items, tables, _WORKER_CONTEXT, time_budget, _WORKER_REPORT)
 
 
 
 
 def run_serial(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool],
-               write: Write, skip: Callable[[list[Item]], None]) -> None:
+               write: Write, skip: Callable[[list[Item]], None],
+               report: Report | None = None) -> None:
     """Annotate the batches one after the other in this process."""
     for number, items in enumerate(batches):
         if done(number):
             skip(items)
             continue
-        write(number, items, annotate_batch(items, job.tables, job.context, job.time_budget))
+        write(number, items,
+              annotate_batch(items, job.tables, job.context, job.time_budget, report))
 
 
 def _chunks(items: list[Item], n: int) -> list[list[Item]]:
@@ -229,15 +274,18 @@ class _Batches:
 
 
 def run_pool(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool],
-             write: Write, skip: Callable[[list[Item]], None], workers: int) -> None:
+             write: Write, skip: Callable[[list[Item]], None], workers: int,
+             report: Report | None = None) -> None:
     """Annotate the batches in ``workers`` processes, each started with the run's context.
 
     Every batch is cut into one chunk per worker, so a corpus of one batch uses every
-    core too.
+    core too. Progress from the workers comes back through a queue to ``report``.
     """
     flight = _Batches(write)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(job.context,)) as pool:
+    with contextlib.ExitStack() as stack:
+        progress = stack.enter_context(_progress_queue(report)) if report else None
+        pool = stack.enter_context(ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(job.context, progress)))
         try:
             for number, items in enumerate(batches):
                 if done(number):
@@ -253,6 +301,25 @@ def run_pool(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+@contextlib.contextmanager
+def _progress_queue(report: Report) -> Iterator[Any]:
+    """Yield a queue worker processes put progress on; a thread here passes it on."""
+    queue = multiprocessing.get_context().Queue()
+
+    def drain() -> None:
+        for n_bytes in iter(queue.get, None):
+            report(n_bytes)
+
+    thread = threading.Thread(target=drain, name="extract-progress", daemon=True)
+    thread.start()
+    try:
+        yield queue
+    finally:
+        queue.put(None)
+        thread.join(timeout=5)
+        queue.close()
 
 
 def _collect(flight: _Batches) -> None:
