@@ -40,6 +40,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -127,6 +128,26 @@ class Context:
         # A correction naming no table or no field would be ignored on every article:
         # stop the run before it starts instead, with the file and line.
         check_overrides(self.overrides, _correctable_fields())
+
+    def fingerprint(self) -> str:
+        """Return a digest of everything this context says (the same context, the same digest).
+
+        A corpus run records it, so ``--resume`` refuses to go on with other actors, a
+        taxonomy or corrections than the run began with.
+
+        Examples
+        --------
+        >>> Context().fingerprint() == Context().fingerprint()
+        True
+        >>> Context().fingerprint() == Context(targets=("NATO",)).fingerprint()
+        False
+        """
+        digest = hashlib.sha256()
+        for part in (tuple(self.registry), self.taxonomy.sectors,
+                     tuple((o.article_id, o.what, o.offset, o.field, o.value)
+                           for o in self.overrides), self.targets):
+            digest.update(repr(part).encode("utf-8"))
+        return digest.hexdigest()
 
     @classmethod
     def load(

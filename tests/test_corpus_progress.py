@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from analysis.corpus import extract_corpus
-from analysis.corpus import runner
+from analysis.corpus import extract_corpus, runner
 
 
 class _Bar:

@@ -123,7 +123,7 @@ def test_resume_with_other_settings_is_refused(tmp_path, monkeypatch):
         _interrupt_at(patch, 1, RuntimeError)
         with pytest.raises(RuntimeError):
             extract_corpus(source, out, batch_size=2)
-    with pytest.raises(AnalysisError, match="other inputs or settings"):
+    with pytest.raises(AnalysisError, match="other inputs or options"):
         extract_corpus(source, out, batch_size=3, resume=True)
 
 
@@ -254,3 +254,78 @@ def test_an_article_past_the_time_budget_is_listed_and_the_run_goes_on(tmp_path,
     errors = read_table(tmp_path / "out", "errors")
     assert errors[["article_id", "error"]].values.tolist() == [["a3", "ArticleTimeout"]]
     assert "time budget of 0.5 s" in errors["message"].iloc[0]
+
+
+def _interrupted(tmp_path, monkeypatch, source, out, **options):
+    with monkeypatch.context() as patch:
+        _interrupt_at(patch, 1, RuntimeError)
+        with pytest.raises(RuntimeError):
+            extract_corpus(source, out, batch_size=2, **options)
+
+
+def test_resume_refuses_inputs_that_changed_since(tmp_path, monkeypatch):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    _interrupted(tmp_path, monkeypatch, source, out)
+    (source / "another.jsonl").write_text('{"id": "z", "text": "NATO met."}\n',
+                                          encoding="utf-8")
+    with pytest.raises(AnalysisError, match="input_files differ"):
+        extract_corpus(source, out, batch_size=2, resume=True)
+
+
+def test_resume_refuses_other_actors_taxonomy_or_corrections(tmp_path, monkeypatch):
+    from analysis.actors import Override
+    from analysis.pipeline import Context
+
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    _interrupted(tmp_path, monkeypatch, source, out)
+    fix = Override("a0", "quotes", 0, "actor", "Jens Stoltenberg")
+    with pytest.raises(AnalysisError, match="context"):
+        extract_corpus(source, out, batch_size=2, resume=True,
+                       context=Context(overrides=(fix,)))
+
+
+def test_a_file_of_yours_in_a_table_folder_is_never_removed(tmp_path):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    extract_corpus(source, out, tables=["articles"])
+    notes = out / "articles" / "notes.txt"
+    notes.write_text("my notes", encoding="utf-8")
+    with pytest.raises(AnalysisError, match="notes.txt was not written by this package"):
+        extract_corpus(source, out, tables=["articles"])
+    assert notes.read_text(encoding="utf-8") == "my notes"
+    assert len(read_table(out, "articles")) == 6  # the earlier run is still complete
+    notes.unlink()
+    extract_corpus(source, out, tables=["articles"], resume=True)  # the staged run goes on
+    assert len(read_table(out, "articles")) == 6
+
+
+def test_a_swap_that_was_stopped_halfway_is_finished_by_the_next_run(tmp_path, monkeypatch):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    extract_corpus(source, out, batch_size=2)
+    real = os.replace
+    moves = []
+
+    def stop_after_three(src, dst):
+        if ".staging" in str(src) and Path(src).is_dir():
+            moves.append(src)
+            if len(moves) == 4:
+                raise KeyboardInterrupt
+        return real(src, dst)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(corpus_output.os, "replace", stop_after_three)
+        with pytest.raises(KeyboardInterrupt):
+            extract_corpus(source, out, batch_size=2)
+    assert not (out / MANIFEST).exists()  # halfway: no table looks complete
+    extract_corpus(source, out, batch_size=2, resume=True)
+    extract_corpus(source, tmp_path / "whole", batch_size=2)
+    _same_tables(_tables(out), _tables(tmp_path / "whole"))
+
+
+def test_a_dask_address_that_cannot_be_reached_is_one_clear_line(tmp_path, capsys):
+    pytest.importorskip("distributed")
+    from analysis.cli import main
+
+    code = main(["extract", str(_corpus(tmp_path)), "--out", str(tmp_path / "out"),
+                 "--dask", "notanaddress", "--quiet"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "cannot reach a Dask scheduler" in err[0]

@@ -13,10 +13,10 @@ from analysis.commands._common import (
     context_from_args,
     note_not_english,
 )
-from analysis.corpus import extract_corpus
+from analysis.corpus import ExtractResult, extract_corpus
 from analysis.corpus.runner import TIME_BUDGET
 from analysis.errors import AnalysisError
-from analysis.pipeline import TABLES
+from analysis.pipeline import TABLES, Context
 
 HELP = "write the tables of a corpus (articles, sentences, quotes, ...) as Parquet + CSV"
 DESCRIPTION = (
@@ -68,11 +68,24 @@ def run(args: argparse.Namespace) -> int:
             raise AnalysisError("no such file or folder; check the path", path)
     if args.batch_size < 1:
         raise AnalysisError("--batch-size must be at least 1")
+    if args.time_budget < 0:
+        raise AnalysisError("--time-budget must be 0 (no limit) or a positive number of seconds")
     workers = args.workers if args.workers is not None else (os.cpu_count() or 1)
     if workers < 1:
         raise AnalysisError("--workers must be at least 1")
     progress = False if args.quiet else (True if args.progress else None)
     context = context_from_args(args)
+    try:
+        result = _extract(args, context, workers, progress)
+    except KeyboardInterrupt:
+        print(f"interrupted: nothing new is visible in {args.out}; run the same command with "
+              "--resume to go on where it stopped", file=sys.stderr)
+        return 130
+    return _summarise(args, result)
+
+
+def _extract(args: argparse.Namespace, context: Context, workers: int,
+             progress: bool | None) -> ExtractResult:
     with note_not_english("they have rows in articles, sentences (unscored), actors and sectors, "
                           "none in quotes or targets; the quote rules, VADER and the target "
                           "model read English only"):
@@ -81,11 +94,17 @@ def run(args: argparse.Namespace) -> int:
             progress=progress, context=context, workers=workers, dask=args.dask,
             resume=args.resume, csv=args.csv, time_budget=args.time_budget or None,
         )
+    return result
+
+
+def _summarise(args: argparse.Namespace, result: ExtractResult) -> int:
     counts = ", ".join(f"{table} {n}" for table, n in result.rows.items())
     print(f"{result.n_articles} articles -> {result.out_dir} in {result.seconds:.1f} s: {counts}",
           file=sys.stderr)
     if result.n_errors:
-        print(f"{result.n_errors} problems, listed in {result.out_dir / 'errors'}:", file=sys.stderr)
+        problems = "problem" if result.n_errors == 1 else "problems"
+        print(f"{result.n_errors} {problems}, listed in {result.out_dir / 'errors'}:",
+              file=sys.stderr)
         for row in result.errors.head(20).itertuples(index=False):
             print(f"  {row.path or row.article_id}: {row.error}: {row.message}", file=sys.stderr)
         if result.n_errors > 20:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -61,6 +62,8 @@ CSV_DIR = "csv"
 #: The version of this layout, in the marker and the manifest.
 FORMAT = 2
 _PARTS = "_parts"
+#: The files a table folder holds: parts, and their temporary names while written.
+_PART_NAME = re.compile(r"\.?part-\d{5}\.(?:parquet|csv)(?:\.tmp)?")
 _REPLACED = "_replaced"
 
 
@@ -178,9 +181,17 @@ class OutputFolder:
 
     def _lock(self) -> None:
         lock = self.path / LOCK
+        mine = self.path / f".{LOCK}.{os.getpid()}"
+        mine.write_text(str(os.getpid()), encoding="utf-8")  # the pid is in place first,
+        try:
+            self._take(lock, mine)  # so no run ever reads an empty lock as a stale one
+        finally:
+            mine.unlink(missing_ok=True)
+
+    def _take(self, lock: Path, mine: Path) -> None:
         for _ in range(2):
             try:
-                descriptor = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                os.link(mine, lock)  # atomic: fails when another run holds the lock
             except FileExistsError:
                 try:
                     pid = int(lock.read_text(encoding="utf-8").strip() or 0)
@@ -192,8 +203,6 @@ class OutputFolder:
                         "to finish or give another --out folder", self.path) from None
                 lock.unlink(missing_ok=True)  # left by a run that was killed
                 continue
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(str(os.getpid()))
             self._locked = True
             return
         raise AnalysisError("could not take the lock of the output folder; try again", lock)
@@ -206,13 +215,19 @@ class OutputFolder:
     # -- staging -------------------------------------------------------------------------
 
     def _prepare_staging(self) -> None:
+        if (self.staging / MANIFEST).is_file():  # a run was stopped while swapping in
+            self._finish_swap()
         settings_path = self.staging / "_settings.json"
         if self.resume and settings_path.is_file():
             earlier = json.loads(settings_path.read_text(encoding="utf-8"))
             if earlier != json.loads(json.dumps(self.settings)):
+                changed = sorted(k for k in set(earlier) | set(self.settings)
+                                 if earlier.get(k) != json.loads(json.dumps(self.settings)).get(k))
                 raise AnalysisError(
-                    "--resume: the interrupted run here used other inputs or settings; "
-                    "run again without --resume to start over", self.path)
+                    "--resume: the interrupted run here had other inputs or options ("
+                    f"{', '.join(changed)} differ: files changed since, or another --tables, "
+                    "--actors-csv, --taxonomy or --overrides); run again without --resume "
+                    "to start over", self.path)
             for record_path in sorted((self.staging / _PARTS).glob("part-*.json")):
                 record = json.loads(record_path.read_text(encoding="utf-8"))
                 self._records[int(record["part"])] = record
@@ -303,8 +318,14 @@ class OutputFolder:
                 if (root / table).exists() and table not in owned:
                     raise AnalysisError(
                         f"{root / table} exists but no earlier run of this package wrote it; "
-                        "move it away and run again (your staged run is kept: add --resume)",
+                        "move it away and run again with --resume (the staged run is kept)",
                         self.path)
+                foreign = _foreign_files(root / table)
+                if foreign:
+                    raise AnalysisError(
+                        f"{foreign[0]} was not written by this package, and replacing the "
+                        f"{table} table would remove it; move it away and run again with "
+                        "--resume (the staged run is kept)", self.path)
         replaced = self.staging / _REPLACED
         replaced.mkdir(exist_ok=True)
         if (self.path / MANIFEST).exists():  # no manifest while tables are swapped
@@ -318,8 +339,37 @@ class OutputFolder:
                 if source.exists():
                     target.parent.mkdir(exist_ok=True)
                     os.replace(source, target)
+        self._finish_swap()
+
+    def _finish_swap(self) -> None:
+        """Move every staged table still in staging into place, then the manifest, last.
+
+        Also finishes a swap that a killed run left half done: its staged manifest says
+        the staged tables are complete.
+        """
+        replaced = self.staging / _REPLACED
+        replaced.mkdir(exist_ok=True)
+        for root in (self.staging, self.staging / CSV_DIR):
+            if not root.is_dir():
+                continue
+            for source in sorted(root.iterdir()):
+                if not source.is_dir() or source.name.startswith("_") or source.name == CSV_DIR:
+                    continue
+                target = (self.path / CSV_DIR if root.name == CSV_DIR else self.path) / source.name
+                if target.exists():
+                    os.replace(target, replaced / f"{root.name}-{source.name}")
+                target.parent.mkdir(exist_ok=True)
+                os.replace(source, target)
         os.replace(self.staging / MANIFEST, self.path / MANIFEST)
         shutil.rmtree(self.staging)
+
+
+def _foreign_files(folder: Path) -> list[Path]:
+    """Return the files in a table folder that are not parts this package writes."""
+    if not folder.is_dir():
+        return []
+    return [path for path in sorted(folder.iterdir())
+            if not (path.is_file() and _PART_NAME.fullmatch(path.name))]
 
 
 def _parts_of(out: Path, table: str, manifest: Mapping[str, Any]) -> Iterator[tuple[Path, dict]]:

@@ -149,15 +149,23 @@ def _write(folder: OutputFolder, number: int, items: Sequence[Item], result: tup
     totals.add({**record, "tables": {t: record["tables"][t] for t in tables}}, errors)
 
 
-def _input_bytes(inputs: Sequence[str | os.PathLike[str]], out_dir: Path) -> int:
-    """Return the size of every input file (the progress bar's total), the output excluded."""
-    total = 0
+def _input_files(
+    inputs: Sequence[str | os.PathLike[str]], out_dir: Path
+) -> list[tuple[str, os.stat_result]]:
+    """Return every input file with its stat, in reading order, the output excluded."""
+    files = []
     for given in map(Path, inputs):
-        if given.is_dir():
-            total += sum(path.stat().st_size for path in iter_article_files(given, [out_dir]))
-        elif given.is_file():
-            total += given.stat().st_size
-    return total
+        paths = iter_article_files(given, [out_dir]) if given.is_dir() else (
+            [given] if given.is_file() else [])
+        files.extend((str(path.resolve()), path.stat()) for path in paths)
+    return files
+
+
+def _digest(lines: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
 
 
 def _progress_bar(enabled: bool | None, total: int) -> Any:
@@ -255,15 +263,24 @@ def extract_corpus(
         )
     if batch_size < 1 or workers < 1:
         raise AnalysisError("batch_size and workers must be at least 1")
+    if time_budget is not None and time_budget <= 0:
+        raise AnalysisError("the time budget must be a positive number of seconds (or none)")
     context = context if context is not None else Context()
     if overrides is not None:
         context = replace(context, overrides=context.overrides + as_overrides(overrides))
     out = Path(out_dir)
+    files = _input_files(_as_list(inputs), out)
     settings = {
         "inputs": [str(Path(p).resolve()) for p in _as_list(inputs)],
+        # the input files as they are now (path, size, modification time): --resume
+        # refuses to go on when one was added, removed or changed since
+        "input_files": _digest(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}"
+                               for path, stat in files),
         "tables": chosen,
         "batch_size": batch_size,
         "csv": csv,
+        # actors, taxonomy, corrections and targets the annotation pass uses
+        "context": context.fingerprint(),
         "overrides": len(context.overrides),
         "targets": list(context.targets) if context.targets is not None else None,
     }
@@ -273,7 +290,7 @@ def extract_corpus(
     with OutputFolder(out, settings=settings, resume=resume, csv=csv) as folder:
         for record in folder.records:  # resumed parts count as done
             totals.add({**record, "tables": {t: record["tables"][t] for t in chosen}})
-        bar = _progress_bar(progress, _input_bytes(_as_list(inputs), out))
+        bar = _progress_bar(progress, sum(stat.st_size for _, stat in files))
         batches = _batches(_input_items(inputs, out), batch_size)
 
         report = bar.update if bar is not None else None

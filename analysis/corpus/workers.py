@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -45,6 +46,10 @@ __all__ = [
 
 #: Batches in flight per worker: enough to keep every core busy, memory flat.
 IN_FLIGHT_PER_WORKER = 2
+#: How often a worker process checks that the run that started it is still alive.
+ORPHAN_CHECK_SECONDS = 1.0
+#: How long to try to reach a Dask scheduler before giving up.
+DASK_CONNECT_SECONDS = 10
 
 ErrorRow = dict[str, str | None]
 Item = Article | ErrorRow
@@ -200,6 +205,14 @@ def _start_worker(context: Context, progress: Any = None) -> None:
     global _WORKER_CONTEXT, _WORKER_REPORT
     _WORKER_CONTEXT = context
     _WORKER_REPORT = progress.put if progress is not None else None
+    parent = os.getppid()
+
+    def watch() -> None:  # a worker whose run was killed (kill -9) ends too
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="extract-parent-watch", daemon=True).start()
 
 
 def _annotate_in_worker(items: Sequence[Item], tables: Sequence[str],
@@ -300,6 +313,8 @@ def run_pool(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool
                 _collect(flight)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()  # Ctrl-C: end the workers now, never wait on them
             raise
 
 
@@ -343,7 +358,12 @@ def run_dask(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool
                 dashboard_address=None))
             client = stack.enter_context(Client(cluster))
         else:
-            client = stack.enter_context(Client(address))
+            try:
+                client = stack.enter_context(Client(address, timeout=DASK_CONNECT_SECONDS))
+            except (OSError, ValueError, TimeoutError) as exc:
+                raise AnalysisError(
+                    f"cannot reach a Dask scheduler at {address!r} ({exc}); give its address "
+                    "as tcp://HOST:PORT, or --dask local to start one here") from None
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         context = client.scatter(job.context, broadcast=True)
         flight = _Batches(write)
