@@ -289,7 +289,7 @@ def test_a_file_of_yours_in_a_table_folder_is_never_removed(tmp_path):
     extract_corpus(source, out, tables=["articles"])
     notes = out / "articles" / "notes.txt"
     notes.write_text("my notes", encoding="utf-8")
-    with pytest.raises(AnalysisError, match="notes.txt was not written by this package"):
+    with pytest.raises(AnalysisError, match=r"notes\.txt was not written by this package"):
         extract_corpus(source, out, tables=["articles"])
     assert notes.read_text(encoding="utf-8") == "my notes"
     assert len(read_table(out, "articles")) == 6  # the earlier run is still complete
