@@ -329,3 +329,17 @@ def test_a_dask_address_that_cannot_be_reached_is_one_clear_line(tmp_path, capsy
                  "--dask", "notanaddress", "--quiet"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and "cannot reach a Dask scheduler" in err[0]
+
+
+def test_tables_kept_from_a_run_over_other_inputs_are_flagged(tmp_path):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    extract_corpus(source, out)
+    one = tmp_path / "one.jsonl"
+    one.write_text('{"id": "x", "text": "NATO met."}\n', encoding="utf-8")
+    with pytest.warns(UserWarning, match="kept from an earlier run over other inputs"):
+        extract_corpus(one, out, tables=["quotes"])
+
+
+def test_reading_a_folder_that_does_not_exist_says_so(tmp_path):
+    with pytest.raises(AnalysisError, match="no such folder"):
+        read_table(tmp_path / "nope", "quotes")

@@ -32,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +103,8 @@ def read_manifest(out_dir: str | os.PathLike[str]) -> dict[str, Any]:
         When there is none (the run did not finish, or this is no output folder).
     """
     path = Path(out_dir) / MANIFEST
+    if not Path(out_dir).is_dir():
+        raise AnalysisError("no such folder; give the --out folder of a corpus run", out_dir)
     if not path.is_file():
         raise AnalysisError(
             "no _manifest.json: no run finished here; run `python -m analysis extract` "
@@ -296,6 +299,12 @@ class OutputFolder:
                 if t not in manifest["tables"] and isinstance(entry, dict) and "parts" in entry}
         for table, entry in kept.items():  # tables this run did not write stay as they were
             manifest["tables"][table] = {**entry, "from_earlier_run": True}
+        earlier_inputs = earlier.get("settings", {}).get("input_files")
+        if kept and earlier_inputs != self.settings.get("input_files"):
+            warnings.warn(
+                f"{self.path}: the tables {', '.join(sorted(kept))} are kept from an earlier run "
+                "over other inputs; run them again with --tables for one consistent set",
+                stacklevel=2)
         _write_json(self.staging / MANIFEST, manifest)
         self._swap(tables, earlier)
         return manifest
