@@ -343,3 +343,13 @@ def test_tables_kept_from_a_run_over_other_inputs_are_flagged(tmp_path):
 def test_reading_a_folder_that_does_not_exist_says_so(tmp_path):
     with pytest.raises(AnalysisError, match="no such folder"):
         read_table(tmp_path / "nope", "quotes")
+
+
+def test_an_empty_input_never_replaces_an_earlier_run(tmp_path):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    extract_corpus(source, out, tables=["articles"])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(AnalysisError, match="hold no articles"):
+        extract_corpus(empty, out, tables=["articles"])
+    assert len(read_table(out, "articles")) == 6

@@ -42,7 +42,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors.overrides import as_overrides
-from analysis.corpus.output import OutputFolder
+from analysis.corpus.output import MANIFEST, OutputFolder
 from analysis.corpus.workers import (
     ErrorRow,
     Item,
@@ -316,6 +316,10 @@ def extract_corpus(
             if bar is not None:
                 bar.close()
         seconds = time.perf_counter() - started
+        if totals.n_inputs == 0 and (out / MANIFEST).is_file():
+            raise AnalysisError(
+                "the inputs hold no articles (no .txt, .json, .jsonl or .csv files), so the "
+                "earlier run here is kept as it is; check the input paths", out)
         folder.complete({"n_inputs": totals.n_inputs, "n_articles": totals.n_articles,
                          "n_errors": totals.n_errors, "n_parts": len(folder.records)})
     errors = conform(totals.errors, "errors")
