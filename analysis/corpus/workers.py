@@ -312,8 +312,9 @@ def run_pool(batches: Iterable[list[Item]], job: Job, done: Callable[[int], bool
             while len(flight):
                 _collect(flight)
         except BaseException:
+            processes = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
-            for process in list(getattr(pool, "_processes", {}).values()):
+            for process in processes:
                 process.terminate()  # Ctrl-C: end the workers now, never wait on them
             raise
 
