@@ -133,7 +133,7 @@ _KILLER = """
 import os, signal, sys
 from analysis.corpus import output
 from analysis.cli import main
-name, source, out, when = sys.argv[1:5]
+name, source, out, when, workers = sys.argv[1:6]
 def die():
     os.kill(os.getpid(), getattr(signal, name))
 write_part, write_json = output.OutputFolder.write_part, output._write_json
@@ -147,20 +147,24 @@ def dying_json(path, data):
     return write_json(path, data)
 output.OutputFolder.write_part = dying_part
 output._write_json = dying_json
-sys.exit(main(["extract", source, "--out", out, "--batch-size", "2", "--workers", "1",
+sys.exit(main(["extract", source, "--out", out, "--batch-size", "2", "--workers", workers,
                "--quiet"]))
 """
 
 
-@pytest.mark.parametrize("when", ["between", "during"])
+@pytest.mark.parametrize(("when", "workers"), [("between", "1"), ("during", "1"),
+                                               ("during", "2")])
 @pytest.mark.parametrize("name", ["SIGKILL", "SIGINT"])
-def test_a_killed_run_leaves_no_table_that_looks_complete_and_resumes(tmp_path, name, when):
+def test_a_killed_run_leaves_no_table_that_looks_complete_and_resumes(tmp_path, name, when,
+                                                                      workers):
     source, out = _corpus(tmp_path), tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", _KILLER, name, str(source), str(out), when],
+    done = subprocess.run([sys.executable, "-c", _KILLER, name, str(source), str(out), when,
+                           workers],
                           capture_output=True, text=True, env=env, timeout=120)
     expected = -signal.SIGKILL if name == "SIGKILL" else 130
     assert done.returncode == expected, done.stderr
+    assert "Traceback" not in done.stderr
     assert not (out / MANIFEST).exists()
     with pytest.raises(AnalysisError, match="no run finished"):
         read_table(out, "articles")
