@@ -84,6 +84,7 @@ from analysis.actors.titles import (
     clean,
     description_key,
     previous_word,
+    starts_sentence,
     strip_titles,
     title_before,
     title_fits,
@@ -438,7 +439,7 @@ class ActorRegistry:
         word_start, word = previous
         if not _NAME_WORD.fullmatch(word) or word.lower() in title_meanings():
             return False
-        return not _starts_sentence(text, word_start)
+        return not starts_sentence(text, word_start)
 
     def _settle(
         self, text: str, begin: int, names: tuple[str, ...], named: set[str], on: date | None
@@ -459,28 +460,6 @@ class ActorRegistry:
 # or be an initial ("Robert E. Lee").
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _NAME_WORD = re.compile(r"[A-Z](?:[\w\-]*[a-z][\w\-]*|\.)")
-# A capitalised word right after a sentence end, a colon, an opening quote mark or a
-# parenthesis is capitalised for that reason, not because it is a name.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n]\s*)$")
-# The abbreviation (a title such as "Col." or "Dr.") ending right before a position.
-_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])(\w+)\.\s*$")
-
-
-@cache
-def _title_abbreviations() -> frozenset[str]:
-    return frozenset(read_lines("text/title_abbreviations.txt"))
-
-
-def _starts_sentence(text: str, position: int) -> bool:
-    """Tell whether the word at ``position`` opens a sentence (or a quote, a parenthesis).
-
-    The period of a title abbreviation ("Lt. Col. Ji-ho Moon", "Dr. Ann Lee") ends no
-    sentence: the name word after it is capitalised because it is a name.
-    """
-    if not _SENTENCE_START.search(text, max(0, position - 3), position):
-        return False
-    abbreviation = _ABBREVIATION_BEFORE.search(text, max(0, position - 12), position)
-    return abbreviation is None or abbreviation.group(1).lower() not in _title_abbreviations()
 
 
 def _add_unique(index: dict[str, list], key: str, entry: tuple) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "clean",
     "description_key",
     "previous_word",
+    "starts_sentence",
     "strip_titles",
     "title_before",
     "title_fits",
@@ -181,3 +182,27 @@ def strip_titles(name: str) -> str:
             name_start = len(text) - len(rest)
     stripped = LEADING_ARTICLE.sub("", text[name_start:]) if name_start else text
     return stripped or text
+
+
+# A capitalised word right after a sentence end, a colon, an opening quote mark or a
+# parenthesis is capitalised for that reason, not because it is a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n]\s*)$")
+# The abbreviation (a title such as "Col." or "Dr.") ending right before a position.
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])(\w+)\.\s*$")
+
+
+@cache
+def _title_abbreviations() -> frozenset[str]:
+    return frozenset(read_lines("text/title_abbreviations.txt"))
+
+
+def starts_sentence(text: str, position: int) -> bool:
+    """Tell whether the word at ``position`` opens a sentence (or a quote, a parenthesis).
+
+    The period of a title abbreviation ("Lt. Col. Ji-ho Moon", "Dr. Ann Lee") ends no
+    sentence: the name word after it is capitalised because it is a name.
+    """
+    if not _SENTENCE_START.search(text, max(0, position - 3), position):
+        return False
+    abbreviation = _ABBREVIATION_BEFORE.search(text, max(0, position - 12), position)
+    return abbreviation is None or abbreviation.group(1).lower() not in _title_abbreviations()
