@@ -4,8 +4,8 @@ The output folder of :func:`analysis.corpus.extract_corpus` holds each table as 
 folder of Parquet parts, but only the parts ``DIR/_manifest.json`` lists belong to the
 complete run (a part left by an interrupted or concurrent run must never be counted).
 This module gives the two ways :mod:`analysis.corpus.queries` reads them, both through
-:func:`table_parts`, which checks every listed part as
-:func:`analysis.corpus.read_table` does:
+:func:`analysis.corpus.output.table_parts`, the parts :func:`analysis.corpus.read_table`
+reads, checked:
 
 * :func:`connect`: an in-memory DuckDB connection with one view per table over exactly
   those parts, so SQL runs over tables larger than memory (DuckDB reads only the
@@ -22,13 +22,11 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pyarrow.parquet as pq
 
-from analysis.corpus.output import _parts_of, read_manifest
+from analysis.corpus.output import read_manifest, table_parts
 from analysis.errors import AnalysisError
 from analysis.schemas import TABLES as SCHEMAS
 from analysis.schemas import conform
@@ -86,41 +84,6 @@ def choose_engine(engine: str | None = None) -> str:
         raise AnalysisError("the duckdb engine needs DuckDB: pip install duckdb "
                             "(or the notebooks extra), or pass engine='pandas'")
     return engine
-
-
-def table_parts(out_dir: PathLike, table: str) -> list[Path]:
-    """Return the Parquet parts of ``table`` that the run in ``out_dir`` lists, checked.
-
-    Each part must exist with the row count the manifest records; files in the table's
-    folder that the manifest does not list are not returned.
-
-    Raises
-    ------
-    AnalysisError
-        When ``out_dir`` holds no complete run (no manifest), the run did not write
-        ``table``, or a part is missing or has other rows than the manifest says.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> from analysis.corpus import extract_corpus
-    >>> root = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (root / "a.txt").write_text("NATO met.")
-    >>> _ = extract_corpus(root / "a.txt", root / "out", tables=["articles"])
-    >>> [p.name for p in table_parts(root / "out", "articles")]
-    ['part-00000.parquet']
-    """
-    out = Path(out_dir)
-    parts = []
-    for path, part in _parts_of(out, table, read_manifest(out)):
-        if not path.is_file():
-            raise AnalysisError(f"{table}: part {part['name']} is missing; run extract again", out)
-        if pq.ParquetFile(path).metadata.num_rows != part["rows"]:
-            raise AnalysisError(
-                f"{table}: part {part['name']} differs from the manifest (changed after the "
-                "run, or another run wrote it); run extract again", out)
-        parts.append(path)
-    return parts
 
 
 def manifest_summary(out_dir: PathLike) -> pd.DataFrame:

@@ -33,7 +33,7 @@ import os
 import re
 import shutil
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,7 @@ __all__ = [
     "OutputFolder",
     "read_manifest",
     "read_table",
+    "table_parts",
 ]
 
 MANIFEST = "_manifest.json"
@@ -381,12 +382,48 @@ def _foreign_files(folder: Path) -> list[Path]:
             if not (path.is_file() and _PART_NAME.fullmatch(path.name))]
 
 
-def _parts_of(out: Path, table: str, manifest: Mapping[str, Any]) -> Iterator[tuple[Path, dict]]:
-    entry = manifest.get("tables", {}).get(table)
+def table_parts(
+    out_dir: str | os.PathLike[str], table: str, *, verify: bool = False
+) -> list[Path]:
+    """Return the Parquet parts of ``table`` that the run in ``out_dir`` lists, checked.
+
+    Each part must exist with the row count the manifest records (and, with ``verify``,
+    its SHA-256); files in the table's folder that the manifest does not list are not
+    returned. :func:`read_table` and the DuckDB views of :mod:`analysis.corpus.dataset`
+    read exactly these.
+
+    Raises
+    ------
+    AnalysisError
+        When ``out_dir`` holds no complete run (no manifest), the run did not write
+        ``table``, or a part is missing or differs from the manifest.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analysis.corpus import extract_corpus
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("NATO met.")
+    >>> _ = extract_corpus(root / "a.txt", root / "out", tables=["articles"])
+    >>> [p.name for p in table_parts(root / "out", "articles")]
+    ['part-00000.parquet']
+    """
+    out = Path(out_dir)
+    entry = read_manifest(out).get("tables", {}).get(table)
     if not isinstance(entry, dict) or "parts" not in entry:
         raise AnalysisError(f"no {table!r} table in this run; extract it with --tables", out)
+    parts = []
     for part in entry["parts"]:
-        yield out / table / part["name"], part
+        path = out / table / part["name"]
+        if not path.is_file():
+            raise AnalysisError(f"{table}: part {part['name']} is missing; run extract again", out)
+        rows = pq.ParquetFile(path).metadata.num_rows
+        if rows != part["rows"] or (verify and _sha256(path) != part["sha256"]):
+            raise AnalysisError(
+                f"{table}: part {part['name']} differs from the manifest (changed after the "
+                "run, or another run wrote it); run extract again", out)
+        parts.append(path)
+    return parts
 
 
 def read_table(
@@ -395,7 +432,8 @@ def read_table(
     """Read a table written by :func:`analysis.corpus.extract_corpus` (the parts it lists).
 
     Every part the manifest lists must be there with its row count (and, with
-    ``verify``, its SHA-256); parts the manifest does not list are not read.
+    ``verify``, its SHA-256); parts the manifest does not list are not read
+    (:func:`table_parts`).
 
     Raises
     ------
@@ -403,18 +441,7 @@ def read_table(
         If the run is unfinished (no manifest), the table was not written, or a part is
         missing or differs from the manifest.
     """
-    out = Path(out_dir)
-    manifest = read_manifest(out)
-    frames = []
-    for path, part in _parts_of(out, table, manifest):
-        if not path.is_file():
-            raise AnalysisError(f"{table}: part {part['name']} is missing; run extract again", out)
-        rows = pq.ParquetFile(path).metadata.num_rows
-        if rows != part["rows"] or (verify and _sha256(path) != part["sha256"]):
-            raise AnalysisError(
-                f"{table}: part {part['name']} differs from the manifest (changed after the "
-                "run, or another run wrote it); run extract again", out)
-        frames.append(pd.read_parquet(path))
+    frames = [pd.read_parquet(path) for path in table_parts(out_dir, table, verify=verify)]
     if not frames:
         return conform(None, table)
     return conform(pd.concat(frames, ignore_index=True), table)
