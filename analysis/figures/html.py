@@ -10,22 +10,22 @@ article as in every figure of the set.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
-from itertools import pairwise
 from typing import Any
 
 import pandas as pd
 
 from analysis.errors import AnalysisError
-from analysis.figures.palette import MUTED_TEXT, NEUTRAL_MARK, OTHERS, UNRESOLVED, tint
+from analysis.figures.marking import Mark, quote_title, render_marked, speech_style
+from analysis.figures.palette import MUTED_TEXT, NEUTRAL_MARK, OTHERS, UNRESOLVED
 from analysis.figures.speaker_colours import (
     OTHERS_LABEL,
     SpeakerColours,
     assign_speaker_colours,
 )
 from analysis.quotes.speakers import SPEECH_KINDS, speaker_label
-from analysis.schemas import is_missing, text_or_none
+from analysis.schemas import is_missing
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_document
 
@@ -61,37 +61,12 @@ _SWATCH_STYLE = (
 )
 
 
-def _speech_style(kind: str, colour: str) -> str:
-    if kind == "indirect":
-        return f"border-bottom: 2px dashed {colour}"
-    return f"border-bottom: 2px solid {colour}; background-color: {tint(colour)}"
-
-
 def _speaker_style(colour: str) -> str:
     return f"font-weight: bold; border-bottom: 2px solid {colour}"
 
 
 def _esc(value: Any) -> str:
     return html.escape("" if is_missing(value) else str(value), quote=True)
-
-
-def _quote_title(record: Mapping[str, Any], label: str) -> str:
-    parts = [f"{record['kind']} quote" if record["kind"] in SPEECH_KINDS else record["kind"]]
-    if record["kind"] in SPEECH_KINDS:
-        parts.insert(0, label)
-        affiliation = text_or_none(record.get("affiliation"))
-        if affiliation:
-            parts[0] += f" ({affiliation})"
-        cue = text_or_none(record.get("cue"))
-        if cue:
-            parts.append(f"cue: {cue}")
-        addressee = text_or_none(record.get("addressee_actor")) or text_or_none(
-            record.get("addressee")
-        )
-        if addressee:
-            parts.append(f"to: {addressee}")
-    parts.append(f"offsets {int(record['start'])}-{int(record['end'])}")
-    return " · ".join(parts)
 
 
 def _layers(records: pd.DataFrame, colours: SpeakerColours) -> list[tuple[int, int, str]]:
@@ -105,9 +80,9 @@ def _layers(records: pd.DataFrame, colours: SpeakerColours) -> list[tuple[int, i
             label = speaker_label(record.get("actor"), record.get("speaker"))
             colour = colours.colour(label)
             layers.append(
-                (start, end, f'<span class="aq-q aq-{kind}" style="{_speech_style(kind, colour)}" '
+                (start, end, f'<span class="aq-q aq-{kind}" style="{speech_style(kind, colour)}" '
                  f'data-kind="{_esc(kind)}" data-speaker="{_esc(label)}" '
-                 f'title="{_esc(_quote_title(record, label))}">')
+                 f'title="{_esc(quote_title(record, label))}">')
             )
             speaker_start, speaker_end = record.get("speaker_start"), record.get("speaker_end")
             if is_missing(speaker_start) or is_missing(speaker_end):
@@ -124,7 +99,7 @@ def _layers(records: pd.DataFrame, colours: SpeakerColours) -> list[tuple[int, i
             layers.append(
                 (start, end, f'<span class="aq-q aq-{_esc(kind)}" style="{_NON_SPEECH_STYLE}" '
                  f'data-kind="{_esc(kind)}" '
-                 f'title="{_esc(_quote_title(record, ""))}">')
+                 f'title="{_esc(quote_title(record, ""))}">')
             )
     return layers
 
@@ -133,19 +108,10 @@ def _render_paragraph(text: str, start: int, end: int, layers: list[tuple[int, i
     """Render ``text[start:end]`` with every layer that overlaps it, tags well nested.
 
     The paragraph is cut at every layer boundary; each piece is wrapped in the layers
-    covering it, longest outermost, so crossing or nested spans still give valid HTML.
+    covering it, longest outermost, so crossing or nested spans still give valid HTML
+    (:func:`analysis.figures.marking.render_marked`).
     """
-    inside = [layer for layer in layers if layer[0] < end and layer[1] > start and layer[0] < layer[1]]
-    cuts = sorted({start, end} | {max(start, min(end, b)) for s, e, _ in inside for b in (s, e)})
-    pieces = []
-    for left, right in pairwise(cuts):
-        covering = sorted(
-            (layer for layer in inside if layer[0] <= left and layer[1] >= right),
-            key=lambda layer: (-(layer[1] - layer[0]), layer[0]),
-        )
-        body = html.escape(text[left:right], quote=False).replace("\n", "<br>\n")
-        pieces.append("".join(tag for _, _, tag in covering) + body + "</span>" * len(covering))
-    return "".join(pieces)
+    return render_marked(text, start, end, [Mark(s, e, tag) for s, e, tag in layers])
 
 
 def _swatch(colour: str) -> str:
@@ -178,8 +144,8 @@ def _legend(records: pd.DataFrame, colours: SpeakerColours) -> str:
     items = _speaker_items(records, colours)
     grey = NEUTRAL_MARK
     kinds = [
-        f'<span style="{_speech_style("direct", grey)}">shaded</span> direct or partial quote',
-        f'<span style="{_speech_style("indirect", grey)}">dashed</span> indirect (reported) speech',
+        f'<span style="{speech_style("direct", grey)}">shaded</span> direct or partial quote',
+        f'<span style="{speech_style("indirect", grey)}">dashed</span> indirect (reported) speech',
         f'<span style="{_NON_SPEECH_STYLE}">dotted box</span> title or scare quotes (not speech)',
         f'<span style="{_speaker_style(grey)}">bold</span> speaker as named',
     ]
