@@ -218,7 +218,7 @@ def _section(annotation: Annotation, position: int, colours: SpeakerColours) -> 
         f'aria-labelledby="{anchors.part("title")}" data-article-id="{esc(doc.article_id)}">\n'
         f'<h2 id="{anchors.part("title")}">{esc(heading)}</h2>\n{_meta(doc.article)}\n'
         f'<p class="ev-intro">Tables: {links}</p>\n'
-        f'<h3>Legend</h3>\n<div class="ev-legend">{_speaker_legend(tables["quotes"], colours)}'
+        f'<h3 id="{anchors.part("legend")}">Legend</h3>\n<div class="ev-legend">{_speaker_legend(tables["quotes"], colours)}'
         f"{_marks_legend()}</div>\n"
         f'<h3 id="{anchors.part("text")}">Article text</h3>\n<div{lang}>{text}</div>\n'
         f"<h3>Tables</h3>\n{evidence_tables_html(tables, colours, anchors)}\n</section>"
