@@ -11,6 +11,7 @@ README shows, ``docs/images/evidence.png`` (not written on ordinary runs).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,9 @@ def test_screenshot_for_the_docs(browser, seed_article):
     finally:
         page.unlink()
         browser.set_window_size(*WINDOW)
+
+
+def test_without_chromium_the_test_skips_saying_why(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")
+    with pytest.raises(pytest.skip.Exception, match=r"chromium-driver.*missing"):
+        _driver_or_skip()
