@@ -296,7 +296,7 @@ def evidence_page(
     sections = "\n".join(_section(a, n, colours) for n, a in enumerate(annotations, start=1))
     count = len(annotations)
     body = (
-        '<div class="ev-page">\n<a class="ev-skip" href="#ev-main">Skip to the articles</a>\n'
+        '<div class="ev-page" lang="en">\n<a class="ev-skip" href="#ev-main">Skip to the articles</a>\n'
         f'<header><h1>{esc(title)}</h1>\n<p class="ev-intro">{count} article'
         f"{'s' if count != 1 else ''}, read by the <code>analysis</code> package: every mark "
         "in the text is a row of the tables below, found in one pass over the article. "
