@@ -41,7 +41,7 @@ extract: $(STAMP)
 
 test: $(STAMP_TEST)
 	$(PY) -m ruff check analysis tests benchmarks
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -rs
 
 lab: $(STAMP)
 	$(PY) -m ipykernel install --sys-prefix --name analysis --display-name "analysis (.venv)" >/dev/null
