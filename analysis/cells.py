@@ -282,7 +282,9 @@ def unescape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return result.rename(columns=renamed) if renamed else result
 
 
-def write_csv(frame: pd.DataFrame, target: str | os.PathLike[str] | IO[str]) -> SafeCells:
+def write_csv(
+    frame: pd.DataFrame, target: str | os.PathLike[str] | IO[str], *, cleaned: bool = False
+) -> SafeCells:
     """Write ``frame`` as the package's CSV (RFC 4180, ``\\n`` lines), spreadsheet-safe.
 
     Parameters
@@ -291,6 +293,9 @@ def write_csv(frame: pd.DataFrame, target: str | os.PathLike[str] | IO[str]) -> 
         The table, with its true values.
     target : path or text stream
         Where to write (a stream is written to and left open).
+    cleaned : bool
+        ``frame`` already went through :func:`replace_control_characters` (as a
+        corpus run's parts do before their Parquet is written): only escape formulas.
 
     Returns
     -------
@@ -307,6 +312,6 @@ def write_csv(frame: pd.DataFrame, target: str | os.PathLike[str] | IO[str]) -> 
     '+1,-0.5
     "a,b",2.0
     """
-    safe = spreadsheet_safe(frame)
+    safe = escape_formulas(frame) if cleaned else spreadsheet_safe(frame)
     safe.frame.to_csv(target, index=False, lineterminator="\n")
     return safe

@@ -290,7 +290,8 @@ class OutputFolder:
                 csv_folder = self.staging / CSV_DIR / table
                 csv_folder.mkdir(parents=True, exist_ok=True)
                 csv_temporary = csv_folder / f".{name}.csv.tmp"
-                record[ESCAPED_COUNT] += write_csv(clean.frame, csv_temporary).n_escaped
+                record[ESCAPED_COUNT] += write_csv(clean.frame, csv_temporary,
+                                                     cleaned=True).n_escaped
                 os.replace(csv_temporary, csv_folder / f"{name}.csv")
         _write_json(self.staging / _PARTS / f"{name}.json", record)
         self._records[number] = record
