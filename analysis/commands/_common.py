@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.cells import replace_control_characters, write_csv
 from analysis.errors import AnalysisError
 from analysis.text.articles import Article
 from analysis.text.english import NotEnglishWarning
@@ -137,10 +138,22 @@ def iter_inputs(paths: Sequence[Path]) -> Iterator[Article]:
 
 
 def print_table(frame: pd.DataFrame, fmt: str = "table", title: str | None = None) -> None:
-    """Print ``frame`` to stdout as an aligned table, CSV or JSON lines."""
+    """Print ``frame`` to stdout as an aligned table, CSV or JSON lines.
+
+    Control characters in text cells are replaced by U+FFFD in every format (so no
+    escape sequence reaches the terminal and no NUL a file), with a note on stderr
+    saying how many; CSV also escapes cells a spreadsheet would run as formulas
+    (:mod:`analysis.cells`: a leading ``'``, which JSON and the aligned table do not
+    get).
+    """
     out = sys.stdout
+    safe = replace_control_characters(frame)
+    if safe.n_control_characters:
+        print(f"note: {safe.n_control_characters} control character(s) in the "
+              f"{title or 'table'} replaced by U+FFFD", file=sys.stderr)
+    frame = safe.frame
     if fmt == "csv":
-        frame.to_csv(out, index=False, lineterminator="\n")
+        write_csv(frame, out)
         return
     if fmt == "json":
         dates = [c for c in frame.columns if str(frame[c].dtype).startswith("date32")]

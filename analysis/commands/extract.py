@@ -101,6 +101,8 @@ def _summarise(args: argparse.Namespace, result: ExtractResult) -> int:
     counts = ", ".join(f"{table} {n}" for table, n in result.rows.items())
     print(f"{result.n_articles} articles -> {result.out_dir} in {result.seconds:.1f} s: {counts}",
           file=sys.stderr)
+    for line in _cell_notes(result):
+        print(line, file=sys.stderr)
     if result.n_errors:
         problems = "problem" if result.n_errors == 1 else "problems"
         print(f"{result.n_errors} {problems}, listed in {result.out_dir / 'errors'}:",
@@ -110,3 +112,16 @@ def _summarise(args: argparse.Namespace, result: ExtractResult) -> int:
         if result.n_errors > 20:
             print(f"  ... and {result.n_errors - 20} more", file=sys.stderr)
     return 1 if (args.strict and result.n_errors) else 0
+
+
+def _cell_notes(result: ExtractResult) -> list[str]:
+    """Say what the writer changed in the cells: control characters, escaped formulas."""
+    notes = []
+    if result.n_control_characters_replaced:
+        notes.append(f"{result.n_control_characters_replaced} control character(s) in the "
+                     "tables' text replaced by U+FFFD (one for one, so offsets hold)")
+    if result.n_csv_cells_escaped:
+        notes.append(f"{result.n_csv_cells_escaped} CSV cell(s) starting like a formula "
+                     "(=, +, -, @) escaped with a leading ' (the Parquet tables hold the "
+                     "true values)")
+    return notes

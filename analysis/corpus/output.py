@@ -5,7 +5,7 @@ Layout of ``DIR`` (every table a dataset pandas, DuckDB, Dask and Spark read as 
     DIR/_analysis_output.json        marker: this folder is an ``analysis`` output
     DIR/_manifest.json               written last: run, settings, every part with rows and hash
     DIR/<table>/part-NNNNN.parquet   one part per batch of articles (``errors`` too)
-    DIR/csv/<table>/part-NNNNN.csv   CSV copies, only with ``--csv``
+    DIR/csv/<table>/part-NNNNN.csv   CSV copies, only with ``--csv`` (spreadsheet-safe)
 
 Rules:
 
@@ -21,6 +21,10 @@ Rules:
   manifest: never a table that looks complete.
 * **One run at a time.** ``DIR/.analysis.lock`` holds the writing process's id; a second
   run into the same folder is refused while that process lives.
+* **Safe cells.** Every file's text cells are free of control characters (replaced
+  one for one by U+FFFD, so offsets hold) and CSV copies escape formula cells with a
+  leading ``'`` (:mod:`analysis.cells`); Parquet keeps the true values. The manifest
+  counts both.
 * **Reading checks.** :func:`read_table` reads only the parts the manifest lists and
   checks their row counts (and, with ``verify=True``, their SHA-256).
 """
@@ -41,11 +45,14 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
+from analysis.cells import replace_control_characters, write_csv
 from analysis.errors import AnalysisError
 from analysis.schemas import conform
 
 __all__ = [
+    "CONTROL_COUNT",
     "CSV_DIR",
+    "ESCAPED_COUNT",
     "LOCK",
     "MANIFEST",
     "MARKER",
@@ -67,6 +74,10 @@ _PARTS = "_parts"
 #: The files a table folder holds: parts, and their temporary names while written.
 _PART_NAME = re.compile(r"\.?part-\d{5}\.(?:parquet|csv)(?:\.tmp)?")
 _REPLACED = "_replaced"
+#: The count, in a part's record and the manifest, of control characters replaced.
+CONTROL_COUNT = "n_control_characters_replaced"
+#: The count, with CSV copies, of CSV cells escaped as formulas.
+ESCAPED_COUNT = "n_csv_cells_escaped"
 
 
 def _write_json(path: Path, data: Mapping[str, Any]) -> None:
@@ -253,22 +264,34 @@ class OutputFolder:
     def write_part(
         self, number: int, frames: Mapping[str, pd.DataFrame], counts: Mapping[str, int]
     ) -> dict[str, Any]:
-        """Write part ``number`` of every table and, last, its record; return the record."""
-        record: dict[str, Any] = {"part": number, **counts, "tables": {}}
+        """Write part ``number`` of every table and, last, its record; return the record.
+
+        Text cells lose their control characters in every file (replaced one for one by
+        U+FFFD, :func:`analysis.cells.replace_control_characters`); CSV copies also
+        escape cells a spreadsheet would run as formulas
+        (:func:`analysis.cells.write_csv`). The record counts both
+        (:data:`CONTROL_COUNT`, and :data:`ESCAPED_COUNT` with CSV copies).
+        """
+        record: dict[str, Any] = {"part": number, **counts, CONTROL_COUNT: 0, "tables": {}}
+        if self.csv:
+            record[ESCAPED_COUNT] = 0
         name = f"part-{number:05d}"
         for table, frame in frames.items():
+            clean = replace_control_characters(frame)
+            record[CONTROL_COUNT] += clean.n_control_characters
             folder = self.staging / table
             folder.mkdir(parents=True, exist_ok=True)
             target = folder / f"{name}.parquet"
             temporary = folder / f".{name}.parquet.tmp"
-            frame.to_parquet(temporary, index=False)
+            clean.frame.to_parquet(temporary, index=False)
             os.replace(temporary, target)
             record["tables"][table] = {"rows": len(frame), "sha256": _sha256(target)}
             if self.csv:
                 csv_folder = self.staging / CSV_DIR / table
                 csv_folder.mkdir(parents=True, exist_ok=True)
                 csv_temporary = csv_folder / f".{name}.csv.tmp"
-                frame.to_csv(csv_temporary, index=False, lineterminator="\n")
+                record[ESCAPED_COUNT] += write_csv(clean.frame, csv_temporary,
+                                                     cleaned=True).n_escaped
                 os.replace(csv_temporary, csv_folder / f"{name}.csv")
         _write_json(self.staging / _PARTS / f"{name}.json", record)
         self._records[number] = record

@@ -20,6 +20,10 @@ complete, the manifest last.
   stay consistent with one another; an unreadable file or record and an article whose
   id was seen before (never merged, the second is left out) are listed the same way.
   Errors are written per part; the result keeps only the first :data:`ERRORS_KEPT`.
+* **Safe cells.** Text cells lose their control characters in every table (replaced
+  one for one by U+FFFD, so offsets still hold), and CSV copies escape cells a
+  spreadsheet would run as formulas (:mod:`analysis.cells`); the manifest and
+  :class:`ExtractResult` count both.
 * **Never the run's own output.** The output folder is never read as input, even when
   it lies inside an input folder.
 
@@ -42,7 +46,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors.overrides import as_overrides
-from analysis.corpus.output import MANIFEST, OutputFolder
+from analysis.cells import replace_control_characters
+from analysis.corpus.output import CONTROL_COUNT, ESCAPED_COUNT, MANIFEST, OutputFolder
 from analysis.corpus.workers import (
     ErrorRow,
     Item,
@@ -72,6 +77,10 @@ class ExtractResult:
 
     ``errors`` holds the first :data:`ERRORS_KEPT` rows of the errors table (read it
     whole with ``read_table(out_dir, "errors")``); ``n_errors`` counts them all.
+    ``n_control_characters_replaced`` counts the control characters replaced by U+FFFD
+    in the written cells (every table, Parquet and CSV alike), and
+    ``n_csv_cells_escaped`` the CSV cells given a leading ``'`` so a spreadsheet does
+    not run them as formulas (0 without CSV copies); see :mod:`analysis.cells`.
     """
 
     out_dir: Path
@@ -80,6 +89,8 @@ class ExtractResult:
     errors: pd.DataFrame = field(repr=False)
     n_errors: int = 0
     seconds: float = 0.0
+    n_control_characters_replaced: int = 0
+    n_csv_cells_escaped: int = 0
 
 
 def _input_items(
@@ -123,6 +134,8 @@ class _Totals:
     n_articles: int = 0
     n_errors: int = 0
     n_inputs: int = 0
+    n_control: int = 0
+    n_escaped: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     errors: list[ErrorRow] = field(default_factory=list)
 
@@ -130,6 +143,8 @@ class _Totals:
         self.n_articles += int(record["n_articles"])
         self.n_errors += int(record["n_errors"])
         self.n_inputs += int(record["n_inputs"])
+        self.n_control += int(record.get(CONTROL_COUNT, 0))  # parts of older runs lack them
+        self.n_escaped += int(record.get(ESCAPED_COUNT, 0))
         for table in self.tables:
             self.rows[table] = self.rows.get(table, 0) + record["tables"][table]["rows"]
         room = ERRORS_KEPT - len(self.errors)
@@ -320,11 +335,15 @@ def extract_corpus(
             raise AnalysisError(
                 "the inputs hold no articles (no .txt, .json, .jsonl or .csv files), so the "
                 "earlier run here is kept as it is; check the input paths", out)
+        cells = {CONTROL_COUNT: totals.n_control}
+        if csv:
+            cells[ESCAPED_COUNT] = totals.n_escaped
         folder.complete({"n_inputs": totals.n_inputs, "n_articles": totals.n_articles,
-                         "n_errors": totals.n_errors, "n_parts": len(folder.records)})
-    errors = conform(totals.errors, "errors")
+                         "n_errors": totals.n_errors, "n_parts": len(folder.records), **cells})
+    errors = replace_control_characters(conform(totals.errors, "errors")).frame  # as written
     return ExtractResult(out, totals.n_articles, {t: totals.rows.get(t, 0) for t in chosen},
-                         errors, totals.n_errors, round(seconds, 3))
+                         errors, totals.n_errors, round(seconds, 3), totals.n_control,
+                         totals.n_escaped)
 
 
 def _as_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list:

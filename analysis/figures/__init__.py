@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.cells import write_csv
 from analysis.errors import AnalysisError
 from analysis.figures.palette import MUTED_TEXT
 from analysis.pipeline import TABLES, Annotation, Context
@@ -370,7 +371,9 @@ def save_figure(
     """Write ``NAME.png``, ``NAME.svg`` and ``NAME.csv`` deterministically.
 
     Each file is written to a temporary name and renamed, so a crash never leaves a
-    half-written figure.
+    half-written figure. The CSV is spreadsheet-safe (:func:`analysis.cells.write_csv`:
+    control characters replaced by U+FFFD, text cells that start like a formula get a
+    leading ``'``; numbers are written as they are).
 
     Returns
     -------
@@ -400,7 +403,7 @@ def save_figure(
         written.append(target)
     target = out / f"{name}.csv"
     temporary = target.with_name(f".{target.name}.tmp")
-    data.to_csv(temporary, index=False, lineterminator="\n")
+    write_csv(data, temporary)  # spreadsheet-safe: formulas escaped, no control characters
     os.replace(temporary, target)
     written.append(target)
     return written
