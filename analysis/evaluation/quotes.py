@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from analysis.cells import write_csv
 from analysis.errors import AnalysisError
 from analysis.text.articles import Article, parse_date
 from analysis.text.language import detect_language
@@ -444,11 +447,11 @@ def _error_row(item: BratArticle, error: str, quote: Any, gold: GoldAttribution 
 
 
 def _write_errors(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Write the error rows as the package's spreadsheet-safe CSV (:func:`write_csv`)."""
+    frame = pd.DataFrame(rows, columns=list(_ERROR_FIELDS), dtype=object)
     try:
         with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=_ERROR_FIELDS)
-            writer.writeheader()
-            writer.writerows(rows)
+            write_csv(frame, handle)
     except OSError as error:
         raise AnalysisError(f"cannot write the errors CSV ({error}); pick another path",
                             path) from None
