@@ -105,14 +105,14 @@ def plot_sectors_by_period(counts: pd.DataFrame, unit: str = "year") -> tuple[Fi
     axes.set_ylim(-0.5, len(sectors) - 0.5)
     axes.set_yticks(range(len(sectors)), [wrap_label(str(labels[s])) for s in sectors][::-1])
     axes.set_xticks(range(len(column_names)),
-                    [f"{name}\n{int(in_period[name])} art." for name in column_names])
+                    [f"{name}\n{int(in_period[name])} articles" for name in column_names])
     axes.xaxis.tick_top()
     axes.tick_params(axis="both", length=0)
     axes.grid(False)
     for spine in axes.spines.values():
         spine.set_visible(False)
     axes_note(axes, f"Number: articles naming the sector that {unit}; shade: their share "
-                    f"of the {unit}'s articles (art.)")
+                    f"of the {unit}'s articles")
     return figure, counts
 
 

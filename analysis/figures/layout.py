@@ -135,7 +135,7 @@ def add_caption(figure: Figure, title: str, caption: str) -> None:
     >>> with style_context():
     ...     figure, _ = new_figure(figsize=(COLUMN_WIDTH, 2.0))
     ...     add_caption(figure, "A title", "A caption. " * 30)
-    >>> figure.get_figheight() > 2.5, figure.get_figwidth() == COLUMN_WIDTH
+    >>> bool(figure.get_figheight() > 2.5), bool(figure.get_figwidth() == COLUMN_WIDTH)
     (True, True)
     """
     width = float(figure.get_figwidth())
