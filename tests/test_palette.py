@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 
+import pandas as pd
 import pytest
 
 from analysis._resources import read_text
@@ -111,3 +112,18 @@ def test_mark_colours_stay_apart_for_colour_blind_readers(vision):
     for one, two in itertools.combinations(MARK_COLOURS, 2):
         distance = math.dist(_seen(one, matrix), _seen(two, matrix))
         assert distance >= MIN_DELTA_E, (vision, one, two, round(distance, 1))
+
+
+def test_unattributed_speakers_have_one_grey_apart_from_others():
+    from analysis.figures.palette import OTHERS, UNATTRIBUTED, UNRESOLVED
+    from analysis.figures.speaker_colours import UNATTRIBUTED_SHOWN, SpeakerColours
+
+    assert UNATTRIBUTED == UNRESOLVED and UNATTRIBUTED != OTHERS
+    assert UNATTRIBUTED not in CATEGORICAL
+    speakers = pd.DataFrame({"actor": [None, "Organisers", "Yoon Suk Yeol"],
+                             "speaker": ["the pair", "Organisers", "Yoon"],
+                             "n_quotes": [3, 2, 1], "n_words": [9, 8, 7]})
+    colours = SpeakerColours.from_speakers(speakers)
+    assert colours.colour("the pair (unresolved)") == colours.colour("Organisers") == UNATTRIBUTED
+    assert colours.shown("the pair (unresolved)") == colours.shown("Organisers") == UNATTRIBUTED_SHOWN
+    assert colours.colour("Yoon Suk Yeol") == CATEGORICAL[0]

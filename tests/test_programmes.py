@@ -201,7 +201,7 @@ def test_sector_figures_are_registered_with_sourced_captions(specs, inputs):
     assert "Korea Herald, 11 July 2023" in specs["sectors-itpp-vs-ipcp"].caption
     assert "JoongAng Daily" in specs["sectors-seed-vs-itpp"].caption_for(inputs)
     assert "Yomiuri" in specs["sectors-asia-pacific"].caption
-    assert "ILLUSTRATIVE" in specs["sectors-corpus-mentions"].caption
+    assert "{corpus}" in specs["sectors-corpus-mentions"].caption
 
 
 def test_itpp_vs_ipcp_figure_shows_unknown_as_unknown(specs, inputs):

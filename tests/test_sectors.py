@@ -493,7 +493,7 @@ def test_user_row_for_a_known_sector_adds_aliases(tmp_path):
         encoding="utf-8",
     )
     taxonomy = load_taxonomy(path)
-    assert taxonomy.label("cyber-defence") == "Cyber defense"
+    assert taxonomy.label("cyber-defence") == "Cyber defence"
     assert sectors_of("They discussed cyber resilience.", taxonomy=taxonomy) == ["cyber-defence"]
     assert sectors_of("사이버 회복력을 논의했다.", taxonomy=taxonomy) == ["cyber-defence"]
     assert sectors_of("They discussed cybersecurity.", taxonomy=taxonomy) == ["cyber-defence"]

@@ -40,7 +40,6 @@ import pandas as pd
 
 from analysis.cells import write_csv
 from analysis.errors import AnalysisError
-from analysis.figures.palette import MUTED_TEXT
 from analysis.pipeline import TABLES, Annotation, Context
 from analysis.schemas import conform
 from analysis.text.articles import Article
@@ -284,11 +283,35 @@ class FigureSpec:
     builder: Builder
 
     def caption_for(self, inputs: FigureInputs) -> str:
-        """Return the caption with ``{source}`` filled in from ``inputs.primary``."""
-        if SOURCE_PLACEHOLDER not in self.caption:
-            return self.caption
-        source = article_source(inputs.primary.article)
-        return self.caption.replace(SOURCE_PLACEHOLDER, source)
+        """Return the caption with ``{source}``, ``{corpus}`` and ``{articles}`` filled in."""
+        caption = self.caption
+        if SOURCE_PLACEHOLDER in caption:
+            caption = caption.replace(SOURCE_PLACEHOLDER, article_source(inputs.primary.article))
+        # fig's stand-in for the contract until nb's FigureInputs lands (take nb's at merge)
+        if "{corpus}" in caption:
+            illustrative = bool(inputs.illustrative)
+            corpus = inputs.illustrative if illustrative else inputs.documents
+            caption = caption.replace("{corpus}", _describe(corpus, illustrative))
+        if "{articles}" in caption:
+            caption = caption.replace("{articles}", _describe(inputs.documents, False))
+        return caption
+
+
+def _describe(documents: Sequence[Document], illustrative: bool) -> str:
+    """Describe a corpus for a caption: name, article count, outlets and date range."""
+    n = len(documents)
+    count = f"{n} article" + ("" if n == 1 else "s")
+    head = f"the hand-written illustrative corpus (not real news), {count}" if illustrative \
+        else count
+    outlets = sorted({d.article.outlet for d in documents if d.article.outlet})
+    dates = sorted(d.article.published for d in documents if d.article.published)
+    parts = [head]
+    if outlets:
+        parts.append("from " + ", ".join(outlets))
+    if dates:
+        first, last = (f"{d.day} {d:%B %Y}" for d in (dates[0], dates[-1]))
+        parts.append(first if first == last else f"{first} to {last}")
+    return ", ".join(parts) + "."
 
 
 #: Placeholder in captions for the citation of the primary article.
@@ -358,8 +381,9 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: object) -> tuple[Figure
 
 
 def _add_caption(figure: Figure, title: str, caption: str) -> None:
-    figure.suptitle(title, x=0.0, ha="left")
-    figure.supxlabel(caption, x=0.0, ha="left", fontsize=8, color=MUTED_TEXT, wrap=True)
+    from analysis.figures.layout import add_caption  # wrapped to the figure's width
+
+    add_caption(figure, title, caption)
 
 
 def save_figure(

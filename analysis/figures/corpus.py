@@ -2,10 +2,13 @@
 
 Each figure has a plotting function that takes the tables it counts (the counting is
 :mod:`analysis.corpus.queries`, so a figure shows the numbers the corpus queries give)
-and a builder that reads the illustrative corpus's tables
-(:meth:`analysis.figures.FigureInputs.corpus_table`) and calls it. Speakers are
-coloured by :func:`analysis.figures.speaker_colours.assign_speaker_colours` over the
-corpus's quotes table, as in the quote figures.
+and a builder that reads the corpus's tables
+(:meth:`analysis.figures.FigureInputs.corpus_table`: the illustrative corpus when one is
+given, as in ``make figures``, else the researcher's own articles) and calls it; the
+captions describe that corpus (``{corpus}``), never a fixed "illustrative" sentence.
+Speakers are coloured by :func:`analysis.figures.speaker_colours.assign_speaker_colours`
+over the corpus's quotes table, as in the quote figures; speakers that are not a person
+or organisation are one grey row, "unattributed".
 """
 
 from __future__ import annotations
@@ -19,12 +22,13 @@ from analysis.corpus.queries import (
     sector_mentions_over_time_from_tables,
 )
 from analysis.figures import FigureInputs, FigureSpec, _add_caption, new_figure
-from analysis.figures.palette import BLUE, EDGE, MUTED_TEXT, NOTE_TEXT, WHITE, tint
+from analysis.figures.layout import COLUMN_WIDTH, axes_note, wrap_label, wrap_to_width
+from analysis.figures.palette import BLUE, EDGE, NOTE_TEXT, WHITE, tint
 from analysis.figures.speaker_colours import (
     OTHERS_LABEL,
     OTHERS_SHOWN,
-    UNRESOLVED_LABEL,
-    UNRESOLVED_SHOWN,
+    UNATTRIBUTED_LABEL,
+    UNATTRIBUTED_SHOWN,
     SpeakerColours,
     assign_speaker_colours,
 )
@@ -51,7 +55,7 @@ UNKNOWN_OUTLET = "outlet unknown"
 #: Column name of articles without a readable date.
 UNDATED = "undated"
 #: Rows that stand for several speakers (drawn with their number).
-GROUP_ROWS = (OTHERS_SHOWN, UNRESOLVED_SHOWN)
+GROUP_ROWS = (OTHERS_SHOWN, UNATTRIBUTED_SHOWN)
 #: Share of a period's articles past which a cell's number is written in white.
 DARK_CELL = 0.6
 
@@ -80,7 +84,8 @@ def plot_sectors_by_period(counts: pd.DataFrame, unit: str = "year") -> tuple[Fi
     Figure, DataFrame
         The figure and ``counts`` as drawn (every row; sectors most articles first).
     """
-    figure, axes = new_figure(figsize=(7.5, 1.9 + 0.3 * max(counts["sector"].nunique(), 3)))
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH,
+                                       1.9 + 0.24 * max(counts["sector"].nunique(), 3)))
     if counts.empty:
         _no_data(axes, "no sector named in the corpus")
         return figure, counts
@@ -98,7 +103,7 @@ def plot_sectors_by_period(counts: pd.DataFrame, unit: str = "year") -> tuple[Fi
             _draw_cell(axes, x, len(sectors) - 1 - y, cells, period, sector)
     axes.set_xlim(-0.5, len(column_names) - 0.5)
     axes.set_ylim(-0.5, len(sectors) - 0.5)
-    axes.set_yticks(range(len(sectors)), [str(labels[s]) for s in sectors][::-1])
+    axes.set_yticks(range(len(sectors)), [wrap_label(str(labels[s])) for s in sectors][::-1])
     axes.set_xticks(range(len(column_names)),
                     [f"{name}\n{int(in_period[name])} articles" for name in column_names])
     axes.xaxis.tick_top()
@@ -106,9 +111,8 @@ def plot_sectors_by_period(counts: pd.DataFrame, unit: str = "year") -> tuple[Fi
     axes.grid(False)
     for spine in axes.spines.values():
         spine.set_visible(False)
-    axes.set_title(f"Number: articles naming the sector that {unit}; shade: their share of "
-                   f"the {unit}'s articles", loc="left", fontweight="normal", fontsize=9,
-                   color=MUTED_TEXT, pad=30)
+    axes_note(axes, f"Number: articles naming the sector that {unit}; shade: their share "
+                    f"of the {unit}'s articles")
     return figure, counts
 
 
@@ -122,12 +126,12 @@ def _draw_cell(axes: object, x: int, y: int, cells: pd.DataFrame, period: str,
     share = float(cell["share_of_articles"])
     axes.add_patch(Rectangle((x - 0.45, y - 0.4), 0.9, 0.8, facecolor=tint(BLUE, share),
                              edgecolor=BLUE, linewidth=0.5))
-    axes.text(x, y, str(int(cell["n_articles"])), ha="center", va="center", fontsize=9,
+    axes.text(x, y, str(int(cell["n_articles"])), ha="center", va="center", fontsize=7,
               color=WHITE if share >= DARK_CELL else NOTE_TEXT)
 
 
 def corpus_sectors_by_year(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Sectors named per year across the illustrative corpus."""
+    """Sectors named per year across the corpus (:meth:`FigureInputs.corpus_table`)."""
     counts = sector_mentions_over_time_from_tables(
         inputs.corpus_table("sectors"), inputs.corpus_table("articles"), freq="year")
     return plot_sectors_by_period(counts, unit="year")
@@ -163,12 +167,12 @@ def plot_quotes_by_outlet(
     members = _members(quotes, articles, colours, counts)
     # a group row of one speaker (in this outlet) shows that speaker's own label
     counts["label"] = [next(iter(names)) if len(names) == 1 else row for row, names in
-                       zip(counts["actor"].fillna(UNRESOLVED_SHOWN), members, strict=True)]
+                       zip(counts["actor"].fillna(UNATTRIBUTED_SHOWN), members, strict=True)]
     counts["colour"] = [colours.colour(label) for label in counts["label"]]
     counts["colour_group"] = [colours.group(label) for label in counts["label"]]
     counts["members"] = [len(names) for names in members]
-    # own-colour speakers first, then the groups (others, unresolved), as the quote figures
-    rank = counts["colour_group"].map({OTHERS_LABEL: 1, UNRESOLVED_LABEL: 2}).fillna(0)
+    # own-colour speakers first, then the groups (others, unattributed), as the quote figures
+    rank = counts["colour_group"].map({OTHERS_LABEL: 1, UNATTRIBUTED_LABEL: 2}).fillna(0)
     counts = counts.iloc[sorted(range(len(counts)), key=lambda i: (
         str(counts["outlet"].iloc[i]) if pd.notna(counts["outlet"].iloc[i]) else "\uffff",
         rank.iloc[i], i))].reset_index(drop=True)
@@ -181,7 +185,7 @@ def plot_quotes_by_outlet(
     n_rows = [int((outlets == outlet).sum()) for outlet in shown]
     # as new_figure, with one panel per outlet, each as high as its rows
     figure = Figure(layout="constrained",
-                    figsize=(7.5, 1.6 + 0.42 * max(sum(n_rows), 2) + 0.5 * len(shown)))
+                    figsize=(COLUMN_WIDTH, 1.9 + 0.3 * max(sum(n_rows), 2) + 0.35 * len(shown)))
     axes_grid = figure.subplots(max(len(shown), 1), 1, squeeze=False, sharex=True,
                                 height_ratios=[max(n, 1) for n in n_rows] or [1])
     axes_column = [row[0] for row in axes_grid]
@@ -193,13 +197,13 @@ def plot_quotes_by_outlet(
     for axes, outlet in zip(axes_column, shown, strict=True):
         _draw_outlet(axes, counts[(outlets == outlet).to_numpy()], outlet,
                      int(n_articles.get(outlet, 0)))
-    axes_column[-1].set_xlabel("Quotes (direct, partial, indirect)")
+    xlabel = "Quotes (direct, partial, indirect)"
     hidden = article_outlets.nunique() - len(shown)
-    if hidden > 0:
-        axes_column[-1].annotate(
+    if hidden > 0:  # in the axis label, so the layout makes room for it
+        xlabel += "\n" + wrap_to_width(
             f"Not drawn: {hidden} more outlet(s) of the corpus, with no speech quotes found "
-            f"or past the {MAX_OUTLETS} most quoted", xy=(0, 0), xycoords="axes fraction",
-            xytext=(0, -40), textcoords="offset points", fontsize=8, color=MUTED_TEXT)
+            f"or past the {MAX_OUTLETS} most quoted", COLUMN_WIDTH * 0.6, 7.5)
+    axes_column[-1].set_xlabel(xlabel)
     return figure, counts
 
 
@@ -210,13 +214,12 @@ def _members(quotes: pd.DataFrame, articles: pd.DataFrame, colours: SpeakerColou
         articles[["article_id", "outlet"]], on="article_id", how="left")
     labels = [speaker_label(a, s) for a, s in zip(speech["actor"], speech["speaker"],
                                                    strict=True)]
-    shown = [colours.shown(label) if pd.notna(actor) else UNRESOLVED_SHOWN
-             for label, actor in zip(labels, speech["actor"], strict=True)]
+    shown = [colours.shown(label) for label in labels]
     found: dict[tuple[str, str], set[str]] = {}
     for outlet, row, label in zip(speech["outlet"].fillna(UNKNOWN_OUTLET), shown, labels,
                                   strict=True):
         found.setdefault((outlet, row), set()).add(label)
-    rows = counts["actor"].fillna(UNRESOLVED_SHOWN)
+    rows = counts["actor"].fillna(UNATTRIBUTED_SHOWN)
     return [found.get((outlet, row), {row}) for outlet, row in
             zip(counts["outlet"].fillna(UNKNOWN_OUTLET), rows, strict=True)]
 
@@ -224,47 +227,56 @@ def _members(quotes: pd.DataFrame, articles: pd.DataFrame, colours: SpeakerColou
 def _draw_outlet(axes: object, rows: pd.DataFrame, outlet: str, n_articles: int) -> None:
     y = list(range(len(rows)))[::-1]  # most quoted on top
     bars = axes.barh(y, rows["n_quotes"].astype(int), color=list(rows["colour"]), height=0.6)
-    axes.bar_label(bars, padding=3, fontsize=9)
-    axes.set_yticks(y, [label if label not in GROUP_ROWS else f"{label} ({members})"
+    axes.bar_label(bars, padding=2, fontsize=7)
+    axes.set_yticks(y, [wrap_label(label if label not in GROUP_ROWS else f"{label} ({members})")
                         for label, members in zip(rows["label"], rows["members"], strict=True)])
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.margins(x=0.12)
-    axes.set_title(f"{outlet}: {int(rows['n_quotes'].sum())} quotes in {n_articles} articles",
-                   loc="left", fontsize=10)
+    axes.set_title(wrap_to_width(f"{outlet}: {int(rows['n_quotes'].sum())} quotes in "
+                                 f"{n_articles} articles", COLUMN_WIDTH * 0.6, 8),
+                   loc="left", fontsize=8)
 
 
 def corpus_quotes_by_outlet(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Quotes per speaker and outlet across the illustrative corpus."""
-    return plot_quotes_by_outlet(inputs.corpus_table("quotes"), inputs.corpus_table("articles"))
+    """Quotes per speaker and outlet across the corpus (:meth:`FigureInputs.corpus_table`)."""
+    quotes = inputs.corpus_table("quotes")
+    colours = assign_speaker_colours(quotes, registry=inputs.context.registry)
+    return plot_quotes_by_outlet(quotes, inputs.corpus_table("articles"), colours)
 
 
+#: How a caption describes the hand-written illustrative corpus when no other is named
+#: (``captioned`` without ``corpus``); :meth:`FigureSpec.caption_for` describes it from the
+#: inputs.
 ILLUSTRATIVE_NOTE = (
-    "ILLUSTRATIVE: a small hand-written corpus (data/raw/illustrative, 2023-2025), not "
-    "real news; it shows the method until a real corpus is given."
+    "the hand-written illustrative corpus (data/raw/illustrative, 2023-2025), not real "
+    "news; it shows the method until a real corpus is given."
 )
+#: Caption placeholder for the corpus a figure was drawn for.
+CORPUS_PLACEHOLDER = "{corpus}"
 
 FIGURES = (
     FigureSpec(
         name="corpus-sectors-by-year",
-        title="Cooperation sectors named, year by year (illustrative)",
+        title="Cooperation sectors named, year by year",
         caption=(
             "Articles naming each sector per year of publication, as "
             "analysis.corpus.queries.sector_mentions_over_time counts them (sectors found "
-            f"by analysis.sectors.finder, English and Korean); blank: not named that year. "
-            f"{ILLUSTRATIVE_NOTE}"
+            "by analysis.sectors.finder, English and Korean); blank: not named that year. "
+            "Corpus: " + CORPUS_PLACEHOLDER
         ),
         builder=corpus_sectors_by_year,
     ),
     FigureSpec(
         name="corpus-quotes-by-outlet",
-        title="Who is quoted in each outlet (illustrative)",
+        title="Who is quoted in each outlet",
         caption=(
             "Speech quotes (direct, partial, indirect) per speaker and outlet, as "
             "analysis.corpus.queries.quotes_per_actor_outlet counts them; each speaker in "
             "their colour of the quote figures, near black: other speakers past the 6 "
-            "colours, counted together; grey: speakers not resolved to an actor. Quotes are "
-            "extracted from English text only. "
-            f"{ILLUSTRATIVE_NOTE}"
+            f"colours, counted together; grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker "
+            "is not a person or organisation (e.g. \"a summary circulated\"), counted "
+            "together, never shown as a speaker. Quotes are extracted from English text "
+            "only. Corpus: " + CORPUS_PLACEHOLDER
         ),
         builder=corpus_quotes_by_outlet,
     ),
@@ -275,9 +287,9 @@ def captioned(name: str, figure: Figure, corpus: str | None = None) -> Figure:
     """Add the title and caption of corpus figure ``name``, for the corpus it was drawn for.
 
     For notebooks that draw a corpus figure from their own run's tables; call it inside
-    :func:`analysis.figures.style_context`. ``corpus`` None keeps the registered
-    (illustrative) caption; a description of the researcher's corpus (e.g. ``"Yonhap
-    English service, 2023-2025"``) replaces the illustrative note and label with it.
+    :func:`analysis.figures.style_context`. ``corpus`` describes the researcher's corpus
+    (e.g. ``"Yonhap English service, 2023-2025"``), written where the caption says
+    ``{corpus}``; None describes the illustrative corpus (:data:`ILLUSTRATIVE_NOTE`).
 
     Examples
     --------
@@ -287,11 +299,11 @@ def captioned(name: str, figure: Figure, corpus: str | None = None) -> Figure:
     ...     _ = captioned("corpus-sectors-by-year", figure, corpus="Wire, 2024")
     >>> figure.get_suptitle()
     'Cooperation sectors named, year by year'
+    >>> " ".join(figure._supxlabel.get_text().split())[-19:]
+    'Corpus: Wire, 2024.'
     """
     spec = {spec.name: spec for spec in FIGURES}[name]
-    title, caption = spec.title, spec.caption
-    if corpus is not None:
-        title = title.replace(" (illustrative)", "")
-        caption = caption.replace(ILLUSTRATIVE_NOTE, f"Corpus: {corpus}.")
-    _add_caption(figure, title, caption)
+    caption = spec.caption.replace(CORPUS_PLACEHOLDER,
+                                   ILLUSTRATIVE_NOTE if corpus is None else f"{corpus}.")
+    _add_caption(figure, spec.title, caption)
     return figure

@@ -45,6 +45,7 @@ __all__ = [
     "OTHERS",
     "REDDISH_PURPLE",
     "SKY_BLUE",
+    "UNATTRIBUTED",
     "UNKNOWN",
     "UNKNOWN_FACE",
     "UNRESOLVED",
@@ -69,6 +70,7 @@ CATEGORICAL: tuple[str, ...] = (BLUE, VERMILLION, BLUISH_GREEN, REDDISH_PURPLE, 
 # --- groups --------------------------------------------------------------------------
 UNRESOLVED = "#767676"  #: mid grey (4.5:1): unresolved or unknown speaker; "unknown" states
 OTHERS = "#333333"  #: near black (12.6:1): the speakers past the palette's size
+UNATTRIBUTED = UNRESOLVED  #: the same grey: a speaker that is not a person or organisation
 UNKNOWN = UNRESOLVED  #: the same grey for an "unknown" state (e.g. a programme's list)
 
 # --- text, lines and backgrounds (not categories) ------------------------------------

@@ -1,13 +1,19 @@
 """Figures about who is quoted in an article, how much, where, and to whom.
 
 Each figure has a plotting function that takes the table it draws (so it can be
-checked on a hand-made table) and a builder that reads the primary article's
-``quotes`` table (:meth:`analysis.figures.FigureInputs.table`) and calls it.
+checked on a hand-made table) and a builder that reads a ``quotes`` table and calls it:
+quotes-per-speaker and quote-addressees count over every research article
+(:meth:`analysis.figures.FigureInputs.all_articles_table`: who is quoted across a
+researcher's articles is the point; for one article, that article), quote-positions
+draws one article, the primary one (:meth:`analysis.figures.FigureInputs.table`),
+because a position is a place in one text.
 
-Speakers are coloured by :func:`analysis.figures.speaker_colours.assign_speaker_colours`
-over that one table, so a speaker has the same colour in every figure of the set and in
-the highlighted article; each figure's data names the colour and its ``colour_group``
-(the speaker, ``others`` or ``unresolved``).
+Speakers are coloured by :func:`analysis.figures.speaker_colours.colours_for` over every
+research article's quotes, so a speaker has the same colour in every figure of the set
+and in the highlighted article; each figure's data names the colour and its
+``colour_group`` (the speaker, ``others`` or ``unattributed``). Mentions that are not a
+person or organisation ("the pair", "a joint statement released") are never drawn as a
+speaker: they are one grey row, "unattributed", and the captions say so.
 """
 
 from __future__ import annotations
@@ -18,14 +24,16 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis.figures import FigureInputs, FigureSpec, new_figure
+from analysis.figures.layout import COLUMN_WIDTH, legend_under_axes, row_height, wrap_label
 from analysis.figures.palette import CATEGORICAL, MUTED_TEXT, OTHERS, WHITE
 from analysis.figures.speaker_colours import (
     OTHERS_LABEL,
     OTHERS_SHOWN,
-    UNRESOLVED_LABEL,
-    UNRESOLVED_SHOWN,
+    UNATTRIBUTED_LABEL,
+    UNATTRIBUTED_SHOWN,
     SpeakerColours,
     assign_speaker_colours,
+    colours_for,
 )
 from analysis.quotes.speakers import (
     SPEECH_KINDS,
@@ -38,6 +46,8 @@ from analysis.text.document import Document
 
 __all__ = [
     "FIGURES",
+    "STACK_GAP",
+    "UNATTRIBUTED_NOTE",
     "plot_addressees",
     "plot_positions",
     "plot_speakers",
@@ -49,21 +59,33 @@ __all__ = [
 #: Marker per speech kind in the position strip.
 KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "^"}
 KIND_NAMES = {
-    "direct": "direct quote",
-    "partial": "partial quote",
-    "indirect": "indirect (reported) speech",
+    "direct": "direct",
+    "partial": "partial",
+    "indirect": "indirect (reported)",
 }
 NO_ADDRESSEE = "(no addressee named)"
 UNKNOWN_AFFILIATION = "affiliation unknown"
+#: Two marks of one row closer than this share of the article are stacked, not overlaid.
+STACK_GAP = 0.03
+#: Vertical step between stacked marks of one row (in rows).
+STACK_STEP = 0.24
 
 _SOURCE = "{source}"
-_COLOURS = (
-    "Each speaker has one colour in every quote figure and in the highlighted article "
-    "(notebooks/02-quotes); grey: a speaker not resolved to an actor; near black: "
-    f"\"{OTHERS_LABEL}\", speakers past the {len(CATEGORICAL)} colours."
+_ARTICLES = "{articles}"
+#: What the captions say about speakers that are not a person or organisation.
+UNATTRIBUTED_NOTE = (
+    f"Grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker is not a person or organisation "
+    "(a mention not resolved to an actor, such as \"the pair\" or \"a joint statement "
+    "released\", or one that is neither in the actor registry nor written as a name), "
+    "counted together and never shown as a speaker."
 )
-#: The rows that stand for several speakers (past the palette, or unresolved).
-GROUP_ROWS = frozenset({OTHERS_SHOWN, UNRESOLVED_SHOWN})
+_COLOURS = (
+    "Each speaker has one colour in every quote figure and in the highlighted article; "
+    f"near black: \"{OTHERS_LABEL}\", speakers past the {len(CATEGORICAL)} colours. "
+    f"{UNATTRIBUTED_NOTE}"
+)
+#: The rows that stand for several speakers (past the palette, or unattributed).
+GROUP_ROWS = frozenset({OTHERS_SHOWN, UNATTRIBUTED_SHOWN})
 
 _METHOD = (
     "Quotes found and attributed by analysis.quotes.extract (rule-based; its measured accuracy is in "
@@ -80,8 +102,8 @@ def _no_data(axes: object, message: str) -> None:
 
 
 def _last_groups(speakers: pd.DataFrame, colours: SpeakerColours) -> pd.DataFrame:
-    """Return a speakers table with own-colour speakers first, then others, then unresolved."""
-    rank = {OTHERS_LABEL: 1, UNRESOLVED_LABEL: 2}
+    """Return a speakers table with own-colour speakers first, then others, then unattributed."""
+    rank = {OTHERS_LABEL: 1, UNATTRIBUTED_LABEL: 2}
     labels = [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
                                                    strict=True)]
     keys = [rank.get(colours.group(label), 0) for label in labels]
@@ -112,15 +134,19 @@ def _merge_shared(speakers: pd.DataFrame, colours: SpeakerColours) -> pd.DataFra
     return pd.DataFrame(rows, columns=merged.columns).drop(columns="_shown")
 
 
+def _n_speakers(n: int) -> str:
+    return f"{n} speaker" + ("" if n == 1 else "s")
+
+
 def _others_handles(colours: SpeakerColours, labels: list[str]) -> list[Patch]:
     """Return a legend patch for "others" when one of ``labels`` is drawn in its colour.
 
-    Unresolved speakers need none: their labels say "(unresolved)".
+    Unattributed speakers need none: their row says "unattributed".
     """
     if not any(colours.group(label) == OTHERS_LABEL for label in labels):
         return []
     return [Patch(facecolor=OTHERS, edgecolor=OTHERS,
-                  label=f"{OTHERS_LABEL}: speakers past the {len(CATEGORICAL)} colours")]
+                  label=f"{OTHERS_LABEL}: past the {len(CATEGORICAL)} colours")]
 
 
 def plot_speakers(
@@ -153,7 +179,7 @@ def plot_speakers(
             "actor": speakers["actor"],
             "role": speakers["role"],
             "affiliation": [
-                f"{len(colours.members(label))} speakers" if label in GROUP_ROWS
+                _n_speakers(len(colours.members(label))) if label in GROUP_ROWS
                 else (UNKNOWN_AFFILIATION if pd.isna(affiliation) else affiliation)
                 for label, affiliation in zip(labels, speakers["affiliation"], strict=True)
             ],
@@ -163,8 +189,12 @@ def plot_speakers(
     ).reset_index(drop=True)
     data["colour"] = [colours.colour(label) for label in data["label"]]
     data["colour_group"] = [colours.group(label) for label in data["label"]]
+    # The affiliation is written under each name (no legend to look up).
+    ticks = [f"{wrap_label(label, max_lines=2)}\n{wrap_label(affiliation, max_lines=2)}"
+             for label, affiliation
+             in zip(data["label"], data["affiliation"], strict=True)]
     figure, (quotes_axes, words_axes) = new_figure(
-        1, 2, figsize=(7.5, 1.6 + 0.45 * max(len(data), 2))
+        1, 2, figsize=(COLUMN_WIDTH, 1.3 + row_height(ticks or ["", ""]))
     )
     words_axes.sharey(quotes_axes)
     words_axes.tick_params(labelleft=False)
@@ -174,27 +204,25 @@ def plot_speakers(
         return figure, data
     rows = list(range(len(data)))[::-1]  # first speaker on top
     for axes, column, label in (
-        (quotes_axes, "n_quotes", "Quotes (direct, partial, indirect)"),
-        (words_axes, "n_words", "Words quoted or reported"),
+        (quotes_axes, "n_quotes", "Quotes (direct,\npartial, indirect)"),
+        (words_axes, "n_words", "Words quoted\nor reported"),
     ):
         bars = axes.barh(rows, data[column], color=data["colour"], height=0.6)
-        axes.bar_label(bars, padding=3, fontsize=9)
+        axes.bar_label(bars, padding=2, fontsize=7)
         axes.set_xlabel(label)
-        axes.margins(x=0.15)
-    # The affiliation is written under each name (no legend to look up).
-    quotes_axes.set_yticks(rows, [f"{label}\n{affiliation}" for label, affiliation in
-                                  zip(data["label"], data["affiliation"], strict=True)])
-    quotes_axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.margins(x=0.2)
+        axes.xaxis.get_major_locator().set_params(integer=True, nbins=3)
+    quotes_axes.set_yticks(rows, ticks)
     handles = _others_handles(colours, list(data["label"]))
     if handles:
-        figure.legend(handles=handles, loc="outside upper right")
+        figure.legend(handles=handles, loc="outside upper left")
     return figure, data
 
 
 def quotes_per_speaker(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Plot quotes and words quoted per speaker in the primary article."""
-    quotes = inputs.table("quotes")
-    colours = assign_speaker_colours(quotes)
+    """Plot quotes and words quoted per speaker over every research article."""
+    quotes = inputs.all_articles_table("quotes")
+    colours = colours_for(inputs)
     return plot_speakers(speakers_frame(colours.group_quotes(quotes)), colours)
 
 
@@ -219,13 +247,16 @@ def plot_positions(
     -------
     Figure, DataFrame
         The figure and one row per mark: ``label`` (the row it is drawn on),
-        ``row`` (0 = top; speakers in order of first quote, unresolved last), ``kind``, ``position`` and ``end_position`` (start and end
-        of the quote as a share of the article), ``paragraph`` (from 1), ``colour``,
+        ``row`` (0 = top; speakers in order of first quote, unattributed last), ``kind``,
+        ``position`` and ``end_position`` (start and end of the quote as a share of the
+        article), ``paragraph`` (from 1), ``offset`` (marks of one row closer than
+        :data:`STACK_GAP` are stacked: the mark's shift from its row), ``colour``,
         ``colour_group``.
     """
     length = max(len(doc.text), 1)
     if colours is None:
         colours = assign_speaker_colours(positions.assign(article_id=doc.article_id))
+    positions = positions.reset_index(drop=True)
     data = pd.DataFrame(
         {
             "label": [colours.shown(speaker_label(a, s))
@@ -236,53 +267,87 @@ def plot_positions(
             "paragraph": positions["paragraph"] + 1,
         }
     ).reset_index(drop=True)
-    # Rows: speakers in order of their first quote, unresolved speakers last.
-    resolved = (positions["actor"].notna() & (data["label"] != UNRESOLVED_SHOWN)).to_numpy()
-    order = list(dict.fromkeys([*data["label"][resolved], *data["label"][~resolved]]))
+    # Rows: speakers in order of their first quote, unattributed last.
+    attributed = (data["label"] != UNATTRIBUTED_SHOWN).to_numpy()
+    order = list(dict.fromkeys([*data["label"][attributed], *data["label"][~attributed]]))
     data["row"] = data["label"].map({label: i for i, label in enumerate(order)}).astype(int)
+    data["offset"] = _stack_offsets(data)
     data["colour"] = [colours.colour(label) for label in data["label"]]
     data["colour_group"] = [colours.group(label) for label in data["label"]]
-    figure, axes = new_figure(figsize=(7.5, 1.8 + 0.5 * max(len(order), 2)))
+    ticks = [wrap_label(label) for label in order]
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, 1.0 + row_height(ticks or ["", ""],
+                                                                        gap=0.14)))
     if data.empty:
         _no_data(axes, "no speech quotes found")
         return figure, data
     for record in data.itertuples():
-        axes.plot([record.position, record.end_position], [record.row, record.row],
-                  color=record.colour, linewidth=4, alpha=0.35, solid_capstyle="butt")
+        y = record.row + record.offset
+        axes.plot([record.position, record.end_position], [y, y],
+                  color=record.colour, linewidth=3, alpha=0.35, solid_capstyle="butt")
         filled = record.kind != "indirect"
-        axes.plot([record.position], [record.row], linestyle="none",
-                  marker=KIND_MARKERS.get(record.kind, "o"), markersize=8,
-                  markeredgecolor=record.colour, markeredgewidth=1.5,
+        axes.plot([record.position], [y], linestyle="none",
+                  marker=KIND_MARKERS.get(record.kind, "o"), markersize=5,
+                  markeredgecolor=record.colour, markeredgewidth=1.0,
                   markerfacecolor=record.colour if filled else WHITE)
-    axes.set_yticks(range(len(order)), order)
+    axes.set_yticks(range(len(order)), ticks)
     axes.set_ylim(len(order) - 0.5, -0.5)
     axes.set_xlim(0, 1)
     axes.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
-    axes.set_xlabel("Position in the article (share of its text; 0% = first word)")
+    axes.xaxis.get_major_locator().set_params(nbins=5)
+    axes.set_xlabel("Position in the article (share of its text)")
     starts = [p.start / length for p in doc.paragraphs]
     top = axes.secondary_xaxis("top")
-    every = 5 if len(starts) > 12 else 1
+    every = max(1, -(-len(starts) // 6))  # at most about six paragraph ticks
     top.set_xticks([s for i, s in enumerate(starts) if i % every == 0],
                    [str(i + 1) for i in range(len(starts)) if i % every == 0])
-    top.set_xlabel("Paragraph", fontsize=9)
-    top.tick_params(labelsize=8)
+    top.set_xlabel("Paragraph")
     handles = [
-        Line2D([], [], linestyle="none", marker=KIND_MARKERS[kind], markersize=7,
+        Line2D([], [], linestyle="none", marker=KIND_MARKERS[kind], markersize=5,
                color=MUTED_TEXT, markerfacecolor=WHITE if kind == "indirect" else MUTED_TEXT,
                label=KIND_NAMES[kind])
         for kind in SPEECH_KINDS
     ]
     handles += _others_handles(colours, order)
-    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3,
-                borderaxespad=0.0)
+    legend_under_axes(axes, handles, ncols=3 if len(handles) == 3 else 2)
     return figure, data
 
 
+def _stack_offsets(data: pd.DataFrame) -> list[float]:
+    """Return a vertical offset per mark, so marks of one row closer than STACK_GAP stack.
+
+    Marks of a row are taken in position order; each goes into the first lane whose last
+    mark is at least :data:`STACK_GAP` before it, and the lanes are centred on the row.
+
+    Examples
+    --------
+    >>> _stack_offsets(pd.DataFrame({"row": [0, 0, 0, 1], "position": [0.1, 0.11, 0.5, 0.1]}))
+    [-0.12, 0.12, -0.12, 0.0]
+    """
+    lanes = [0] * len(data)
+    n_lanes: dict[int, int] = {}
+    for row, group in data.groupby("row", sort=False):
+        last: list[float] = []
+        for index in group.sort_values("position", kind="stable").index:
+            position = float(data.at[index, "position"])
+            lane = next((i for i, end in enumerate(last) if position - end >= STACK_GAP),
+                        len(last))
+            if lane == len(last):
+                last.append(position)
+            last[lane] = position
+            lanes[data.index.get_loc(index)] = lane
+        n_lanes[int(row)] = len(last)
+    offsets = []
+    for lane, row in zip(lanes, data["row"], strict=True):
+        rows = n_lanes.get(int(row), 1)
+        offsets.append(round((lane - (rows - 1) / 2) * STACK_STEP, 4) if rows > 1 else 0.0)
+    return offsets
+
+
 def quote_positions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Plot where in the primary article each speaker is quoted."""
+    """Plot where in the primary article each speaker is quoted (one article: positions)."""
     doc = inputs.primary
     quotes = inputs.table("quotes")
-    colours = assign_speaker_colours(quotes)
+    colours = colours_for(inputs)
     return plot_positions(positions_frame(colours.group_quotes(quotes), doc), doc, colours)
 
 
@@ -331,7 +396,9 @@ def plot_addressees(
                          "n": int(speaker.n_quotes) - addressed,
                          "colour": colours.colour(label), "colour_group": colours.group(label)})
     data = pd.DataFrame(rows, columns=["speaker", "addressee", "n", "colour", "colour_group"])
-    figure, axes = new_figure(figsize=(7.5, 1.6 + 0.4 * max(len(data), 2)))
+    labels = [f"{wrap_label(s)}\n\u2192 {wrap_label(a, max_lines=1)}"
+              for s, a in zip(data["speaker"], data["addressee"], strict=True)]
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, 1.2 + row_height(labels or ["", ""])))
     if data.empty:
         _no_data(axes, "no speech quotes found")
         return figure, data
@@ -343,32 +410,31 @@ def plot_addressees(
             bars = axes.barh([p for p, m in zip(positions, mask, strict=True) if m],
                              data.loc[mask, "n"], color=data.loc[mask, "colour"],
                              edgecolor=data.loc[mask, "colour"], height=0.6, **style)
-            axes.bar_label(bars, padding=3, fontsize=9)
-    labels = [f"{s} → {a}" for s, a in zip(data["speaker"], data["addressee"], strict=True)]
+            axes.bar_label(bars, padding=2, fontsize=7)
     axes.set_yticks(positions, labels)
     axes.set_xlabel("Quotes (direct, partial, indirect)")
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.margins(x=0.12)
     handles = _others_handles(colours, list(data["speaker"]))
     if handles:
-        figure.legend(handles=handles, loc="outside upper right")
+        figure.legend(handles=handles, loc="outside upper left")
     return figure, data
 
 
 def quote_addressees(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Plot who addressed whom in the primary article."""
-    quotes = inputs.table("quotes")
-    colours = assign_speaker_colours(quotes)
+    """Plot who addressed whom over every research article."""
+    quotes = inputs.all_articles_table("quotes")
+    colours = colours_for(inputs)
     return plot_addressees(colours.group_quotes(quotes), colours)
 
 
 FIGURES = (
     FigureSpec(
         name="quotes-per-speaker",
-        title="Who is quoted in the article, and how much",
+        title="Who is quoted, and how much",
         caption=(
             "Number of quotes and words quoted or reported per speaker, with the speaker's "
-            f"affiliation named under each speaker. {_COLOURS} {_SOURCE} {_METHOD}"
+            f"affiliation named under each speaker. {_COLOURS} {_METHOD} Articles: {_ARTICLES}"
         ),
         builder=quotes_per_speaker,
     ),
@@ -377,17 +443,18 @@ FIGURES = (
         title="Where in the article each speaker is quoted",
         caption=(
             "Each mark is a quote at its position in the article (pale bar: its extent); one "
-            "row per speaker, in order of first quote; the top axis numbers paragraphs. "
-            f"{_COLOURS} {_SOURCE} {_METHOD}"
+            "row per speaker, in order of first quote; marks closer than "
+            f"{STACK_GAP:.0%} of the article are stacked; the top axis numbers paragraphs. "
+            f"{_COLOURS} {_METHOD} {_SOURCE}"
         ),
         builder=quote_positions,
     ),
     FigureSpec(
         name="quote-addressees",
-        title="Who addressed whom in the article",
+        title="Who addressed whom",
         caption=(
             "Quotes per speaker and addressee (\"X told Y\"); hatched bars: quotes with no "
-            f"addressee named. {_COLOURS} {_SOURCE} {_METHOD}"
+            f"addressee named. {_COLOURS} {_METHOD} Articles: {_ARTICLES}"
         ),
         builder=quote_addressees,
     ),

@@ -4,6 +4,13 @@ Programme grids draw three states apart: a filled cell for a sector a source nam
 ("included"), a grey hatched cell where the programme's list is not fully known
 ("unknown"), and an empty outlined cell where the full list is known and the sector is
 not on it ("not included").
+
+The programme grids read the programmes dataset only; sectors-seed-vs-itpp reads the
+primary article's ``sectors`` table (:meth:`analysis.figures.FigureInputs.table`: which
+areas *the article* names); sectors-corpus-mentions reads the corpus's
+(:meth:`analysis.figures.FigureInputs.corpus_table`: the illustrative corpus when one is
+given, else the researcher's articles) and its caption describes that corpus
+(``{corpus}``). Labels are the taxonomy's, in British spelling as NATO writes them.
 """
 
 from __future__ import annotations
@@ -24,6 +31,14 @@ from analysis.figures import (
     article_source,
     as_inputs,
     new_figure,
+)
+from analysis.figures.corpus import ILLUSTRATIVE_NOTE
+from analysis.figures.layout import (
+    COLUMN_WIDTH,
+    axes_note,
+    legend_under_axes,
+    row_height,
+    wrap_label,
 )
 from analysis.figures.palette import (
     BLUE,
@@ -64,31 +79,37 @@ __all__ = [
     "seed_vs_itpp",
 ]
 
+#: Caption placeholder for the corpus a corpus figure was drawn for (filled by
+#: :meth:`analysis.figures.FigureSpec.caption_for`).
+CORPUS_PLACEHOLDER = "{corpus}"
+
 # Palette roles: BLUE included / in a programme's list; SKY_BLUE mentioned only;
 # UNKNOWN_FACE hatched in UNKNOWN_GREY: unknown; WHITE outlined in EDGE: not included.
 
 KOREAN_PROGRAMMES = ("kor-ipcp-2012", "kor-ipcp-2016", "kor-ipcp-2017", "kor-ipcp-2019", "kor-itpp-2023")
 ASIA_PACIFIC_PROGRAMMES = ("kor-itpp-2023", "jpn-itpp-2023", "aus-itpp-2023")
 _SHORT_NAMES = {
-    "kor-ipcp-2012": "Korea\nIPCP 2012",
-    "kor-ipcp-2016": "Korea IPCP\n(NATO, 2016)",
-    "kor-ipcp-2017": "Korea IPCP\n2017 rev.",
-    "kor-ipcp-2019": "Korea\nIPCP 2019",
-    "kor-itpp-2023": "Korea\nITPP 2023",
-    "jpn-itpp-2023": "Japan\nITPP 2023",
-    "aus-itpp-2023": "Australia\nITPP 2023-26",
+    "kor-ipcp-2012": "IPCP\n2012",
+    "kor-ipcp-2016": "IPCP\n2016\n(NATO)",
+    "kor-ipcp-2017": "IPCP\n2017\nrev.",
+    "kor-ipcp-2019": "IPCP\n2019",
+    "kor-itpp-2023": "ITPP\n2023",
+    "jpn-itpp-2023": "Japan\nITPP\n2023",
+    "aus-itpp-2023": "Austr.\nITPP\n2023-26",
 }
+#: Characters per line of a sector label in the grids (the columns need the rest).
+GRID_LABEL_CHARS = 24
 
 
 def _column_label(programme_id: str, summary: pd.DataFrame) -> str:
     row = summary.set_index("programme_id").loc[programme_id]
     known = int(row["n_sectors_known"])
     if pd.isna(row["stated_total"]):
-        count = f"{known} known,\ntotal unknown"
+        count = f"{known} of ?"
     elif bool(row["complete"]):
-        count = f"{int(row['stated_total'])} areas,\nall known"
+        count = f"{int(row['stated_total'])} of {int(row['stated_total'])}"
     else:
-        count = f"{int(row['stated_total'])} areas,\n{known} sectors known"
+        count = f"{known} of {int(row['stated_total'])}"
     return f"{_SHORT_NAMES.get(programme_id, programme_id)}\n{count}"
 
 
@@ -122,11 +143,10 @@ def _status_grid(axes: Axes, table: pd.DataFrame, columns: Sequence[str],
             _draw_cell(axes, x, n_rows - 1 - y, str(row[column]))
     axes.set_xlim(-0.5, len(columns) - 0.5)
     axes.set_ylim(-0.5, n_rows - 0.5)
-    axes.set_yticks(range(n_rows), list(table["label"])[::-1])
+    axes.set_yticks(range(n_rows), [wrap_label(v, GRID_LABEL_CHARS) for v in table["label"]][::-1])
     axes.set_xticks(range(len(columns)), list(column_labels))
     axes.xaxis.tick_top()
     axes.tick_params(axis="both", length=0)
-    axes.tick_params(axis="x", labelsize=8)
     axes.grid(False)
     for spine in axes.spines.values():
         spine.set_visible(False)
@@ -148,21 +168,21 @@ def draw_programme_grid(
     """
     table = programme_table(programmes)
     summary = programme_summary()
-    figure, axes = new_figure(figsize=(7.5, height))
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, height))
     _status_grid(axes, table, programmes, [_column_label(p, summary) for p in programmes])
-    axes.legend(handles=_legend_handles(), loc="upper center", bbox_to_anchor=(0.35, -0.02),
-                ncols=1, fontsize=8)
+    axes_note(axes, "Under each programme: sectors known of the areas it states")
+    legend_under_axes(axes, _legend_handles(), ncols=1, gap=8)
     return figure, _long(table, programmes)
 
 
 def itpp_vs_ipcp(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Grid of Korea's IPCP versions (2012, 2016 description, 2017, 2019) and ITPP 2023."""
-    return draw_programme_grid(KOREAN_PROGRAMMES, height=7.2)
+    return draw_programme_grid(KOREAN_PROGRAMMES, height=5.6)
 
 
 def asia_pacific_programmes(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Grid of the 2023 programmes of Korea, Japan and Australia side by side."""
-    return draw_programme_grid(ASIA_PACIFIC_PROGRAMMES, height=6.8)
+    return draw_programme_grid(ASIA_PACIFIC_PROGRAMMES, height=5.6)
 
 
 def seed_vs_itpp(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
@@ -215,30 +235,27 @@ def plot_article_vs_itpp(
             "article": [INCLUDED if named else NOT_INCLUDED for named in data["named_in_article"]],
         }
     )
-    figure, axes = new_figure(figsize=(7.5, 5.4))
-    _status_grid(axes, grid, ["itpp", "article"],
-                 ["ITPP 2023\n(Korea Herald list)", "Named in the\narticle"])
+    labels = [wrap_label(v, GRID_LABEL_CHARS) for v in data["label"]]
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, 0.9 + row_height(labels, gap=0.06)))
+    _status_grid(axes, grid, ["itpp", "article"], ["ITPP\n2023", "Named in\nthe article"])
     n_rows = len(data)
     for y, (_, row) in enumerate(data.iterrows()):
         if row["named_in_article"]:
-            axes.text(1.5, n_rows - 1 - y, f"“{row['as_written']}”", va="center", ha="left",
-                      fontsize=8, color=NOTE_TEXT)
-    axes.set_xlim(-0.5, 3.6)
+            axes.text(1.5, n_rows - 1 - y, wrap_label(f"“{row['as_written']}”", 17),
+                      va="center", ha="left", fontsize=7, color=NOTE_TEXT)
+    axes.set_xlim(-0.5, 3.4)
     named = int(data["named_in_article"].sum())
-    axes.set_title(f"The article names {named} of the {n_rows} areas", loc="left",
-                   fontweight="normal", fontsize=9, pad=38)
-    axes.legend(
-        handles=[Patch(facecolor=BLUE, edgecolor=BLUE, label="area named"),
-                 Patch(facecolor=WHITE, edgecolor=EDGE, label="area not named")],
-        loc="upper center", bbox_to_anchor=(0.3, -0.02), ncols=2, fontsize=8,
-    )
+    axes_note(axes, f"The article names {named} of the {n_rows} areas")
+    legend_under_axes(
+        axes, [Patch(facecolor=BLUE, edgecolor=BLUE, label="area named"),
+               Patch(facecolor=WHITE, edgecolor=EDGE, label="area not named")], ncols=2, gap=8)
     return figure, data
 
 
 def corpus_sector_mentions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Count the articles of the illustrative corpus that name each sector."""
-    return plot_corpus_mentions(inputs.corpus_table("sectors"), len(inputs.illustrative),
-                                corpus_name="illustrative articles",
+    """Count the articles of the corpus (:meth:`FigureInputs.corpus_table`) naming each sector."""
+    return plot_corpus_mentions(inputs.corpus_table("sectors"),
+                                len(inputs.corpus_table("articles")),
                                 taxonomy=inputs.context.taxonomy)
 
 
@@ -258,7 +275,8 @@ def draw_corpus_mentions(
         inputs = corpus
     else:
         inputs = FigureInputs.from_documents([], illustrative=corpus, context=context)
-    return plot_corpus_mentions(inputs.corpus_table("sectors"), len(inputs.illustrative),
+    return plot_corpus_mentions(inputs.corpus_table("sectors"),
+                                len(inputs.corpus_table("articles")),
                                 corpus_name=corpus_name, taxonomy=inputs.context.taxonomy)
 
 
@@ -295,19 +313,20 @@ def plot_corpus_mentions(
     data = data.reset_index(drop=True).astype(
         {"sector": "string", "label": "string", **{c: "Int64" for c in columns[2:]}}
     )
-    figure, axes = new_figure(figsize=(7.5, 5.6))
+    labels = [wrap_label(v) for v in data["label"]][::-1]
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, 1.6 + row_height(labels or ["", ""],
+                                                                        per_line=0.13, gap=0.08)))
     if data.empty:
-        axes.text(0.5, 0.5, "no illustrative articles found", ha="center", va="center")
+        axes.text(0.5, 0.5, "no sector named in the corpus", ha="center", va="center")
         axes.set_axis_off()
         return figure, data
-    labels = list(data["label"])[::-1]
     listed = data["n_articles_programme_list"].to_numpy(dtype=int)[::-1]
     only = data["n_articles_mention_only"].to_numpy(dtype=int)[::-1]
     axes.barh(labels, listed, color=BLUE, label="in a programme's list of areas")
     axes.barh(labels, only, left=listed, color=SKY_BLUE, label="mentioned, not as a list item")
     axes.set_xlabel(f"Articles naming the sector (of {n_documents} {corpus_name})")
     axes.xaxis.get_major_locator().set_params(integer=True)
-    axes.legend(loc="lower right")
+    axes.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=1, borderaxespad=0.2)
     return figure, data
 
 
@@ -331,8 +350,8 @@ FIGURES = (
         title="Which of the ITPP's 11 areas the article names",
         caption=(
             "Left: the 11 areas of the 2023 Korea-NATO ITPP as listed by the Korea Herald "
-            "(11 July 2023). Right: the areas the article names, with its wording; sectors "
-            "found by analysis.sectors.finder. {source}"
+            "(11 July 2023), in NATO's British spelling. Right: the areas the article "
+            "names, with its wording; sectors found by analysis.sectors.finder. {source}"
         ),
         builder=seed_vs_itpp,
     ),
@@ -350,24 +369,29 @@ FIGURES = (
     ),
     FigureSpec(
         name="sectors-corpus-mentions",
-        title="Cooperation sectors named across a corpus (illustrative)",
+        title="Cooperation sectors named across a corpus",
         caption=(
             "Articles naming each sector, split by whether it appears as an item of a "
-            "programme's list of areas. ILLUSTRATIVE: a small hand-written corpus "
-            "(data/raw/illustrative, 2023-2025), not real news; it shows the method until "
-            "a real corpus is given. Sectors found by analysis.sectors.finder."
+            "programme's list of areas. Sectors found by analysis.sectors.finder. "
+            "Corpus: " + CORPUS_PLACEHOLDER
         ),
         builder=corpus_sector_mentions,
     ),
 )
 
 
-def captioned(name: str, figure: Figure, article: Article | Document | None = None) -> Figure:
+def captioned(
+    name: str, figure: Figure, article: Article | Document | None = None,
+    corpus: str | None = None,
+) -> Figure:
     """Add the registered title and caption of figure ``name`` (as ``render`` does).
 
     For notebooks that draw a sector figure from their own inputs with the ``draw_*``
     functions; call it inside :func:`analysis.figures.style_context`. ``article`` is
-    the article the figure was drawn for, cited where the caption says ``{source}``.
+    the article the figure was drawn for, cited where the caption says ``{source}``;
+    ``corpus`` describes the corpus, written where it says ``{corpus}`` (default: the
+    illustrative corpus, :data:`analysis.figures.corpus.ILLUSTRATIVE_NOTE`). Prefer
+    :meth:`analysis.figures.FigureSpec.caption_for`, which fills both from the inputs.
     """
     spec = {spec.name: spec for spec in FIGURES}[name]
     caption = spec.caption
@@ -376,5 +400,8 @@ def captioned(name: str, figure: Figure, article: Article | Document | None = No
             raise AnalysisError(f"figure {name!r} cites its article: pass article=...")
         source = article_source(article.article if isinstance(article, Document) else article)
         caption = caption.replace(SOURCE_PLACEHOLDER, source)
+    if CORPUS_PLACEHOLDER in caption:
+        caption = caption.replace(CORPUS_PLACEHOLDER,
+                                  ILLUSTRATIVE_NOTE if corpus is None else corpus)
     _add_caption(figure, spec.title, caption)
     return figure

@@ -1,11 +1,14 @@
 """Figures about tone: by speaker, through the article, and toward each target.
 
-Every builder plots exactly the DataFrame it returns, read from the primary article's
-tables (:meth:`analysis.figures.FigureInputs.table`): :func:`tone_by_speaker` of
-``quote_sentiment``, :func:`tone_by_target` of ``targets`` and :func:`arc_data` of
-``sentences`` and ``quotes`` (the columns of
-:func:`analysis.sentiment.aggregates.tone_arc`), so a number in a chart can be traced to a
-table. Means come with their n and bootstrap 95% intervals; groups with fewer than
+Every builder plots exactly the DataFrame it returns, so a number in a chart can be
+traced to a table: :func:`tone_by_speaker` of ``quote_sentiment`` and
+:func:`tone_by_target` of ``targets`` over every research article
+(:meth:`analysis.figures.FigureInputs.all_articles_table`: a speaker's or a target's
+tone gains from every article that quotes or names them), and :func:`arc_data` of the
+primary article's ``sentences`` and ``quotes``
+(:meth:`analysis.figures.FigureInputs.table`: an arc runs through one text; the columns
+of :func:`analysis.sentiment.aggregates.tone_arc`). The tone axis is fitted to the data
+(:func:`axis_limit`), symmetric around neutral. Means come with their n and bootstrap 95% intervals; groups with fewer than
 five values are drawn hollow and labelled "small n". Speakers are drawn in their colour
 of the quote figures (:func:`analysis.figures.speaker_colours.assign_speaker_colours`).
 
@@ -17,10 +20,12 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MultipleLocator
 
 from analysis.figures import FigureInputs, FigureSpec, as_inputs, new_figure
+from analysis.figures.layout import COLUMN_WIDTH, axes_note, row_height, wrap_label
 from analysis.figures.palette import BAND, BLUE, MUTED_TEXT, UNKNOWN, VERMILLION, WHITE
-from analysis.figures.speaker_colours import SpeakerColours, assign_speaker_colours
+from analysis.figures.speaker_colours import UNATTRIBUTED_SHOWN, SpeakerColours, colours_for
 from analysis.pipeline import Context
 from analysis.quotes.records import SPEECH_KINDS
 from analysis.sentiment.aggregates import tone_by_speaker, tone_by_target
@@ -28,9 +33,11 @@ from analysis.sentiment.uncertainty import SMALL_N
 from analysis.text.document import Document
 
 __all__ = [
+    "ARC_LABELS",
     "FIGURES",
     "MAX_TARGETS",
     "arc_data",
+    "axis_limit",
     "draw_speaker_tone",
     "draw_target_tone",
     "draw_tone_arc",
@@ -46,8 +53,15 @@ __all__ = [
 
 #: At most this many targets are drawn (the most mentioned).
 MAX_TARGETS = 12
+#: The tone axis reaches past the widest interval by this much, in steps of AXIS_STEP.
+AXIS_PAD = 0.1
+AXIS_STEP = 0.25
+#: Legend labels of the tone arc's two series (unmasked, masked).
+ARC_LABELS = ("compound (NLTK VADER), thick solid",
+              "compound, names masked, thin dashed")
 
 _SOURCE = "{source}"
+_ARTICLES = "{articles}"
 
 
 def speaker_tone_data(
@@ -109,38 +123,66 @@ def arc_data(sentences: pd.DataFrame, quotes: pd.DataFrame, text_length: int) ->
                          "end": "Int64"})
 
 
+def axis_limit(data: pd.DataFrame) -> float:
+    """Return the half-width of the tone axis: the data's reach, padded, in steps of 0.25.
+
+    The axis is symmetric around 0 (neutral stays in the middle) and no wider than the
+    data needs, so no empty band of the −1 to +1 range is drawn; at most 1.
+
+    Examples
+    --------
+    >>> axis_limit(pd.DataFrame({"mean": [0.2], "ci_low": [-0.1], "ci_high": [0.41]}))
+    0.75
+    >>> axis_limit(pd.DataFrame({"mean": [0.0], "ci_low": [None], "ci_high": [None]}))
+    0.25
+    """
+    values = pd.concat([data[c] for c in ("mean", "ci_low", "ci_high")]).dropna()
+    reach = float(values.abs().max()) if len(values) else 0.0
+    steps = int((reach + AXIS_PAD) / AXIS_STEP - 1e-9) + 1
+    return min(steps * AXIS_STEP, 1.0)
+
+
 def _interval_plot(
     axes: Axes, data: pd.DataFrame, label: str, xlabel: str, colours: list[str] | None = None
-) -> None:
+) -> list[str]:
     """Draw means with intervals, one row per group, top to bottom in table order.
 
     Rows are in ``colours`` (one per row), else blue; a small-n row is drawn hollow
-    (and, without ``colours``, grey).
+    (and, without ``colours``, grey). Each row's label says its n under the name (no
+    note past the axes to collide with). Returns the tick labels drawn.
     """
     rows = list(range(len(data)))[::-1]
+    ticks = []
     for index, (row, (_, record)) in enumerate(zip(rows, data.iterrows(), strict=True)):
         small = record["note"] == SMALL_N if pd.notna(record["note"]) else False
         default = UNKNOWN if small else BLUE
         colour = default if colours is None else colours[index]
         if pd.notna(record["ci_low"]):
-            axes.plot([record["ci_low"], record["ci_high"]], [row, row], color=colour, lw=2)
+            axes.plot([record["ci_low"], record["ci_high"]], [row, row], color=colour, lw=1.5)
         axes.plot(
-            [record["mean"]], [row], marker="o", markersize=7, color=colour,
+            [record["mean"]], [row], marker="o", markersize=5, color=colour,
             markerfacecolor=WHITE if small else colour, linestyle="none",
         )
-        note = f"n = {record['n']}" + (f" ({SMALL_N})" if small else "")
-        axes.annotate(note, (1.0, row), xycoords=("axes fraction", "data"), xytext=(4, 0),
-                      textcoords="offset points", va="center", fontsize=8, color=MUTED_TEXT)
+        note = f"n = {record['n']}" + (f", {SMALL_N}" if small else "")
+        ticks.append(f"{wrap_label(str(record[label]))}\n{note}")
     axes.axvline(0.0, color=MUTED_TEXT, lw=0.8)
-    axes.set_yticks(rows, [str(v) for v in data[label]])
-    axes.set_xlim(-1.0, 1.0)
-    axes.set_ylim(-0.7, max(len(data), 1) - 0.3)
+    axes.set_yticks(rows, ticks)
+    limit = axis_limit(data)
+    axes.set_xlim(-limit, limit)
+    axes.xaxis.set_major_locator(MultipleLocator(0.5 if limit > 0.5 else 0.25))
+    axes.set_ylim(-0.6, max(len(data), 1) - 0.4)
     axes.set_xlabel(xlabel)
+    return ticks
 
 
 def _empty(axes: Axes, message: str) -> None:
     axes.text(0.5, 0.5, message, ha="center", va="center", transform=axes.transAxes)
     axes.set_axis_off()
+
+
+def _interval_height(data: pd.DataFrame, label: str) -> float:
+    ticks = [f"{wrap_label(str(v))}\nn" for v in data[label]] if len(data) else ["", ""]
+    return 1.0 + row_height(ticks, per_line=0.13)
 
 
 def plot_speaker_tone(
@@ -155,7 +197,7 @@ def plot_speaker_tone(
     colours : SpeakerColours, optional
         The set's speaker colours (default: assigned over ``data``, most quotes first).
     """
-    figure, axes = new_figure(figsize=(7.5, 1.6 + 0.45 * max(len(data), 1)))
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, _interval_height(data, "speaker")))
     if data.empty:
         _empty(axes, "no quotes found")
         return figure, data
@@ -165,10 +207,9 @@ def plot_speaker_tone(
              "n_words": 0}))
     row_colours = [colours.colour(s) for s in data["speaker"]]
     _interval_plot(axes, data, "speaker",
-                   "Mean VADER compound of the quoted words, names masked (−1 negative, +1 positive)",
+                   "Mean VADER compound, names masked\n(−1 negative, +1 positive)",
                    row_colours)
-    axes.set_title("Hollow marks: fewer than 5 quotes, not a finding", loc="left",
-                   fontweight="normal", fontsize=9)
+    axes_note(axes, "Hollow marks: fewer than 5 quotes, not a finding")
     return figure, data
 
 
@@ -176,23 +217,28 @@ def plot_tone_arc(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     """Plot sentence tone in article order, unmasked and masked, quoted sentences marked.
 
     ``data`` is :func:`arc_data` (the columns of :func:`analysis.sentiment.aggregates.tone_arc`).
+    Both series stay visible where they agree: the unmasked one is a thick pale line
+    with filled dots under the masked one, a thin dashed line with hollow squares; the
+    legend sits above the plot, outside it.
     """
-    figure, axes = new_figure(figsize=(7.5, 4.0))
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, 2.6))
     x = (data["sentence"] + 1).to_numpy(dtype=float)
     for position, quoted in zip(x, data["quoted"].fillna(False), strict=True):
         if quoted:
             axes.axvspan(position - 0.5, position + 0.5, color=BAND, lw=0, zorder=0)
     axes.plot(x, data["compound"].to_numpy(dtype=float), color=BLUE, marker="o",
-              markersize=4, lw=1.2, label="compound (NLTK VADER)")
+              markersize=4.5, lw=2.4, alpha=0.55, zorder=2, label=ARC_LABELS[0])
     axes.plot(x, data["compound_masked"].to_numpy(dtype=float), color=VERMILLION, marker="s",
-              markersize=3, lw=1.0, linestyle="--", label="compound, names masked")
-    axes.axhline(0.0, color=MUTED_TEXT, lw=0.8)
+              markersize=3, markerfacecolor=WHITE, markeredgewidth=0.9, lw=0.9,
+              linestyle=(0, (3, 2)), zorder=3, label=ARC_LABELS[1])
+    axes.axhline(0.0, color=MUTED_TEXT, lw=0.6, zorder=1)
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlim(0.5, len(data) + 0.5)
-    axes.set_xlabel("Sentence (in article order; grey bands: sentences with quoted speech)")
+    axes.set_xlabel("Sentence, in article order (grey bands:\nsentences with quoted speech)")
     axes.set_ylabel("VADER compound (−1 to +1)")
     axes.grid(axis="y")
-    axes.legend(loc="lower left", ncols=2)
+    axes.legend(loc="lower left", bbox_to_anchor=(0.0, 1.02), ncols=1, borderaxespad=0.0,
+                handlelength=2.6)
     return figure, data
 
 
@@ -201,21 +247,20 @@ def plot_target_tone(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
 
     ``data`` is :func:`tone_by_target` of a ``targets`` table, most-mentioned first.
     """
-    figure, axes = new_figure(figsize=(7.5, 1.6 + 0.45 * max(len(data), 1)))
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, _interval_height(data, "target")))
     if data.empty:
         _empty(axes, "no targets found")
         return figure, data
     _interval_plot(axes, data, "target",
-                   "Mean target tone, P(positive) − P(negative) per mention (−1 to +1)")
-    axes.set_title("Hollow grey: fewer than 5 mentions, not a finding", loc="left",
-                   fontweight="normal", fontsize=9)
+                   "Mean target tone per mention,\nP(positive) − P(negative)")
+    axes_note(axes, "Hollow grey: fewer than 5 mentions, not a finding")
     return figure, data
 
 
 def sentiment_by_speaker(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Build the speaker figure for the primary article."""
-    colours = assign_speaker_colours(inputs.table("quotes"))
-    data = tone_by_speaker(colours.group_quotes(inputs.table("quote_sentiment")))
+    """Build the speaker figure over every research article."""
+    colours = colours_for(inputs)
+    data = tone_by_speaker(colours.group_quotes(inputs.all_articles_table("quote_sentiment")))
     return plot_speaker_tone(data, colours)
 
 
@@ -226,8 +271,8 @@ def sentiment_arc(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
 
 
 def sentiment_by_target(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Build the target figure for the primary article."""
-    return plot_target_tone(_top_targets(inputs.table("targets")))
+    """Build the target figure over every research article."""
+    return plot_target_tone(_top_targets(inputs.all_articles_table("targets")))
 
 
 def draw_speaker_tone(
@@ -263,7 +308,10 @@ FIGURES = (
             "Mean VADER compound of each speaker's quoted words (direct, partial and "
             "indirect quotes), with actor and organisation names masked; bars: seeded "
             "bootstrap 95% intervals; n = quotes; each speaker in their colour of the quote "
-            "figures. VADER is a weak judge of news; one article is not a sample. " + _SOURCE
+            f"figures; grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker is not a person or "
+            "organisation, counted together. The axis spans the data, centred on neutral. "
+            "VADER is a weak judge of news; a few articles are not a sample. "
+            "Articles: " + _ARTICLES
         ),
         builder=sentiment_by_speaker,
     ),
@@ -271,9 +319,10 @@ FIGURES = (
         name="sentiment-arc",
         title="The tone arc through the article",
         caption=(
-            "NLTK VADER compound of every sentence in order, as NLTK computes it (blue) and "
-            "with actor and organisation names masked (vermillion, dashed); grey bands mark "
-            "sentences with quoted speech. " + _SOURCE
+            "NLTK VADER compound of every sentence in order, as NLTK computes it (blue, "
+            "thick solid line, filled dots) and with actor and organisation names masked "
+            "(vermillion, thin dashed line, hollow squares; where the two agree it runs "
+            "along the blue line); grey bands mark sentences with quoted speech. " + _SOURCE
         ),
         builder=sentiment_arc,
     ),
@@ -284,7 +333,8 @@ FIGURES = (
             "Mean target-dependent tone (analysis.sentiment.model, trained on NewsMTSC; see "
             "docs/evaluation.md for its measured scores) over each target's mentions, "
             f"most-mentioned {MAX_TARGETS} shown; bars: seeded bootstrap 95% intervals; "
-            "n = mentions. " + _SOURCE
+            "n = mentions. The axis spans the data, centred on neutral. "
+            "Articles: " + _ARTICLES
         ),
         builder=sentiment_by_target,
     ),

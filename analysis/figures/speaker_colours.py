@@ -5,19 +5,29 @@ sentiment-speakers) and the highlighted article colour a speaker by
 :func:`assign_speaker_colours` over the same quotes table, so a speaker has one colour
 throughout. The assignment is deterministic:
 
-1. resolved speakers in the order of the ``speakers`` table
-   (:func:`analysis.quotes.speakers.speakers_frame`: most quotes, then most words, then
-   first appearance) take the categorical colours of :mod:`analysis.figures.palette` in
-   turn, so no two speakers shown share a colour;
-2. past the palette's size, the remaining resolved speakers are grouped as
+1. attributed speakers (:func:`is_attributed`: a person or organisation) in the order
+   of the ``speakers`` table (:func:`analysis.quotes.speakers.speakers_frame`: most
+   quotes, then most words, then first appearance) take the categorical colours of
+   :mod:`analysis.figures.palette` in turn, so no two speakers shown share a colour;
+2. past the palette's size, the remaining attributed speakers are grouped as
    ``"others"``, in :data:`~analysis.figures.palette.OTHERS` (near black);
-3. speakers not resolved to an actor (labelled "... (unresolved)" or "unknown
-   speaker") are grouped as ``"unresolved"``, in
-   :data:`~analysis.figures.palette.UNRESOLVED` (mid grey), distinct from "others".
+3. every other speaker is grouped as ``"unattributed"``, in
+   :data:`~analysis.figures.palette.UNATTRIBUTED` (mid grey), distinct from "others":
+   a mention not resolved to an actor ("the pair", "a joint statement released",
+   "an official") or resolved to something that is neither a registry actor nor a
+   name ("Organisers"). The figures never draw such a mention as a speaker: all of
+   them are one row, :data:`UNATTRIBUTED_SHOWN`, and the captions say so.
 
-No two speakers a figure shows share a colour: when a group holds two speakers or more,
-the figures draw it as one row, :data:`OTHERS_SHOWN` or :data:`UNRESOLVED_SHOWN`
-(:meth:`SpeakerColours.group_quotes`); a group of one keeps its own label.
+Who counts as attributed (:func:`is_attributed`): the quote has an actor, and that
+actor is in the registry (a person, organisation or country with a source), or its
+name looks like a name (:func:`looks_like_name`: two to six capitalised words, name
+particles such as "de" or "van" allowed, or one acronym such as "KIDA"). So a speaker
+a user's article names in full ("Hana Seo") keeps their own colour although the
+registry does not know them, and a description never does.
+
+No two speakers a figure shows share a colour: the figures draw "others" as one row,
+:data:`OTHERS_SHOWN`, when it holds two speakers or more (a group of one keeps its own
+label), and "unattributed" always as one row (:meth:`SpeakerColours.group_quotes`).
 """
 
 from __future__ import annotations
@@ -25,32 +35,110 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis.figures.palette import CATEGORICAL, OTHERS, UNRESOLVED
+from analysis.figures.palette import CATEGORICAL, OTHERS, UNATTRIBUTED
 from analysis.quotes.speakers import speaker_label, speakers_frame
 
+if TYPE_CHECKING:
+    from analysis.actors.registry import ActorRegistry
+    from analysis.figures import FigureInputs
+
 __all__ = [
+    "NAME_PARTICLES",
     "OTHERS_LABEL",
     "OTHERS_SHOWN",
+    "UNATTRIBUTED_LABEL",
+    "UNATTRIBUTED_SHOWN",
     "UNRESOLVED_LABEL",
     "UNRESOLVED_SHOWN",
     "SpeakerColours",
     "assign_speaker_colours",
+    "colours_for",
+    "is_attributed",
+    "looks_like_name",
 ]
 
 #: Group name of the speakers past the palette's size.
 OTHERS_LABEL = "others"
-#: Group name of the speakers not resolved to an actor.
-UNRESOLVED_LABEL = "unresolved"
+#: Group name of the speakers that are not a person or organisation (:func:`is_attributed`).
+UNATTRIBUTED_LABEL = "unattributed"
 #: The one row a figure draws for two or more speakers past the palette's size.
 OTHERS_SHOWN = "other speakers"
-#: The one row a figure draws for two or more speakers not resolved to an actor.
-UNRESOLVED_SHOWN = "unresolved speakers"
-_GROUP_ROWS = {OTHERS_LABEL: OTHERS_SHOWN, UNRESOLVED_LABEL: UNRESOLVED_SHOWN}
-_GROUP_COLOURS = {OTHERS_SHOWN: OTHERS, UNRESOLVED_SHOWN: UNRESOLVED}
-_SHOWN_GROUPS = {OTHERS_SHOWN: OTHERS_LABEL, UNRESOLVED_SHOWN: UNRESOLVED_LABEL}
+#: The one row a figure draws for every unattributed speaker (even one).
+UNATTRIBUTED_SHOWN = "unattributed"
+#: Former names of the unattributed group (kept for code that imports them).
+UNRESOLVED_LABEL = UNATTRIBUTED_LABEL
+UNRESOLVED_SHOWN = UNATTRIBUTED_SHOWN
+#: Lower-case words a name may hold between its capitalised words ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"al", "bin", "da", "das", "de", "del", "della", "der", "des",
+                            "di", "do", "dos", "du", "ibn", "la", "le", "van", "von", "y"})
+#: Words in a name, at least and at most (a one-word name must be an acronym).
+NAME_WORDS = (2, 6)
+_GROUP_ROWS = {OTHERS_LABEL: OTHERS_SHOWN, UNATTRIBUTED_LABEL: UNATTRIBUTED_SHOWN}
+_GROUP_COLOURS = {OTHERS_SHOWN: OTHERS, UNATTRIBUTED_SHOWN: UNATTRIBUTED}
+_SHOWN_GROUPS = {OTHERS_SHOWN: OTHERS_LABEL, UNATTRIBUTED_SHOWN: UNATTRIBUTED_LABEL}
+
+
+def _capitalised(word: str) -> bool:
+    """Return True for a word of a name: "Kim", "Eun-hye", "O'Brien", "McCain"."""
+    return word[:1].isupper() and not any(ch.isdigit() for ch in word)
+
+
+def looks_like_name(text: str) -> bool:
+    """Return True when ``text`` is written as a name, not a description.
+
+    Two to six words (:data:`NAME_WORDS`), the first and last capitalised and every one
+    between capitalised or a name particle (:data:`NAME_PARTICLES`); or a single acronym
+    of two to six capitals ("KIDA").
+
+    Examples
+    --------
+    >>> [looks_like_name(t) for t in ("Hana Seo", "Ursula von der Leyen", "KIDA")]
+    [True, True, True]
+    >>> [looks_like_name(t) for t in ("Organisers", "the pair", "a joint statement released")]
+    [False, False, False]
+    """
+    words = str(text).split()
+    if len(words) == 1:
+        word = words[0]
+        return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+    if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
+        return False
+    if not (_capitalised(words[0]) and _capitalised(words[-1])):
+        return False
+    return all(_capitalised(w) or w in NAME_PARTICLES for w in words[1:-1])
+
+
+def is_attributed(actor: object, registry: ActorRegistry | None = None) -> bool:
+    """Return True when a quote's ``actor`` is a person or organisation to draw as a speaker.
+
+    ``actor`` is the quote's resolved actor (``<NA>`` when the mention was not resolved).
+    It counts when the registry (default: the shipped one) knows it, or when it looks
+    like a name (:func:`looks_like_name`): a full name the article gives for someone the
+    registry does not list. Everything else is drawn as "unattributed".
+
+    Examples
+    --------
+    >>> is_attributed("Jens Stoltenberg"), is_attributed("Hana Seo"), is_attributed("NATO")
+    (True, True, True)
+    >>> is_attributed(None), is_attributed("Organisers")
+    (False, False)
+    """
+    if actor is None or (not isinstance(actor, str) and pd.isna(actor)):
+        return False
+    name = str(actor).strip()
+    if not name:
+        return False
+    if looks_like_name(name):
+        return True
+    if registry is None:
+        from analysis.actors.registry import default_registry
+
+        registry = default_registry()
+    return name in registry or registry.get(name) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,26 +165,32 @@ class SpeakerColours:
         return len(self.colours)
 
     def colour(self, label: str) -> str:
-        """Return the colour of ``label``; a speaker not in the set is drawn unresolved."""
-        return self.colours.get(label, _GROUP_COLOURS.get(label, UNRESOLVED))
+        """Return the colour of ``label``; a speaker not in the set is drawn unattributed."""
+        return self.colours.get(label, _GROUP_COLOURS.get(label, UNATTRIBUTED))
 
     def group(self, label: str) -> str:
-        """Return what the colour of ``label`` stands for (the label, others, unresolved)."""
-        return self.groups.get(label, _SHOWN_GROUPS.get(label, UNRESOLVED_LABEL))
+        """Return what the colour of ``label`` stands for (the label, others, unattributed)."""
+        return self.groups.get(label, _SHOWN_GROUPS.get(label, UNATTRIBUTED_LABEL))
 
     def shown(self, label: str) -> str:
-        """Return the row a figure draws ``label`` on: its own, or its group's when shared.
+        """Return the row a figure draws ``label`` on: its own, or its group's.
+
+        "others" is one row when it holds two speakers or more; "unattributed" always.
 
         Examples
         --------
-        >>> colours = SpeakerColours({"A": "#0072B2", "B": "#333333", "C": "#333333"},
-        ...                          {"A": "A", "B": "others", "C": "others"})
-        >>> colours.shown("A"), colours.shown("B")
-        ('A', 'other speakers')
+        >>> colours = SpeakerColours({"A": "#0072B2", "B": "#333333", "C": "#333333",
+        ...                           "the pair (unresolved)": "#767676"},
+        ...                          {"A": "A", "B": "others", "C": "others",
+        ...                           "the pair (unresolved)": "unattributed"})
+        >>> colours.shown("A"), colours.shown("B"), colours.shown("the pair (unresolved)")
+        ('A', 'other speakers', 'unattributed')
         """
         group = self.group(label)
         if group == label or group not in _GROUP_ROWS:
             return label
+        if group == UNATTRIBUTED_LABEL:
+            return UNATTRIBUTED_SHOWN
         members = sum(1 for other in self.groups.values() if other == group)
         return _GROUP_ROWS[group] if members > 1 else label
 
@@ -108,7 +202,7 @@ class SpeakerColours:
         """Return ``quotes`` with every speaker drawn as the row :meth:`shown` gives.
 
         The speakers of a shared colour become one speaker (``actor`` and ``speaker``
-        :data:`OTHERS_SHOWN` or :data:`UNRESOLVED_SHOWN`, no role or affiliation), so
+        :data:`OTHERS_SHOWN` or :data:`UNATTRIBUTED_SHOWN`, no role or affiliation), so
         tables built from the result (speakers, positions, addressees, tone by speaker)
         show no two speakers in one colour. Works on ``quotes`` and ``quote_sentiment``.
         """
@@ -128,21 +222,23 @@ class SpeakerColours:
         return grouped
 
     def legend(self) -> list[tuple[str, str]]:
-        """Return ``(group, colour)`` once per colour in use: speakers, others, unresolved."""
+        """Return ``(group, colour)`` once per colour in use: speakers, others, unattributed."""
         seen: dict[str, str] = {}
         for label, colour in self.colours.items():
             seen.setdefault(self.groups[label], colour)
-        order = {OTHERS_LABEL: 1, UNRESOLVED_LABEL: 2}
+        order = {OTHERS_LABEL: 1, UNATTRIBUTED_LABEL: 2}
         return sorted(seen.items(), key=lambda item: order.get(item[0], 0))
 
     @classmethod
     def from_speakers(
-        cls, speakers: pd.DataFrame, palette: Sequence[str] = CATEGORICAL
+        cls, speakers: pd.DataFrame, palette: Sequence[str] = CATEGORICAL,
+        registry: ActorRegistry | None = None,
     ) -> SpeakerColours:
         """Assign colours from a ``speakers`` table (see the module docstring).
 
         A speaker listed in several articles is ranked by its total quotes and words,
-        then by its first row.
+        then by its first row. ``registry`` decides who is attributed
+        (:func:`is_attributed`; default: the shipped registry).
 
         Examples
         --------
@@ -153,17 +249,20 @@ class SpeakerColours:
         >>> dict(colours.colours)
         {'Yoon Suk Yeol': '#0072B2', 'Jens Stoltenberg': '#333333', 'He (unresolved)': '#767676'}
         >>> colours.group("Jens Stoltenberg"), colours.group("He (unresolved)")
-        ('others', 'unresolved')
+        ('others', 'unattributed')
         """
         totals: dict[str, list[int]] = {}  # label -> [-quotes, -words, first row]
-        unresolved: list[str] = []
+        unattributed: list[str] = []
+        known: dict[str, bool] = {}
         for row, (actor, speaker, n_quotes, n_words) in enumerate(zip(
                 speakers["actor"], speakers["speaker"], speakers["n_quotes"],
                 speakers["n_words"], strict=True)):
             label = speaker_label(actor, speaker)
-            if pd.isna(actor):
-                if label not in unresolved:
-                    unresolved.append(label)
+            if label not in known:
+                known[label] = is_attributed(actor, registry)
+            if not known[label]:
+                if label not in unattributed:
+                    unattributed.append(label)
                 continue
             total = totals.setdefault(label, [0, 0, row])
             total[0] -= int(n_quotes)
@@ -176,13 +275,14 @@ class SpeakerColours:
                 colours[label], groups[label] = palette[rank], label
             else:
                 colours[label], groups[label] = OTHERS, OTHERS_LABEL
-        for label in unresolved:
-            colours[label], groups[label] = UNRESOLVED, UNRESOLVED_LABEL
+        for label in unattributed:
+            colours[label], groups[label] = UNATTRIBUTED, UNATTRIBUTED_LABEL
         return cls(MappingProxyType(colours), MappingProxyType(groups))
 
 
 def assign_speaker_colours(
-    quotes: pd.DataFrame, palette: Sequence[str] = CATEGORICAL
+    quotes: pd.DataFrame, palette: Sequence[str] = CATEGORICAL,
+    registry: ActorRegistry | None = None,
 ) -> SpeakerColours:
     """Return the colour of every speaker of a quotes table, the same for every figure.
 
@@ -190,9 +290,12 @@ def assign_speaker_colours(
     ----------
     quotes : DataFrame
         The ``quotes`` table (or ``quote_sentiment``, which has the same speaker
-        columns); ``title`` and ``scare`` rows are ignored.
+        columns), of one article or many; ``title`` and ``scare`` rows are ignored.
     palette : sequence of str, optional
         The colours to hand out (default: :data:`analysis.figures.palette.CATEGORICAL`).
+    registry : ActorRegistry, optional
+        Decides who is attributed (:func:`is_attributed`; default: the shipped registry;
+        figures pass their context's, so a researcher's actors file counts).
 
     Examples
     --------
@@ -203,5 +306,23 @@ def assign_speaker_colours(
     >>> dict(assign_speaker_colours(quotes).colours)
     {'Jens Stoltenberg': '#0072B2', 'Yoon Suk Yeol': '#D55E00', 'He (unresolved)': '#767676'}
     """
-    return SpeakerColours.from_speakers(speakers_frame(quotes), palette)
+    return SpeakerColours.from_speakers(speakers_frame(quotes), palette, registry)
 
+
+def colours_for(inputs: FigureInputs) -> SpeakerColours:
+    """Return the speaker colours of a figure set: over every research article's quotes.
+
+    Every speaker figure and the highlighted article of one :class:`FigureInputs` use
+    this, so a speaker keeps one colour whether a figure shows one article or all of
+    them; attribution follows the inputs' registry (a researcher's actors file counts).
+
+    Examples
+    --------
+    >>> from analysis.figures import FigureInputs
+    >>> inputs = FigureInputs.from_documents(["“We agree,” Stoltenberg said.",
+    ...                                       "“Agreed,” the pair said."])
+    >>> colours_for(inputs).legend()
+    [('Jens Stoltenberg', '#0072B2'), ('unattributed', '#767676')]
+    """
+    return assign_speaker_colours(inputs.all_articles_table("quotes"),
+                                  registry=inputs.context.registry)

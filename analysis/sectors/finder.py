@@ -175,7 +175,7 @@ def sector_rows(doc: Document, mentions: Iterable[SectorMention]) -> list[dict[s
     --------
     >>> doc = as_document("Cyber defence matters.")
     >>> sector_rows(doc, find_sector_mentions(doc))
-    [{'article_id': 'text', 'sentence': 0, 'sector': 'cyber-defence', 'label': 'Cyber defense', 'start': 0, 'end': 13, 'matched': 'Cyber defence', 'context': 'mention'}]
+    [{'article_id': 'text', 'sentence': 0, 'sector': 'cyber-defence', 'label': 'Cyber defence', 'start': 0, 'end': 13, 'matched': 'Cyber defence', 'context': 'mention'}]
     """
     return [
         {

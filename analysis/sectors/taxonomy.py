@@ -75,7 +75,7 @@ class Taxonomy:
     --------
     >>> taxonomy = default_taxonomy()
     >>> taxonomy.label("cyber-defence")
-    'Cyber defense'
+    'Cyber defence'
     >>> taxonomy.ids()[:2]
     ('dialogue-consultation', 'counter-terrorism')
     """
