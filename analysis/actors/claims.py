@@ -52,22 +52,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.actors.claim_offices import Office, OfficeReader
 from analysis.actors.claim_words import ClaimVocabulary, claim_vocabulary
 from analysis.actors.records import Actor, ActorMention, Role
 from analysis.actors.registry import ActorRegistry, default_registry
-from analysis.actors.titles import (
-    FORMER,
-    description_key,
-    previous_word,
-    title_before,
-    title_meaning,
-    title_pattern,
-)
+from analysis.actors.titles import previous_word
 from analysis.text.document import Document, TextLike, Texts, as_document
 
 if TYPE_CHECKING:
@@ -80,21 +73,8 @@ __all__ = ["CLAIM_KINDS", "ActorClaim", "claim_rows", "claims_frame", "find_clai
 CLAIM_KINDS: tuple[str, ...] = ("role", "state", "party")
 # How far before a name the words of a claim may start (characters).
 _BEFORE_CHARS = 120
-_OPEN_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
-_FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
-_FORMER_AT = re.compile(r"(?:former|ex-)\s*", re.IGNORECASE)
-# The meaning titles.txt gives a courtesy title ("Mr. = *"): no office.
-_COURTESY = "*"
-_POSSESSIVE = re.compile(r"['’]s\s+")
-_SUFFIX_OF = re.compile(r"\s+of\s+(?:the\s+)?")
-_AFTER_TITLE_OK = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")
 # Quotations whose words are the speaker's ("indirect" speech is the article's wording).
 _QUOTED_KINDS = frozenset({"direct", "partial"})
-# "then-Arkansas Gov.", "ex-President": a hedge glued to the word before a title.
-_HEDGED_WORD = re.compile(r"(?:then|ex)-", re.IGNORECASE)
-# A year written in a sentence (a term's years make a title retrospective).
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
 
 @dataclass(frozen=True, slots=True)
 class ActorClaim:
@@ -134,19 +114,6 @@ class _Read:
     rule: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Office:
-    """An office written beside a name: title meaning, body (if written), span, former."""
-
-    key: str
-    body: Actor | None
-    body_text: str
-    start: int
-    end: int
-    former: bool
-    rule: str
-
-
 def find_claims(
     source: TextLike,
     mentions: Sequence[ActorMention] | None = None,
@@ -178,7 +145,7 @@ def find_claims(
     --------
     >>> text = "Sen. Jeanne Shaheen (D-N.H.) met Thom Tillis, a Democrat of North Carolina."
     >>> [(c.actor, c.claim_kind, c.claimed, c.contradicts) for c in find_claims(text)]
-    [('Jeanne Shaheen', 'party', 'D', False), ('Jeanne Shaheen', 'state', 'N.H.', False), ('Thom Tillis', 'party', 'Democrat', True), ('Thom Tillis', 'state', 'North Carolina', False)]
+    [('Jeanne Shaheen', 'role', 'Sen.', False), ('Jeanne Shaheen', 'party', 'D', False), ('Jeanne Shaheen', 'state', 'N.H.', False), ('Thom Tillis', 'party', 'Democrat', True), ('Thom Tillis', 'state', 'North Carolina', False)]
     """
     doc = as_document(source)
     registry = registry if registry is not None else default_registry()
@@ -210,9 +177,8 @@ class _Finder:
         self.doc, self.text, self.mentions = doc, doc.text, mentions
         self.registry, self.words = registry, words
         self.on: date | None = doc.article.published
-        self.facts = _registry_facts(registry)
         self.ends = {m.end: m for m in mentions}
-        self.starts = {m.start: m for m in mentions}
+        self.offices = OfficeReader(doc, mentions, registry, words)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -220,22 +186,23 @@ class _Finder:
         actor = self.registry.get(mention.actor) if mention.kind == "person" else None
         if actor is None:
             return []
-        title = title_before(self.text, mention.start)
-        meaning = _title_key(title.group()) if title is not None else None
+        title, meaning = self.offices.title_of(mention)
         seated = meaning in self.words.seat_titles
         claims = []
         for read in self._facts_read(mention, title.start() if title else mention.start, seated):
             claim = self._check_fact(read, mention, actor)
             if claim is not None:
                 claims.append(claim)
-        if self.registry.get(mention.text) is not None:  # not resolved by its title alone
-            offices = [self._office_after(mention)]
-            if title is not None and meaning is not None:
-                offices.append(self._office_before(title, meaning))
-            for office in offices:
-                claim = self._check_office(office, mention, actor) if office else None
-                if claim is not None:
-                    claims.append(claim)
+        if self.registry.get(mention.text) is None:  # resolved by its title alone
+            return claims
+        offices = [self.offices.after(mention)]
+        if title is not None and meaning is not None:
+            offices.append(self.offices.before(title, meaning))
+        for office in offices:
+            checked = self.offices.check(office, mention, actor) if office else None
+            if office is not None and checked is not None:
+                claims.append(self._claim(mention, "role", office, checked.registry_value,
+                                          checked.roles, checked.contradicts))
         return claims
 
     def _facts_read(self, mention: ActorMention, before: int, seated: bool) -> list[_Read]:
@@ -274,83 +241,6 @@ class _Finder:
         previous = previous_word(self.text, read.start)
         return previous is not None and previous[1].lower() in self.words.place_words
 
-    def _office_before(self, title: re.Match[str], key: str) -> _Office | None:
-        written = title.group()
-        if self.words.title_hedges.search(written):
-            return None
-        start, end = title.start(), title.start() + len(written.rstrip())
-        former = bool(FORMER.match(written))
-        body, body_text, start = self._body_before(start)
-        if _FORMER_BEFORE.search(self.text, max(0, start - 10), start):
-            former = True
-            start = _FORMER_BEFORE.search(self.text, max(0, start - 10), start).start()
-        if self._hedged_or_unknown(start, body):
-            return None
-        return _Office(key, body, body_text, start, end, former, "title")
-
-    def _body_before(self, start: int) -> tuple[Actor | None, str, int]:
-        """Return the body written before a title ("NATO", "Japanese", "Korea's"), if any."""
-        possessive = re.search(r"['’]s\s+$", self.text[max(0, start - 4) : start])
-        end = start - len(possessive.group()) if possessive else start - 1
-        mention = self.ends.get(end)
-        if mention is not None and mention.kind != "person" and (
-                possessive or self.text[end:start].isspace()):
-            return self.registry.get(mention.actor), self.text[mention.start:end], mention.start
-        demonym = self.facts.demonym_before.search(self.text, max(0, start - 40), start)
-        if demonym is not None:
-            country = self.facts.demonyms[demonym.group("word")]
-            return self.registry.get(country), demonym.group("word"), demonym.start()
-        return None, "", start
-
-    def _hedged_or_unknown(self, start: int, body: Actor | None) -> bool:
-        """Tell whether a title is hedged ("acting", "then-Arkansas Gov.") or follows an unknown name.
-
-        The state and party words before a title ("New Hampshire Sen.") are passed over; a
-        capitalised word that is neither they nor a function word ("House Minority Leader",
-        "Samsung President") makes another office of the title, so it is not checked.
-        """
-        left, previous = start, previous_word(self.text, start)
-        while previous is not None and self.words.is_modifier(previous[1]):
-            left, previous = previous[0], previous_word(self.text, previous[0])
-        if previous is not None and _HEDGED_WORD.match(previous[1]):
-            return True
-        if self.words.hedges.search(self.text, max(0, left - 12), left):
-            return True
-        if body is not None or previous is None:
-            return False
-        word = previous[1]
-        return (word[:1].isupper() and word[-1] not in ",;:"
-                and word.lower() not in self.words.function_words)
-
-    def _office_after(self, mention: ActorMention) -> _Office | None:
-        opened = _OPEN_APPOSITION.match(self.text, mention.end)
-        if opened is None:
-            return None
-        start = opened.end()
-        former = _FORMER_AT.match(self.text, start)
-        position = former.end() if former else start
-        body_text, body = "", None
-        mentioned = self.starts.get(position)
-        if mentioned is not None and mentioned.kind != "person":
-            tail = _POSSESSIVE.match(self.text, mentioned.end) or re.compile(" ").match(
-                self.text, mentioned.end)
-            if tail is not None:
-                body, body_text, position = (self.registry.get(mentioned.actor), mentioned.text,
-                                             tail.end())
-        title = title_pattern().match(self.text, position)
-        if title is None or self.words.title_hedges.search(title.group()):
-            return None
-        end = title.end()
-        suffix = _SUFFIX_OF.match(self.text, end)
-        if body is None and suffix is not None and suffix.end() in self.starts:
-            mentioned = self.starts[suffix.end()]
-            if mentioned.kind != "person":
-                body, body_text, end = self.registry.get(mentioned.actor), mentioned.text, mentioned.end
-        if not _AFTER_TITLE_OK.match(self.text, end):
-            return None  # "Stoltenberg, President Yoon said": a title before another name
-        return _Office(_title_key(title.group()), body, body_text, start, end, bool(former),
-                       "title-after")
-
     # -- checking ---------------------------------------------------------------------
 
     def _check_fact(self, read: _Read, mention: ActorMention, actor: Actor) -> ActorClaim | None:
@@ -374,73 +264,7 @@ class _Finder:
         parties = self.words.parties_of(value)
         return next(iter(parties)) if len(parties) == 1 else value
 
-    def _check_office(self, office: _Office, mention: ActorMention, actor: Actor) -> ActorClaim | None:
-        """Check an office against the person's dated roles (see the module's "Dates")."""
-        if not actor.roles or not self._checkable(office):
-            return None
-        fitting = [role for role in actor.roles if self._fits(role, office)]
-        held = [role for role in fitting if _held(role, self.on, office.former)]
-        if held:
-            return self._claim(mention, "role", office, _describe(held), held, False)
-        if fitting:  # held at another time: wrong unless the words look back (or ahead)
-            if self._retrospective(office, mention, fitting):
-                return None
-            return self._claim(mention, "role", office, _describe(fitting), fitting, True)
-        holders = [(name, role) for name, role in self._holders(office) if name != actor.name]
-        if not holders:  # nobody the registry knows held it then: it cannot tell
-            return None
-        value = "; ".join(f"{name}: {_describe_role(role)}" for name, role in holders)
-        return self._claim(mention, "role", office, value, [role for _, role in holders], True)
-
-    def _checkable(self, office: _Office) -> bool:
-        """Tell whether an office word says enough to be checked (not "Mr.", not "leader" alone)."""
-        if office.key == _COURTESY:
-            return False
-        return office.key not in self.words.ambiguous_titles or office.body is not None
-
-    def _holders(self, office: _Office) -> list[tuple[str, Role]]:
-        """Return the registry's holders of ``office`` on the article's date (any date: undated)."""
-        keys = {office.key, description_key(f"{office.body_text} {office.key}")}
-        found = []
-        for key in keys:
-            for name, role in self.facts.roles_by_key.get(key, ()):
-                if self._fits(role, office) and _held(role, self.on, office.former):
-                    found.append((name, role))
-        return list(dict.fromkeys(found))
-
-    def _retrospective(self, office: _Office, mention: ActorMention, roles: Sequence[Role]) -> bool:
-        """Tell whether a title held at another time is used for that time.
-
-        "under President Bill Clinton", "a President Trump", "President Bill Clinton's crime
-        bill", "In 2018, President Moon": a word of ``retrospective`` before the title, a
-        possessive after the name, or a year of the term in the sentence.
-        """
-        previous = previous_word(self.text, office.start)
-        if previous is not None and previous[1].lower() in self.words.retrospective:
-            return True
-        if _POSSESSIVE.match(self.text, mention.end):
-            return True
-        sentence = self.doc.sentence_at(office.start)
-        if sentence is None:
-            return False
-        years = {int(year) for year in _YEAR.findall(self.text, sentence.start, sentence.end)}
-        return any(_first_year(role) <= year <= _last_year(role) for role in roles for year in years)
-
-    def _fits(self, role: Role, office: _Office) -> bool:
-        keys = _role_keys(role)
-        if office.body_text and description_key(f"{office.body_text} {office.key}") in keys:
-            return True  # "NATO chief"
-        if office.key not in keys:
-            return False
-        return office.body is None or self._of_body(role, office.body)
-
-    def _of_body(self, role: Role, body: Actor) -> bool:
-        if role.affiliation == body.name:
-            return True
-        affiliation = self.registry.get(role.affiliation or "")
-        return affiliation is not None and affiliation.country == body.name
-
-    def _claim(self, mention: ActorMention, kind: str, read: _Read | _Office, value: str,
+    def _claim(self, mention: ActorMention, kind: str, read: _Read | Office, value: str,
                roles: Iterable[Role], contradicts: bool) -> ActorClaim:
         sources = "; ".join(dict.fromkeys(role.source for role in roles))
         start, end, rule = read.start, read.end, read.rule
@@ -460,10 +284,6 @@ def _groups(match: re.Match[str], rule: str) -> list[_Read]:
     ]
 
 
-def _title_key(written: str) -> str:
-    return title_meaning(FORMER.sub("", written).strip())
-
-
 def _roles_with(actor: Actor, field: str, on: date | None) -> list[Role]:
     """Return the roles that hold ``field`` on ``on``, else every role that holds it."""
     roles = [role for role in actor.roles if getattr(role, field)]
@@ -471,71 +291,9 @@ def _roles_with(actor: Actor, field: str, on: date | None) -> list[Role]:
     return dated or roles
 
 
-def _held(role: Role, on: date | None, former: bool) -> bool:
-    if on is None:
-        return True
-    if former:
-        return role.valid_to is not None and role.valid_to < on
-    return role.valid_on(on)
-
-
 def _split_cell(cell: str) -> list[str]:
     """Return the values of a fact cell: several, ``|``-separated, when news uses either."""
     return [value.strip() for value in cell.split("|") if value.strip()]
-
-
-def _first_year(role: Role) -> int:
-    return role.valid_from.year if role.valid_from else date.min.year
-
-
-def _last_year(role: Role) -> int:
-    return role.valid_to.year if role.valid_to else date.max.year
-
-
-def _role_keys(role: Role) -> frozenset[str]:
-    return frozenset(description_key(phrase) for phrase in (role.title, *role.descriptions))
-
-
-def _describe(roles: Sequence[Role]) -> str:
-    return "; ".join(dict.fromkeys(_describe_role(role) for role in roles))
-
-
-def _describe_role(role: Role) -> str:
-    where = f", {role.affiliation}" if role.affiliation else ""
-    if role.valid_from and role.valid_to:
-        span = f"{role.valid_from} to {role.valid_to}"
-    elif role.valid_from:
-        span = f"from {role.valid_from}"
-    elif role.valid_to:
-        span = f"to {role.valid_to}"
-    else:
-        span = "dates not recorded"
-    return f"{role.title}{where} ({span})"
-
-
-@dataclass(frozen=True, slots=True)
-class _RegistryFacts:
-    """What the checks read from a whole registry, computed once per registry."""
-
-    demonyms: dict[str, str]
-    demonym_before: re.Pattern[str]
-    roles_by_key: dict[str, tuple[tuple[str, Role], ...]]
-
-
-@lru_cache(maxsize=8)
-def _registry_facts(registry: ActorRegistry) -> _RegistryFacts:
-    demonyms = {d: a.name for a in registry if a.kind == "country" for d in a.demonyms}
-    words = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True)) or "(?!)"
-    by_key: dict[str, list[tuple[str, Role]]] = {}
-    for actor in registry:
-        for role in actor.roles:
-            for key in _role_keys(role):
-                by_key.setdefault(key, []).append((actor.name, role))
-    return _RegistryFacts(
-        demonyms=demonyms,
-        demonym_before=re.compile(rf"(?<![\w.])(?P<word>{words})\s+$"),
-        roles_by_key={key: tuple(roles) for key, roles in by_key.items()},
-    )
 
 
 def claim_rows(doc: Document, claims: Iterable[ActorClaim]) -> list[dict[str, object]]:
