@@ -63,6 +63,7 @@ class ClaimVocabulary:
     ambiguous_titles: frozenset[str]
     retrospective: frozenset[str]
     function_words: frozenset[str]
+    modifiers: frozenset[str]
     by_where: Mapping[str, tuple[ClaimRule, ...]]
 
     def rules(self, where: str) -> tuple[ClaimRule, ...]:
@@ -81,8 +82,7 @@ class ClaimVocabulary:
         >>> [claim_vocabulary().is_modifier(w) for w in ("Hampshire", "GOP", "Samsung")]
         [True, True, False]
         """
-        return word in self.party_words or word in self.states or any(
-            word in name.split() for name in self.state_sources)
+        return word in self.modifiers
 
     def parties_of(self, word: str) -> frozenset[str]:
         """Return the parties ``word`` may stand for ("Democratic": two), else an empty set."""
@@ -122,6 +122,7 @@ def claim_vocabulary() -> ClaimVocabulary:
         ambiguous_titles=frozenset(defines["ambiguous_titles"].split("|")),
         retrospective=frozenset(defines["retrospective"].split("|")),
         function_words=frozenset(read_lines(FUNCTION_WORDS)),
+        modifiers=frozenset({*parties, *states, *(w for name in sources for w in name.split())}),
         by_where={where: tuple(rules) for where, rules in by_where.items()},
     )
 

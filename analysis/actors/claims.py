@@ -49,9 +49,11 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -154,14 +156,27 @@ def find_claims(
 
         mentions = extract_actors(doc, registry)
     finder = _Finder(doc, tuple(mentions), registry, claim_vocabulary())
-    quoted = [(q.start, q.end) for q in quotes or () if q.kind in _QUOTED_KINDS]
+    quoted = _Spans((q.start, q.end) for q in quotes or () if q.kind in _QUOTED_KINDS)
     found: dict[tuple[int, int, str, int], ActorClaim] = {}
     for mention in finder.mentions:
-        if any(start <= mention.start < end for start, end in quoted):
+        if mention.kind != "person" or quoted.cover(mention.start):
             continue
         for claim in finder.claims_about(mention):
             found.setdefault((claim.start, claim.end, claim.claim_kind, claim.mention_start), claim)
     return tuple(sorted(found.values(), key=lambda c: (c.start, c.mention_start, c.claim_kind)))
+
+
+class _Spans:
+    """Spans of text (quotations), asked whether they cover an offset (by bisection)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def cover(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.reach[index]
 
 
 class _Finder:
@@ -213,16 +228,24 @@ class _Finder:
                 if match is not None:
                     read += _groups(match, rule.name)
                     break
-        for where, end in (("before_titled", before), ("before", before)):
-            if where == "before_titled" and not seated:
-                continue
+        if not self._words_before(before):
+            return read
+        for where in ("before_titled", "before") if seated else ("before",):
             for rule in self.words.rules(where):
-                match = rule.pattern.search(self.text, max(0, end - _BEFORE_CHARS), end)
+                match = rule.pattern.search(self.text, max(0, before - _BEFORE_CHARS), before)
                 if match is not None and not self._apposition_of_another(match.start()):
                     read += [r for r in _groups(match, rule.name)
                              if not (r.start == match.start() and self._a_place(r))]
                     break
         return read
+
+    def _words_before(self, position: int) -> bool:
+        """Tell whether the word before ``position`` may end a claim (a state, a party, ",")."""
+        previous = previous_word(self.text, position)
+        if previous is None:
+            return False
+        word = previous[1].lstrip("([“\"‘'")  # "(Texas Sen. Ted Cruz"
+        return word.endswith(",") or self.words.is_modifier(word)
 
     def _apposition_of_another(self, position: int) -> bool:
         """Tell whether words read before a name follow another name and a comma.
