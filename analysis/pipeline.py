@@ -56,6 +56,7 @@ from analysis.sectors.taxonomy import Taxonomy, as_taxonomy, default_taxonomy, l
 from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
 
 if TYPE_CHECKING:
+    from analysis.actors.claims import ActorClaim
     from analysis.actors.records import ActorMention
     from analysis.quotes.records import Quote
     from analysis.sectors.matching import SectorMention
@@ -77,6 +78,7 @@ TABLES: tuple[str, ...] = (
     "targets",
     "quote_sentiment",
     "programme_statements",
+    "claims",
 )
 
 PathLike = str | os.PathLike[str]
@@ -321,6 +323,14 @@ class Annotation:
                          mentions=self.mentions)
         )
 
+    @cached_property
+    def claims(self) -> tuple[ActorClaim, ...]:
+        """What the article says about the persons in :attr:`mentions`, checked against the registry."""
+        from analysis.actors.claims import find_claims
+
+        return find_claims(self.document, self.mentions, self.context.registry,
+                           quotes=self.quotes)
+
     def rows(self, table: str) -> list[dict]:
         """Return the rows of ``table`` (one of :data:`TABLES`, or ``structure``) for this article."""
         try:
@@ -396,6 +406,12 @@ def _programme_statement_rows(annotation: Annotation) -> list[dict]:
     return programme_statement_rows(annotation.document, annotation.programme_statements)
 
 
+def _claim_rows(annotation: Annotation) -> list[dict]:
+    from analysis.actors.claims import claim_rows
+
+    return claim_rows(annotation.document, annotation.claims)
+
+
 _ROW_BUILDERS: dict[str, Callable[[Annotation], list[dict]]] = {
     "articles": _article_rows,
     "sentences": _sentence_rows,
@@ -405,6 +421,7 @@ _ROW_BUILDERS: dict[str, Callable[[Annotation], list[dict]]] = {
     "targets": _target_rows,
     "quote_sentiment": _quote_sentiment_rows,
     "programme_statements": _programme_statement_rows,
+    "claims": _claim_rows,
     "structure": _structure_rows,
 }
 

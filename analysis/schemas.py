@@ -164,6 +164,23 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("affiliation", "string", "body or country of that role"),
         ("country", "string", "the actor's country (a country names itself)"),
     ),
+    # --- claims (analysis.actors.claims: what an article says about a person) ----------
+    "claims": _table(
+        _ID,
+        ("actor", "string", "canonical name of the person the claim is about"),
+        ("claim_kind", "string", "role, state or party"),
+        ("claimed", "string", "the claim as written: Article.text[start:end]"),
+        ("registry_value", "string", "what the registry holds on the article's date"),
+        ("source", "string", "source of the registry's fact (URL, or outlet, date and title)"),
+        ("start", "Int64", "start offset of the claimed words in Article.text"),
+        ("end", "Int64", "end offset (exclusive) of the claimed words in Article.text"),
+        ("contradicts", "boolean", "True when the claim and the registry disagree"),
+        ("mention", "string", "the mention of the person as written"),
+        ("mention_start", "Int64", "start offset of the mention in Article.text"),
+        ("mention_end", "Int64", "end offset (exclusive) of the mention in Article.text"),
+        ("sentence", "Int64", "sentence index of the claim, from 0"),
+        ("rule", "string", "the pattern that read it (claim_patterns.txt, or title / title-after)"),
+    ),
     # --- sectors (issue: sectors and programmes) ---------------------------------
     "sectors": _table(
         _ID,

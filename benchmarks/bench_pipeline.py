@@ -84,7 +84,7 @@ def baseline(articles: Sequence[Article]) -> int:
 #: the pass computes them; each is timed over all Documents, then the rows of every table.
 PARTS: tuple[str, ...] = (
     "mentions", "quotes", "sector_readings", "sector_mentions", "programme_statements",
-    "sentences", "targets", "quote_tones",
+    "sentences", "targets", "quote_tones", "claims",
 )
 
 

@@ -4,11 +4,15 @@ Modules: ``records`` (Role, Actor, ActorMention, the CSV columns), ``titles`` (t
 descriptions, :func:`strip_titles`), ``trie`` (the one-pass alias pattern), ``tables``
 (reading the shipped and user actors / roles CSV files), ``registry`` (ActorRegistry:
 matching and resolution, :func:`default_registry`), ``mentions`` (:func:`extract_actors`,
-:func:`actor_rows`, :func:`actors_frame`) and ``overrides`` (researcher corrections).
+:func:`actor_rows`, :func:`actors_frame`), ``overrides`` (researcher corrections) and
+``claims`` (what an article says about a person beside the name, checked against the
+registry: :func:`find_claims`, :func:`claims_frame`; its words in ``claim_words``, its
+offices in ``claim_offices``).
 """
 
 from __future__ import annotations
 
+from analysis.actors.claims import ActorClaim, claims_frame, find_claims
 from analysis.actors.mentions import actor_rows, actors_frame, complete_mentions, extract_actors
 from analysis.actors.overrides import (
     OVERRIDE_COLUMNS,
@@ -34,6 +38,7 @@ __all__ = [
     "OVERRIDE_COLUMNS",
     "ROLE_COLUMNS",
     "Actor",
+    "ActorClaim",
     "ActorMention",
     "ActorRegistry",
     "Override",
@@ -42,9 +47,11 @@ __all__ = [
     "actors_frame",
     "apply_overrides",
     "as_overrides",
+    "claims_frame",
     "complete_mentions",
     "default_registry",
     "extract_actors",
+    "find_claims",
     "load_overrides",
     "strip_titles",
 ]

@@ -45,12 +45,18 @@ ROLE_COLUMNS: tuple[str, ...] = (
     "valid_to",
     "descriptions",
     "source",
+    "constituency",
+    "party",
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Role:
     """An office held by an actor between two dates (both inclusive; None = open).
+
+    ``constituency`` (the U.S. state a senator, representative or governor serves) and
+    ``party`` (the party the holder belonged to in that office, as a registry canonical
+    name) are optional facts that :mod:`analysis.actors.claims` checks articles against.
 
     Examples
     --------
@@ -65,6 +71,8 @@ class Role:
     valid_to: date | None
     source: str
     descriptions: tuple[str, ...] = ()
+    constituency: str | None = None
+    party: str | None = None
 
     def valid_on(self, on: date) -> bool:
         """Tell whether the role was held on ``on`` (bounds inclusive)."""

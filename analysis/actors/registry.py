@@ -145,11 +145,11 @@ class ActorRegistry:
         A user file has the columns of ``resources/actors/actors.csv`` (``name, kind, source`` are
         required; ``aliases, descriptions, demonyms, country`` optional) or of
         ``resources/actors/actor_roles.csv`` (``actor, title, source`` required; ``affiliation,
-        valid_from, valid_to, descriptions`` optional); the header says which. Lists inside
-        a cell are separated by ``|``, dates are ``YYYY-MM-DD``, lines starting with ``#``
-        are comments. Actor files are read before role files, whatever the order given. A
-        user actor with a shipped canonical name replaces the shipped actor's fields and
-        keeps its roles; user roles are added to the actor's roles.
+        valid_from, valid_to, descriptions, constituency, party`` optional); the header says
+        which. Lists inside a cell are separated by ``|``, dates are ``YYYY-MM-DD``, lines
+        starting with ``#`` are comments. Actor files are read before role files, whatever
+        the order given. A user actor with a shipped canonical name replaces the shipped
+        actor's fields and keeps its roles; user roles are added to the actor's roles.
 
         Raises
         ------

@@ -2,9 +2,10 @@
 
 An actors file has the columns :data:`~analysis.actors.records.ACTOR_COLUMNS`
 (``name, kind, source`` required), a roles file :data:`~analysis.actors.records.ROLE_COLUMNS`
-(``actor, title, source`` required); the header says which. Lists inside a cell are
-separated by ``|``, dates are ``YYYY-MM-DD``, lines starting with ``#`` are comments (the
-file rules of :mod:`analysis._userfiles`). Actor files are read before role files,
+(``actor, title, source`` required; ``constituency`` and ``party``, the facts that
+:mod:`analysis.actors.claims` checks, optional like the rest); the header says which.
+Lists inside a cell are separated by ``|``, dates are ``YYYY-MM-DD``, lines starting with
+``#`` are comments (the file rules of :mod:`analysis._userfiles`). Actor files are read before role files,
 whatever the order given. A user actor with a shipped canonical name replaces the
 shipped actor's fields and keeps its roles; user roles are added to the actor's roles.
 Every problem raises :class:`~analysis.errors.AnalysisError` naming the file, the line and
@@ -189,6 +190,8 @@ class _Builder:
                     label, line, row, "source", "give a URL, or outlet, date and title"
                 ),
                 descriptions=_split_list(row.get("descriptions")),
+                constituency=clean(row.get("constituency") or "") or None,
+                party=clean(row.get("party") or "") or None,
             )
             self._roles[name].append(role)
 
