@@ -49,8 +49,9 @@ __all__ = [
 SNIFF_BYTES = 8192
 #: Suffixes read as HTML pages (and any text whose content is HTML, see :func:`sniff`).
 HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml")
-#: Share of NUL bytes above which a file (not UTF-16) is binary data.
-MAX_NUL_SHARE = 0.01
+#: Share of NUL bytes above which a file (not UTF-16) is binary data; a text with a few
+#: stray NULs is read, and they are removed.
+MAX_NUL_SHARE = 0.3
 #: Share of other control bytes above which a file is binary data.
 MAX_CONTROL_SHARE = 0.05
 #: Share of NUL bytes in every other position that marks UTF-16 without a BOM ...
