@@ -114,7 +114,7 @@ def test_a_record_with_an_empty_text_is_listed(tmp_path):
 def test_a_truncated_utf8_tail_keeps_the_file_utf8_with_a_warning(tmp_path):
     data = (QUOTED + "“Cut").encode("utf-8")
     path = tmp_path / "cut.txt"
-    path.write_bytes(data + "”".encode("utf-8")[:2])
+    path.write_bytes(data + "”".encode()[:2])
     articles, problems, messages = _load(path)
     assert problems == []
     assert articles[0].text == QUOTED + "“Cut\ufffd"
@@ -144,9 +144,9 @@ def test_files_that_really_are_not_utf8_keep_their_legacy_paths(tmp_path):
 
 
 def test_a_broken_jsonl_line_names_its_byte_offset_in_the_file(tmp_path):
-    first = '{"text": "NATO met."}\n'.encode("utf-8")
+    first = b'{"text": "NATO met."}\n'
     path = tmp_path / "wire.jsonl"
-    second = '{"text": "“Yes,” he said. “No'.encode("utf-8")
+    second = '{"text": "“Yes,” he said. “No'.encode()
     path.write_bytes(first + second + b'\xe2\x80"}\n')
     articles, _, messages = _load(path)
     assert articles[1].text == "“Yes,” he said. “No\ufffd"
