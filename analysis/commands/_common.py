@@ -42,7 +42,7 @@ def add_inputs_argument(parser: argparse.ArgumentParser, nargs: str = "+") -> No
         metavar="INPUT",
         nargs=nargs,
         type=Path,
-        help="article file (.txt, .json, .jsonl, .csv) or folder of them",
+        help="article file (.txt, .html, .json, .jsonl, .csv) or folder of them",
     )
 
 
