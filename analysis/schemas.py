@@ -59,6 +59,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("n_chars", "Int64", "length of the text in characters"),
         ("n_paragraphs", "Int64", "number of paragraphs"),
         ("n_sentences", "Int64", "number of sentences"),
+        ("source_path", "string", "the file it was read from (path#N for record N of a JSONL, "
+         "CSV or JSON-list file or article N of an export), <NA> for a text given in code"),
     ),
     "sentences": _table(
         _ID,

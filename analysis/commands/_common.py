@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.cells import replace_control_characters, write_csv
 from analysis.errors import AnalysisError
 from analysis.text.articles import Article
+from analysis.text.document import unique_ids
 from analysis.text.english import NotEnglishWarning
 from analysis.text.loaders import load_corpus
 
@@ -42,7 +43,7 @@ def add_inputs_argument(parser: argparse.ArgumentParser, nargs: str = "+") -> No
         metavar="INPUT",
         nargs=nargs,
         type=Path,
-        help="article file (.txt, .json, .jsonl, .csv) or folder of them",
+        help="article file (.txt, .html, .json, .jsonl, .csv) or folder of them",
     )
 
 
@@ -130,11 +131,14 @@ def note_not_english(what: str) -> Iterator[None]:
 
 
 def iter_inputs(paths: Sequence[Path]) -> Iterator[Article]:
-    """Yield the articles of the given paths; a missing path is a usage error (exit 2)."""
+    """Yield the articles of the given paths; a missing path is a usage error (exit 2).
+
+    Two different articles under one id stop the command with an error naming both.
+    """
     for path in paths:
         if not path.exists():
             raise AnalysisError("no such file or folder; check the path", path)
-    return load_corpus(paths)
+    return unique_ids(load_corpus(paths))
 
 
 def print_table(frame: pd.DataFrame, fmt: str = "table", title: str | None = None) -> None:

@@ -77,8 +77,8 @@ def error_row(exc: BaseException, article_id: str | None, path: str | None) -> E
 
 
 def source_path(article: Article) -> str:
-    """Return the file an article came from (its id without the ``#N`` of a record)."""
-    return article.article_id.split("#", 1)[0]
+    """Return the file an article came from (``path#N`` for a record; else from its id)."""
+    return article.source_path or article.article_id.split("#", 1)[0]
 
 
 def annotate_batch(

@@ -23,7 +23,17 @@ the file's own folder for a file given directly) in POSIX form, plus ``#N`` for 
 (1-based: line of a JSONL file, data row of a CSV file, item of a JSON list).
 
 Every offset any extractor reports indexes :attr:`Article.text` as built here (newlines
-normalised to ``\\n``, Unicode NFC).
+normalised to ``\\n``, Unicode NFC, control characters removed by
+:func:`~analysis.text.cleaning.remove_controls`, with an
+:class:`~analysis.text.cleaning.InputWarning` and their number kept in
+:attr:`Article.n_control_chars`). A record whose text is empty or only whitespace is
+refused: it is not an article.
+
+Provenance
+----------
+:attr:`Article.source_path` is the file an article was read from as the loader saw it
+(``path#N`` for record N of a JSONL, CSV or JSON-list file, or article N of a split
+export), or None for an Article built in code.
 """
 
 from __future__ import annotations
@@ -31,12 +41,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from analysis.errors import AnalysisError
+from analysis.text.cleaning import InputWarning, remove_controls
 from analysis.text.decoding import normalise_text
 from analysis.text.language import detect_language
 
@@ -99,6 +111,10 @@ class Article:
         ISO 639-1 code ("en", "ko", ...) or "und" when undetermined.
     metadata : Mapping
         Read-only mapping of anything else (extra columns, a source note).
+    source_path : str or None
+        The file (``path#N`` for a record) it was read from; None when built in code.
+    n_control_chars : int
+        Control characters removed from the text when it was read.
 
     Examples
     --------
@@ -123,6 +139,8 @@ class Article:
     url: str | None = None
     language: str = "en"
     metadata: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    source_path: str | None = field(default=None, compare=False)
+    n_control_chars: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
@@ -132,7 +150,8 @@ class Article:
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle the article (for worker processes) with its metadata as a plain dict."""
         return (Article, (self.article_id, self.text, self.title, self.outlet, self.author,
-                          self.published, self.url, self.language, dict(self.metadata)))
+                          self.published, self.url, self.language, dict(self.metadata),
+                          self.source_path, self.n_control_chars))
 
 
 def parse_date(value: Any, path: str | os.PathLike[str] | None = None) -> dt.date | None:
@@ -190,13 +209,24 @@ def make_article(
     """Build an :class:`Article` from a mapping of fields (a JSON object, a CSV row).
 
     The text comes from ``text`` (or ``body`` / ``content``); known fields fill the
-    Article; everything else goes to ``metadata``.
+    Article; everything else goes to ``metadata``. Control characters are removed from
+    the text (with an :class:`~analysis.text.cleaning.InputWarning` naming ``path`` and
+    the count); ``path`` becomes :attr:`Article.source_path`.
+
+    Raises
+    ------
+    AnalysisError
+        If there is no text field, or the text is empty or only whitespace.
 
     Examples
     --------
     >>> a = make_article({"text": "NATO met.", "published": "2023-07-11", "desk": "world"}, "x#1")
     >>> a.article_id, a.published.isoformat(), dict(a.metadata)
     ('x#1', '2023-07-11', {'desk': 'world'})
+    >>> make_article({"text": "  "}, "x#2", "wire.jsonl#2")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: wire.jsonl#2: the article text is empty ...
     """
     text_key = text_field(record)
     if text_key is None:
@@ -223,7 +253,21 @@ def make_article(
             metadata[str(key)] = value
         else:
             fields[target] = value
-    text = normalise_text(raw_text)
+    text, n_controls = remove_controls(normalise_text(raw_text))
+    if not text.strip():
+        raise AnalysisError(
+            "the article text is empty (or only whitespace); put the article in it, or "
+            "remove the record or file",
+            path,
+        )
+    if n_controls:
+        where = f"{path}: " if path is not None else ""
+        warnings.warn(
+            f"{where}removed {n_controls} control character(s) (NUL and the like) from the "
+            "text; offsets index the cleaned text",
+            InputWarning,
+            stacklevel=2,
+        )
     article_id = _clean_value(fields.get("article_id")) or default_id
     language = _clean_value(fields.get("language"))
     return Article(
@@ -236,6 +280,8 @@ def make_article(
         url=_clean_value(fields.get("url")),
         language=language.lower() if language else detect_language(text),
         metadata=metadata,
+        source_path=None if path is None else str(path),
+        n_control_chars=n_controls,
     )
 
 

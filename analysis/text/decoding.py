@@ -5,6 +5,18 @@ Korean (cp949 / EUC-KR) when they decode as such into common Hangul, then by the
 charset detector (charset-normalizer) for other scripts (Cyrillic, Japanese, ...);
 Western text that is none of these is read as cp1252 with a :class:`UnicodeWarning`
 naming the file. Newlines are normalised to ``\\n`` and the text to Unicode NFC.
+
+**Mostly UTF-8.** A UTF-8 file with a few broken bytes (a sequence cut off at the end of
+the file, a stray byte pasted in) stays UTF-8: the broken sequences become U+FFFD and a
+:class:`UnicodeWarning` names the file, how many there are and the byte offset of the
+first. A file is mostly UTF-8 when its only fault is a sequence cut off at its end, or
+when it holds valid multi-byte sequences and at most :data:`UTF8_MAX_INVALID_SHARE` of
+its non-ASCII sequences are invalid. Legacy encodings almost never form valid UTF-8
+sequences by chance (cp1252 text: next to none; cp949 or EUC-JP: about one in six), so
+they still go to the legacy paths.
+
+A file :mod:`analysis.text.sniffing` found to be UTF-16 without a byte order mark is
+decoded strictly with that ``encoding``, or refused.
 """
 
 from __future__ import annotations
@@ -13,10 +25,14 @@ import os
 import unicodedata
 import warnings
 
+from analysis.errors import AnalysisError
 from analysis.text.language import is_hangul
 
 __all__ = ["decode_bytes", "normalise_text"]
 
+#: Largest share of invalid sequences among the non-ASCII ones of a file read as UTF-8.
+UTF8_MAX_INVALID_SHARE = 0.25
+_ASCII = bytes(range(0x80))
 #: Share of the non-ASCII characters of a cp949 decode that must be common (KS X 1001) ones.
 KOREAN_COMMON_SHARE = 0.8
 #: Share of the non-ASCII letters that must be Latin for a detected decode to be refused.
@@ -25,11 +41,29 @@ LATIN_SHARE = 0.5
 LAST_LATIN = 0x024F
 
 
-def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str:
+def decode_bytes(
+    data: bytes,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    encoding: str | None = None,
+    offset: int = 0,
+) -> str:
     """Decode file bytes to text, normalising newlines and Unicode (NFC).
 
-    Order: UTF-8 (BOM or not), UTF-16/32 with a BOM, Korean cp949 / EUC-KR, the
-    charset detector for non-Latin scripts, else cp1252 with a :class:`UnicodeWarning`.
+    Order: UTF-8 (BOM or not), UTF-16/32 with a BOM, mostly UTF-8 (broken sequences
+    replaced, with a warning), Korean cp949 / EUC-KR, the charset detector for non-Latin
+    scripts, else cp1252 with a :class:`UnicodeWarning`.
+
+    Parameters
+    ----------
+    data : bytes
+    path : path, optional
+        The file, named in warnings and errors.
+    encoding : str, optional
+        Decode strictly with this encoding (UTF-16 found without a BOM by
+        :func:`analysis.text.sniffing.sniff`); bytes that do not decode are refused.
+    offset : int
+        Byte offset of ``data`` in its file (a line of a JSONL file), for warnings.
 
     Examples
     --------
@@ -37,8 +71,28 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> str
     'Korea\\nNATO'
     >>> decode_bytes("한국과 나토는 협력을 강화하기로 했다.".encode("cp949"))
     '한국과 나토는 협력을 강화하기로 했다.'
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     decode_bytes("“Yes,” he said. “No”".encode()[:-2], "a.txt")
+    '“Yes,” he said. “No�'
+    >>> print(caught[0].message)
+    a.txt: 1 invalid UTF-8 sequence (the first at byte 25) replaced with U+FFFD; the rest is read as UTF-8. Check the file there if text looks missing.
     """
-    return normalise_text(_decode(data, path))
+    if encoding is not None:
+        return normalise_text(_decode_strictly(data, encoding, path))
+    return normalise_text(_decode(data, path, offset))
+
+
+def _decode_strictly(data: bytes, encoding: str, path: str | os.PathLike[str] | None) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise AnalysisError(
+            f"looks like {encoding.upper()} text without a byte order mark, but byte "
+            f"{exc.start} does not decode as such; save the file as UTF-8",
+            path,
+        ) from None
 
 
 def normalise_text(text: str) -> str:
@@ -54,7 +108,7 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _decode(data: bytes, path: str | os.PathLike[str] | None) -> str:
+def _decode(data: bytes, path: str | os.PathLike[str] | None, offset: int = 0) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -63,8 +117,10 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None) -> str:
         return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        lenient = _mostly_utf8(data, exc, path, offset)
+    if lenient is not None:
+        return lenient
     detected = _detect_legacy(data)
     if detected is not None:
         return detected
@@ -76,6 +132,29 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None) -> str:
         stacklevel=3,
     )
     return data.decode("cp1252", errors="replace")
+
+
+def _mostly_utf8(
+    data: bytes, error: UnicodeDecodeError, path: str | os.PathLike[str] | None, offset: int
+) -> str | None:
+    """Decode bytes that are UTF-8 but for a few broken sequences, with a warning; else None."""
+    decoded = data.decode("utf-8", errors="replace")
+    n_bad = decoded.count("\ufffd") - data.count("\ufffd".encode())
+    n_ascii = len(data) - len(data.translate(None, _ASCII))
+    n_valid = len(decoded) - n_ascii - n_bad  # valid non-ASCII characters
+    cut_at_end = error.reason == "unexpected end of data" and n_bad == 1
+    if not cut_at_end and (n_valid < 1 or n_bad > UTF8_MAX_INVALID_SHARE * (n_valid + n_bad)):
+        return None
+    where = f"{path}: " if path is not None else ""
+    plural = "s" if n_bad != 1 else ""
+    warnings.warn(
+        f"{where}{n_bad} invalid UTF-8 sequence{plural} (the first at byte "
+        f"{offset + error.start}) replaced with U+FFFD; the rest is read as UTF-8. Check "
+        "the file there if text looks missing.",
+        UnicodeWarning,
+        stacklevel=4,
+    )
+    return decoded
 
 
 def _detect_legacy(data: bytes) -> str | None:

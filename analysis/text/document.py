@@ -8,10 +8,12 @@ coercion of the package.
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from analysis.errors import AnalysisError
 from analysis.text.articles import Article
 from analysis.text.language import detect_language
 from analysis.text.segmentation import Sentence, Span, split_paragraphs, split_sentences
@@ -26,6 +28,7 @@ __all__ = [
     "as_documents",
     "split_paragraphs",
     "split_sentences",
+    "unique_ids",
 ]
 
 
@@ -89,7 +92,7 @@ def as_documents(articles: Texts) -> Iterator[Document]:
     """Yield a :class:`Document` for each of ``articles`` (one text, Article or Document, or many).
 
     This is the one input coercion of the package: every ``*_frame`` function accepts
-    what it accepts.
+    what it accepts. Two different texts under one id are refused (:func:`unique_ids`).
 
     Examples
     --------
@@ -101,11 +104,54 @@ def as_documents(articles: Texts) -> Iterator[Document]:
     if isinstance(articles, str | Article | Document):
         yield as_document(articles)
         return
+    seen: dict[str, tuple[bytes, str | None]] = {}
     for number, item in enumerate(articles):
         # several plain strings get ids of their own ("text#0", "text#1"), as rows of a
         # JSONL file do, so their rows never mix in a table keyed by article_id
-        yield as_document(item, article_id=f"text#{number}") if isinstance(item, str) else (
+        doc = as_document(item, article_id=f"text#{number}") if isinstance(item, str) else (
             as_document(item))
+        _check_unique(doc.article, seen)
+        yield doc
+
+
+def unique_ids(articles: Iterable[Article]) -> Iterator[Article]:
+    """Yield ``articles``, refusing a second, different text under an id already seen.
+
+    The same article given twice (same id, same text) passes; two different texts under
+    one id would mix in every table keyed by ``article_id``, so they raise.
+
+    Raises
+    ------
+    AnalysisError
+        Naming the id and the sources of both articles.
+
+    Examples
+    --------
+    >>> one, other = Article("a1", "NATO met."), Article("a1", "Korea joined.")
+    >>> [a.article_id for a in unique_ids([one, one])]
+    ['a1', 'a1']
+    >>> list(unique_ids([one, other]))
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: two different articles have the id 'a1' (given in code; given in code); give every article its own id
+    """
+    seen: dict[str, tuple[bytes, str | None]] = {}
+    for article in articles:
+        _check_unique(article, seen)
+        yield article
+
+
+def _check_unique(article: Article, seen: dict[str, tuple[bytes, str | None]]) -> None:
+    digest = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"),
+                             digest_size=16).digest()
+    earlier = seen.setdefault(article.article_id, (digest, article.source_path))
+    if earlier[0] != digest:
+        sources = "; ".join(source or "given in code"
+                            for source in (earlier[1], article.source_path))
+        raise AnalysisError(
+            f"two different articles have the id {article.article_id!r} ({sources}); give "
+            "every article its own id"
+        )
 
 
 def as_document(source: TextLike, article_id: str = "text") -> Document:

@@ -9,17 +9,34 @@ Supported inputs
     :class:`~analysis.text.articles.Article` fields, any other key goes to ``metadata``.
     A header is only recognised when every line of the block has the ``key: value`` form
     and at least one key is a known field, so an article that opens with "Note: ..." is
-    not swallowed.
+    not swallowed. A LexisNexis or Factiva export (many articles, each ended by an
+    ``End of Document`` or ``Document <ID>`` line) is split into its articles, ids
+    ``file.txt#1``, ``#2``, ... (:mod:`analysis.text.exports`).
+``.html``, ``.htm``, ``.xhtml``
+    A saved web page: its main text, title, author, date and address are read by
+    trafilatura (:mod:`analysis.text.html_input`). A file of any other name whose
+    content is an HTML page is read the same way.
 ``.json``
     One object, or a list of objects, each with a ``text`` field.
 ``.jsonl``
     One object per line, each with a ``text`` field. Blank lines are skipped.
 ``.csv``
     A ``text`` column; the known fields are read from their columns and every other
-    column goes to ``metadata``.
+    column goes to ``metadata``. Fields of any length; broken quoting is reported per
+    row (:mod:`analysis.text.csv_input`).
 folders
-    Every supported file below the folder, in sorted path order; hidden files and
-    folders (names starting with ``.``) are skipped.
+    Every file below the folder, in sorted path order. A file of any other type
+    (``.pdf``, ``.md``, ``.tsv``, ``.docx``, ...) is not read but reported as an
+    error with what to do (``on_error`` of :func:`load_corpus`), so nothing is skipped
+    unseen; hidden files and folders (names starting with ``.``) are skipped silently.
+
+Before a file is read as news, its first bytes are sniffed
+(:func:`~analysis.text.sniffing.sniff`): PDFs, images, archives, programs and other
+binary data are refused with what to do, UTF-16 without a byte order mark is decoded as
+such. Empty files and files of whitespace are refused; so are records with an empty
+text. Control characters are removed from the text (:mod:`analysis.text.cleaning`), an
+article longer than :data:`~analysis.text.exports.LONG_TEXT_CHARS` characters is read
+whole with an :class:`~analysis.text.cleaning.InputWarning` naming its size.
 
 Identifiers are built as :mod:`analysis.text.articles` describes; bytes are decoded by
 :func:`~analysis.text.decoding.decode_bytes`. JSONL files are read line by line, so their
@@ -28,22 +45,40 @@ size does not matter.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from analysis.errors import AnalysisError
-from analysis.text.articles import Article, make_article, parse_header, text_field
+from analysis.text.articles import Article, make_article, parse_header
+from analysis.text.cleaning import InputWarning
+from analysis.text.csv_input import csv_records
 from analysis.text.decoding import decode_bytes
+from analysis.text.exports import LONG_TEXT_CHARS, split_export
+from analysis.text.json_input import json_records, jsonl_records
+from analysis.text.sniffing import (
+    HTML_SUFFIXES,
+    SNIFF_BYTES,
+    looks_like_html,
+    sniff,
+    unsupported_reason,
+)
 
-__all__ = ["SUPPORTED_SUFFIXES", "iter_article_files", "load_article", "load_corpus"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "iter_article_files",
+    "iter_folder_files",
+    "load_article",
+    "load_corpus",
+]
 
 #: The file types :func:`load_article` and :func:`load_corpus` read.
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".json", ".jsonl", ".csv")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".json", ".jsonl", ".csv", *HTML_SUFFIXES)
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+Numbered = tuple[int | None, dict[str, Any] | AnalysisError]
 
 
 def _relative_id(path: Path, root: Path) -> str:
@@ -64,41 +99,66 @@ def _read_bytes(path: Path) -> bytes:
         raise AnalysisError(f"cannot read the file ({exc.strerror}); check its permissions", path) from None
 
 
-def _records_from_txt(text: str) -> Iterator[dict[str, Any]]:
-    fields, body = parse_header(text)
-    yield {**fields, "text": body}
+def _empty(path: Path) -> AnalysisError:
+    return AnalysisError("the file is empty (0 bytes); put the article in it, or remove it", path)
 
 
-def _records_from_json(text: str, path: Path) -> Iterator[tuple[int | None, dict[str, Any]]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+def _read_text(data: bytes, path: Path, html_suffix: bool) -> tuple[str, bool]:
+    """Sniff and decode a whole file; return its text and whether it is an HTML page."""
+    if not data:
+        raise _empty(path)
+    sniffed = sniff(data[:SNIFF_BYTES], path, html_suffix=html_suffix)
+    text = decode_bytes(data, path, encoding=sniffed.encoding)
+    if not text.strip():
         raise AnalysisError(
-            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); fix the file "
-            "or save one article per line as .jsonl",
+            f"the file holds only whitespace ({len(data)} bytes); put the article in it, or "
+            "remove it",
             path,
-        ) from None
-    if isinstance(data, dict):
-        yield None, data
+        )
+    html = sniffed.html or (sniffed.encoding is not None
+                            and looks_like_html(text[:SNIFF_BYTES].encode("utf-8")))
+    return text, html
+
+
+def _warn_if_long(article: Article) -> Article:
+    if len(article.text) > LONG_TEXT_CHARS:
+        warnings.warn(
+            f"{article.source_path}: a long article ({len(article.text):,} characters), read "
+            "whole; if it holds several articles, split it into files (LexisNexis and "
+            "Factiva exports are split on their own)",
+            InputWarning,
+            stacklevel=4,
+        )
+    return article
+
+
+def _txt_articles(text: str, base_id: str, path: Path) -> Iterator[Article]:
+    """Yield the article of a ``.txt`` text, or each article of an export it holds."""
+    fields, body = parse_header(text)
+    export = split_export(body)
+    if export is None:
+        yield _warn_if_long(make_article({**fields, "text": body}, base_id, path))
         return
-    if isinstance(data, list):
-        for number, item in enumerate(data, start=1):
-            if not isinstance(item, dict):
-                raise AnalysisError(
-                    f"item {number} is a {type(item).__name__}, not an object with a 'text' field",
-                    path,
-                )
-            yield number, item
-        return
-    raise AnalysisError("JSON must hold an object or a list of objects with a 'text' field", path)
+    count = len(export.texts)
+    warnings.warn(
+        f"{path}: a {export.format} export of {count} articles ({len(body):,} characters); "
+        f"read as {base_id}#1 to {base_id}#{count}",
+        InputWarning,
+        stacklevel=3,
+    )
+    shared = {key: value for key, value in fields.items() if key not in ("id", "article_id")}
+    for number, piece in enumerate(export.texts, start=1):
+        yield _warn_if_long(make_article({**shared, "text": piece}, f"{base_id}#{number}",
+                                         f"{path}#{number}"))
 
 
 def _jsonl_lines(path: Path) -> Iterator[str]:
     """Yield the decoded lines of a JSONL file, reading it line by line.
 
-    JSONL is UTF-8 by definition, so each line is decoded on its own (a line that is
-    not UTF-8 goes through :func:`decode_bytes`); a file with a UTF-16/32 BOM is read
-    whole. Memory stays flat however large the file.
+    The first :data:`~analysis.text.sniffing.SNIFF_BYTES` are sniffed. JSONL is UTF-8 by
+    definition, so each line is decoded on its own (a line that is not strict UTF-8 goes
+    through :func:`decode_bytes`, with its byte offset); a file with a UTF-16/32 BOM, or
+    UTF-16 without one, is read whole. Memory stays flat however large the file.
     """
     try:
         handle = path.open("rb")
@@ -106,66 +166,46 @@ def _jsonl_lines(path: Path) -> Iterator[str]:
         yield from decode_bytes(_read_bytes(path), path).split("\n")  # raises the right error
         return
     with handle:
-        head = handle.read(4)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-            yield from decode_bytes(head + handle.read(), path).split("\n")
-            return
-        handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
-        for raw in handle:
-            try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield decode_bytes(raw, path)
+        head = handle.read(SNIFF_BYTES)
+        if not head:
+            raise _empty(path)
+        encoding = None
+        if not head.startswith(_UTF16_32_BOMS):
+            encoding = sniff(head, path).encoding
+            if encoding is None:
+                bom = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+                yield from _utf8_lines(handle, bom, path)
+                return
+        yield from decode_bytes(head + handle.read(), path, encoding=encoding).split("\n")
 
 
-def _records_from_jsonl(
-    lines: Iterable[str], path: Path
-) -> Iterator[tuple[int, dict[str, Any] | AnalysisError]]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+def _utf8_lines(handle: Any, start: int, path: Path) -> Iterator[str]:
+    handle.seek(start)
+    offset = start
+    for raw in handle:
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, AnalysisError(
-                f"line {number} is not valid JSON ({exc.msg}); fix or remove that line", path
-            )
-            continue
-        if not isinstance(item, dict):
-            yield number, AnalysisError(
-                f"line {number} is a {type(item).__name__}, not an object with a 'text' field", path
-            )
-            continue
-        yield number, item
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield decode_bytes(raw, path, offset=offset)
+        offset += len(raw)
 
 
-def _records_from_csv(text: str, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text))
-    try:
-        fieldnames = reader.fieldnames
-    except csv.Error as exc:
-        raise AnalysisError(f"cannot read the CSV header row ({exc}); check its quoting", path) from None
-    if fieldnames is None:
-        raise AnalysisError("the CSV file is empty; add a header row with a 'text' column", path)
-    names = [name.strip() if name else name for name in fieldnames]
-    if text_field(dict.fromkeys(n for n in names if n)) is None:
-        raise AnalysisError(
-            f"no 'text' column (columns: {', '.join(n for n in names if n)}); "
-            "name the column that holds the article body 'text'",
-            path,
-        )
-    reader.fieldnames = names
-    number = 0
-    try:
-        for number, row in enumerate(reader, start=1):
-            row.pop(None, None)  # cells beyond the header
-            yield number, row
-    except csv.Error as exc:
-        raise AnalysisError(
-            f"cannot read CSV row {number + 1} ({exc}); check its quoting, or save the "
-            "articles as .jsonl",
-            path,
-        ) from None
+def _file_records(path: Path, suffix: str, base_id: str) -> Iterator[Article | Numbered]:
+    """Yield the articles of a whole-text file, or its numbered records."""
+    if suffix == ".jsonl":
+        yield from jsonl_records(_jsonl_lines(path), path)
+        return
+    text, html = _read_text(_read_bytes(path), path, html_suffix=suffix in HTML_SUFFIXES)
+    if html:
+        from analysis.text.html_input import html_record
+
+        yield _warn_if_long(make_article(html_record(text, path), base_id, path))
+    elif suffix == ".txt":
+        yield from _txt_articles(text, base_id, path)
+    elif suffix == ".json":
+        yield from json_records(text, path)
+    else:
+        yield from csv_records(text, path)
 
 
 def _iter_file_articles(
@@ -173,43 +213,60 @@ def _iter_file_articles(
 ) -> Iterator[Article]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise AnalysisError(
-            f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}",
-            path,
-        )
+        raise AnalysisError(unsupported_reason(suffix, SUPPORTED_SUFFIXES), path)
     base_id = _relative_id(path, root)
-    numbered: Iterable[tuple[int | None, dict[str, Any] | AnalysisError]]
-    if suffix == ".jsonl":
-        numbered = _records_from_jsonl(_jsonl_lines(path), path)
-    else:
-        text = decode_bytes(_read_bytes(path), path)
-        if suffix == ".txt":
-            for record in _records_from_txt(text):
-                yield make_article(record, base_id, path)
-            return
-        if suffix == ".json":
-            numbered = _records_from_json(text, path)
-        else:
-            numbered = _records_from_csv(text, path)
-    for number, record in numbered:
+    for item in _file_records(path, suffix, base_id):
+        if isinstance(item, Article):
+            yield item
+            continue
+        number, record = item
         default_id = base_id if number is None else f"{base_id}#{number}"
         try:
             if isinstance(record, AnalysisError):
                 raise record
-            yield make_article(record, default_id, f"{path}#{number}" if number else path)
+            yield _warn_if_long(make_article(record, default_id,
+                                             f"{path}#{number}" if number else path))
         except AnalysisError as exc:
             if on_error is None:
                 raise
             on_error(exc)
 
 
+def iter_folder_files(
+    folder: str | os.PathLike[str], exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Path]:
+    """Yield every file below ``folder`` in sorted order, skipping hidden ones.
+
+    Files and folders whose names start with ``.`` are skipped, and so are the folders
+    in ``exclude`` (e.g. a corpus run's own output folder inside its input) and
+    everything below them. :func:`load_corpus` reads every file this yields, and lists
+    the ones it cannot read as errors.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "b.txt").write_text("B."), (root / "notes.md").write_text("skip")
+    >>> _ = (root / ".hidden.txt").write_text("H.")
+    >>> [p.name for p in iter_folder_files(root)]
+    ['b.txt', 'notes.md']
+    """
+    root = Path(folder)
+    skipped = {Path(path).resolve() for path in exclude}
+    for dirpath, dirnames, filenames in os.walk(root):
+        if skipped and Path(dirpath).resolve() in skipped:
+            dirnames[:] = []
+            continue
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
 def iter_article_files(
     folder: str | os.PathLike[str], exclude: Iterable[str | os.PathLike[str]] = ()
 ) -> Iterator[Path]:
-    """Yield every supported file below ``folder`` in sorted order, skipping hidden ones.
-
-    Folders in ``exclude`` (e.g. a corpus run's own output folder inside its input) and
-    everything below them are skipped.
+    """Yield every supported file below ``folder`` (:func:`iter_folder_files`, filtered).
 
     Examples
     --------
@@ -220,22 +277,13 @@ def iter_article_files(
     >>> [p.name for p in iter_article_files(root)]
     ['a.jsonl', 'b.txt']
     """
-    root = Path(folder)
-    skipped = {Path(path).resolve() for path in exclude}
-    for dirpath, dirnames, filenames in os.walk(root):
-        if skipped and Path(dirpath).resolve() in skipped:
-            dirnames[:] = []
-            continue
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                yield Path(dirpath) / name
+    for path in iter_folder_files(folder, exclude):
+        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield path
 
 
 def load_article(path: str | os.PathLike[str]) -> Article:
-    """Read one article from a ``.txt``, ``.json``, ``.jsonl`` or ``.csv`` file.
+    """Read one article from a ``.txt``, ``.html``, ``.json``, ``.jsonl`` or ``.csv`` file.
 
     Parameters
     ----------
@@ -245,8 +293,9 @@ def load_article(path: str | os.PathLike[str]) -> Article:
     Raises
     ------
     AnalysisError
-        If the file is missing, unreadable, malformed, or holds more or fewer than one
-        article (use :func:`load_corpus` for those).
+        If the file is missing, unreadable, not text (a PDF, an image, binary data),
+        empty, malformed, or holds more or fewer than one article (use
+        :func:`load_corpus` for those).
 
     Examples
     --------
@@ -281,8 +330,9 @@ def load_corpus(
     paths : path or iterable of paths
         Files and folders, in the order given; folders are walked in sorted order.
     on_error : callable, optional
-        Called with the :class:`AnalysisError` of each unreadable file or record,
-        which is then skipped. Without it, the first problem raises.
+        Called with the :class:`AnalysisError` of each file or record that is not
+        read (a file of a type not read, binary data, an empty file, a malformed
+        record), which is then skipped. Without it, the first problem raises.
     exclude : iterable of paths, optional
         Folders whose files are never read (a corpus run's output folder).
 
@@ -309,7 +359,7 @@ def load_corpus(
     for given in paths:
         given_path = Path(given)
         if given_path.is_dir():
-            files: Iterable[Path] = iter_article_files(given_path, exclude)
+            files: Iterable[Path] = iter_folder_files(given_path, exclude)
             root = given_path
         elif given_path.exists():
             files = [given_path]

@@ -116,6 +116,7 @@ def article_rows(doc: Document) -> list[dict[str, object]]:
             "n_chars": len(article.text),
             "n_paragraphs": len(doc.paragraphs),
             "n_sentences": len(doc.sentences),
+            "source_path": article.source_path,
         }
     ]
 

@@ -1,0 +1,165 @@
+"""CSV input: every row of a ``.csv`` file, long fields kept, broken quoting reported.
+
+Three traps of Python's ``csv`` module are closed here:
+
+* **Field size.** The module refuses a field longer than 131,072 characters and stops
+  the file there. While a file is read, the limit is raised to the file's length (no
+  field can be longer), so a long article loads, and every row after it.
+* **Stray characters after a quoted field** (``"a"b``) are read strictly: that row is
+  reported with its row and line number, and reading goes on with the next line.
+* **An unbalanced quote.** A quote that opens a field and is never closed swallows the
+  rest of the file into that field. Two rules catch it, each reporting the row (data
+  row N, as in the ``#N`` of its id) and the line it starts on, after which reading goes
+  on from the next line, so the rows it swallowed are read:
+
+  1. the quoted field runs to the end of the file (no closing quote at all);
+  2. the row's first cell is a whole number *k* and a field of the row holds a line that
+     starts with *k + 1* and a comma: the next row's start, swallowed (another stray
+     quote further down closed the field). A real article almost never holds a line
+     starting with the next row's number.
+
+  Two stray quotes in a file without numbered rows pair up into what looks like one
+  multi-line field; no sound rule tells that from a real one, so it is read as it is.
+
+Blank lines are skipped (they are not rows and take no number).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from analysis.errors import AnalysisError
+from analysis.text.articles import text_field
+
+__all__ = ["csv_records"]
+
+Numbered = tuple[int | None, dict[str, Any] | AnalysisError]
+
+
+def csv_records(text: str, path: str | os.PathLike[str] | None = None) -> Iterator[Numbered]:
+    """Yield ``(row number, row as a dict, or the error of that row)`` of a CSV text.
+
+    Raises
+    ------
+    AnalysisError
+        If the header row is unreadable, missing, or has no text column.
+
+    Examples
+    --------
+    >>> [(n, r if isinstance(r, dict) else str(r)) for n, r in
+    ...  csv_records('id,text\\n1,"unterminated\\n2,ok\\n', "a.csv")]  # doctest: +NORMALIZE_WHITESPACE
+    [(1, 'a.csv: row 1 (line 2): a quoted field opens there and is never closed, so it
+      would swallow the rest of the file (2 lines); close the quote (a quote inside a
+      quoted field is written twice: ""); the lines after it are read as rows'),
+     (2, {'id': '2', 'text': 'ok'})]
+    >>> list(csv_records("id,text\\n7," + "x" * 200_000 + "\\n"))[0][1]["text"][-3:]
+    'xxx'
+    """
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        yield from _rows(text, path)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _header(reader: Any, path: str | os.PathLike[str] | None) -> list[str]:
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise AnalysisError(f"cannot read the CSV header row ({exc}); check its quoting",
+                            path) from None
+    except StopIteration:
+        raise AnalysisError("the CSV file is empty; add a header row with a 'text' column",
+                            path) from None
+    names = [name.strip() for name in header]
+    if text_field(dict.fromkeys(n for n in names if n)) is None:
+        raise AnalysisError(
+            f"no 'text' column (columns: {', '.join(n for n in names if n)}); "
+            "name the column that holds the article body 'text'",
+            path,
+        )
+    return names
+
+
+def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
+    buffer = io.StringIO(text)
+    reader = csv.reader(buffer, strict=True)
+    names = _header(reader, path)
+    lines_before = 0  # lines read by earlier readers (after a recovery)
+    number = 0
+    while True:
+        start_line = lines_before + reader.line_num + 1  # the line the next row starts on
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            number += 1
+            if "unexpected end of data" not in str(exc):
+                yield number, AnalysisError(
+                    f"row {number} (line {start_line}): {exc}; check its quoting (a quote "
+                    "inside a quoted field is written twice: \"\"); the next line is read on",
+                    path,
+                )
+                continue
+            swallowed = lines_before + reader.line_num - start_line + 1
+            yield number, AnalysisError(
+                f"row {number} (line {start_line}): a quoted field opens there and is never "
+                f"closed, so it would swallow the rest of the file ({swallowed} lines); close "
+                "the quote (a quote inside a quoted field is written twice: \"\"); the lines "
+                "after it are read as rows",
+                path,
+            )
+            reader, lines_before = _restart(buffer, text, start_line), start_line
+            continue
+        if not cells:
+            continue
+        number += 1
+        runaway = _swallowed_next_row(cells)
+        if runaway is not None:
+            yield number, AnalysisError(
+                f"row {number} (line {start_line}): a quoted field holds a line starting "
+                f"'{runaway},' like the next row, so a quote is probably unbalanced; fix the "
+                "quoting of that row; the lines after it are read as rows",
+                path,
+            )
+            reader, lines_before = _restart(buffer, text, start_line), start_line
+            continue
+        yield number, _as_record(names, cells)
+
+
+def _as_record(names: list[str], cells: list[str]) -> dict[str, Any]:
+    """Return a row as a dict; missing cells are None, cells beyond the header dropped."""
+    record: dict[str, Any] = dict(zip(names, cells, strict=False))
+    for name in names[len(cells):]:
+        record.setdefault(name, None)
+    return record
+
+
+def _swallowed_next_row(cells: list[str]) -> str | None:
+    """Return ``k + 1`` when the row is numbered ``k`` and a field holds a line ``k+1,...``."""
+    first = cells[0].strip()
+    if not first.isdigit() or not first.isascii():
+        return None
+    needle = f"\n{int(first) + 1},"
+    for cell in cells[1:]:
+        if needle in cell:
+            return needle[1:-1]
+    return None
+
+
+def _restart(buffer: io.StringIO, text: str, line: int) -> Any:
+    """Return a strict reader over ``text`` from the line after ``line`` (1-based)."""
+    position = -1
+    for _ in range(line):
+        position = text.find("\n", position + 1)
+        if position < 0:
+            position = len(text) - 1
+            break
+    buffer.seek(position + 1)
+    return csv.reader(buffer, strict=True)
