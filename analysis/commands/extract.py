@@ -117,6 +117,10 @@ def _summarise(args: argparse.Namespace, result: ExtractResult) -> int:
 def _cell_notes(result: ExtractResult) -> list[str]:
     """Say what the writer changed in the cells: control characters, escaped formulas."""
     notes = []
+    if result.n_control_characters_removed:
+        notes.append(f"{result.n_control_characters_removed} control character(s) (NUL and the "
+                     "like) removed from the articles' text on reading (offsets index the "
+                     "cleaned text)")
     if result.n_control_characters_replaced:
         notes.append(f"{result.n_control_characters_replaced} control character(s) in the "
                      "tables' text replaced by U+FFFD (one for one, so offsets hold)")

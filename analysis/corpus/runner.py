@@ -66,6 +66,8 @@ from analysis.text.loaders import iter_article_files, load_corpus
 
 __all__ = ["ERRORS_KEPT", "TABLES", "ExtractResult", "extract_corpus"]
 
+#: The part record's count of control characters the loaders removed from the articles.
+READ_CONTROL_COUNT = "n_control_characters_removed_on_read"
 #: How many error rows the result of a run keeps in memory (all are in the errors table).
 ERRORS_KEPT = 1000
 #: Seconds one article may take before it is listed in errors instead (``--time-budget``).
@@ -81,6 +83,9 @@ class ExtractResult:
     in the written cells (every table, Parquet and CSV alike), and
     ``n_csv_cells_escaped`` the CSV cells given a leading ``'`` so a spreadsheet does
     not run them as formulas (0 without CSV copies); see :mod:`analysis.cells`.
+    ``n_control_characters_removed`` counts the NUL and other control characters the
+    loaders removed from the articles' text when reading them
+    (:attr:`analysis.text.articles.Article.n_control_chars`; offsets index the cleaned text).
     """
 
     out_dir: Path
@@ -91,6 +96,7 @@ class ExtractResult:
     seconds: float = 0.0
     n_control_characters_replaced: int = 0
     n_csv_cells_escaped: int = 0
+    n_control_characters_removed: int = 0
 
 
 def _input_items(
@@ -136,6 +142,7 @@ class _Totals:
     n_inputs: int = 0
     n_control: int = 0
     n_escaped: int = 0
+    n_removed: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     errors: list[ErrorRow] = field(default_factory=list)
 
@@ -145,6 +152,7 @@ class _Totals:
         self.n_inputs += int(record["n_inputs"])
         self.n_control += int(record.get(CONTROL_COUNT, 0))  # parts of older runs lack them
         self.n_escaped += int(record.get(ESCAPED_COUNT, 0))
+        self.n_removed += int(record.get(READ_CONTROL_COUNT, 0))
         for table in self.tables:
             self.rows[table] = self.rows.get(table, 0) + record["tables"][table]["rows"]
         room = ERRORS_KEPT - len(self.errors)
@@ -159,7 +167,9 @@ def _write(folder: OutputFolder, number: int, items: Sequence[Item], result: tup
         warnings.warn(message, category, stacklevel=2)
     frames = {table: conform(rows[table], table) for table in tables}
     frames["errors"] = conform(errors, "errors")
-    counts = {"n_inputs": len(items), "n_articles": done, "n_errors": len(errors)}
+    removed = sum(item.n_control_chars for item in items if isinstance(item, Article))
+    counts = {"n_inputs": len(items), "n_articles": done, "n_errors": len(errors),
+              READ_CONTROL_COUNT: removed}
     record = folder.write_part(number, frames, counts)
     totals.add({**record, "tables": {t: record["tables"][t] for t in tables}}, errors)
 
@@ -333,9 +343,9 @@ def extract_corpus(
         seconds = time.perf_counter() - started
         if totals.n_inputs == 0 and (out / MANIFEST).is_file():
             raise AnalysisError(
-                "the inputs hold no articles (no .txt, .json, .jsonl or .csv files), so the "
+                "the inputs hold no articles (no .txt, .json, .jsonl, .csv or .html files), so the "
                 "earlier run here is kept as it is; check the input paths", out)
-        cells = {CONTROL_COUNT: totals.n_control}
+        cells = {CONTROL_COUNT: totals.n_control, READ_CONTROL_COUNT: totals.n_removed}
         if csv:
             cells[ESCAPED_COUNT] = totals.n_escaped
         folder.complete({"n_inputs": totals.n_inputs, "n_articles": totals.n_articles,
@@ -343,7 +353,7 @@ def extract_corpus(
     errors = replace_control_characters(conform(totals.errors, "errors")).frame  # as written
     return ExtractResult(out, totals.n_articles, {t: totals.rows.get(t, 0) for t in chosen},
                          errors, totals.n_errors, round(seconds, 3), totals.n_control,
-                         totals.n_escaped)
+                         totals.n_escaped, totals.n_removed)
 
 
 def _as_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list:

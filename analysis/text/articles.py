@@ -48,7 +48,7 @@ from types import MappingProxyType
 from typing import Any
 
 from analysis.errors import AnalysisError
-from analysis.text.cleaning import InputWarning, remove_controls
+from analysis.text.cleaning import InputWarning, remove_controls, replace_surrogates
 from analysis.text.decoding import normalise_text
 from analysis.text.language import detect_language
 
@@ -191,7 +191,7 @@ def _clean_value(value: Any) -> str | None:
         return None
     if isinstance(value, float) and value != value:  # NaN from a CSV reader
         return None
-    text = str(value).strip()
+    text = replace_surrogates(str(value).strip())
     return None if text.lower() in UNKNOWN_VALUES else text
 
 
@@ -253,7 +253,7 @@ def make_article(
             metadata[str(key)] = value
         else:
             fields[target] = value
-    text, n_controls = remove_controls(normalise_text(raw_text))
+    text, n_controls = remove_controls(normalise_text(replace_surrogates(raw_text)))
     if not text.strip():
         raise AnalysisError(
             "the article text is empty (or only whitespace); put the article in it, or "

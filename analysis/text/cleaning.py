@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["InputWarning", "remove_controls"]
+__all__ = ["InputWarning", "remove_controls", "replace_surrogates"]
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Lone UTF-16 surrogates: a Python string can hold them (a JSON "\\ud800" escape), but
+#: no file can be written with them, so they become U+FFFD (same length, no offset moves).
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
 
 
@@ -41,3 +44,18 @@ def remove_controls(text: str) -> tuple[str, int]:
     text = text.translate(_LINE_BREAKS)
     cleaned, count = _CONTROLS.subn("", text)
     return cleaned, count
+
+
+def replace_surrogates(text: str) -> str:
+    """Return ``text`` with lone surrogates (from JSON ``\\ud800`` escapes) as U+FFFD.
+
+    Examples
+    --------
+    >>> replace_surrogates("NATO\\ud800 met.") == "NATO\\ufffd met."
+    True
+    >>> replace_surrogates("Clean.")
+    'Clean.'
+    """
+    if _SURROGATES.search(text) is None:
+        return text
+    return _SURROGATES.sub("\ufffd", text)
