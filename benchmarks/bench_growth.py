@@ -240,9 +240,9 @@ def clear_text_caches() -> None:
             continue
         for value in list(vars(module).values()):
             parameters = getattr(value, "cache_parameters", None)
-            if callable(parameters) and isinstance(value, functools._lru_cache_wrapper):
-                if parameters().get("maxsize") is not None:
-                    value.cache_clear()
+            if (callable(parameters) and isinstance(value, functools._lru_cache_wrapper)
+                    and parameters().get("maxsize") is not None):
+                value.cache_clear()
 
 
 def time_once(extractor: Extractor, text: str) -> float:
@@ -268,7 +268,7 @@ def slope(sizes: Sequence[int], seconds: Sequence[float]) -> float:
     >>> round(slope([1, 2, 4], [1.0, 4.0, 16.0]), 3)
     2.0
     """
-    points = [(math.log2(n), math.log2(max(t, 1e-6))) for n, t in zip(sizes, seconds)]
+    points = [(math.log2(n), math.log2(max(t, 1e-6))) for n, t in zip(sizes, seconds, strict=True)]
     if len(points) < 2:
         return float("nan")
     mean_x = sum(x for x, _ in points) / len(points)
