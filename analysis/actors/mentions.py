@@ -12,8 +12,10 @@ dated article, so no office is attributed out of time) and the actor's country.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -26,6 +28,7 @@ from analysis.text.document import Document, TextLike, Texts, as_document
 if TYPE_CHECKING:
     from analysis.pipeline import Context
 __all__ = [
+    "MentionIndex",
     "actor_rows",
     "actors_frame",
     "complete_mentions",
@@ -171,10 +174,50 @@ def actors_frame(
     return frame("actors", articles, Context.of(registry, overrides=overrides, context=context))
 
 
+class MentionIndex(Sequence[ActorMention]):
+    """An article's mentions, as given, with their starts for a bisect (built once).
+
+    :func:`mentions_within` over a ``MentionIndex`` reads only the mentions that start
+    inside the stretch, instead of every mention of the article: asked once per quote
+    or sentence, that keeps the whole article linear. When the mentions are not in
+    order of ``start``, it reads them all, as for a plain sequence.
+
+    Examples
+    --------
+    >>> index = MentionIndex([ActorMention(0, 4, "NATO", "NATO", "organisation"),
+    ...                       ActorMention(9, 14, "Seoul", "South Korea", "country")])
+    >>> len(index), index[1].text, [m.text for m in mentions_within(index, 5, 20)]
+    (2, 'Seoul', ['Seoul'])
+    """
+
+    __slots__ = ("_mentions", "_starts")
+
+    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+        self._mentions = tuple(mentions)
+        starts = [m.start for m in self._mentions]
+        self._starts = starts if all(a <= b for a, b in pairwise(starts)) else None
+
+    def __len__(self) -> int:
+        return len(self._mentions)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]  # int or slice, as a tuple
+        return self._mentions[index]
+
+    def within(self, start: int, end: int) -> list[ActorMention]:
+        """Return the mentions lying wholly inside ``[start, end)``, in the order given."""
+        if self._starts is None:
+            return [m for m in self._mentions if start <= m.start and m.end <= end]
+        first = bisect_left(self._starts, start)
+        last = bisect_right(self._starts, end)
+        return [m for m in self._mentions[first:last] if m.end <= end]
+
+
 def mentions_within(
     mentions: Iterable[ActorMention], start: int, end: int
 ) -> list[ActorMention]:
     """Return the mentions lying wholly inside ``[start, end)``, in the order given.
+
+    Pass a :class:`MentionIndex` when asking for many stretches of one article.
 
     Examples
     --------
@@ -183,4 +226,6 @@ def mentions_within(
     >>> [m.text for m in mentions_within(found, 5, 20)]
     ['Seoul']
     """
+    if isinstance(mentions, MentionIndex):
+        return mentions.within(start, end)
     return [m for m in mentions if start <= m.start and m.end <= end]

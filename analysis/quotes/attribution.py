@@ -21,6 +21,9 @@ from analysis.quotes.context import (
     Attribution,
     Context,
     Found,
+    cues_in,
+    first_marked_from,
+    last_marked_before,
     marked_in,
     sentence_of,
 )
@@ -83,11 +86,11 @@ def _tail(context: Context, item: Found, adjacent: bool = True) -> Attribution |
     sentence = sentence_of(context, item.end - 1)
     if sentence is None:
         return None
-    following = [m for m in marked_in(context, item.end, sentence.end) if m.start >= item.end]
-    limit = following[0].start if (following and adjacent) else sentence.end
-    for attribution in context.attributions.get(sentence.index, []):
-        if attribution.cue_start < item.end or attribution.cue_start >= limit:
-            continue
+    following = first_marked_from(context, item.end, sentence.end) if adjacent else None
+    limit = following.start if following is not None else sentence.end
+    attributions = context.attributions.get(sentence.index, [])
+    for number in cues_in(context, sentence.index, item.end, limit)[:1]:
+        attribution = attributions[number]
         if not adjacent:
             return attribution if attribution.speaker is not None else None
         first = attribution.cue_start
@@ -117,21 +120,20 @@ def _head(context: Context, item: Found, near: bool) -> Attribution | None:
     sentence = sentence_of(context, item.start)
     if sentence is None:
         return None
-    previous = [m for m in marked_in(context, sentence.start, item.start) if m.end <= item.start]
-    region_start = previous[-1].end if (previous and near) else sentence.start
-    candidates = [
-        a for a in context.attributions.get(sentence.index, [])
-        if region_start <= a.cue_start and a.cue_end <= item.start
-    ]
-    colon = text[region_start : item.start].rstrip().endswith(":")
+    previous = last_marked_before(context, sentence.start, item.start)
+    region_start = previous.end if (previous is not None and near) else sentence.start
+    attributions = context.attributions.get(sentence.index, [])
+    candidates = cues_in(context, sentence.index, region_start, item.start, by_end=True)
+    colon = _ends_with_colon(text, region_start, item.start)
     if not candidates:
         return _subject_attribution(context, sentence, item.start) if (near and colon) else None
-    attribution = candidates[-1]
+    attribution = attributions[candidates[-1]]
     if not near and attribution.speaker is None and attribution.lemma != ACCORDING_TO:
         # "He said he saw schools that reminded him of “...”": a cue without a speaker of
         # its own inside the reported clause; the words are the outer speaker's
-        with_speaker = [a for a in candidates if a.speaker is not None]
-        attribution = with_speaker[-1] if with_speaker else attribution
+        with_speaker = next((attributions[n] for n in reversed(candidates)
+                             if attributions[n].speaker is not None), None)
+        attribution = with_speaker or attribution
     if near:
         gap = text[attribution.cue_end : item.start].strip()
         if not (gap.endswith((":", ",")) or gap in {"", "that"} or len(gap.split()) <= CUE_GAP_MAX_WORDS):
@@ -139,6 +141,13 @@ def _head(context: Context, item: Found, near: bool) -> Attribution | None:
     if attribution.speaker is None and attribution.lemma != ACCORDING_TO:
         return attribution if not near else None
     return attribution
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end].rstrip().endswith(":")``, reading back from ``end`` only."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ":"
 
 
 def _colon_intro(context: Context, item: Found) -> Attribution | None:

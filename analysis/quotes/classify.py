@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.quotes.context import WORDS, Context, Found, marked_in
+from analysis.quotes.context import WORDS, Context, Found, last_marked_before
 from analysis.quotes.marks import Marked
 from analysis.quotes.words import words
 
@@ -51,10 +51,10 @@ def classify(context: Context, m: Marked) -> Found | None:
     sentence_index = sentence.index if sentence else 0
     paragraph = sentence.paragraph if sentence else 0
     sentence_start = sentence.start if sentence else m.start
-    previous = [x for x in marked_in(context, sentence_start, m.start) if x.end <= m.start]
-    region_start = previous[-1].end if previous else sentence_start
+    previous = last_marked_before(context, sentence_start, m.start)
+    region_start = previous.end if previous is not None else sentence_start
     before = text[region_start : m.start]
-    kind = _kind(text, m, content, before, starts_sentence=not previous)
+    kind = _kind(text, m, content, before, starts_sentence=previous is None)
     return Found(m.start, m.end, kind, content, sentence_index, paragraph, marked=m)
 
 

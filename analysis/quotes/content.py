@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.quotes.context import THAT_AFTER, Attribution, Context, Found
-from analysis.quotes.words import alternation
+from analysis.quotes.context import THAT_AFTER, Attribution, Context, Found, cues_in
+from analysis.quotes.words import alternation, words
 
 __all__ = ["content_span"]
 
@@ -91,15 +91,45 @@ def _next_cue_start(context: Context, item: Found, own: Attribution | None) -> i
     (before its speaker, and a coordinator or comma, when there is one).
     """
     text = context.doc.text
-    for other in context.attributions.get(item.sentence, []):
-        if other is own or other.cue_start < item.end:
+    attributions = context.attributions.get(item.sentence, [])
+    for number in cues_in(context, item.sentence, item.end, len(text)):
+        other = attributions[number]
+        if other is own:
             continue
         cut = other.cue_start
         if other.speaker is not None and item.end <= other.speaker.start < cut:
             cut = other.speaker.start
-        joint = _before_next_cue().search(text, item.end, cut)
-        return max(joint.start() if joint is not None else cut, item.end)
+        return max(_joint_start(text, item.end, cut), item.end)
     return len(text)
+
+
+_SEPARATOR = re.compile(r"[\s,;]")
+
+
+def _joint_start(text: str, start: int, end: int) -> int:
+    r"""Return where the words joining a quote to the next cue begin in ``text[start:end]``.
+
+    The leftmost offset from which ``text[offset:end]`` is nothing but spaces, commas,
+    semicolons and joint words ("and", "but", ...), each after one of those marks:
+    what ``re.search(r"(?:[\s,;]+(?:and|but|...)?)*\s*$", text[start:end])`` finds,
+    read backwards from ``end`` in linear time (that pattern nests two repeats, and
+    takes exponential time on a long run of spaces before a word).
+    """
+    joints = sorted(words("cue_joint"), key=len, reverse=True)
+    longest = max(map(len, joints), default=0)
+    valid = {end}
+    leftmost = end
+    position = end - 1
+    while position >= start and position >= leftmost - longest - 1:
+        if _SEPARATOR.match(text, position) and (
+            position + 1 in valid
+            or any(position + 1 + len(j) in valid and text.startswith(j, position + 1)
+                   for j in joints)
+        ):
+            valid.add(position)
+            leftmost = position
+        position -= 1
+    return leftmost
 
 
 def _comma_after_quote(text: str, item: Found, end: int) -> int:
@@ -108,12 +138,6 @@ def _comma_after_quote(text: str, item: Found, end: int) -> int:
     if comma is None or not text[item.end : comma.start()].strip():
         return end
     return comma.start()
-
-
-@cache
-def _before_next_cue() -> re.Pattern[str]:
-    """What may stand between a quote and the speech cue of a coordinated clause after it."""
-    return re.compile(rf"(?:[\s,;]+(?:{alternation('cue_joint')})?)*\s*$")
 
 
 @cache

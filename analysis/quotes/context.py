@@ -9,7 +9,7 @@ kind to its actors. These records are internal: the public one is
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from analysis.quotes.marks import Marked
@@ -23,6 +23,9 @@ __all__ = [
     "Attribution",
     "Context",
     "Found",
+    "cues_in",
+    "first_marked_from",
+    "last_marked_before",
     "marked_in",
     "regions",
     "sentence_of",
@@ -83,6 +86,8 @@ class Context:
     #: attributions of reported speech that a following quote goes on with: they still
     #: give their own indirect quote
     shared: set[int] = field(default_factory=set)
+    #: cue offsets of each sentence's attributions (built on first use, for bisects)
+    cue_starts: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
 
 def marked_in(context: Context, start: int, end: int) -> list[Marked]:
@@ -95,6 +100,54 @@ def marked_in(context: Context, start: int, end: int) -> list[Marked]:
         if m.end > start:
             result.append(m)
     return result
+
+
+def last_marked_before(context: Context, start: int, end: int) -> Marked | None:
+    """Return the last of ``marked_in(context, start, end)`` that ends by ``end``, or None.
+
+    A bisect, then a walk back over the spans that hold ``end`` (spans rarely nest), so
+    a sentence with many quotations does not rescan them all for each of them.
+    """
+    starts = context.marked_starts
+    first = max(bisect_right(starts, start) - 1, 0)
+    index = bisect_left(starts, end) - 1
+    while index >= first:
+        m = context.marked[index]
+        if start < m.end <= end:
+            return m
+        index -= 1
+    return None
+
+
+def first_marked_from(context: Context, start: int, end: int) -> Marked | None:
+    """Return the first of ``marked_in(context, start, end)`` that starts at ``start`` or later."""
+    index = max(bisect_left(context.marked_starts, start),
+                bisect_right(context.marked_starts, start) - 1, 0)
+    while index < len(context.marked) and context.marked[index].start < start:
+        index += 1
+    if index < len(context.marked) and context.marked[index].start < end:
+        return context.marked[index]
+    return None
+
+
+def cues_in(context: Context, sentence: int, start: int, end: int, *,
+            by_end: bool = False) -> range:
+    """Return the indexes in ``context.attributions[sentence]`` of the cues in a stretch.
+
+    The cues that start in ``[start, end)``, or with ``by_end`` those that start at
+    ``start`` or later and end by ``end``. Attributions are kept in text order (their
+    cues do not overlap), so this is a range between two bisects.
+    """
+    found = context.attributions.get(sentence, [])
+    if not found:
+        return range(0)
+    offsets = context.cue_starts.get(sentence)
+    if offsets is None or len(offsets[0]) != len(found):
+        offsets = context.cue_starts[sentence] = ([a.cue_start for a in found],
+                                                 [a.cue_end for a in found])
+    first = bisect_left(offsets[0], start)
+    last = bisect_right(offsets[1], end) if by_end else bisect_left(offsets[0], end)
+    return range(first, max(first, last))
 
 
 def regions(context: Context, sentence: Sentence) -> list[tuple[int, int]]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 
@@ -70,11 +70,13 @@ def _titled_name(title: str) -> re.Pattern[str]:
 
 
 def head_mention(
-    text: str, mentions: Sequence[ActorMention], start: int, end: int
+    text: str, mentions: Sequence[ActorMention], start: int, end: int,
+    starts: Sequence[int] | None = None,
 ) -> ActorMention | None:
     """Return the actor mention that heads the phrase ``text[start:end]``, else None.
 
-    ``mentions`` are in text order. The head is the last mention that starts inside the
+    ``mentions`` are in text order (``starts``, when given, are their start offsets,
+    computed once per article by the caller). The head is the last mention that starts inside the
     phrase when no word of the phrase follows it (a mention followed by more words is a
     modifier: "NATO" in "the NATO chief"), and when it is not part of a longer name the
     registry does not hold:
@@ -102,7 +104,9 @@ def head_mention(
     >>> head_mention(text, [ActorMention(8, 13, "Trump", "Donald Trump", "person")], 0, 13) is None
     True
     """
-    index = bisect_left([mention.start for mention in mentions], end) - 1
+    if starts is None:
+        starts = [mention.start for mention in mentions]
+    index = bisect_left(starts, end) - 1
     if index < 0 or mentions[index].end <= start:
         return None
     last = mentions[index]  # the last mention that starts inside the phrase
@@ -168,9 +172,14 @@ class Resolver:
         self.registry = registry
         self.on: date | None = doc.article.published
         self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
+        self._mention_starts = [mention.start for mention in self.mentions]
+        self._by_actor: dict[str, list[int]] | None = None
         self._names: list[tuple[int, str]] | None = None
+        self._names_by_word: dict[str, tuple[list[int], list[str]]] | None = None
         self._subjects: list[tuple[int, str]] | None = None
-        self.speakers: list[tuple[int, str, str]] = []  # (offset, mention, actor)
+        self._subject_starts: list[int] = []
+        self._titled: TitledNames | None = None
+        self.speakers = Speakers()
 
     # -- data built lazily, once per article
 
@@ -179,6 +188,19 @@ class Resolver:
         if self._names is None:
             self._names = [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(self.doc.text)]
         return self._names
+
+    def names_by_word(self) -> dict[str, tuple[list[int], list[str]]]:
+        """Each word of a name run -> (offsets, runs) of the runs holding it, but not as all of it."""
+        if self._names_by_word is None:
+            index: dict[str, tuple[list[int], list[str]]] = {}
+            for offset, run in self.names():
+                for word in dict.fromkeys(run.split()):
+                    if run != word:
+                        offsets, runs = index.setdefault(word, ([], []))
+                        offsets.append(offset)
+                        runs.append(run)
+            self._names_by_word = index
+        return self._names_by_word
 
     def subjects(self) -> list[tuple[int, str]]:
         """Names that open a sentence (likely its subject), as (offset, name)."""
@@ -189,12 +211,24 @@ class Resolver:
                 match = NAME_RUN_RE.match(text, sentence.start, sentence.end)
                 if match is not None and len(match.group().split()) > 1:
                     self._subjects.append((match.start(), match.group()))
+            self._subject_starts = [offset for offset, _ in self._subjects]
         return self._subjects
+
+    def mentions_by_actor(self) -> dict[str, list[int]]:
+        """Each actor -> the indexes in :attr:`mentions` of its mentions, in order."""
+        if self._by_actor is None:
+            self._by_actor = {}
+            for number, mention in enumerate(self.mentions):
+                self._by_actor.setdefault(mention.actor, []).append(number)
+        return self._by_actor
 
     # -- resolution
 
     def resolve(self, found: Sequence[Found]) -> None:
         """Set ``actor`` and ``addressee_actor`` of every speech quote (in place)."""
+        self.speakers = Speakers(item.attribution.speaker.start for item in found
+                                 if item.attribution is not None
+                                 and item.attribution.speaker is not None)
         for item in sorted(found, key=lambda x: x.start):
             attribution = item.attribution
             if attribution is None or item.kind not in SPEECH_KINDS:
@@ -202,8 +236,8 @@ class Resolver:
             if attribution.speaker is not None:
                 item.actor = self.actor_for(attribution.speaker, item.start)
                 if item.actor is not None and attribution.speaker.kind != "pronoun":
-                    self.speakers.append((attribution.speaker.start, attribution.speaker.text,
-                                          item.actor))
+                    self.speakers.add(attribution.speaker.start, attribution.speaker.text,
+                                      item.actor)
             if attribution.addressee is not None:
                 item.addressee_actor = self.actor_for(attribution.addressee, item.start,
                                                       addressee=True)
@@ -222,19 +256,20 @@ class Resolver:
             if addressee or phrase.text.lower() not in words("person_pronoun"):
                 return None
             limit = min(before, phrase.start)
-            earlier = [s for s in self.speakers if s[0] < limit]
-            subjects = [s for s in self.subjects() if s[0] < limit]
-            if subjects and (not earlier or subjects[-1][0] > earlier[-1][0]):
-                offset, name = subjects[-1]
+            earlier = self.speakers.last_before(limit)
+            subjects = self.subjects()
+            subject = bisect_left(self._subject_starts, limit) - 1
+            if subject >= 0 and (earlier is None or subjects[subject][0] > earlier[0]):
+                offset, name = subjects[subject]
                 return self.named(Phrase(offset, offset + len(name), name, "name"))
-            return earlier[-1][2] if earlier else None
+            return earlier[2] if earlier else None
         if phrase.kind == "name":
             return self.named(phrase)
         return self.described(phrase)
 
     def mentioned(self, start: int, end: int) -> str | None:
         """Return the actor of the mention heading ``text[start:end]`` (see :func:`head_mention`)."""
-        head = head_mention(self.doc.text, self.mentions, start, end)
+        head = head_mention(self.doc.text, self.mentions, start, end, self._mention_starts)
         return head.actor if head is not None else None
 
     def named(self, phrase: Phrase) -> str | None:
@@ -271,18 +306,15 @@ class Resolver:
         if len(parts) > 1:
             return name
         surname = parts[0] if parts else name
-        for _, mention, actor in reversed(self.speakers):
-            if surname in mention.split() or surname in actor.split():
-                return actor
-        best: str | None = None
-        for offset, run in self.names():
-            if surname in run.split() and run != surname:
-                if offset < at:
-                    best = run
-                elif best is None:
-                    best = run
-                    break
-        return best or name
+        actor = self.speakers.latest_with_word(surname)
+        if actor is not None:
+            return actor
+        # the last name run holding the surname before ``at``, else the first after it
+        offsets, runs = self.names_by_word().get(surname, ((), ()))
+        position = bisect_left(offsets, at)
+        if position > 0:
+            return runs[position - 1]
+        return runs[0] if runs else name
 
     def registry_resolve(self, mention: str) -> str | None:
         """Return the one actor the registry says ``mention`` denotes on the date."""
@@ -296,9 +328,17 @@ class Resolver:
             return actor
         candidates = {a.name for a in self.registry.candidates(phrase.text, on=self.on)}
         if candidates:
-            before = [m for m in self.mentions if m.start < phrase.start and m.actor in candidates]
-            if before:
-                return before[-1].actor
+            # the last mention before the phrase of any candidate actor
+            by_actor = self.mentions_by_actor()
+            limit = bisect_left(self._mention_starts, phrase.start)
+            latest = -1
+            for name in candidates:
+                numbers = by_actor.get(name, ())
+                position = bisect_left(numbers, limit) - 1
+                if position >= 0:
+                    latest = max(latest, numbers[position])
+            if latest >= 0:
+                return self.mentions[latest].actor
         return self.titled_name_before(phrase)
 
     def titled_name_before(self, phrase: Phrase) -> str | None:
@@ -306,14 +346,145 @@ class Resolver:
         head = phrase.text.split()[-1]
         if not head.isalpha() or head[:1].isupper():
             return None
-        last = None
-        for match in _titled_name(head.capitalize()).finditer(self.doc.text, 0, phrase.start):
-            last = match
+        if self._titled is None:
+            self._titled = TitledNames(self.doc.text)
+        last = self._titled.last_before(head.capitalize(), phrase.start)
         if last is None:
             return None
         name = last.group(1).strip()
         start = last.start(1)
         return self.mentioned(start, start + len(name)) or self.registry_resolve(name) or name
+
+
+class Speakers:
+    """The speakers resolved so far, in the order found: (offset, mention, actor).
+
+    Kept with two indexes so every question a pronoun or a surname asks is a lookup,
+    not a pass over every earlier speaker: the latest speaker whose mention or actor
+    holds a word, and the latest speaker found whose offset is before a limit (a
+    Fenwick tree of the latest entry number over offsets, so a query is
+    logarithmic however the offsets are ordered).
+    """
+
+    def __init__(self, offsets: Iterable[int] = ()) -> None:
+        self.entries: list[tuple[int, str, str]] = []
+        self._by_word: dict[str, str] = {}
+        #: the offsets speakers may have, sorted (an offset not given is inserted)
+        self._offsets: list[int] = sorted(set(offsets))
+        #: Fenwick tree over ``_offsets`` of the latest entry number + 1 (0: none)
+        self._tree: list[int] = [0] * len(self._offsets)
+
+    def __iter__(self) -> Iterator[tuple[int, str, str]]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, offset: int, mention: str, actor: str) -> None:
+        """Record a speaker mention at ``offset`` resolved to ``actor``.
+
+        Examples
+        --------
+        >>> speakers = Speakers([10, 40])
+        >>> speakers.add(40, "Kim", "Kim Eun-hye"); speakers.add(10, "Yoon", "Yoon Suk Yeol")
+        >>> speakers.last_before(41)[2], speakers.last_before(30)[2], speakers.last_before(5)
+        ('Yoon Suk Yeol', 'Yoon Suk Yeol', None)
+        >>> speakers.add(20, "he", "Kim Eun-hye"); speakers.latest_with_word("Kim")
+        'Kim Eun-hye'
+        """
+        number = len(self.entries)
+        self.entries.append((offset, mention, actor))
+        for word in mention.split() + actor.split():
+            self._by_word[word] = actor
+        position = bisect_left(self._offsets, offset)
+        if position == len(self._offsets) or self._offsets[position] != offset:
+            self._offsets.insert(position, offset)
+            self._rebuild()
+        else:
+            self._update(position, number + 1)
+
+    def latest_with_word(self, word: str) -> str | None:
+        """Return the actor of the latest speaker whose mention or actor holds ``word``."""
+        return self._by_word.get(word)
+
+    def last_before(self, limit: int) -> tuple[int, str, str] | None:
+        """Return the latest speaker found whose offset is before ``limit``, or None."""
+        position = bisect_left(self._offsets, limit)
+        best = 0
+        while position > 0:
+            best = max(best, self._tree[position - 1])
+            position -= position & -position
+        return self.entries[best - 1] if best else None
+
+    def _update(self, position: int, value: int) -> None:
+        position += 1
+        while position <= len(self._tree):
+            self._tree[position - 1] = max(self._tree[position - 1], value)
+            position += position & -position
+
+    def _rebuild(self) -> None:
+        self._tree = [0] * len(self._offsets)
+        for number, (offset, _, _) in enumerate(self.entries):
+            self._update(bisect_left(self._offsets, offset), number + 1)
+
+
+class TitledNames:
+    """Every "Title Name" of an article ("Senator Pete Ricketts"), found once per title.
+
+    :meth:`last_before` gives what ``_titled_name(title).finditer(text, 0, end)`` would
+    end with, without reading the text from its start for every description: the words
+    followed by a space are indexed once, the title's matches are found once (at those
+    words only: a title is a whole word followed by a space), and a query is a bisect
+    (plus a rescan of the one match ``end`` may cut).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: dict[str, list[int]] | None = None
+        self._matches: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+
+    def _word_starts(self) -> dict[str, list[int]]:
+        if self._words is None:
+            self._words = {}
+            for match in _WORD_BEFORE_SPACE.finditer(self.text):
+                self._words.setdefault(match.group(1), []).append(match.start())
+        return self._words
+
+    def _all(self, title: str) -> tuple[list[int], list[re.Match[str]]]:
+        found = self._matches.get(title)
+        if found is None:
+            pattern = _titled_name(title)
+            starts: list[int] = []
+            matches: list[re.Match[str]] = []
+            end = 0
+            for start in self._word_starts().get(title, ()):
+                if start < end:
+                    continue
+                match = pattern.match(self.text, start)
+                if match is not None:
+                    starts.append(start)
+                    matches.append(match)
+                    end = match.end()
+            found = self._matches[title] = (starts, matches)
+        return found
+
+    def last_before(self, title: str, end: int) -> re.Match[str] | None:
+        """Return the last match of ``title`` and a name in ``text[:end]``, or None."""
+        starts, matches = self._all(title)
+        position = bisect_left(starts, end) - 1
+        if position < 0:
+            return None
+        if matches[position].end() <= end:
+            return matches[position]
+        # ``end`` cuts this match: scan again from its start with the text ending at ``end``
+        last = matches[position - 1] if position > 0 else None
+        for match in _titled_name(title).finditer(self.text, starts[position], end):
+            last = match
+        return last
+
+
+#: A word followed by white space: where a title of :class:`TitledNames` may stand.
+_WORD_BEFORE_SPACE = re.compile(r"\b(\w+)\s")
 
 
 def _name_part(text: str) -> str:

@@ -29,6 +29,7 @@ Only the standard library is used here: prediction must stay light.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
@@ -44,6 +45,12 @@ _OPEN_QUOTES = frozenset("“«")
 _CLOSE_QUOTES = frozenset("”»")
 _CLAUSE_PUNCT = frozenset(",;:()[]—–-") | _QUOTE_CHARS
 _BUCKETS = ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (10, "7-10"))
+#: Tokens on either side of a target that its features read. Longer sentences (a
+#: paragraph with no full stop) are read this far around each target, so scoring all
+#: the targets of a sentence stays linear in its length; no sentence of NewsMTSC or
+#: PolNeAR is that long (the longest, in NewsMTSC, has 1,043 tokens), so no feature of
+#: theirs changes.
+SENTENCE_WINDOW_TOKENS = 1_500
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,49 +194,112 @@ def _bucket(distance: int) -> str:
     return "11+"
 
 
-def _target_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
-    """Return the token index range [first, last) overlapping the character span."""
-    inside = [i for i, tok in enumerate(tokens) if tok.start < end and tok.end > start]
-    if inside:
-        return inside[0], inside[-1] + 1
-    position = sum(1 for tok in tokens if tok.end <= start)
-    return position, position
+@dataclass(frozen=True, slots=True)
+class _SentenceIndex:
+    """What every target of one sentence reads, built once per sentence (linear time).
+
+    Token offsets for a bisect to the target, the feature names of every token, the
+    nearest clause boundaries on either side of every token, the lexicon hits with
+    their token indexes, and the offsets of the quote marks (for "inside a quote").
+    """
+
+    tokens: tuple[Token, ...]
+    norms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    bow_keys: tuple[str, ...]
+    clause_keys: tuple[str, ...]
+    #: index of the last boundary token before token i (-1: none), for i in 0..n
+    boundary_before: tuple[int, ...]
+    #: index of the first boundary token at or after token i (n: none), for i in 0..n
+    boundary_from: tuple[int, ...]
+    hits: tuple[tuple[int, float, bool], ...]
+    hit_indexes: tuple[int, ...]
+    opening_quotes: tuple[int, ...]
+    closing_quotes: tuple[int, ...]
+    straight_quotes: tuple[int, ...]
+    has_quote: bool
 
 
-def _is_boundary(token: Token) -> bool:
-    return token.norm in _CLAUSE_PUNCT or token.norm in _feature_words("clause")
+def _boundaries(norms: Sequence[str]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    clause_words = _feature_words("clause")
+    is_boundary = [norm in _CLAUSE_PUNCT or norm in clause_words for norm in norms]
+    before = [-1] * (len(norms) + 1)
+    for index in range(1, len(norms) + 1):
+        before[index] = index - 1 if is_boundary[index - 1] else before[index - 1]
+    after = [len(norms)] * (len(norms) + 1)
+    for index in range(len(norms) - 1, -1, -1):
+        after[index] = index if is_boundary[index] else after[index + 1]
+    return tuple(before), tuple(after)
 
 
-def _clause_range(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
-    """Return the token range of the clause holding the target (target excluded from splits)."""
-    left = first
-    while left > 0 and not _is_boundary(tokens[left - 1]):
-        left -= 1
-    right = last
-    while right < len(tokens) and not _is_boundary(tokens[right]):
-        right += 1
-    return left, right
+@lru_cache(maxsize=_SENTENCE_CACHE)
+def _sentence_index(text: str) -> _SentenceIndex:
+    tokens = _sentence_tokens(text)
+    norms = tuple(t.norm for t in tokens)
+    before, after = _boundaries(norms)
+    hits = _lexicon_hits(text)
+    return _SentenceIndex(
+        tokens=tokens,
+        norms=norms,
+        starts=tuple(t.start for t in tokens),
+        ends=tuple(t.end for t in tokens),
+        bow_keys=tuple("bow:" + norm for norm in norms),
+        clause_keys=tuple("c:" + norm for norm in norms),
+        boundary_before=before,
+        boundary_from=after,
+        hits=hits,
+        hit_indexes=tuple(hit[0] for hit in hits),
+        opening_quotes=tuple(i for i, c in enumerate(text) if c in _OPEN_QUOTES),
+        closing_quotes=tuple(i for i, c in enumerate(text) if c in _CLOSE_QUOTES),
+        straight_quotes=tuple(i for i, c in enumerate(text) if c == '"'),
+        has_quote=any(c in text for c in _QUOTE_MARKS),
+    )
 
 
-def _inside_quote(text: str, start: int) -> bool:
-    before = text[:start]
-    opened = sum(before.count(c) for c in _OPEN_QUOTES)
-    closed = sum(before.count(c) for c in _CLOSE_QUOTES)
-    return opened > closed or before.count('"') % 2 == 1
+def _target_range(index: _SentenceIndex, start: int, end: int) -> tuple[int, int]:
+    """Return the token index range [first, last) overlapping the character span.
+
+    Tokens do not overlap and are in order, so both ends are a bisect away.
+    """
+    first = bisect_right(index.ends, start)  # the first token ending after ``start``
+    last = bisect_left(index.starts, end)  # past the last token starting before ``end``
+    if first < last:
+        return first, last
+    return first, first
+
+
+def _clause_range(index: _SentenceIndex, first: int, last: int, lo: int, hi: int) -> tuple[int, int]:
+    """Return the token range of the clause holding the target, inside ``[lo, hi)``.
+
+    The clause runs from the token after the last boundary before the target to the
+    first boundary after it (the target's own tokens never split it).
+    """
+    return max(lo, index.boundary_before[first] + 1), min(hi, index.boundary_from[last])
+
+
+def _inside_quote(index: _SentenceIndex, start: int) -> bool:
+    opened = bisect_left(index.opening_quotes, start)
+    closed = bisect_left(index.closing_quotes, start)
+    return opened > closed or bisect_left(index.straight_quotes, start) % 2 == 1
 
 
 def _lexicon_features(
-    text: str, first: int, last: int, clause: tuple[int, int], out: dict[str, float]
+    index: _SentenceIndex, first: int, last: int, clause: tuple[int, int],
+    window: tuple[int, int], out: dict[str, float],
 ) -> None:
-    for index, valence, negated in _lexicon_hits(text):
-        if first <= index < last:
+    low = bisect_left(index.hit_indexes, window[0])
+    high = bisect_left(index.hit_indexes, window[1])
+    for position in range(low, high):
+        token, valence, negated = index.hits[position]
+        if first <= token < last:
             out["tlex:" + ("pos" if valence > 0 else "neg")] = 1.0
             continue
         if negated:
             valence *= -0.74
         polarity = "pos" if valence > 0 else "neg"
-        region = "clause" if clause[0] <= index < clause[1] else ("L" if index < first else "R")
-        distance = first - index if index < first else index - last + 1
+        region = "clause" if clause[0] <= token < clause[1] else ("L" if token < first else "R")
+        distance = first - token if token < first else token - last + 1
         out[f"lex:{polarity}:{region}"] = 1.0
         out[f"lex:{polarity}:{region}:{_bucket(distance)}"] = 1.0
         if negated:
@@ -297,48 +367,70 @@ def target_features(
     True
     """
     config = config or FeatureConfig()
-    tokens = _sentence_tokens(text)
-    first, last = _target_range(tokens, start, end)
+    index = _sentence_index(text)
+    tokens, norms = index.tokens, index.norms
+    first, last = _target_range(index, start, end)
+    # the words read: the whole sentence, up to SENTENCE_WINDOW_TOKENS on either side
+    lo, hi = max(0, first - SENTENCE_WINDOW_TOKENS), min(len(norms), last + SENTENCE_WINDOW_TOKENS)
     out: dict[str, float] = {}
-    norms = [t.norm for t in tokens]
-    for index, word in enumerate(norms):
-        if first <= index < last:
+    _word_features(index, first, last, (lo, hi), config, out)
+    if config.bigrams:
+        b_lo, b_hi = max(0, first - config.window), min(len(norms), last + config.window)
+        for position in range(b_lo, b_hi - 1):
+            if first <= position < last or first <= position + 1 < last:
+                continue
+            side = "L" if position < first else "R"
+            out[f"b:{side}:{norms[position]}_{norms[position + 1]}"] = 1.0
+    before = norms[max(0, first - 2) : first]
+    after = norms[last : last + 2]
+    out["p1:" + (before[-1] if before else "<s>")] = 1.0
+    out["n1:" + (after[0] if after else "</s>")] = 1.0
+    out["p2:" + "_".join(["<s>"] * (2 - len(before)) + list(before))] = 1.0
+    out["n2:" + "_".join(list(after) + ["</s>"] * (2 - len(after)))] = 1.0
+    clause = _clause_range(index, first, last, lo, hi)
+    if config.clause:
+        out.update(dict.fromkeys(index.clause_keys[clause[0] : first], 1.0))
+        out.update(dict.fromkeys(index.clause_keys[last : clause[1]], 1.0))
+    if config.lexicon:
+        _lexicon_features(index, first, last, clause, (lo, hi), out)
+    if config.cues:
+        _cue_features(tokens, first, last, out)
+    if _inside_quote(index, start):
+        out["q:inside"] = 1.0
+    if index.has_quote:
+        out["q:sentence"] = 1.0
+    _target_shape(text, tokens, first, last, out)
+    return out
+
+
+def _word_features(
+    index: _SentenceIndex, first: int, last: int, span: tuple[int, int],
+    config: FeatureConfig, out: dict[str, float],
+) -> None:
+    """Add ``bow:``, ``w:`` and ``d:`` features (and ``t:`` words) of the tokens in ``span``.
+
+    Tokens farther than ``config.window`` from the target only give ``bow:`` features:
+    they are added from the sentence's precomputed names in one step each side.
+    """
+    norms = index.norms
+    lo, hi = span
+    near_lo = min(first, max(lo, first - config.window))
+    near_hi = max(last, min(hi, last + config.window))
+    if config.sentence_words:
+        out.update(dict.fromkeys(index.bow_keys[lo:near_lo], 1.0))
+    for position in range(near_lo, near_hi):
+        word = norms[position]
+        if first <= position < last:
             if config.target_words:
                 out["t:" + word] = 1.0
             continue
         if config.sentence_words:
             out["bow:" + word] = 1.0
-        side = "L" if index < first else "R"
-        distance = first - index if index < first else index - last + 1
+        side = "L" if position < first else "R"
+        distance = first - position if position < first else position - last + 1
         if distance <= config.window:
             out[f"w:{side}:{word}"] = 1.0
             if 2 <= distance <= 3:  # distance 1 is p1/n1
                 out[f"d:{side}{distance}:{word}"] = 1.0
-    if config.bigrams:
-        lo, hi = max(0, first - config.window), min(len(norms), last + config.window)
-        for index in range(lo, hi - 1):
-            if first <= index < last or first <= index + 1 < last:
-                continue
-            side = "L" if index < first else "R"
-            out[f"b:{side}:{norms[index]}_{norms[index + 1]}"] = 1.0
-    before = norms[max(0, first - 2) : first]
-    after = norms[last : last + 2]
-    out["p1:" + (before[-1] if before else "<s>")] = 1.0
-    out["n1:" + (after[0] if after else "</s>")] = 1.0
-    out["p2:" + "_".join(["<s>"] * (2 - len(before)) + before)] = 1.0
-    out["n2:" + "_".join(after + ["</s>"] * (2 - len(after)))] = 1.0
-    clause = _clause_range(tokens, first, last)
-    if config.clause:
-        for index in range(clause[0], clause[1]):
-            if not first <= index < last:
-                out["c:" + norms[index]] = 1.0
-    if config.lexicon:
-        _lexicon_features(text, first, last, clause, out)
-    if config.cues:
-        _cue_features(tokens, first, last, out)
-    if _inside_quote(text, start):
-        out["q:inside"] = 1.0
-    if any(c in text for c in _QUOTE_MARKS):
-        out["q:sentence"] = 1.0
-    _target_shape(text, tokens, first, last, out)
-    return out
+    if config.sentence_words:
+        out.update(dict.fromkeys(index.bow_keys[near_hi:hi], 1.0))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis.actors.mentions import extract_actors, mentions_within
+from analysis.actors.mentions import MentionIndex, extract_actors, mentions_within
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
 from analysis.quotes.records import Quote
 from analysis.schemas import columns, conform, is_missing
@@ -196,6 +196,7 @@ def score_quotes(
         return []
     if mentions is None:
         mentions = extract_actors(doc, registry)
+    mentions = MentionIndex(mentions)  # one bisect per quote, not a pass over every mention
     return [
         _tone(index, quote, _mentions_in_quote(doc.text, quote, mentions))
         for index, quote in enumerate(quotes)

@@ -25,7 +25,7 @@ from analysis.actors.mentions import extract_actors
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
 from analysis.sentiment.model import TargetSentiment, classify_target
 from analysis.sentiment.sentences import warn_english_only
-from analysis.text.document import Document, TextLike, Texts, as_document
+from analysis.text.document import Document, Sentence, TextLike, Texts, as_document
 from analysis.text.english import is_english
 
 if TYPE_CHECKING:
@@ -112,14 +112,34 @@ def _target_spans(
     return _longest_first(found)
 
 
-def _target_record(doc: Document, start: int, end: int, target: str, kind: str) -> TargetMention | None:
+class _SentenceTexts:
+    """The text of the sentence last asked for, sliced once for all its mentions.
+
+    Mentions come in text order, so the mentions of one sentence share one string: the
+    features' per-sentence caches (keyed by that string, whose hash Python keeps) then
+    cost nothing per mention, where a slice per mention would copy and hash a long
+    sentence once for every mention in it.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.index = -1
+        self.text = ""
+
+    def of(self, sentence: Sentence) -> str:
+        if sentence.index != self.index:
+            self.index, self.text = sentence.index, sentence.slice(self.doc.text)
+        return self.text
+
+
+def _target_record(
+    doc: Document, sentences: _SentenceTexts, start: int, end: int, target: str, kind: str
+) -> TargetMention | None:
     """Score one mention on its sentence; None when it does not lie inside one sentence."""
     sentence = doc.sentence_at(start)
     if sentence is None or end > sentence.end:
         return None
-    sentiment = classify_target(
-        sentence.slice(doc.text), start - sentence.start, end - sentence.start
-    )
+    sentiment = classify_target(sentences.of(sentence), start - sentence.start, end - sentence.start)
     return TargetMention(
         target=target,
         kind=kind,
@@ -174,7 +194,9 @@ def score_targets(
     registry = registry if registry is not None else default_registry()
     if mentions is None:
         mentions = extract_actors(doc, registry)
-    records = (_target_record(doc, *found) for found in _target_spans(doc, targets, registry, mentions))
+    sentences = _SentenceTexts(doc)
+    records = (_target_record(doc, sentences, *found)
+               for found in _target_spans(doc, targets, registry, mentions))
     return [record for record in records if record is not None]
 
 
