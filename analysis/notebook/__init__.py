@@ -37,6 +37,7 @@ from analysis.notebook.paths import (
     project_root,
     resolve_path,
     resolve_paths,
+    tables_folder,
 )
 from analysis.notebook.session import (
     LoadedArticles,
@@ -96,6 +97,7 @@ __all__ = [
     "show_figure",
     "stated_vs_listed",
     "stated_vs_listed_markdown",
+    "tables_folder",
     "tone_quoted_vs_narration",
     "with_evidence",
 ]

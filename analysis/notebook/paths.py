@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ __all__ = [
     "project_root",
     "resolve_path",
     "resolve_paths",
+    "tables_folder",
 ]
 
 #: The ``[project] name`` of the pyproject.toml that marks the project root.
@@ -230,3 +232,22 @@ def output_dir(
             target,
         )
     return target
+
+
+def tables_folder(tables_dir: PathLike | None, root: PathLike | None = None) -> Path:
+    """Return where a notebook's corpus run writes its tables.
+
+    ``tables_dir`` resolved by the module's rule, or, when None (or ""), a new
+    temporary folder outside the repository (a corpus's tables can be large, and some
+    corpora may not be shared).
+
+    Examples
+    --------
+    >>> str(tables_folder("runs/wire", root="/r"))
+    '/r/runs/wire'
+    >>> tables_folder(None).name
+    'tables'
+    """
+    if tables_dir is None or (isinstance(tables_dir, str) and not tables_dir.strip()):
+        return Path(tempfile.mkdtemp(prefix="analysis-corpus-")) / "tables"
+    return resolve_path(tables_dir, root)

@@ -229,7 +229,7 @@ def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
         year = "" if pd.isna(row["year"]) else f" ({int(row['year'])})"
         lines.append(format_markdown(
             "- {article} (offset {start}): the {name}" + year + " is said to cover **{stated}** "
-            "areas; **{listed}** are named.", article=row["article_id"], start=int(row["start"]),
+            "areas; **{listed}** are named.", article=row["article_id"], start=str(int(row["start"])),
             name=name, stated=int(row["stated_count"]), listed=int(row["n_listed"])))
     return MarkdownText("\n".join(lines))
 
