@@ -73,6 +73,7 @@ __all__ = [
     "SOURCE_PLACEHOLDER",
     "FigureInputs",
     "FigureSpec",
+    "add_caption",
     "article_source",
     "as_inputs",
     "build_figures",
@@ -179,7 +180,12 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: object) -> tuple[Figure
     return figure, axes
 
 
-def _add_caption(figure: Figure, title: str, caption: str) -> None:
+def add_caption(figure: Figure, title: str, caption: str) -> None:
+    """Draw ``title`` above and ``caption`` below ``figure``, as :func:`render` does.
+
+    Call it inside :func:`style_context`; the texts are drawn as written (a ``$`` is
+    not read as the start of mathtext).
+    """
     # a "$" would start matplotlib's mathtext ("$5 billion and $3 billion"): draw it as is
     title, caption = (text.replace("$", r"\$") for text in (title, caption))
     figure.suptitle(title, x=0.0, ha="left")
@@ -253,7 +259,7 @@ def render(spec: FigureSpec, inputs: FigureInputs) -> tuple[Figure, pd.DataFrame
     """Build one figure in the package style, with its title and caption."""
     with style_context():
         figure, data = spec.builder(inputs)
-        _add_caption(figure, spec.title_for(inputs), spec.caption_for(inputs))
+        add_caption(figure, spec.title_for(inputs), spec.caption_for(inputs))
     return figure, data
 
 
@@ -301,3 +307,7 @@ def _write_index(
     temporary.write_text("\n".join(lines), encoding="utf-8")
     os.replace(temporary, target)
     return target
+
+
+#: The former private name of :func:`add_caption` (figure modules still import it).
+_add_caption = add_caption
