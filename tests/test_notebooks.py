@@ -191,11 +191,10 @@ def executed(tmp_path_factory):
     """Run every notebook on both corpora, several at once; return the results by key.
 
     The runs use papermill's own command line (``-p`` and ``-y`` parsed as a user's
-    would be) in processes forked after papermill is imported once, so each run pays
-    for its kernel and its cells, not for importing papermill again.
+    would be) in worker processes forked from a server that imported papermill once
+    (a clean process: no thread of the test session is forked), so each run pays for
+    its kernel and its cells, not for importing papermill again.
     """
-    import papermill.cli  # noqa: F401  imported once, before the workers fork
-
     work = tmp_path_factory.mktemp("notebook-runs")
     default_name = f"notebook-test-{uuid.uuid4().hex[:8]}"
     before = _git_status()
@@ -205,7 +204,8 @@ def executed(tmp_path_factory):
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), saved]))
     os.environ.setdefault("MPLBACKEND", "Agg")
     try:
-        context = multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["papermill.cli"])
         with ProcessPoolExecutor(max_workers=PARALLEL_RUNS, mp_context=context) as pool:
             submitted = [(run, *_execute(pool, run, work)) for run in runs]
             results = [(run, future.result(timeout=900), path) for run, future, path in submitted]

@@ -220,17 +220,21 @@ def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
     ...     "start": [591]})
     >>> print(stated_vs_listed_markdown(rows))
     - a.txt (offset 591): the ITPP (2023) is said to cover **11** areas; **5** are named.
+    >>> print(stated_vs_listed_markdown(rows.assign(acronym=[""], programme=[""])))
+    - a.txt (offset 591): a programme (2023) is said to cover **11** areas; **5** are named.
     """
     if rows.empty:
         return MarkdownText("No article states a number of areas that differs from its list.")
     lines = []
     for row in rows.to_dict("records"):
-        name = row["acronym"] if not pd.isna(row["acronym"]) else row["programme"]
+        names = [str(v) for v in (row["acronym"], row["programme"]) if not pd.isna(v)]
+        name = next((n for n in names if n.strip()), None)
         year = "" if pd.isna(row["year"]) else f" ({int(row['year'])})"
         lines.append(format_markdown(
-            "- {article} (offset {start}): the {name}" + year + " is said to cover **{stated}** "
-            "areas; **{listed}** are named.", article=row["article_id"], start=str(int(row["start"])),
-            name=name, stated=int(row["stated_count"]), listed=int(row["n_listed"])))
+            "- {article} (offset {start}): " + ("the {name}" if name else "a programme") + year
+            + " is said to cover **{stated}** areas; **{listed}** are named.",
+            article=row["article_id"], start=str(int(row["start"])), name=name or "",
+            stated=int(row["stated_count"]), listed=int(row["n_listed"])))
     return MarkdownText("\n".join(lines))
 
 
