@@ -14,7 +14,10 @@ analysis figures``) rebuilds them all.
 
 Builders read tables, never extract: :meth:`FigureInputs.table` gives the primary
 article's tables (computed once per :class:`FigureInputs`) and
-:meth:`FigureInputs.corpus_table` those of the illustrative corpus. Colours come from
+:meth:`FigureInputs.corpus_table` those of the corpus (:attr:`FigureInputs.corpus_documents`:
+the illustrative corpus when one is given, else the research articles). Captions and
+titles may hold the placeholders ``{source}``, ``{corpus}`` and ``{articles}``, filled by
+:meth:`FigureSpec.caption_for` (:func:`fill_placeholders`). Colours come from
 :mod:`analysis.figures.palette`; speakers are coloured by
 :func:`analysis.figures.speaker_colours.assign_speaker_colours` over the one quotes
 table, so a speaker has the same colour in every figure of a set and in the
@@ -30,8 +33,7 @@ import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,24 +42,46 @@ import pandas as pd
 
 from analysis.cells import write_csv
 from analysis.errors import AnalysisError
-from analysis.pipeline import TABLES, Annotation, Context
-from analysis.schemas import conform
-from analysis.text.articles import Article
-from analysis.text.document import Document, as_document, as_documents
-from analysis.text.loaders import load_corpus
+from analysis.figures.captions import (
+    ILLUSTRATIVE_NAME,
+    PLACEHOLDER_PATTERN,
+    PLACEHOLDERS,
+    SOURCE_PLACEHOLDER,
+    article_source,
+    describe_corpus,
+    fill_placeholders,
+)
+from analysis.figures.inputs import (
+    ARTICLES_SUBDIR,
+    FIGURE_TABLES,
+    ILLUSTRATIVE_SUBDIR,
+    FigureInputs,
+    as_inputs,
+    primary_index,
+)
+from analysis.figures.layout import add_caption
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "ARTICLES_SUBDIR",
     "FIGURE_MODULES",
     "FIGURE_TABLES",
+    "ILLUSTRATIVE_NAME",
+    "ILLUSTRATIVE_SUBDIR",
+    "PLACEHOLDERS",
+    "SOURCE_PLACEHOLDER",
     "FigureInputs",
     "FigureSpec",
+    "add_caption",
     "article_source",
     "as_inputs",
     "build_figures",
+    "describe_corpus",
+    "fill_placeholders",
     "new_figure",
+    "primary_index",
     "registered_figures",
     "save_figure",
     "style_context",
@@ -72,199 +96,6 @@ FIGURE_MODULES: tuple[str, ...] = (
     "analysis.figures.corpus",
 )
 
-#: Where research articles live below the raw-data folder, and the hand-written
-#: illustrative corpus (labelled as such in every caption that uses it).
-ARTICLES_SUBDIR = "articles"
-ILLUSTRATIVE_SUBDIR = "illustrative"
-
-
-#: Tables a builder may ask for: every table of the one annotation pass
-#: (:data:`analysis.pipeline.TABLES`, names as in :mod:`analysis.schemas`) plus
-#: ``structure`` (sentences and paragraphs, from the Document alone).
-FIGURE_TABLES: tuple[str, ...] = (*TABLES, "structure")
-
-
-@dataclass(frozen=True)
-class FigureInputs:
-    """What figure builders read: the raw-data folder, loaded lazily and once.
-
-    Parameters
-    ----------
-    raw_dir : path
-        The project's ``data/raw`` folder: research articles in ``articles/`` (the
-        first in sorted order is the *primary* article, the seed by default) and a
-        small hand-written corpus in ``illustrative/``.
-    context : Context, optional
-        Registry, taxonomy and corrections of the one annotation pass every table is a
-        view of (:class:`analysis.pipeline.Context`; default: the shipped data).
-    """
-
-    raw_dir: Path = field(default_factory=lambda: Path("data/raw"))
-    context: Context = field(default_factory=Context)
-    _tables: dict[tuple[str, str], pd.DataFrame] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _annotations: dict[int, Annotation] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-
-    @cached_property
-    def documents(self) -> tuple[Document, ...]:
-        """Every research article as a Document, in sorted path order."""
-        return tuple(as_document(a) for a in self._load(ARTICLES_SUBDIR))
-
-    @property
-    def primary(self) -> Document:
-        """The primary research article (the first in ``articles/``)."""
-        if not self.documents:
-            raise AnalysisError(
-                f"no articles found; put at least one article in {self.raw_dir / ARTICLES_SUBDIR}",
-                self.raw_dir,
-            )
-        return self.documents[0]
-
-    @cached_property
-    def illustrative(self) -> tuple[Document, ...]:
-        """The hand-written illustrative corpus as Documents (may be empty)."""
-        return tuple(as_document(a) for a in self._load(ILLUSTRATIVE_SUBDIR))
-
-    @classmethod
-    def from_documents(
-        cls,
-        documents: Iterable[Article | Document | str],
-        illustrative: Iterable[Article | Document | str] = (),
-        context: Context | None = None,
-    ) -> FigureInputs:
-        """Build inputs from articles already loaded, e.g. a notebook's own corpus.
-
-        The first of ``documents`` becomes the primary article, so every registered
-        figure can be drawn for a researcher's own articles instead of ``data/raw``.
-
-        Parameters
-        ----------
-        documents : iterable of Article, Document or str
-            The research articles, primary first.
-        illustrative : iterable of Article, Document or str, optional
-            A corpus for the corpus-level figures (default: none).
-        context : Context, optional
-            Registry, taxonomy and corrections (default: the shipped data).
-
-        Examples
-        --------
-        >>> inputs = FigureInputs.from_documents(["NATO met in Vilnius. Korea joined."])
-        >>> len(inputs.primary.sentences)
-        2
-        """
-        inputs = cls(raw_dir=Path("."), context=context if context is not None else Context())
-        # cached_property keeps its value in the instance dict: fill it in advance.
-        inputs.__dict__["documents"] = tuple(as_documents(list(documents)))
-        inputs.__dict__["illustrative"] = tuple(as_documents(list(illustrative)))
-        return inputs
-
-    def table(self, name: str) -> pd.DataFrame:
-        """Return table ``name`` of the primary article, computed once and cached.
-
-        Parameters
-        ----------
-        name : str
-            A table of :mod:`analysis.schemas`: ``quotes``, ``sentences``, ``targets``,
-            ``quote_sentiment``, ``sectors``, ``programme_statements``, ``actors``,
-            ``articles`` or ``structure``.
-
-        Returns
-        -------
-        DataFrame
-            A copy of the cached table (a builder may change it freely).
-
-        Raises
-        ------
-        AnalysisError
-            For an unknown table name, or when there is no article.
-
-        Examples
-        --------
-        >>> inputs = FigureInputs.from_documents(["“We agree,” Stoltenberg said."])
-        >>> inputs.table("quotes")[["kind", "actor"]].values.tolist()
-        [['direct', 'Jens Stoltenberg']]
-        >>> inputs.table("quotes") is inputs.table("quotes")  # copies of one cached table
-        False
-        """
-        return self._cached("primary", name, (self.primary,)).copy()
-
-    def all_articles_table(self, name: str) -> pd.DataFrame:
-        """Return table ``name`` over every research article (:attr:`documents`), cached.
-
-        A notebook's tables: each article is annotated once, shared with the figures.
-
-        Examples
-        --------
-        >>> inputs = FigureInputs.from_documents(["“We agree,” Yoon said.", "NATO met."])
-        >>> inputs.all_articles_table("actors")["actor"].tolist()
-        ['Yoon Suk Yeol', 'NATO']
-        """
-        return self._cached("documents", name, self.documents).copy()
-
-    def corpus_table(self, name: str) -> pd.DataFrame:
-        """Return table ``name`` over the illustrative corpus, computed once and cached.
-
-        Examples
-        --------
-        >>> inputs = FigureInputs.from_documents(["x"], illustrative=["Cyber defence."])
-        >>> inputs.corpus_table("sectors")["sector"].tolist()
-        ['cyber-defence']
-        """
-        return self._cached("illustrative", name, self.illustrative).copy()
-
-    def _cached(self, scope: str, name: str, documents: Sequence[Document]) -> pd.DataFrame:
-        key = (scope, name)
-        if key not in self._tables:
-            self._tables[key] = self._build(scope, name, list(documents))
-        return self._tables[key]
-
-    def _build(self, scope: str, name: str, documents: list[Document]) -> pd.DataFrame:
-        """Build one table as a view of each document's one annotation (shared by tables)."""
-        if name not in FIGURE_TABLES:
-            raise AnalysisError(
-                f"unknown table {name!r} for a figure; known: {', '.join(sorted(FIGURE_TABLES))}"
-            )
-        rows: list[dict] = []
-        for document in documents:
-            # keyed by the Document itself, so the primary article is annotated once
-            # whether a builder asks for its table or for every article's
-            key = id(document)
-            if key not in self._annotations:
-                self._annotations[key] = Annotation(document, self.context)
-            rows.extend(self._annotations[key].rows(name))
-        return conform(rows, name)
-
-    def _load(self, subdir: str) -> list[Article]:
-        folder = Path(self.raw_dir) / subdir
-        if not folder.is_dir():
-            return []
-        return list(load_corpus(folder))
-
-
-def as_inputs(
-    source: FigureInputs | Document | Article | str, context: Context | None = None
-) -> FigureInputs:
-    """Return the :class:`FigureInputs` a notebook helper draws from.
-
-    ``source`` is inputs already built (their tables, annotated once, are reused; then
-    ``context`` must be None) or one article, annotated with ``context``.
-
-    Examples
-    --------
-    >>> inputs = FigureInputs.from_documents(["NATO met."])
-    >>> as_inputs(inputs) is inputs, as_inputs("NATO met.").primary.text
-    (True, 'NATO met.')
-    """
-    if isinstance(source, FigureInputs):
-        if context is not None:
-            raise ValueError("give the context to FigureInputs.from_documents, not here")
-        return source
-    return FigureInputs.from_documents([source], context=context)
-
-
 Builder = Callable[[FigureInputs], "tuple[Figure, pd.DataFrame]"]
 
 
@@ -272,9 +103,11 @@ Builder = Callable[[FigureInputs], "tuple[Figure, pd.DataFrame]"]
 class FigureSpec:
     """A registered figure: file stem, title, caption with its source, and builder.
 
-    A caption may hold the placeholder ``{source}``: it is replaced by the citation
-    of the primary article (:func:`article_source`), so a figure drawn for a
-    researcher's own article names that article, not the seed.
+    Title and caption may hold the placeholders of :data:`PLACEHOLDERS`: ``{source}``
+    (the primary article cited, :func:`article_source`), ``{corpus}`` (the corpus of
+    the corpus figures described, :func:`describe_corpus`) and ``{articles}`` (the
+    research articles described the same way), so a figure drawn for a researcher's
+    own articles names them, not the seed.
     """
 
     name: str
@@ -283,67 +116,35 @@ class FigureSpec:
     builder: Builder
 
     def caption_for(self, inputs: FigureInputs) -> str:
-        """Return the caption with ``{source}``, ``{corpus}`` and ``{articles}`` filled in."""
-        caption = self.caption
-        if SOURCE_PLACEHOLDER in caption:
-            caption = caption.replace(SOURCE_PLACEHOLDER, article_source(inputs.primary.article))
-        # fig's stand-in for the contract until nb's FigureInputs lands (take nb's at merge)
-        if "{corpus}" in caption:
-            illustrative = bool(inputs.illustrative)
-            corpus = inputs.illustrative if illustrative else inputs.documents
-            caption = caption.replace("{corpus}", _describe(corpus, illustrative))
-        if "{articles}" in caption:
-            caption = caption.replace("{articles}", _describe(inputs.documents, False))
-        return caption
+        """Return the caption with its placeholders filled in from ``inputs``.
+
+        Examples
+        --------
+        >>> spec = FigureSpec("demo", "Demo", "Drawn from {articles}. {source}", print)
+        >>> spec.caption_for(FigureInputs.from_documents(["A.", "B."], corpus_name="My wire"))
+        'Drawn from My wire, 2 articles. Source: text#0 (outlet, author and date not given).'
+        """
+        return _fill_for(self.caption, inputs)
+
+    def title_for(self, inputs: FigureInputs) -> str:
+        """Return the title with its placeholders (if any) filled in from ``inputs``."""
+        return _fill_for(self.title, inputs)
 
 
-def _describe(documents: Sequence[Document], illustrative: bool) -> str:
-    """Describe a corpus for a caption: name, article count, outlets and date range."""
-    n = len(documents)
-    count = f"{n} article" + ("" if n == 1 else "s")
-    head = f"the hand-written illustrative corpus (not real news), {count}" if illustrative \
-        else count
-    outlets = sorted({d.article.outlet for d in documents if d.article.outlet})
-    dates = sorted(d.article.published for d in documents if d.article.published)
-    parts = [head]
-    if outlets:
-        parts.append("from " + ", ".join(outlets))
-    if dates:
-        first, last = (f"{d.day} {d:%B %Y}" for d in (dates[0], dates[-1]))
-        parts.append(first if first == last else f"{first} to {last}")
-    return ", ".join(parts) + "."
-
-
-#: Placeholder in captions for the citation of the primary article.
-SOURCE_PLACEHOLDER = "{source}"
-
-
-def article_source(article: Article) -> str:
-    """Cite an article for a caption: outlet, author, date, title and article_id.
-
-    Unknown fields are left out, never guessed.
-
-    Examples
-    --------
-    >>> import datetime as dt
-    >>> a = Article("seed.txt", "Yoon met.", outlet="Korea JoongAng Daily",
-    ...             author="Sarah Kim", published=dt.date(2023, 7, 11))
-    >>> article_source(a)
-    'Source: Korea JoongAng Daily (Sarah Kim), 11 July 2023 [article seed.txt].'
-    >>> article_source(Article("notes.txt", "Yoon met."))
-    'Source: notes.txt (outlet, author and date not given).'
-    """
-    who = article.outlet or ""
-    if article.author:
-        who = f"{who} ({article.author})" if who else article.author
-    parts = [who] if who else []
-    if article.published:
-        parts.append(f"{article.published.day} {article.published:%B %Y}")
-    if article.title:
-        parts.append(f"\u201c{article.title}\u201d")
-    if not parts:
-        return f"Source: {article.article_id} (outlet, author and date not given)."
-    return f"Source: {', '.join(parts)} [article {article.article_id}]."
+def _fill_for(text: str, inputs: FigureInputs) -> str:
+    """Fill the placeholders ``text`` holds, computing only those it holds."""
+    present = set(PLACEHOLDER_PATTERN.findall(text))
+    values: dict[str, str] = {}
+    if "source" in present:
+        values["source"] = article_source(inputs.primary.article)
+    if "corpus" in present:
+        values["corpus"] = describe_corpus(
+            inputs.corpus_documents, name=inputs.corpus_name,
+            illustrative=inputs.corpus_is_illustrative,
+        )
+    if "articles" in present:
+        values["articles"] = describe_corpus(inputs.documents, name=inputs.corpus_name)
+    return fill_placeholders(text, **values)
 
 
 @contextmanager
@@ -380,10 +181,6 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: object) -> tuple[Figure
     return figure, axes
 
 
-def _add_caption(figure: Figure, title: str, caption: str) -> None:
-    from analysis.figures.layout import add_caption  # wrapped to the figure's width
-
-    add_caption(figure, title, caption)
 
 
 def save_figure(
@@ -455,7 +252,7 @@ def render(spec: FigureSpec, inputs: FigureInputs) -> tuple[Figure, pd.DataFrame
     """Build one figure in the package style, with its title and caption."""
     with style_context():
         figure, data = spec.builder(inputs)
-        _add_caption(figure, spec.title, spec.caption_for(inputs))
+        add_caption(figure, spec.title_for(inputs), spec.caption_for(inputs))
     return figure, data
 
 
@@ -496,10 +293,14 @@ def _write_index(
         "",
     ]
     for spec in specs:
-        lines += [f"## {spec.name}", "", f"**{spec.title}**", "", spec.caption_for(inputs), ""]
+        lines += [f"## {spec.name}", "", f"**{spec.title_for(inputs)}**", "", spec.caption_for(inputs), ""]
         lines += [f"Files: `{spec.name}.png`, `{spec.name}.svg`, `{spec.name}.csv`", ""]
     target = Path(out_dir) / "README.md"
     temporary = target.with_name(".README.md.tmp")
     temporary.write_text("\n".join(lines), encoding="utf-8")
     os.replace(temporary, target)
     return target
+
+
+#: The former private name of :func:`add_caption` (figure modules still import it).
+_add_caption = add_caption

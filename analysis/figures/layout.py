@@ -127,7 +127,7 @@ def add_caption(figure: Figure, title: str, caption: str) -> None:
 
     The figure grows by the height the two need, so the plot keeps the size its builder
     gave it; both are laid out by the figure's constrained layout, so nothing runs past
-    the edge.
+    the edge. Both are drawn as written (a ``$`` does not start mathtext).
 
     Examples
     --------
@@ -141,6 +141,8 @@ def add_caption(figure: Figure, title: str, caption: str) -> None:
     width = float(figure.get_figwidth())
     title_text = wrap_to_width(title, width, TITLE_SIZE, bold=True)
     caption_text = wrap_to_width(caption, width, CAPTION_SIZE)
+    # a "$" would start matplotlib's mathtext ("$5 billion and $3 billion"): draw it as is
+    title_text, caption_text = (text.replace("$", r"\$") for text in (title_text, caption_text))
     extra = (_lines(title_text) * TITLE_SIZE * 1.2 + _lines(caption_text) * CAPTION_SIZE
              * CAPTION_SPACING * 1.2) / 72 + CAPTION_GAP
     figure.set_figheight(float(figure.get_figheight()) + extra)
