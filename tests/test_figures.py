@@ -560,3 +560,14 @@ def test_captions_cite_with_placeholders_never_a_file_name(inputs):
             assert any(p in caption for p in PLACEHOLDERS), spec.name
         filled = spec.caption_for(inputs)
         assert not any(p in filled for p in PLACEHOLDERS), spec.name
+
+
+def test_readme_gallery_shows_each_figure_with_its_generated_caption():
+    """The README gallery repeats figures/README.md's titles and captions word for word."""
+    root = Path(__file__).resolve().parents[1]
+    index = (root / "figures" / "README.md").read_text(encoding="utf-8")
+    entries = re.findall(r"^## (\S+)\n\n\*\*(.+?)\*\*\n\n(.+?)\n\nFiles:", index, flags=re.M | re.S)
+    gallery = (root / "README.md").read_text(encoding="utf-8").split("## Gallery", 1)[1]
+    assert entries
+    for name, title, caption in entries:
+        assert f"### {title}\n\n[![{title}](figures/{name}.png)](figures/{name}.png)\n\n{caption}\n" in gallery

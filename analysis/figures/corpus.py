@@ -262,7 +262,7 @@ FIGURES = (
             "Articles naming each sector per year of publication, as "
             "analysis.corpus.queries.sector_mentions_over_time counts them (sectors found "
             "by analysis.sectors.finder, English and Korean); blank: not named that year. "
-            "Corpus: " + CORPUS_PLACEHOLDER
+            "Corpus: " + CORPUS_PLACEHOLDER + "."
         ),
         builder=corpus_sectors_by_year,
     ),
@@ -276,7 +276,7 @@ FIGURES = (
             f"colours, counted together; grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker "
             "is not a person or organisation (e.g. \"a summary circulated\"), counted "
             "together, never shown as a speaker. Quotes are extracted from English text "
-            "only. Corpus: " + CORPUS_PLACEHOLDER
+            "only. Corpus: " + CORPUS_PLACEHOLDER + "."
         ),
         builder=corpus_quotes_by_outlet,
     ),
@@ -304,6 +304,6 @@ def captioned(name: str, figure: Figure, corpus: str | None = None) -> Figure:
     """
     spec = {spec.name: spec for spec in FIGURES}[name]
     caption = spec.caption.replace(CORPUS_PLACEHOLDER,
-                                   ILLUSTRATIVE_NOTE if corpus is None else f"{corpus}.")
+                                   ILLUSTRATIVE_NOTE.rstrip(".") if corpus is None else corpus)
     _add_caption(figure, spec.title, caption)
     return figure

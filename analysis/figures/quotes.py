@@ -434,7 +434,7 @@ FIGURES = (
         title="Who is quoted, and how much",
         caption=(
             "Number of quotes and words quoted or reported per speaker, with the speaker's "
-            f"affiliation named under each speaker. {_COLOURS} {_METHOD} Articles: {_ARTICLES}"
+            f"affiliation named under each speaker. {_COLOURS} {_METHOD} Articles: {_ARTICLES}."
         ),
         builder=quotes_per_speaker,
     ),
@@ -454,7 +454,7 @@ FIGURES = (
         title="Who addressed whom",
         caption=(
             "Quotes per speaker and addressee (\"X told Y\"); hatched bars: quotes with no "
-            f"addressee named. {_COLOURS} {_METHOD} Articles: {_ARTICLES}"
+            f"addressee named. {_COLOURS} {_METHOD} Articles: {_ARTICLES}."
         ),
         builder=quote_addressees,
     ),

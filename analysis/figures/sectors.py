@@ -373,7 +373,7 @@ FIGURES = (
         caption=(
             "Articles naming each sector, split by whether it appears as an item of a "
             "programme's list of areas. Sectors found by analysis.sectors.finder. "
-            "Corpus: " + CORPUS_PLACEHOLDER
+            "Corpus: " + CORPUS_PLACEHOLDER + "."
         ),
         builder=corpus_sector_mentions,
     ),
@@ -402,6 +402,6 @@ def captioned(
         caption = caption.replace(SOURCE_PLACEHOLDER, source)
     if CORPUS_PLACEHOLDER in caption:
         caption = caption.replace(CORPUS_PLACEHOLDER,
-                                  ILLUSTRATIVE_NOTE if corpus is None else corpus)
+                                  ILLUSTRATIVE_NOTE.rstrip(".") if corpus is None else corpus)
     _add_caption(figure, spec.title, caption)
     return figure

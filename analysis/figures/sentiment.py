@@ -311,7 +311,7 @@ FIGURES = (
             f"figures; grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker is not a person or "
             "organisation, counted together. The axis spans the data, centred on neutral. "
             "VADER is a weak judge of news; a few articles are not a sample. "
-            "Articles: " + _ARTICLES
+            "Articles: " + _ARTICLES + "."
         ),
         builder=sentiment_by_speaker,
     ),
@@ -334,7 +334,7 @@ FIGURES = (
             "docs/evaluation.md for its measured scores) over each target's mentions, "
             f"most-mentioned {MAX_TARGETS} shown; bars: seeded bootstrap 95% intervals; "
             "n = mentions. The axis spans the data, centred on neutral. "
-            "Articles: " + _ARTICLES
+            "Articles: " + _ARTICLES + "."
         ),
         builder=sentiment_by_target,
     ),
