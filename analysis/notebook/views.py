@@ -160,7 +160,7 @@ def coverage_counts(coverage: pd.DataFrame) -> Coverage:
     >>> counts = coverage_counts(itpp_coverage(pd.DataFrame({"sector": ["cyber-defence"],
     ...                                                      "matched": ["cyber defence"]})))
     >>> counts.n_named, counts.n_areas, counts.named
-    (1, 11, ('Cyber defense',))
+    (1, 11, ('Cyber defence',))
     """
     named = coverage["named"].astype(bool)
     return Coverage(tuple(coverage.loc[named, "label"].astype(str)),
