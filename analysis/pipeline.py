@@ -51,6 +51,7 @@ import pandas as pd
 
 from analysis.actors.overrides import Override, as_overrides, check_overrides
 from analysis.actors.registry import ActorRegistry, default_registry
+from analysis.errors import AnalysisError
 from analysis.schemas import conform
 from analysis.sectors.taxonomy import Taxonomy, as_taxonomy, default_taxonomy, load_taxonomy
 from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
@@ -64,7 +65,7 @@ if TYPE_CHECKING:
     from analysis.sentiment.sentences import SentenceSentiment
     from analysis.sentiment.targets import TargetMention
 
-__all__ = ["TABLES", "Annotation", "Context", "annotate", "frame", "frames"]
+__all__ = ["TABLES", "Annotation", "Context", "annotate", "check_targets", "frame", "frames"]
 
 #: Every table a corpus run writes, in order; an annotation also gives ``structure``
 #: (one row per sentence: paragraph, offsets, length), which needs no extraction.
@@ -95,6 +96,29 @@ def _correctable_fields() -> dict[str, tuple[str, ...]]:
     }
 
 
+def check_targets(targets: Sequence[str] | None) -> None:
+    """Raise :class:`~analysis.AnalysisError` when a target is not a string of some length.
+
+    An empty target would "match" the empty string between two non-word characters
+    and leave nothing to score.
+
+    Examples
+    --------
+    >>> check_targets(None); check_targets(("NATO", "Acme Corp"))
+    >>> check_targets(("NATO", ""))
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: target 2 is an empty string; give each target as the words to find, or no targets to score every actor mentioned
+    """
+    for number, target in enumerate(targets or (), start=1):
+        if not isinstance(target, str) or not target:
+            raise AnalysisError(
+                f"target {number} is {'an empty string' if target == '' else repr(target)}; "
+                "give each target as the words to find, or no targets to score every "
+                "actor mentioned"
+            )
+
+
 @dataclass(frozen=True)
 class Context:
     """What an annotation pass reads besides the article: the same for every article of a run.
@@ -110,7 +134,9 @@ class Context:
         quotes, sectors); one naming another table or a field its records lack is an
         :class:`~analysis.AnalysisError` here, before any article is read.
     targets : tuple of str, optional
-        Settings: what the targets table scores (None: every registry actor mentioned).
+        Settings: what the targets table scores (None: every registry actor mentioned);
+        an empty string among them is an :class:`~analysis.AnalysisError` (it names no
+        words to find).
 
     Examples
     --------
@@ -128,6 +154,7 @@ class Context:
         # A correction naming no table or no field would be ignored on every article:
         # stop the run before it starts instead, with the file and line.
         check_overrides(self.overrides, _correctable_fields())
+        check_targets(self.targets)
 
     def fingerprint(self) -> str:
         """Return a digest of everything this context says (the same context, the same digest).
