@@ -53,6 +53,7 @@ from analysis.actors.overrides import Override, as_overrides, check_overrides
 from analysis.actors.registry import ActorRegistry, default_registry
 from analysis.schemas import conform
 from analysis.sectors.taxonomy import Taxonomy, as_taxonomy, default_taxonomy, load_taxonomy
+from analysis.sentiment.targets import check_targets
 from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
     from analysis.sentiment.sentences import SentenceSentiment
     from analysis.sentiment.targets import TargetMention
 
-__all__ = ["TABLES", "Annotation", "Context", "annotate", "frame", "frames"]
+__all__ = ["TABLES", "Annotation", "Context", "annotate", "check_targets", "frame", "frames"]
 
 #: Every table a corpus run writes, in order; an annotation also gives ``structure``
 #: (one row per sentence: paragraph, offsets, length), which needs no extraction.
@@ -112,7 +113,9 @@ class Context:
         quotes, sectors); one naming another table or a field its records lack is an
         :class:`~analysis.AnalysisError` here, before any article is read.
     targets : tuple of str, optional
-        Settings: what the targets table scores (None: every registry actor mentioned).
+        Settings: what the targets table scores (None: every registry actor mentioned);
+        an empty string among them is an :class:`~analysis.AnalysisError` (it names no
+        words to find).
 
     Examples
     --------
@@ -130,6 +133,7 @@ class Context:
         # A correction naming no table or no field would be ignored on every article:
         # stop the run before it starts instead, with the file and line.
         check_overrides(self.overrides, _correctable_fields())
+        check_targets(self.targets)
 
     def fingerprint(self) -> str:
         """Return a digest of everything this context says (the same context, the same digest).

@@ -104,7 +104,10 @@ def stated_count(sentence_text: str) -> int | None:
     value = match.group("n") or match.group("k")
     if value.isdigit():
         return int(value)
-    return dict((w.casefold(), n) for w, n in _cues().numbers)[value.casefold()]
+    # the regex matched the word ignoring case, so look it up the same way: casefold()
+    # alone misses what re's case folding accepts ("fİve", "fıve" match "five")
+    return next(n for word, n in _cues().numbers
+                if re.fullmatch(re.escape(word), value, re.IGNORECASE))
 
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 
 from analysis.actors.mentions import extract_actors
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
+from analysis.errors import AnalysisError
 from analysis.sentiment.model import TargetSentiment, classify_target
 from analysis.sentiment.sentences import warn_english_only
 from analysis.text.document import Document, Sentence, TextLike, Texts, as_document
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LITERAL_KIND",
     "TargetMention",
+    "check_targets",
     "score_targets",
     "target_rows",
     "target_sentiment_frame",
@@ -153,6 +155,29 @@ def _target_record(
     )
 
 
+def check_targets(targets: Sequence[str] | None) -> None:
+    """Raise :class:`~analysis.AnalysisError` when a target is not a string of some length.
+
+    An empty target would "match" the empty string between two non-word characters
+    and leave nothing to score.
+
+    Examples
+    --------
+    >>> check_targets(None); check_targets(("NATO", "Acme Corp"))
+    >>> check_targets(("NATO", ""))
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: target 2 is an empty string; give each target as the words to find, or no targets to score every actor mentioned
+    """
+    for number, target in enumerate(targets or (), start=1):
+        if not isinstance(target, str) or not target:
+            raise AnalysisError(
+                f"target {number} is {'an empty string' if target == '' else repr(target)}; "
+                "give each target as the words to find, or no targets to score every "
+                "actor mentioned"
+            )
+
+
 def score_targets(
     document: TextLike,
     targets: Sequence[str] | None = None,
@@ -187,6 +212,7 @@ def score_targets(
     >>> [(m.target, m.start, m.sentence) for m in found]
     [('Acme Corp', 16, 0), ('Acme', 47, 1), ('Acme Corp', 60, 1)]
     """
+    check_targets(targets)
     doc = as_document(document)
     if not is_english(doc):
         warn_english_only(doc, "no targets scored")

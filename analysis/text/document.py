@@ -8,13 +8,16 @@ coercion of the package.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from analysis.errors import AnalysisError
 from analysis.text.articles import Article
+from analysis.text.cleaning import replace_surrogates
 from analysis.text.language import detect_language
 from analysis.text.segmentation import Sentence, Span, split_paragraphs, split_sentences
 
@@ -80,6 +83,45 @@ class Document:
         """Yield the text of every sentence in order."""
         for sentence in self.sentences:
             yield sentence.slice(self.text)
+
+
+# A lone surrogate (U+D800..U+DFFF): a Python str may hold one (json.loads of "\\ud800",
+# os.fsdecode of a bad file name), but no UTF-8 text, Arrow string or Parquet file can;
+# the loaders replace them on read, this covers articles built in code.
+_ARTICLE_TEXTS = ("article_id", "text", "title", "outlet", "author", "url", "language")
+
+
+def _without_surrogates(article: Article) -> Article:
+    """Return ``article`` with every lone surrogate in its strings replaced by U+FFFD.
+
+    One character for one, so every offset into the text stays the same; the article is
+    returned as it is when it holds none (the usual case), else with a warning.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     text = _without_surrogates(Article(article_id="a", text="NATO" + chr(0xD800))).text
+    >>> text == "NATO" + chr(0xFFFD)
+    True
+    """
+    changes = {
+        name: cleaned
+        for name in _ARTICLE_TEXTS
+        if isinstance(value := getattr(article, name), str)
+        and (cleaned := replace_surrogates(value)) is not value
+    }
+    if not changes:
+        return article
+    warnings.warn(
+        f"article {changes.get('article_id', article.article_id)!r}: lone surrogate "
+        f"characters in {', '.join(changes)} replaced by U+FFFD (offsets unchanged); "
+        "decode the source with errors='replace' to avoid them",
+        UnicodeWarning,
+        stacklevel=3,
+    )
+    return dataclasses.replace(article, **changes)
 
 
 #: What every extractor accepts: one text, Article or Document ...
@@ -158,7 +200,8 @@ def as_document(source: TextLike, article_id: str = "text") -> Document:
     """Return a :class:`Document` for a string, an Article or a Document.
 
     A Document is returned as it is; a string becomes a one-off Article with the given
-    ``article_id``.
+    ``article_id``. Lone surrogates (U+D800..U+DFFF), which a Python string can hold but
+    no table can store, are replaced by U+FFFD with a warning (offsets stay the same).
 
     Examples
     --------
@@ -171,5 +214,6 @@ def as_document(source: TextLike, article_id: str = "text") -> Document:
         source = Article(article_id=article_id, text=source, language=detect_language(source))
     if not isinstance(source, Article):
         raise TypeError(f"expected str, Article or Document, not {type(source).__name__}")
+    source = _without_surrogates(source)
     paragraphs = split_paragraphs(source.text)
     return Document(source, paragraphs, split_sentences(source.text, paragraphs))
