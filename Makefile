@@ -10,7 +10,7 @@ STAMP_TEST := $(VENV)/.installed-test
 # shadow it on import; here that folder is the package itself, so the note only alarms.
 PIP_INSTALL := PYTHONWARNINGS=ignore $(PY) -m pip install --quiet
 
-.PHONY: figures test lab extract lint clean help benchmark benchmark-corpus evaluate
+.PHONY: figures test lab extract lint clean help benchmark benchmark-corpus benchmark-growth robustness evaluate
 
 help:
 	@echo "make figures  - rebuild every figure (figures/) and table (data/processed/) from data/raw"
@@ -19,6 +19,8 @@ help:
 	@echo "make extract  - write the corpus tables of data/raw/articles to data/processed/"
 	@echo "make evaluate - score quotes and sentiment on ../shared/corpora (when present)"
 	@echo "make benchmark-corpus - time extract against NLTK Punkt + VADER on 1k/5k/20k PolNeAR articles"
+	@echo "make benchmark-growth - growth exponent of every extractor on inputs doubling in size"
+	@echo "make robustness - the long property-test run (10,000 examples per property; hours)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +57,13 @@ benchmark: $(STAMP_TEST)
 POLNEAR ?= ../shared/corpora/polnear/train
 benchmark-corpus: $(STAMP_TEST)
 	$(PY) benchmarks/bench_corpus.py --polnear $(POLNEAR) --sizes 1000 5000 20000
+
+benchmark-growth: $(STAMP_TEST)
+	$(PY) benchmarks/bench_growth.py
+
+# docs/robustness.md: every property with 10,000 examples (several hours on 2 cores).
+robustness: $(STAMP_TEST)
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest -q tests/test_totality.py --hypothesis-show-statistics
 
 evaluate: $(STAMP)
 	$(PY) -m analysis evaluate quotes --brat ../shared/corpora/polnear/dev
