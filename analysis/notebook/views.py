@@ -7,6 +7,7 @@ function; nothing here extracts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -22,8 +23,10 @@ __all__ = [
     "ITPP_PROGRAMME",
     "Coverage",
     "coverage_counts",
+    "coverage_markdown",
     "itpp_coverage",
     "masking_changes",
+    "names_programme",
     "programme_areas",
     "sector_mention_counts",
     "stated_vs_listed",
@@ -165,6 +168,82 @@ def coverage_counts(coverage: pd.DataFrame) -> Coverage:
     named = coverage["named"].astype(bool)
     return Coverage(tuple(coverage.loc[named, "label"].astype(str)),
                     tuple(coverage.loc[~named, "label"].astype(str)))
+
+
+def names_programme(document: Document, programme: str = ITPP_PROGRAMME) -> bool:
+    """Return whether ``document`` names ``programme`` (its acronym or its name).
+
+    The name is the curated table's (:func:`analysis.sectors.programmes_frame`), matched
+    without regard to case and with the US spelling "Program" too; the acronym
+    ("ITPP") as a whole word. An article that names neither is not about the programme,
+    so the areas of it that the article leaves out are no omission of the article's.
+
+    Examples
+    --------
+    >>> from analysis.text.document import as_document
+    >>> names_programme(as_document("Korea and NATO adopted the ITPP in Vilnius."))
+    True
+    >>> names_programme(as_document("An individually tailored partnership program was signed."))
+    True
+    >>> names_programme(as_document("Japan and the Philippines signed a troop pact."))
+    False
+    """
+    frame = programmes_frame()
+    rows = frame[frame["programme_id"] == programme]
+    if rows.empty:
+        known = ", ".join(sorted(frame["programme_id"].unique()))
+        raise AnalysisError(f"no programme {programme!r}; known: {known}")
+    row = rows.iloc[0]
+    patterns = []
+    if not pd.isna(row["acronym"]) and str(row["acronym"]).strip():
+        patterns.append(r"\b" + re.escape(str(row["acronym"]).strip()) + r"\b")
+    name = str(row["programme"]).split(" (")[0]
+    name = re.sub(r"\s+\d{4}(-\d{4})?$", "", name).strip()
+    if name:
+        words = [re.escape(word) for word in name.split()]
+        words[-1] = re.sub(r"Programme$", "Program(?:me)?", words[-1])
+        patterns.append(r"\s+".join(words))
+    return any(re.search(pattern, document.text, flags=re.IGNORECASE if i else 0)
+               for i, pattern in enumerate(patterns))
+
+
+def coverage_markdown(document: Document, counts: Coverage, *, missing: bool = False,
+                      programme: str = "ITPP") -> MarkdownText:
+    """Say how many of the programme's areas ``document`` names, or which it leaves out.
+
+    For an article that does not name the programme (:func:`names_programme`), the
+    sentence says so: the areas such an article happens to mention are a comparison,
+    and those it does not are no omission.
+
+    Examples
+    --------
+    >>> from analysis.text.document import as_document
+    >>> counts = Coverage(named=("Cyber defence",), missing=("Public diplomacy",))
+    >>> doc = as_document("The ITPP covers cyber defence.")
+    >>> print(coverage_markdown(doc, counts))
+    **text** names **1** of the ITPP's **2** areas.
+    >>> print(coverage_markdown(doc, counts, missing=True))
+    **text** leaves out **1** of the ITPP's **2** areas: Public diplomacy.
+    >>> print(coverage_markdown(as_document("A troop pact on cyber defence."), counts, missing=True))
+    **text** does not name the ITPP, so leaving out its areas is no omission; of its **2** areas it does not mention **1**: Public diplomacy.
+    """
+    values = {"article": document.article_id, "programme": programme, "n": counts.n_named,
+              "total": counts.n_areas, "n_missing": len(counts.missing),
+              "missing": "; ".join(counts.missing) or "none"}
+    about = names_programme(document) if programme == "ITPP" else True
+    if missing and about:
+        template = ("**{article}** leaves out **{n_missing}** of the {programme}'s **{total}** "
+                    "areas: {missing}.")
+    elif missing:
+        template = ("**{article}** does not name the {programme}, so leaving out its areas is "
+                    "no omission; of its **{total}** areas it does not mention **{n_missing}**: "
+                    "{missing}.")
+    elif about:
+        template = "**{article}** names **{n}** of the {programme}'s **{total}** areas."
+    else:
+        template = ("**{article}** does not name the {programme}; of the {programme}'s "
+                    "**{total}** areas it mentions **{n}**, shown for comparison only.")
+    return format_markdown(template, **values)
 
 
 def programme_areas(programme: str = ITPP_PROGRAMME) -> pd.DataFrame:
