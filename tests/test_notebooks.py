@@ -282,7 +282,11 @@ def test_notebook_runs_and_writes_its_figures_where_asked(executed, key):
 def test_seed_prose_shows_for_the_seed(executed):
     run, completed, path, _ = executed["runs"][("00-overview.ipynb", "seed")]
     _check_finished(run, completed, path)
-    assert "The seed article reports" in _outputs_text(path)
+    text = _outputs_text(path)
+    assert "The seed article reports" in text
+    # what the article gets wrong, said in words: 11 areas stated, 5 listed; Sullivan's state
+    assert "is said to cover **11** areas; **5** are named" in text
+    assert "**Dan Sullivan**'s state as **Arkansas**; the registry: **Alaska**" in text
 
 
 def test_runs_leave_the_repository_as_it_was(executed):

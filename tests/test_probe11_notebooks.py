@@ -74,3 +74,23 @@ def test_no_unconditional_prose_tells_every_corpus_about_the_default_ones(path):
     for source in _markdown_cells(path):
         assert "The two Korean articles" not in source
         assert "In the seed," not in source
+
+
+def test_the_seeds_contradiction_is_said_in_words(seed_document):
+    from analysis.actors.claims import claims_frame
+    from analysis.notebook import claims_markdown
+
+    said = str(claims_markdown(claims_frame([seed_document])))
+    assert "**Dan Sullivan**'s state as **Arkansas**; the registry: **Alaska**" in said
+    assert said.count("\n- ") == 1  # only the contradiction is listed
+
+
+def test_a_count_with_no_list_is_not_said_to_name_zero_areas():
+    import pandas as pd
+
+    from analysis.notebook import stated_vs_listed_markdown
+
+    rows = pd.DataFrame({"article_id": ["a"], "programme": ["IPCP"], "acronym": ["IPCP"],
+                         "year": [2012], "stated_count": [7], "n_listed": [0], "start": [9]})
+    said = str(stated_vs_listed_markdown(rows))
+    assert "none is listed" in said and "**0** are named" not in said

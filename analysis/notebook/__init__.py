@@ -56,6 +56,7 @@ from analysis.notebook.session import (
 )
 from analysis.notebook.views import (
     Coverage,
+    claims_markdown,
     coverage_counts,
     coverage_markdown,
     itpp_coverage,
@@ -75,6 +76,7 @@ __all__ = [
     "MarkdownText",
     "NotebookRun",
     "ShownFigure",
+    "claims_markdown",
     "code_span",
     "corpus_slug",
     "coverage_counts",

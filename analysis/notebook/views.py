@@ -22,6 +22,7 @@ from analysis.text.document import Document
 __all__ = [
     "ITPP_PROGRAMME",
     "Coverage",
+    "claims_markdown",
     "coverage_counts",
     "coverage_markdown",
     "itpp_coverage",
@@ -301,6 +302,8 @@ def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
     - a.txt (offset 591): the ITPP (2023) is said to cover **11** areas; **5** are named.
     >>> print(stated_vs_listed_markdown(rows.assign(acronym=[""], programme=[""])))
     - a.txt (offset 591): a programme (2023) is said to cover **11** areas; **5** are named.
+    >>> print(stated_vs_listed_markdown(rows.assign(n_listed=[0])))
+    - a.txt (offset 591): the ITPP (2023) is said to cover **11** areas; none is listed.
     """
     if rows.empty:
         return MarkdownText("No article states a number of areas that differs from its list.")
@@ -311,9 +314,50 @@ def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
         year = "" if pd.isna(row["year"]) else f" ({int(row['year'])})"
         lines.append(format_markdown(
             "- {article} (offset {start}): " + ("the {name}" if name else "a programme") + year
-            + " is said to cover **{stated}** areas; **{listed}** are named.",
+            + " is said to cover **{stated}** areas; "
+            + ("**{listed}** are named." if int(row["n_listed"]) else "none is listed."),
             article=row["article_id"], start=str(int(row["start"])), name=name or "",
             stated=int(row["stated_count"]), listed=int(row["n_listed"])))
+    return MarkdownText("\n".join(lines))
+
+
+def claims_markdown(claims: pd.DataFrame) -> MarkdownText:
+    """Say each claim about a person that contradicts the registry, with the registry's source.
+
+    ``claims`` is a ``claims`` table (:func:`analysis.actors.claims.claims_frame`); the
+    other rows (claims the registry confirms, or cannot check) are counted, not listed.
+    Values are escaped.
+
+    Examples
+    --------
+    >>> claims = pd.DataFrame({"article_id": ["a.txt", "a.txt"], "actor": ["Dan Sullivan"] * 2,
+    ...     "claim_kind": ["state", "party"], "claimed": ["Arkansas", "Republican"],
+    ...     "registry_value": ["Alaska", "Republican Party (United States)"],
+    ...     "source": ["https://example.org/sullivan"] * 2, "start": [3223, 3210],
+    ...     "contradicts": [True, False]})
+    >>> print(claims_markdown(claims))
+    1 of 2 claims about a person contradicts the registry:
+    <BLANKLINE>
+    - a.txt (offset 3223): the article gives **Dan Sullivan**'s state as **Arkansas**; the registry: **Alaska** (source: https://example.org/sullivan).
+    >>> print(claims_markdown(claims[~claims["contradicts"]]))
+    No claim about a person contradicts the registry (1 claim checked).
+    """
+    wrong = claims[claims["contradicts"].fillna(False).astype(bool)]
+    total = len(claims)
+    noun = "claim" if total == 1 else "claims"
+    if wrong.empty:
+        return MarkdownText(f"No claim about a person contradicts the registry ({total} {noun} "
+                            "checked)." if total else
+                            "No claim about a person (party, state, office) was found.")
+    verb = "contradicts" if len(wrong) == 1 else "contradict"
+    lines = [f"{len(wrong)} of {total} {noun} about a person {verb} the registry:", ""]
+    for row in wrong.to_dict("records"):
+        lines.append(format_markdown(
+            "- {article} (offset {start}): the article gives **{actor}**'s {kind} as "
+            "**{claimed}**; the registry: **{value}** (source: {source}).",
+            article=row["article_id"], start=str(int(row["start"])), actor=row["actor"],
+            kind=row["claim_kind"], claimed=row["claimed"], value=row["registry_value"],
+            source=row["source"]))
     return MarkdownText("\n".join(lines))
 
 
