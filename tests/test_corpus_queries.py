@@ -294,7 +294,7 @@ def test_sectors_figure_draws_the_query_table(run):
     pd.testing.assert_frame_equal(data, counts)
     axes = figure.axes[0]
     assert [t.get_text() for t in axes.get_xticklabels()] == [
-        "2023\n1 articles", "2024\n2 articles", "undated\n1 articles"]
+        "2023\n1 article", "2024\n2 articles", "undated\n1 article"]
     assert sorted(t.get_text() for t in axes.texts) == sorted(
         str(n) for n in counts["n_articles"])  # one number per named cell
     with style_context():
@@ -315,7 +315,7 @@ def test_quotes_figure_counts_per_outlet_in_speaker_colours(run):
         "Wire: 3 quotes in 2 articles", "Daily: 2 quotes in 2 articles"]
     colours = assign_speaker_colours(quotes)
     assert data[["outlet", "label", "n_quotes", "members"]].values.tolist() == [
-        ["Daily", "Jens Stoltenberg", 1, 1], ["Daily", "an official (unresolved)", 1, 1],
+        ["Daily", "Jens Stoltenberg", 1, 1], ["Daily", "unattributed", 1, 1],  # never named
         ["Wire", "Jens Stoltenberg", 2, 1], ["Wire", "Yoon Suk Yeol", 1, 1]]
     assert data["colour"].tolist() == [colours.colour("Jens Stoltenberg"), UNRESOLVED,
                                        colours.colour("Jens Stoltenberg"),

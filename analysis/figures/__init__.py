@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -217,17 +218,31 @@ def save_figure(
     written = []
     for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
         target = out / f"{name}{suffix}"
-        temporary = target.with_name(f".{target.name}.tmp")
-        with style_context():  # the style's SVG hash salt and dpi apply when saving
+        with _written_as(target) as temporary, style_context():  # the style's SVG salt, dpi
             figure.savefig(temporary, format=suffix[1:], metadata=metadata)
-        os.replace(temporary, target)
         written.append(target)
     target = out / f"{name}.csv"
-    temporary = target.with_name(f".{target.name}.tmp")
-    write_csv(data, temporary)  # spreadsheet-safe: formulas escaped, no control characters
-    os.replace(temporary, target)
+    with _written_as(target) as temporary:
+        write_csv(data, temporary)  # spreadsheet-safe: formulas escaped, no control characters
     written.append(target)
     return written
+
+
+@contextmanager
+def _written_as(target: Path) -> Iterator[Path]:
+    """Yield a temporary name for ``target``, renamed to it when the block completes.
+
+    The name is hidden and its own to this process and call: two notebooks (or a
+    notebook and ``make figures``) writing the same figure into one folder at once each
+    rename their own file, the last complete one wins, and neither fails on a temporary
+    file the other already renamed. A failed write leaves no temporary file behind.
+    """
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def registered_figures() -> tuple[FigureSpec, ...]:

@@ -105,7 +105,8 @@ def plot_sectors_by_period(counts: pd.DataFrame, unit: str = "year") -> tuple[Fi
     axes.set_ylim(-0.5, len(sectors) - 0.5)
     axes.set_yticks(range(len(sectors)), [wrap_label(str(labels[s])) for s in sectors][::-1])
     axes.set_xticks(range(len(column_names)),
-                    [f"{name}\n{int(in_period[name])} articles" for name in column_names])
+                    [f"{name}\n{_count(int(in_period[name]), 'article')}"
+                     for name in column_names])
     axes.xaxis.tick_top()
     axes.tick_params(axis="both", length=0)
     axes.grid(False)
@@ -165,8 +166,10 @@ def plot_quotes_by_outlet(
     colours = colours if colours is not None else assign_speaker_colours(quotes)
     counts = quotes_per_actor_outlet_from_tables(colours.group_quotes(quotes), articles)
     members = _members(quotes, articles, colours, counts)
-    # a group row of one speaker (in this outlet) shows that speaker's own label
-    counts["label"] = [next(iter(names)) if len(names) == 1 else row for row, names in
+    # an "others" row of one speaker (in this outlet) shows that speaker's own label; an
+    # unattributed row never names its mention (it is not a speaker)
+    counts["label"] = [next(iter(names)) if len(names) == 1 and row != UNATTRIBUTED_SHOWN
+                       else row for row, names in
                        zip(counts["actor"].fillna(UNATTRIBUTED_SHOWN), members, strict=True)]
     counts["colour"] = [colours.colour(label) for label in counts["label"]]
     counts["colour_group"] = [colours.group(label) for label in counts["label"]]
@@ -224,6 +227,17 @@ def _members(quotes: pd.DataFrame, articles: pd.DataFrame, colours: SpeakerColou
             zip(counts["outlet"].fillna(UNKNOWN_OUTLET), rows, strict=True)]
 
 
+def _count(n: int, noun: str) -> str:
+    """Return ``n noun`` with the noun in the plural unless ``n`` is 1.
+
+    Examples
+    --------
+    >>> _count(1, "article"), _count(3, "quote")
+    ('1 article', '3 quotes')
+    """
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _draw_outlet(axes: object, rows: pd.DataFrame, outlet: str, n_articles: int) -> None:
     y = list(range(len(rows)))[::-1]  # most quoted on top
     bars = axes.barh(y, rows["n_quotes"].astype(int), color=list(rows["colour"]), height=0.6)
@@ -232,8 +246,8 @@ def _draw_outlet(axes: object, rows: pd.DataFrame, outlet: str, n_articles: int)
                         for label, members in zip(rows["label"], rows["members"], strict=True)])
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.margins(x=0.12)
-    axes.set_title(wrap_to_width(f"{outlet}: {int(rows['n_quotes'].sum())} quotes in "
-                                 f"{n_articles} articles", COLUMN_WIDTH * 0.6, 8),
+    axes.set_title(wrap_to_width(f"{outlet}: {_count(int(rows['n_quotes'].sum()), 'quote')} "
+                                 f"in {_count(n_articles, 'article')}", COLUMN_WIDTH * 0.6, 8),
                    loc="left", fontsize=8)
 
 

@@ -178,10 +178,20 @@ def _sector_marks(sectors: pd.DataFrame, anchors: Anchors) -> list[Mark]:
 
 
 def _statement_title(row: Mapping[str, Any]) -> str:
-    name = text_or_none(row.get("acronym")) or text_or_none(row.get("programme")) or "programme"
+    """Return a programme statement's note: the programme, the count stated, the list.
+
+    Examples
+    --------
+    >>> _statement_title({"acronym": "ITPP", "stated_count": 11, "n_listed": 5})
+    'ITPP programme statement: 11 areas stated, 5 listed'
+    >>> _statement_title({"acronym": None, "programme": None, "stated_count": 4, "n_listed": 4})
+    'programme statement: 4 areas stated, 4 listed'
+    """
+    name = text_or_none(row.get("acronym")) or text_or_none(row.get("programme"))
     stated = "no count stated" if is_missing(row.get("stated_count")) else (
         f"{int(row['stated_count'])} areas stated")
-    return f"{name} programme statement: {stated}, {int(row['n_listed'])} listed"
+    prefix = f"{name} programme statement" if name else "programme statement"
+    return f"{prefix}: {stated}, {int(row['n_listed'])} listed"
 
 
 def _statement_marks(statements: pd.DataFrame, anchors: Anchors) -> list[Mark]:

@@ -73,10 +73,14 @@ NOTE_SHARE = 0.62
 LEGEND_BELOW = 30.0
 
 
-def wrap_label(text: str, width: int = LABEL_CHARS, max_lines: int = LABEL_LINES) -> str:
+def wrap_label(
+    text: str, width: int = LABEL_CHARS, max_lines: int = LABEL_LINES, hyphens: bool = False
+) -> str:
     """Return ``text`` wrapped at ``width`` characters, at most ``max_lines`` lines.
 
-    A label longer than that ends with an ellipsis; words longer than ``width`` are cut.
+    A label longer than that ends with an ellipsis; words longer than ``width`` are cut,
+    unless ``hyphens`` lets a hyphenated word break after its hyphen first (an article's
+    wording, "counter-terrorism", is better split there than mid-word).
 
     Examples
     --------
@@ -85,8 +89,11 @@ def wrap_label(text: str, width: int = LABEL_CHARS, max_lines: int = LABEL_LINES
     >>> print(wrap_label("Senior Presidential Secretary for Public Affairs Kim Eun-hye", 22, 2))
     Senior Presidential
     Secretary for Public…
+    >>> print(wrap_label("“counter-terrorism”", 17, hyphens=True))
+    “counter-
+    terrorism”
     """
-    lines = textwrap.wrap(str(text), width, break_on_hyphens=False) or [""]
+    lines = textwrap.wrap(str(text), width, break_on_hyphens=hyphens) or [""]
     if len(lines) <= max_lines:
         return "\n".join(lines)
     kept = lines[:max_lines]

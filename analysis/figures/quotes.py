@@ -69,6 +69,8 @@ UNKNOWN_AFFILIATION = "affiliation unknown"
 STACK_GAP = 0.03
 #: Vertical step between stacked marks of one row (in rows).
 STACK_STEP = 0.24
+#: Points from the axes to a legend under them when the axis label has two lines.
+LEGEND_BELOW_TWO_LINES = 40.0
 
 _SOURCE = "{source}"
 _ARTICLES = "{articles}"
@@ -112,26 +114,47 @@ def _last_groups(speakers: pd.DataFrame, colours: SpeakerColours) -> pd.DataFram
 
 
 def _merge_shared(speakers: pd.DataFrame, colours: SpeakerColours) -> pd.DataFrame:
-    """Return a speakers table with the speakers of one shared colour merged into one row.
+    """Return a speakers table with one row per speaker drawn, over every article.
 
-    The registered figures group the quotes first (:meth:`SpeakerColours.group_quotes`),
-    so there this changes nothing; it keeps a speakers table drawn directly from sharing
-    a colour between two rows.
+    The speakers of one shared colour become one row, and so does a speaker listed once
+    per article (:func:`speakers_frame` counts per article): a speaker quoted in three
+    articles is one bar with the sum of the three, not three bars. Merged rows are ranked
+    as :func:`speakers_frame` ranks them (resolved first, then by quotes, words and first
+    appearance); a table with one row per speaker already is returned as it is.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"article_id": ["a", "b", "b"],
+    ...     "actor": ["Yoon Suk Yeol", "Jens Stoltenberg", "Yoon Suk Yeol"],
+    ...     "speaker": ["Yoon", "Stoltenberg", "He"],
+    ...     "role": ["President", "Secretary General", "President"],
+    ...     "affiliation": ["South Korea", "NATO", "South Korea"], "n_quotes": [1, 1, 2],
+    ...     "n_words": [5, 9, 7]})
+    >>> merged = _merge_shared(table, SpeakerColours.from_speakers(table))
+    >>> merged[["actor", "role", "n_quotes", "n_words"]].values.tolist()
+    [['Yoon Suk Yeol', 'President', 3, 12], ['Jens Stoltenberg', 'Secretary General', 1, 9]]
     """
     labels = [speaker_label(a, s) for a, s in zip(speakers["actor"], speakers["speaker"],
                                                    strict=True)]
     shown = [colours.shown(label) for label in labels]
-    if shown == labels:
+    if shown == labels and len(set(labels)) == len(labels):
         return speakers
-    merged = speakers.assign(_shown=shown)
+    merged = speakers.reset_index(drop=True).assign(_shown=shown, _label=labels)
     rows = []
     for label, group in merged.groupby("_shown", sort=False):
         first = group.iloc[0].to_dict()
-        if len(group) > 1 or label != labels[group.index[0]]:
-            first.update(actor=label, speaker=label, role=None, affiliation=None,
-                         n_quotes=int(group["n_quotes"].sum()), n_words=int(group["n_words"].sum()))
+        if len(set(group["_label"])) > 1 or label != first["_label"]:
+            first.update(actor=label, speaker=label, role=None, affiliation=None)
+        counts = [c for c in ("n_quotes", "n_direct", "n_partial", "n_indirect", "n_words")
+                  if c in group]
+        first.update({c: int(group[c].sum()) for c in counts})
+        first["_order"] = int(group.index[0])
         rows.append(first)
-    return pd.DataFrame(rows, columns=merged.columns).drop(columns="_shown")
+    frame = pd.DataFrame(rows)
+    frame["_unresolved"] = frame["actor"].isna()
+    frame = frame.assign(_q=-frame["n_quotes"], _w=-frame["n_words"]).sort_values(
+        ["_unresolved", "_q", "_w", "_order"], kind="stable")
+    return frame[list(speakers.columns)].reset_index(drop=True)
 
 
 def _n_speakers(n: int) -> str:
@@ -157,7 +180,9 @@ def plot_speakers(
     Parameters
     ----------
     speakers : DataFrame
-        The ``speakers`` table of one article (:func:`analysis.quotes.speakers.speakers_frame`).
+        The ``speakers`` table of one or more articles
+        (:func:`analysis.quotes.speakers.speakers_frame`); a speaker listed in several
+        articles is drawn once, with the sum.
     colours : SpeakerColours, optional
         The set's speaker colours (default: assigned over ``speakers``).
 
@@ -214,8 +239,8 @@ def plot_speakers(
         axes.xaxis.get_major_locator().set_params(integer=True, nbins=3)
     quotes_axes.set_yticks(rows, ticks)
     handles = _others_handles(colours, list(data["label"]))
-    if handles:
-        figure.legend(handles=handles, loc="outside upper left")
+    if handles:  # under the axes: above them it would run into the figure's title
+        legend_under_axes(quotes_axes, handles, ncols=1, gap=LEGEND_BELOW_TWO_LINES)
     return figure, data
 
 
@@ -362,7 +387,8 @@ def plot_addressees(
     Parameters
     ----------
     quotes : DataFrame
-        The ``quotes`` table of one article.
+        The ``quotes`` table of one or more articles (a speaker and addressee pair is
+        counted once over all of them).
     colours : SpeakerColours, optional
         The set's speaker colours (default: assigned over ``quotes``).
 
@@ -377,20 +403,23 @@ def plot_addressees(
         colours = assign_speaker_colours(quotes)
     quotes = colours.group_quotes(quotes)  # no two speakers drawn share a colour
     pairs = addressees_frame(quotes)
-    speakers = _last_groups(speakers_frame(quotes), colours)
-    pair_speakers = [speaker_label(a, s) for a, s in zip(pairs["actor"], pairs["speaker"],
-                                                         strict=True)]
+    speakers = _last_groups(_merge_shared(speakers_frame(quotes), colours), colours)
+    # one count per speaker and addressee over every article, in order of first appearance
+    pooled: dict[tuple[str, str], int] = {}
+    for pair in pairs.itertuples():
+        key = (speaker_label(pair.actor, pair.speaker),
+               speaker_label(pair.addressee_actor, pair.addressee))
+        pooled[key] = pooled.get(key, 0) + int(pair.n)
     rows = []
     for speaker in speakers.itertuples():
         label = speaker_label(speaker.actor, speaker.speaker)
         addressed = 0
-        for pair, pair_speaker in zip(pairs.itertuples(), pair_speakers, strict=True):
+        for (pair_speaker, addressee), n in pooled.items():
             if pair_speaker == label:
-                rows.append({"speaker": label,
-                             "addressee": speaker_label(pair.addressee_actor, pair.addressee),
-                             "n": int(pair.n), "colour": colours.colour(label),
+                rows.append({"speaker": label, "addressee": addressee, "n": n,
+                             "colour": colours.colour(label),
                              "colour_group": colours.group(label)})
-                addressed += int(pair.n)
+                addressed += n
         if int(speaker.n_quotes) > addressed:
             rows.append({"speaker": label, "addressee": NO_ADDRESSEE,
                          "n": int(speaker.n_quotes) - addressed,
@@ -416,8 +445,8 @@ def plot_addressees(
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.margins(x=0.12)
     handles = _others_handles(colours, list(data["speaker"]))
-    if handles:
-        figure.legend(handles=handles, loc="outside upper left")
+    if handles:  # under the axes: above them it would run into the figure's title
+        legend_under_axes(axes, handles, ncols=1)
     return figure, data
 
 

@@ -241,7 +241,7 @@ def plot_article_vs_itpp(
     n_rows = len(data)
     for y, (_, row) in enumerate(data.iterrows()):
         if row["named_in_article"]:
-            axes.text(1.5, n_rows - 1 - y, wrap_label(f"“{row['as_written']}”", 17),
+            axes.text(1.5, n_rows - 1 - y, wrap_label(f"“{row['as_written']}”", 17, hyphens=True),
                       va="center", ha="left", fontsize=7, color=NOTE_TEXT)
     axes.set_xlim(-0.5, 3.4)
     named = int(data["named_in_article"].sum())

@@ -13,7 +13,8 @@ here, tested like the rest of the package:
   :func:`format_markdown` (article ids, titles and text reach Markdown only escaped),
   :func:`read_markdown_section` (a named section of ``docs/evaluation.md``);
 * :mod:`analysis.notebook.views`: small tested views of the tables (evidence text by
-  offsets, sector counts, ITPP coverage, tone of quotes against narration).
+  offsets, sector counts, ITPP coverage and whether an article names the ITPP at all,
+  tone of quotes against narration).
 
 Examples
 --------
@@ -55,9 +56,12 @@ from analysis.notebook.session import (
 )
 from analysis.notebook.views import (
     Coverage,
+    claims_markdown,
     coverage_counts,
+    coverage_markdown,
     itpp_coverage,
     masking_changes,
+    names_programme,
     programme_areas,
     sector_mention_counts,
     stated_vs_listed,
@@ -72,9 +76,11 @@ __all__ = [
     "MarkdownText",
     "NotebookRun",
     "ShownFigure",
+    "claims_markdown",
     "code_span",
     "corpus_slug",
     "coverage_counts",
+    "coverage_markdown",
     "escape_markdown",
     "finish_figure",
     "format_markdown",
@@ -84,6 +90,7 @@ __all__ = [
     "load_documents",
     "markdown_if",
     "masking_changes",
+    "names_programme",
     "open_run",
     "output_dir",
     "problems_markdown",

@@ -7,6 +7,7 @@ function; nothing here extracts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,9 +22,12 @@ from analysis.text.document import Document
 __all__ = [
     "ITPP_PROGRAMME",
     "Coverage",
+    "claims_markdown",
     "coverage_counts",
+    "coverage_markdown",
     "itpp_coverage",
     "masking_changes",
+    "names_programme",
     "programme_areas",
     "sector_mention_counts",
     "stated_vs_listed",
@@ -167,6 +171,82 @@ def coverage_counts(coverage: pd.DataFrame) -> Coverage:
                     tuple(coverage.loc[~named, "label"].astype(str)))
 
 
+def names_programme(document: Document, programme: str = ITPP_PROGRAMME) -> bool:
+    """Return whether ``document`` names ``programme`` (its acronym or its name).
+
+    The name is the curated table's (:func:`analysis.sectors.programmes_frame`), matched
+    without regard to case and with the US spelling "Program" too; the acronym
+    ("ITPP") as a whole word. An article that names neither is not about the programme,
+    so the areas of it that the article leaves out are no omission of the article's.
+
+    Examples
+    --------
+    >>> from analysis.text.document import as_document
+    >>> names_programme(as_document("Korea and NATO adopted the ITPP in Vilnius."))
+    True
+    >>> names_programme(as_document("An individually tailored partnership program was signed."))
+    True
+    >>> names_programme(as_document("Japan and the Philippines signed a troop pact."))
+    False
+    """
+    frame = programmes_frame()
+    rows = frame[frame["programme_id"] == programme]
+    if rows.empty:
+        known = ", ".join(sorted(frame["programme_id"].unique()))
+        raise AnalysisError(f"no programme {programme!r}; known: {known}")
+    row = rows.iloc[0]
+    patterns = []
+    if not pd.isna(row["acronym"]) and str(row["acronym"]).strip():
+        patterns.append(r"\b" + re.escape(str(row["acronym"]).strip()) + r"\b")
+    name = str(row["programme"]).split(" (")[0]
+    name = re.sub(r"\s+\d{4}(-\d{4})?$", "", name).strip()
+    if name:
+        words = [re.escape(word) for word in name.split()]
+        words[-1] = re.sub(r"Programme$", "Program(?:me)?", words[-1])
+        patterns.append(r"\s+".join(words))
+    return any(re.search(pattern, document.text, flags=re.IGNORECASE if i else 0)
+               for i, pattern in enumerate(patterns))
+
+
+def coverage_markdown(document: Document, counts: Coverage, *, missing: bool = False,
+                      programme: str = "ITPP") -> MarkdownText:
+    """Say how many of the programme's areas ``document`` names, or which it leaves out.
+
+    For an article that does not name the programme (:func:`names_programme`), the
+    sentence says so: the areas such an article happens to mention are a comparison,
+    and those it does not are no omission.
+
+    Examples
+    --------
+    >>> from analysis.text.document import as_document
+    >>> counts = Coverage(named=("Cyber defence",), missing=("Public diplomacy",))
+    >>> doc = as_document("The ITPP covers cyber defence.")
+    >>> print(coverage_markdown(doc, counts))
+    **text** names **1** of the ITPP's **2** areas.
+    >>> print(coverage_markdown(doc, counts, missing=True))
+    **text** leaves out **1** of the ITPP's **2** areas: Public diplomacy.
+    >>> print(coverage_markdown(as_document("A troop pact on cyber defence."), counts, missing=True))
+    **text** does not name the ITPP, so leaving out its areas is no omission; of its **2** areas it does not mention **1**: Public diplomacy.
+    """
+    values = {"article": document.article_id, "programme": programme, "n": counts.n_named,
+              "total": counts.n_areas, "n_missing": len(counts.missing),
+              "missing": "; ".join(counts.missing) or "none"}
+    about = names_programme(document) if programme == "ITPP" else True
+    if missing and about:
+        template = ("**{article}** leaves out **{n_missing}** of the {programme}'s **{total}** "
+                    "areas: {missing}.")
+    elif missing:
+        template = ("**{article}** does not name the {programme}, so leaving out its areas is "
+                    "no omission; of its **{total}** areas it does not mention **{n_missing}**: "
+                    "{missing}.")
+    elif about:
+        template = "**{article}** names **{n}** of the {programme}'s **{total}** areas."
+    else:
+        template = ("**{article}** does not name the {programme}; of the {programme}'s "
+                    "**{total}** areas it mentions **{n}**, shown for comparison only.")
+    return format_markdown(template, **values)
+
+
 def programme_areas(programme: str = ITPP_PROGRAMME) -> pd.DataFrame:
     """Return a programme's areas as its source words them, one row each, with the source.
 
@@ -222,6 +302,8 @@ def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
     - a.txt (offset 591): the ITPP (2023) is said to cover **11** areas; **5** are named.
     >>> print(stated_vs_listed_markdown(rows.assign(acronym=[""], programme=[""])))
     - a.txt (offset 591): a programme (2023) is said to cover **11** areas; **5** are named.
+    >>> print(stated_vs_listed_markdown(rows.assign(n_listed=[0])))
+    - a.txt (offset 591): the ITPP (2023) is said to cover **11** areas; none is listed.
     """
     if rows.empty:
         return MarkdownText("No article states a number of areas that differs from its list.")
@@ -232,9 +314,50 @@ def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
         year = "" if pd.isna(row["year"]) else f" ({int(row['year'])})"
         lines.append(format_markdown(
             "- {article} (offset {start}): " + ("the {name}" if name else "a programme") + year
-            + " is said to cover **{stated}** areas; **{listed}** are named.",
+            + " is said to cover **{stated}** areas; "
+            + ("**{listed}** are named." if int(row["n_listed"]) else "none is listed."),
             article=row["article_id"], start=str(int(row["start"])), name=name or "",
             stated=int(row["stated_count"]), listed=int(row["n_listed"])))
+    return MarkdownText("\n".join(lines))
+
+
+def claims_markdown(claims: pd.DataFrame) -> MarkdownText:
+    """Say each claim about a person that contradicts the registry, with the registry's source.
+
+    ``claims`` is a ``claims`` table (:func:`analysis.actors.claims.claims_frame`); the
+    other rows (claims the registry confirms, or cannot check) are counted, not listed.
+    Values are escaped.
+
+    Examples
+    --------
+    >>> claims = pd.DataFrame({"article_id": ["a.txt", "a.txt"], "actor": ["Dan Sullivan"] * 2,
+    ...     "claim_kind": ["state", "party"], "claimed": ["Arkansas", "Republican"],
+    ...     "registry_value": ["Alaska", "Republican Party (United States)"],
+    ...     "source": ["https://example.org/sullivan"] * 2, "start": [3223, 3210],
+    ...     "contradicts": [True, False]})
+    >>> print(claims_markdown(claims))
+    1 of 2 claims about a person contradicts the registry:
+    <BLANKLINE>
+    - a.txt (offset 3223): the article gives **Dan Sullivan**'s state as **Arkansas**; the registry: **Alaska** (source: https://example.org/sullivan).
+    >>> print(claims_markdown(claims[~claims["contradicts"]]))
+    No claim about a person contradicts the registry (1 claim checked).
+    """
+    wrong = claims[claims["contradicts"].fillna(False).astype(bool)]
+    total = len(claims)
+    noun = "claim" if total == 1 else "claims"
+    if wrong.empty:
+        return MarkdownText(f"No claim about a person contradicts the registry ({total} {noun} "
+                            "checked)." if total else
+                            "No claim about a person (party, state, office) was found.")
+    verb = "contradicts" if len(wrong) == 1 else "contradict"
+    lines = [f"{len(wrong)} of {total} {noun} about a person {verb} the registry:", ""]
+    for row in wrong.to_dict("records"):
+        lines.append(format_markdown(
+            "- {article} (offset {start}): the article gives **{actor}**'s {kind} as "
+            "**{claimed}**; the registry: **{value}** (source: {source}).",
+            article=row["article_id"], start=str(int(row["start"])), actor=row["actor"],
+            kind=row["claim_kind"], claimed=row["claimed"], value=row["registry_value"],
+            source=row["source"]))
     return MarkdownText("\n".join(lines))
 
 
