@@ -1,4 +1,4 @@
-"""The evidence page on an article about another agreement (issue 11 probe).
+"""The evidence page on an article about another agreement.
 
 Its margin said "programme programme statement" for a list of areas whose programme the
 article does not name. Invented text; not news.

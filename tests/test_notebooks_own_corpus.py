@@ -1,4 +1,4 @@
-"""Defects found reading the notebooks run on a researcher's own corpus (issue 11 probe).
+"""Defects found reading the notebooks run on a researcher's own corpus.
 
 * 00 and 01 said an article about another agreement "leaves out 9 of the 11 areas" of
   Korea's ITPP, as if it had been about the ITPP: now the sentence says when the article

@@ -1,4 +1,4 @@
-"""Defects found running the figures on a researcher's own small corpus (issue 11 probe).
+"""Defects found running the figures on a researcher's own small corpus.
 
 * A speaker quoted in two articles was drawn as two bars, and the "others" and
   "unattributed" groups once per article, in quotes-per-speaker and quote-addressees.
