@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,6 +39,10 @@ from analysis.text.articles import text_field
 __all__ = ["csv_records"]
 
 Numbered = tuple[int | None, dict[str, Any] | AnalysisError]
+
+#: The longest run of cells before the quote that opens a row's quoted field on the line
+#: where a runaway quoted field was closed (``3,"Tokyo ...``: here 2 characters).
+ROW_START_MAX_CHARS = 200
 
 
 def csv_records(text: str, path: str | os.PathLike[str] | None = None) -> Iterator[Numbered]:
@@ -88,6 +93,7 @@ def _header(reader: Any, path: str | os.PathLike[str] | None) -> list[str]:
 
 def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
     buffer = io.StringIO(text)
+    lines = _Lines(text)
     reader = csv.reader(buffer, strict=True)
     names = _header(reader, path)
     lines_before = 0  # lines read by earlier readers (after a recovery)
@@ -101,6 +107,18 @@ def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
         except csv.Error as exc:
             number += 1
             if "unexpected end of data" not in str(exc):
+                error_line = lines_before + reader.line_num
+                if _closed_by_next_row(lines, start_line, error_line):
+                    yield number, AnalysisError(
+                        f"row {number} (line {start_line}): a quoted field opens there and "
+                        f"is closed only by the quote that opens a field on line "
+                        f"{error_line}, so it swallowed the rows between; close the quote "
+                        "(a quote inside a quoted field is written twice: \"\"); the lines "
+                        "after it are read as rows",
+                        path,
+                    )
+                    reader, lines_before = _restart(buffer, lines, start_line), start_line
+                    continue
                 yield number, AnalysisError(
                     f"row {number} (line {start_line}): {exc}; check its quoting (a quote "
                     "inside a quoted field is written twice: \"\"); the next line is read on",
@@ -115,7 +133,7 @@ def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
                 "after it are read as rows",
                 path,
             )
-            reader, lines_before = _restart(buffer, text, start_line), start_line
+            reader, lines_before = _restart(buffer, lines, start_line), start_line
             continue
         if not cells:
             continue
@@ -128,13 +146,55 @@ def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
                 "quoting of that row; the lines after it are read as rows",
                 path,
             )
-            reader, lines_before = _restart(buffer, text, start_line), start_line
+            reader, lines_before = _restart(buffer, lines, start_line), start_line
+            continue
+        extra = _extra_cells(names, cells)
+        if extra:
+            yield number, AnalysisError(
+                f"row {number} (line {start_line}) has {len(cells)} cells, the header "
+                f"{len(names)}: {extra} cell(s) past the last column hold text, so a field "
+                "with commas is probably not quoted; put each field that holds a comma in "
+                "double quotes",
+                path,
+            )
             continue
         yield number, _as_record(names, cells)
 
 
+def _extra_cells(names: list[str], cells: list[str]) -> int:
+    """Return how many cells past the header's columns hold more than whitespace.
+
+    Examples
+    --------
+    >>> _extra_cells(["id", "text"], ["1", "a", " "]), _extra_cells(["id"], ["1", "a, b"])
+    (0, 1)
+    """
+    return sum(1 for cell in cells[len(names):] if cell.strip())
+
+
+def _closed_by_next_row(lines: _Lines, start_line: int, error_line: int) -> bool:
+    """Whether a field opened on ``start_line`` was closed by a later row's opening quote.
+
+    The csv module reports a character after a closing quote. When the field ran over
+    several lines and the quote that closed it is the first on its line, right after a
+    comma and a few short cells (``3,"Tokyo ...``), that quote opens the next row's field:
+    the field of ``start_line`` was never closed. Lines are 1-based.
+
+    Examples
+    --------
+    >>> _closed_by_next_row(_Lines('id,text\\n1,"open\\n2,ok\\n3,"x"\\n'), 2, 4)
+    True
+    >>> _closed_by_next_row(_Lines('id,text\\n1,"para\\nhe said "so" then"\\n'), 2, 3)
+    False
+    """
+    if error_line <= start_line:
+        return False
+    before, quote, _ = lines.line(error_line).partition('"')
+    return bool(quote) and before.endswith(",") and len(before) <= ROW_START_MAX_CHARS
+
+
 def _as_record(names: list[str], cells: list[str]) -> dict[str, Any]:
-    """Return a row as a dict; missing cells are None, cells beyond the header dropped."""
+    """Return a row as a dict; missing cells are None, empty cells past the header dropped."""
     record: dict[str, Any] = dict(zip(names, cells, strict=False))
     for name in names[len(cells):]:
         record.setdefault(name, None)
@@ -153,13 +213,36 @@ def _swallowed_next_row(cells: list[str]) -> str | None:
     return None
 
 
-def _restart(buffer: io.StringIO, text: str, line: int) -> Any:
-    """Return a strict reader over ``text`` from the line after ``line`` (1-based)."""
-    position = -1
-    for _ in range(line):
-        position = text.find("\n", position + 1)
-        if position < 0:
-            position = len(text) - 1
-            break
-    buffer.seek(position + 1)
+def _restart(buffer: io.StringIO, lines: _Lines, line: int) -> Any:
+    """Return a strict reader over the text from the line after ``line`` (1-based)."""
+    buffer.seek(lines.start(line + 1))
     return csv.reader(buffer, strict=True)
+
+
+class _Lines:
+    """Where each line of a text starts, indexed once when first asked (1-based lines).
+
+    Examples
+    --------
+    >>> lines = _Lines("a\\nbc\\n")
+    >>> lines.start(2), lines.line(2), lines.line(9), lines.start(9)
+    (2, 'bc', '', 5)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def start(self, number: int) -> int:
+        """Return the offset line ``number`` starts at (the text's end past the last)."""
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        if number - 1 < len(self._starts):
+            return self._starts[number - 1]
+        return len(self.text)
+
+    def line(self, number: int) -> str:
+        """Return line ``number`` without its line break (empty past the end)."""
+        begin = self.start(number)
+        end = self.text.find("\n", begin)
+        return self.text[begin:] if end < 0 else self.text[begin:end]
