@@ -33,6 +33,10 @@ __all__ = ["decode_bytes", "normalise_text"]
 #: Largest share of invalid sequences among the non-ASCII ones of a file read as UTF-8.
 UTF8_MAX_INVALID_SHARE = 0.25
 _ASCII = bytes(range(0x80))
+#: Largest share of non-ASCII bytes in a file read as cp1252: Western text is mostly ASCII.
+WESTERN_MAX_NON_ASCII_SHARE = 0.3
+#: Shorter files are read as cp1252 whatever their share (a name, a word).
+WESTERN_MIN_BYTES = 64
 #: Share of the non-ASCII characters of a cp949 decode that must be common (KS X 1001) ones.
 KOREAN_COMMON_SHARE = 0.8
 #: Share of the non-ASCII letters that must be Latin for a detected decode to be refused.
@@ -124,6 +128,7 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None, offset: int = 0) -
     detected = _detect_legacy(data)
     if detected is not None:
         return detected
+    _check_western(data, path)
     where = f"{path}: " if path is not None else ""
     warnings.warn(
         f"{where}not UTF-8 and no other encoding recognised; read as cp1252 (Windows "
@@ -132,6 +137,34 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None, offset: int = 0) -
         stacklevel=3,
     )
     return data.decode("cp1252", errors="replace")
+
+
+def _check_western(data: bytes, path: str | os.PathLike[str] | None) -> None:
+    """Refuse bytes that no encoding read and too few of which are ASCII for Western text.
+
+    Western text in cp1252 (English, French, German, ...) is mostly ASCII; bytes that are
+    mostly not, and are neither UTF-8, Korean nor another script the detector knows, are
+    random or binary data, which cp1252 would turn into an "article" of gibberish.
+
+    Examples
+    --------
+    >>> _check_western("Café au lait, naïve façade.".encode("cp1252"), "a.txt")
+    >>> _check_western(bytes(range(0x80, 0x100)), "a.txt")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: a.txt: not text in any encoding recognised (100% of its 128 bytes are not ASCII, ...
+    """
+    if len(data) < WESTERN_MIN_BYTES:
+        return
+    non_ascii = len(data.translate(None, _ASCII))
+    if non_ascii <= WESTERN_MAX_NON_ASCII_SHARE * len(data):
+        return
+    raise AnalysisError(
+        f"not text in any encoding recognised ({non_ascii / len(data):.0%} of its "
+        f"{len(data):,} bytes are not ASCII, and they are neither UTF-8, Korean nor another "
+        "script's encoding): binary or random data; remove it, or save the article as UTF-8",
+        path,
+    )
 
 
 def _mostly_utf8(
