@@ -67,7 +67,7 @@ def test_a_broken_link_and_a_named_pipe_are_error_rows_and_the_run_goes_on(tmp_p
                             progress=False)
     assert result.n_articles == 1
     errors = read_table(tmp_path / "out", "errors")
-    by_file = {Path(p).name: m for p, m in zip(errors.path, errors.message)}
+    by_file = {Path(p).name: m for p, m in zip(errors.path, errors.message, strict=True)}
     assert "which does not exist; fix or remove the link" in by_file["link.txt"]
     assert by_file["pipe.txt"].startswith("a named pipe (FIFO), not a file")
 
