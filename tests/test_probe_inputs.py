@@ -81,3 +81,14 @@ def test_a_file_name_that_is_not_utf8_reaches_the_tables(tmp_path):
     assert result.n_articles == 1
     articles = read_table(tmp_path / "out", "articles")
     assert articles.article_id.tolist() == ["\ufffdname.txt"]
+
+
+def test_utf8_with_curly_quotes_and_a_few_latin1_bytes_stays_utf8(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Seoul — “We agree,” Yoon said. ".encode() + "café".encode("latin-1") * 3)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = load_article(path).text
+    assert text.startswith("Seoul — “We agree,”")
+    assert text.count("\ufffd") == 3
+    assert "3 invalid UTF-8 sequences (the first at byte" in str(caught[0].message)

@@ -6,7 +6,14 @@ Three traps of Python's ``csv`` module are closed here:
   the file there. While a file is read, the limit is raised to the file's length (no
   field can be longer), so a long article loads, and every row after it.
 * **Stray characters after a quoted field** (``"a"b``) are read strictly: that row is
-  reported with its row and line number, and reading goes on with the next line.
+  reported with its row and line number, and reading goes on with the next line. When
+  the field ran over several lines and the quote that closed it opens a field right
+  after a comma at the start of its line (``3,"Tokyo ...``), that quote was the next
+  row's: the row is reported as never closed and reading goes on from the line after
+  it, so the rows it swallowed are read and no line of the later field becomes a row.
+* **Unquoted commas.** A row with text in cells past the header's columns (a field with
+  commas that is not quoted) is reported, not cut to the header's width; empty cells
+  past it (a trailing comma) are dropped.
 * **An unbalanced quote.** A quote that opens a field and is never closed swallows the
   rest of the file into that field. Two rules catch it, each reporting the row (data
   row N, as in the ``#N`` of its id) and the line it starts on, after which reading goes

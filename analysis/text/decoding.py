@@ -11,9 +11,10 @@ the file, a stray byte pasted in) stays UTF-8: the broken sequences become U+FFF
 :class:`UnicodeWarning` names the file, how many there are and the byte offset of the
 first. A file is mostly UTF-8 when its only fault is a sequence cut off at its end, or
 when it holds valid multi-byte sequences and at most :data:`UTF8_MAX_INVALID_SHARE` of
-its non-ASCII sequences are invalid. Legacy encodings almost never form valid UTF-8
-sequences by chance (cp1252 text: next to none; cp949 or EUC-JP: about one in six), so
-they still go to the legacy paths.
+its non-ASCII sequences are invalid, or when it holds at least as many UTF-8 dashes
+and curly quotes (General Punctuation) as invalid sequences. Legacy encodings almost
+never form valid UTF-8 sequences by chance (cp1252 text: next to none; cp949 or EUC-JP:
+about one in six), so they still go to the legacy paths.
 
 A file :mod:`analysis.text.sniffing` found to be UTF-16 without a byte order mark is
 decoded strictly with that ``encoding``, or refused.
@@ -22,6 +23,7 @@ decoded strictly with that ``encoding``, or refused.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 import warnings
 
@@ -33,6 +35,11 @@ __all__ = ["decode_bytes", "normalise_text"]
 #: Largest share of invalid sequences among the non-ASCII ones of a file read as UTF-8.
 UTF8_MAX_INVALID_SHARE = 0.25
 _ASCII = bytes(range(0x80))
+#: UTF-8 General Punctuation (U+2000-U+207F: dashes, curly quotes, ellipsis). These bytes
+#: (0xE2, then 0x80 or 0x81) never occur in cp949 / EUC text, whose second bytes are 0x41
+#: or above but never 0x80, and in cp1252 text only as mojibake ("â€œ"): when a file
+#: holds at least as many of them as broken sequences, it is UTF-8 with a few bad bytes.
+_UTF8_PUNCTUATION = re.compile(rb"\xe2[\x80\x81][\x80-\xbf]")
 #: Largest share of non-ASCII bytes in a file read as cp1252: Western text is mostly ASCII.
 WESTERN_MAX_NON_ASCII_SHARE = 0.3
 #: Shorter files are read as cp1252 whatever their share (a name, a word).
@@ -176,7 +183,9 @@ def _mostly_utf8(
     n_ascii = len(data) - len(data.translate(None, _ASCII))
     n_valid = len(decoded) - n_ascii - n_bad  # valid non-ASCII characters
     cut_at_end = error.reason == "unexpected end of data" and n_bad == 1
-    if not cut_at_end and (n_valid < 1 or n_bad > UTF8_MAX_INVALID_SHARE * (n_valid + n_bad)):
+    punctuation = len(_UTF8_PUNCTUATION.findall(data))
+    if not cut_at_end and punctuation < n_bad and (
+            n_valid < 1 or n_bad > UTF8_MAX_INVALID_SHARE * (n_valid + n_bad)):
         return None
     where = f"{path}: " if path is not None else ""
     plural = "s" if n_bad != 1 else ""
