@@ -48,3 +48,12 @@ def test_a_row_with_unquoted_commas_is_reported_not_cut(tmp_path):
     assert problems[0].path == str(path)
     assert problems[0].reason.startswith("row 1 (line 2) has 4 cells, the header 2: 2 cell(s)")
     assert "double quotes" in problems[0].reason
+
+
+def test_a_semicolon_separated_csv_is_refused_with_the_separator_named(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_text("id;text\nS1;NATO met.\n", encoding="utf-8")
+    articles, problems = _load(path)
+    assert articles == []
+    assert "separated by ';', not commas: save the file as comma-separated CSV" in (
+        problems[0].reason)

@@ -92,10 +92,29 @@ def _header(reader: Any, path: str | os.PathLike[str] | None) -> list[str]:
     if text_field(dict.fromkeys(n for n in names if n)) is None:
         raise AnalysisError(
             f"no 'text' column (columns: {', '.join(n for n in names if n)}); "
-            "name the column that holds the article body 'text'",
+            f"{_separator_hint(names)}",
             path,
         )
     return names
+
+
+def _separator_hint(names: list[str]) -> str:
+    """Say what to do about a header without a text column (semicolons: a locale's CSV).
+
+    Examples
+    --------
+    >>> _separator_hint(["id;text"])
+    "the header is separated by ';', not commas: save the file as comma-separated CSV"
+    >>> _separator_hint(["id", "body_text"])
+    "name the column that holds the article body 'text'"
+    """
+    for separator in (";", "\t", "|"):
+        if len(names) == 1 and text_field(dict.fromkeys(
+                part.strip() for part in names[0].split(separator))) is not None:
+            shown = "tabs" if separator == "\t" else f"'{separator}'"
+            return (f"the header is separated by {shown}, not commas: save the file as "
+                    "comma-separated CSV")
+    return "name the column that holds the article body 'text'"
 
 
 def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
