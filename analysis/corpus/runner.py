@@ -113,8 +113,9 @@ def _input_items(
         if digest in seen:
             yield {"path": source_path(article), "article_id": article.article_id,
                    "error": "DuplicateArticleId",
-                   "message": "an earlier article has this id; give every article its own id "
-                              "(this one is left out)"}
+                   "message": "an earlier article has this id (the articles table gives its "
+                              "source_path); give every article its own id (this one is left "
+                              "out)"}
             continue
         seen.add(digest)
         yield article
@@ -182,14 +183,25 @@ def _input_files(
     for given in map(Path, inputs):
         paths = iter_article_files(given, [out_dir]) if given.is_dir() else (
             [given] if given.is_file() else [])
-        files.extend((str(path.resolve()), path.stat()) for path in paths)
+        files.extend((str(path.resolve()), _stat(path)) for path in paths)
     return files
+
+
+def _stat(path: Path) -> os.stat_result:
+    """Return the stat of a file, or of the link itself when it points nowhere.
+
+    A broken link is listed in errors when read; here it only needs a fingerprint.
+    """
+    try:
+        return path.stat()
+    except OSError:
+        return path.lstat()
 
 
 def _digest(lines: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for line in lines:
-        digest.update(line.encode("utf-8") + b"\n")
+        digest.update(line.encode("utf-8", "surrogateescape") + b"\n")  # any file name
     return digest.hexdigest()
 
 

@@ -92,13 +92,13 @@ class Context:
 
 def marked_in(context: Context, start: int, end: int) -> list[Marked]:
     """Return the quote spans that overlap ``[start, end)``."""
-    first = max(bisect_right(context.marked_starts, start) - 1, 0)
+    marked = context.marked
+    index = max(bisect_right(context.marked_starts, start) - 1, 0)
     result = []
-    for m in context.marked[first:]:
-        if m.start >= end:
-            break
-        if m.end > start:
-            result.append(m)
+    while index < len(marked) and marked[index].start < end:  # no slice: no O(n) copy
+        if marked[index].end > start:
+            result.append(marked[index])
+        index += 1
     return result
 
 

@@ -268,7 +268,8 @@ def make_article(
             InputWarning,
             stacklevel=2,
         )
-    article_id = _clean_value(fields.get("article_id")) or default_id
+    # a file name need not be UTF-8 (os.fsdecode gives lone surrogates): U+FFFD, as in text
+    article_id = _clean_value(fields.get("article_id")) or replace_surrogates(default_id)
     language = _clean_value(fields.get("language"))
     return Article(
         article_id=article_id,
@@ -280,7 +281,7 @@ def make_article(
         url=_clean_value(fields.get("url")),
         language=language.lower() if language else detect_language(text),
         metadata=metadata,
-        source_path=None if path is None else str(path),
+        source_path=None if path is None else replace_surrogates(str(path)),
         n_control_chars=n_controls,
     )
 

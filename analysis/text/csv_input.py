@@ -6,7 +6,14 @@ Three traps of Python's ``csv`` module are closed here:
   the file there. While a file is read, the limit is raised to the file's length (no
   field can be longer), so a long article loads, and every row after it.
 * **Stray characters after a quoted field** (``"a"b``) are read strictly: that row is
-  reported with its row and line number, and reading goes on with the next line.
+  reported with its row and line number, and reading goes on with the next line. When
+  the field ran over several lines and the quote that closed it opens a field right
+  after a comma at the start of its line (``3,"Tokyo ...``), that quote was the next
+  row's: the row is reported as never closed and reading goes on from the line after
+  it, so the rows it swallowed are read and no line of the later field becomes a row.
+* **Unquoted commas.** A row with text in cells past the header's columns (a field with
+  commas that is not quoted) is reported, not cut to the header's width; empty cells
+  past it (a trailing comma) are dropped.
 * **An unbalanced quote.** A quote that opens a field and is never closed swallows the
   rest of the file into that field. Two rules catch it, each reporting the row (data
   row N, as in the ``#N`` of its id) and the line it starts on, after which reading goes
@@ -29,6 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,6 +46,10 @@ from analysis.text.articles import text_field
 __all__ = ["csv_records"]
 
 Numbered = tuple[int | None, dict[str, Any] | AnalysisError]
+
+#: The longest run of cells before the quote that opens a row's quoted field on the line
+#: where a runaway quoted field was closed (``3,"Tokyo ...``: here 2 characters).
+ROW_START_MAX_CHARS = 200
 
 
 def csv_records(text: str, path: str | os.PathLike[str] | None = None) -> Iterator[Numbered]:
@@ -80,14 +92,34 @@ def _header(reader: Any, path: str | os.PathLike[str] | None) -> list[str]:
     if text_field(dict.fromkeys(n for n in names if n)) is None:
         raise AnalysisError(
             f"no 'text' column (columns: {', '.join(n for n in names if n)}); "
-            "name the column that holds the article body 'text'",
+            f"{_separator_hint(names)}",
             path,
         )
     return names
 
 
+def _separator_hint(names: list[str]) -> str:
+    """Say what to do about a header without a text column (semicolons: a locale's CSV).
+
+    Examples
+    --------
+    >>> _separator_hint(["id;text"])
+    "the header is separated by ';', not commas: save the file as comma-separated CSV"
+    >>> _separator_hint(["id", "body_text"])
+    "name the column that holds the article body 'text'"
+    """
+    for separator in (";", "\t", "|"):
+        if len(names) == 1 and text_field(dict.fromkeys(
+                part.strip() for part in names[0].split(separator))) is not None:
+            shown = "tabs" if separator == "\t" else f"'{separator}'"
+            return (f"the header is separated by {shown}, not commas: save the file as "
+                    "comma-separated CSV")
+    return "name the column that holds the article body 'text'"
+
+
 def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
     buffer = io.StringIO(text)
+    lines = _Lines(text)
     reader = csv.reader(buffer, strict=True)
     names = _header(reader, path)
     lines_before = 0  # lines read by earlier readers (after a recovery)
@@ -101,6 +133,18 @@ def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
         except csv.Error as exc:
             number += 1
             if "unexpected end of data" not in str(exc):
+                error_line = lines_before + reader.line_num
+                if _closed_by_next_row(lines, start_line, error_line):
+                    yield number, AnalysisError(
+                        f"row {number} (line {start_line}): a quoted field opens there and "
+                        f"is closed only by the quote that opens a field on line "
+                        f"{error_line}, so it swallowed the rows between; close the quote "
+                        "(a quote inside a quoted field is written twice: \"\"); the lines "
+                        "after it are read as rows",
+                        path,
+                    )
+                    reader, lines_before = _restart(buffer, lines, start_line), start_line
+                    continue
                 yield number, AnalysisError(
                     f"row {number} (line {start_line}): {exc}; check its quoting (a quote "
                     "inside a quoted field is written twice: \"\"); the next line is read on",
@@ -115,7 +159,7 @@ def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
                 "after it are read as rows",
                 path,
             )
-            reader, lines_before = _restart(buffer, text, start_line), start_line
+            reader, lines_before = _restart(buffer, lines, start_line), start_line
             continue
         if not cells:
             continue
@@ -128,13 +172,55 @@ def _rows(text: str, path: str | os.PathLike[str] | None) -> Iterator[Numbered]:
                 "quoting of that row; the lines after it are read as rows",
                 path,
             )
-            reader, lines_before = _restart(buffer, text, start_line), start_line
+            reader, lines_before = _restart(buffer, lines, start_line), start_line
+            continue
+        extra = _extra_cells(names, cells)
+        if extra:
+            yield number, AnalysisError(
+                f"row {number} (line {start_line}) has {len(cells)} cells, the header "
+                f"{len(names)}: {extra} cell(s) past the last column hold text, so a field "
+                "with commas is probably not quoted; put each field that holds a comma in "
+                "double quotes",
+                path,
+            )
             continue
         yield number, _as_record(names, cells)
 
 
+def _extra_cells(names: list[str], cells: list[str]) -> int:
+    """Return how many cells past the header's columns hold more than whitespace.
+
+    Examples
+    --------
+    >>> _extra_cells(["id", "text"], ["1", "a", " "]), _extra_cells(["id"], ["1", "a, b"])
+    (0, 1)
+    """
+    return sum(1 for cell in cells[len(names):] if cell.strip())
+
+
+def _closed_by_next_row(lines: _Lines, start_line: int, error_line: int) -> bool:
+    """Whether a field opened on ``start_line`` was closed by a later row's opening quote.
+
+    The csv module reports a character after a closing quote. When the field ran over
+    several lines and the quote that closed it is the first on its line, right after a
+    comma and a few short cells (``3,"Tokyo ...``), that quote opens the next row's field:
+    the field of ``start_line`` was never closed. Lines are 1-based.
+
+    Examples
+    --------
+    >>> _closed_by_next_row(_Lines('id,text\\n1,"open\\n2,ok\\n3,"x"\\n'), 2, 4)
+    True
+    >>> _closed_by_next_row(_Lines('id,text\\n1,"para\\nhe said "so" then"\\n'), 2, 3)
+    False
+    """
+    if error_line <= start_line:
+        return False
+    before, quote, _ = lines.line(error_line).partition('"')
+    return bool(quote) and before.endswith(",") and len(before) <= ROW_START_MAX_CHARS
+
+
 def _as_record(names: list[str], cells: list[str]) -> dict[str, Any]:
-    """Return a row as a dict; missing cells are None, cells beyond the header dropped."""
+    """Return a row as a dict; missing cells are None, empty cells past the header dropped."""
     record: dict[str, Any] = dict(zip(names, cells, strict=False))
     for name in names[len(cells):]:
         record.setdefault(name, None)
@@ -153,13 +239,36 @@ def _swallowed_next_row(cells: list[str]) -> str | None:
     return None
 
 
-def _restart(buffer: io.StringIO, text: str, line: int) -> Any:
-    """Return a strict reader over ``text`` from the line after ``line`` (1-based)."""
-    position = -1
-    for _ in range(line):
-        position = text.find("\n", position + 1)
-        if position < 0:
-            position = len(text) - 1
-            break
-    buffer.seek(position + 1)
+def _restart(buffer: io.StringIO, lines: _Lines, line: int) -> Any:
+    """Return a strict reader over the text from the line after ``line`` (1-based)."""
+    buffer.seek(lines.start(line + 1))
     return csv.reader(buffer, strict=True)
+
+
+class _Lines:
+    """Where each line of a text starts, indexed once when first asked (1-based lines).
+
+    Examples
+    --------
+    >>> lines = _Lines("a\\nbc\\n")
+    >>> lines.start(2), lines.line(2), lines.line(9), lines.start(9)
+    (2, 'bc', '', 5)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def start(self, number: int) -> int:
+        """Return the offset line ``number`` starts at (the text's end past the last)."""
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        if number - 1 < len(self._starts):
+            return self._starts[number - 1]
+        return len(self.text)
+
+    def line(self, number: int) -> str:
+        """Return line ``number`` without its line break (empty past the end)."""
+        begin = self.start(number)
+        end = self.text.find("\n", begin)
+        return self.text[begin:] if end < 0 else self.text[begin:end]

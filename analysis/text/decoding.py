@@ -11,9 +11,10 @@ the file, a stray byte pasted in) stays UTF-8: the broken sequences become U+FFF
 :class:`UnicodeWarning` names the file, how many there are and the byte offset of the
 first. A file is mostly UTF-8 when its only fault is a sequence cut off at its end, or
 when it holds valid multi-byte sequences and at most :data:`UTF8_MAX_INVALID_SHARE` of
-its non-ASCII sequences are invalid. Legacy encodings almost never form valid UTF-8
-sequences by chance (cp1252 text: next to none; cp949 or EUC-JP: about one in six), so
-they still go to the legacy paths.
+its non-ASCII sequences are invalid, or when it holds at least as many UTF-8 dashes
+and curly quotes (General Punctuation) as invalid sequences. Legacy encodings almost
+never form valid UTF-8 sequences by chance (cp1252 text: next to none; cp949 or EUC-JP:
+about one in six), so they still go to the legacy paths.
 
 A file :mod:`analysis.text.sniffing` found to be UTF-16 without a byte order mark is
 decoded strictly with that ``encoding``, or refused.
@@ -22,6 +23,7 @@ decoded strictly with that ``encoding``, or refused.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 import warnings
 
@@ -33,6 +35,15 @@ __all__ = ["decode_bytes", "normalise_text"]
 #: Largest share of invalid sequences among the non-ASCII ones of a file read as UTF-8.
 UTF8_MAX_INVALID_SHARE = 0.25
 _ASCII = bytes(range(0x80))
+#: UTF-8 General Punctuation (U+2000-U+207F: dashes, curly quotes, ellipsis). These bytes
+#: (0xE2, then 0x80 or 0x81) never occur in cp949 / EUC text, whose second bytes are 0x41
+#: or above but never 0x80, and in cp1252 text only as mojibake ("â€œ"): when a file
+#: holds at least as many of them as broken sequences, it is UTF-8 with a few bad bytes.
+_UTF8_PUNCTUATION = re.compile(rb"\xe2[\x80\x81][\x80-\xbf]")
+#: Largest share of non-ASCII bytes in a file read as cp1252: Western text is mostly ASCII.
+WESTERN_MAX_NON_ASCII_SHARE = 0.3
+#: Shorter files are read as cp1252 whatever their share (a name, a word).
+WESTERN_MIN_BYTES = 64
 #: Share of the non-ASCII characters of a cp949 decode that must be common (KS X 1001) ones.
 KOREAN_COMMON_SHARE = 0.8
 #: Share of the non-ASCII letters that must be Latin for a detected decode to be refused.
@@ -124,6 +135,7 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None, offset: int = 0) -
     detected = _detect_legacy(data)
     if detected is not None:
         return detected
+    _check_western(data, path)
     where = f"{path}: " if path is not None else ""
     warnings.warn(
         f"{where}not UTF-8 and no other encoding recognised; read as cp1252 (Windows "
@@ -132,6 +144,34 @@ def _decode(data: bytes, path: str | os.PathLike[str] | None, offset: int = 0) -
         stacklevel=3,
     )
     return data.decode("cp1252", errors="replace")
+
+
+def _check_western(data: bytes, path: str | os.PathLike[str] | None) -> None:
+    """Refuse bytes that no encoding read and too few of which are ASCII for Western text.
+
+    Western text in cp1252 (English, French, German, ...) is mostly ASCII; bytes that are
+    mostly not, and are neither UTF-8, Korean nor another script the detector knows, are
+    random or binary data, which cp1252 would turn into an "article" of gibberish.
+
+    Examples
+    --------
+    >>> _check_western("Café au lait, naïve façade.".encode("cp1252"), "a.txt")
+    >>> _check_western(bytes(range(0x80, 0x100)), "a.txt")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: a.txt: not text in any encoding recognised (100% of its 128 bytes are not ASCII, ...
+    """
+    if len(data) < WESTERN_MIN_BYTES:
+        return
+    non_ascii = len(data.translate(None, _ASCII))
+    if non_ascii <= WESTERN_MAX_NON_ASCII_SHARE * len(data):
+        return
+    raise AnalysisError(
+        f"not text in any encoding recognised ({non_ascii / len(data):.0%} of its "
+        f"{len(data):,} bytes are not ASCII, and they are neither UTF-8, Korean nor another "
+        "script's encoding): binary or random data; remove it, or save the article as UTF-8",
+        path,
+    )
 
 
 def _mostly_utf8(
@@ -143,7 +183,9 @@ def _mostly_utf8(
     n_ascii = len(data) - len(data.translate(None, _ASCII))
     n_valid = len(decoded) - n_ascii - n_bad  # valid non-ASCII characters
     cut_at_end = error.reason == "unexpected end of data" and n_bad == 1
-    if not cut_at_end and (n_valid < 1 or n_bad > UTF8_MAX_INVALID_SHARE * (n_valid + n_bad)):
+    punctuation = len(_UTF8_PUNCTUATION.findall(data))
+    if not cut_at_end and punctuation < n_bad and (
+            n_valid < 1 or n_bad > UTF8_MAX_INVALID_SHARE * (n_valid + n_bad)):
         return None
     where = f"{path}: " if path is not None else ""
     plural = "s" if n_bad != 1 else ""

@@ -61,6 +61,7 @@ from analysis.text.json_input import json_records, jsonl_records
 from analysis.text.sniffing import (
     HTML_SUFFIXES,
     SNIFF_BYTES,
+    check_binary_blocks,
     looks_like_html,
     sniff,
     unsupported_reason,
@@ -99,6 +100,35 @@ def _read_bytes(path: Path) -> bytes:
         raise AnalysisError(f"cannot read the file ({exc.strerror}); check its permissions", path) from None
 
 
+def _check_regular_file(path: Path) -> None:
+    """Refuse a broken link, a named pipe, a socket or a device before reading it.
+
+    Reading a named pipe (FIFO) would wait for a writer for ever; a broken link has
+    nothing to read. A missing path is left to the reader ("file not found").
+
+    Examples
+    --------
+    >>> import os, tempfile, pathlib
+    >>> link = pathlib.Path(tempfile.mkdtemp()) / "gone.txt"
+    >>> os.symlink(link.parent / "nowhere.txt", link)
+    >>> _check_regular_file(link)
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: ...gone.txt: a link to .../nowhere.txt, which does not exist; fix or remove the link
+    """
+    if path.is_file() or not (path.exists() or path.is_symlink()):
+        return
+    if path.is_symlink() and not path.exists():
+        raise AnalysisError(f"a link to {os.readlink(path)}, which does not exist; fix or "
+                            "remove the link", path)
+    if path.is_dir():
+        return  # the reader says it is a folder
+    kind = "a named pipe (FIFO)" if path.is_fifo() else (
+        "a socket" if path.is_socket() else "a device or other special file")
+    raise AnalysisError(f"{kind}, not a file; reading it could wait for ever, so it is not "
+                        "read: remove it from the input", path)
+
+
 def _empty(path: Path) -> AnalysisError:
     return AnalysisError("the file is empty (0 bytes); put the article in it, or remove it", path)
 
@@ -108,6 +138,8 @@ def _read_text(data: bytes, path: Path, html_suffix: bool) -> tuple[str, bool]:
     if not data:
         raise _empty(path)
     sniffed = sniff(data[:SNIFF_BYTES], path, html_suffix=html_suffix)
+    if sniffed.encoding is None:  # UTF-16 holds NULs as text
+        check_binary_blocks(data, path)
     text = decode_bytes(data, path, encoding=sniffed.encoding)
     if not text.strip():
         raise AnalysisError(
@@ -214,6 +246,7 @@ def _iter_file_articles(
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise AnalysisError(unsupported_reason(suffix, SUPPORTED_SUFFIXES), path)
+    _check_regular_file(path)
     base_id = _relative_id(path, root)
     for item in _file_records(path, suffix, base_id):
         if isinstance(item, Article):

@@ -41,6 +41,7 @@ __all__ = [
     "MAGIC",
     "SNIFF_BYTES",
     "Sniffed",
+    "check_binary_blocks",
     "sniff",
     "unsupported_reason",
 ]
@@ -54,6 +55,9 @@ HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml")
 MAX_NUL_SHARE = 0.3
 #: Share of other control bytes above which a file is binary data.
 MAX_CONTROL_SHARE = 0.05
+#: A last block shorter than this is tested with the bytes before it (a few control
+#: bytes at the very end of a text are not a binary block).
+MIN_BLOCK_BYTES = 1024
 #: Share of NUL bytes in every other position that marks UTF-16 without a BOM ...
 UTF16_NUL_SHARE = 0.3
 #: ... when the other positions hold at most this share of NULs.
@@ -234,21 +238,64 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def check_binary_blocks(data: bytes, path: str | os.PathLike[str] | None = None) -> None:
+    """Refuse a file any block of which past the sniffed head is binary data.
+
+    :func:`sniff` reads only the first :data:`SNIFF_BYTES`; an article with an image or
+    random bytes after them would be read as text, its control bytes removed. Each
+    further block of :data:`SNIFF_BYTES` gets the same NUL and control-byte test (not
+    for UTF-16, whose NULs are text).
+
+    Raises
+    ------
+    AnalysisError
+        Naming the byte offset of the first binary block.
+
+    Examples
+    --------
+    >>> check_binary_blocks(b"NATO met. " * 2000)
+    >>> check_binary_blocks(b"NATO met. " * 1000 + bytes(range(32)) * 400, "a.txt")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisError: a.txt: binary data from about byte 8,192 on (5384 control bytes ...
+    """
+    for start in range(SNIFF_BYTES, len(data), SNIFF_BYTES):
+        block = data[start:start + SNIFF_BYTES]
+        if len(block) < MIN_BLOCK_BYTES:
+            start = max(len(data) - SNIFF_BYTES, 0)
+            block = data[start:]
+        found = _binary_bytes(block)
+        if found is not None:
+            raise AnalysisError(
+                f"binary data from about byte {start:,} on ({found} in the {len(block):,} "
+                f"from there), after text; remove it from the input, or save the article "
+                "alone as UTF-8 text",
+                path,
+            )
+
+
 def _check_binary(head: bytes, path: str | os.PathLike[str] | None) -> None:
-    if not head:
-        return
-    nuls = head.count(0)
-    if nuls / len(head) > MAX_NUL_SHARE:
-        what = "only NUL bytes" if nuls == len(head) else f"{nuls} NUL bytes in its first {len(head)}"
+    found = _binary_bytes(head)
+    if found is not None:
         raise AnalysisError(
-            f"binary data, not text ({what}); remove it from the input, or save the article "
-            "as UTF-8 text",
+            f"binary data, not text ({found}{_where(found, len(head))}); remove it from the "
+            "input, or save the article as UTF-8 text",
             path,
         )
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    if controls / len(head) > MAX_CONTROL_SHARE:
-        raise AnalysisError(
-            f"binary data, not text ({controls} control bytes in its first {len(head)}); "
-            "remove it from the input, or save the article as UTF-8 text",
-            path,
-        )
+
+
+def _where(found: str, size: int) -> str:
+    return "" if found.startswith("only") else f" in its first {size}"
+
+
+def _binary_bytes(block: bytes) -> str | None:
+    """Say what makes ``block`` binary ("40 NUL bytes"), or None when it may be text."""
+    if not block:
+        return None
+    nuls = block.count(0)
+    if nuls / len(block) > MAX_NUL_SHARE:
+        return "only NUL bytes" if nuls == len(block) else f"{nuls} NUL bytes"
+    controls = len(block) - len(block.translate(None, _CONTROL_BYTES))
+    if controls / len(block) > MAX_CONTROL_SHARE:
+        return f"{controls} control bytes"
+    return None
