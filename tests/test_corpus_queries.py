@@ -278,6 +278,16 @@ def test_a_target_with_no_mentions_is_warned_about(run):
         assert target_tone_over_time(run, "Atlantis", engine="pandas").empty
 
 
+@pytest.mark.parametrize("engine", ["duckdb", "pandas"])
+def test_the_warning_names_targets_the_run_has(run, engine):
+    """The examples come from the run, not from the (empty) rows of the wanted target."""
+    with pytest.warns(UserWarning) as caught:
+        target_tone_over_time(run, "Atlantis", engine=engine)
+    message = str(caught[0].message)
+    assert "none in this run" not in message
+    assert "NATO" in message
+
+
 # --- the corpus figures draw what the queries count ------------------------------------------
 
 

@@ -20,7 +20,7 @@ date has the period <NA>. Rows come sorted the same way from both engines.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -374,29 +374,40 @@ def target_tone_over_time_from_tables(
         rows = rows[rows["target"].isin(wanted)]
     dated = pd.DataFrame({"article_id": articles["article_id"],
                           "period": period_of(articles["published"], freq)})
-    return _aggregate(rows.merge(dated, on="article_id", how="left"), wanted, min_n=min_n,
+    available = targets_table["target"]
+    return _aggregate(rows.merge(dated, on="article_id", how="left"), wanted,
+                      lambda: set(available.dropna()), min_n=min_n,
                       n_resamples=n_resamples, seed=seed, level=level)
 
 
-def _aggregate(rows: pd.DataFrame, wanted: list[str] | None, **options: float) -> pd.DataFrame:
-    """Return the tone table of the target rows (target, period, article_id, start, score)."""
+def _aggregate(rows: pd.DataFrame, wanted: list[str] | None,
+               available: Callable[[], set[str]], **options: float) -> pd.DataFrame:
+    """Return the tone table of the target rows (target, period, article_id, start, score).
+
+    ``available`` gives every target of the run, for the warning about a wanted one that
+    has no mentions (called only then).
+    """
     rows = _tidy(rows, _TONE_ROW_COLUMNS, ["target", "period", "article_id", "start"],
                  [True] * 4)
     if wanted is not None:
-        _warn_missing(wanted, set(rows["target"].dropna()))
+        _warn_missing(wanted, set(rows["target"].dropna()), available)
     table = aggregate_tone(rows, ["target", "period"], "score", min_n=int(options["min_n"]),
                            n_resamples=int(options["n_resamples"]), seed=int(options["seed"]),
                            level=float(options["level"]))
     return table.sort_values(["target", "period"], kind="stable").reset_index(drop=True)
 
 
-def _warn_missing(wanted: list[str], found: set[str]) -> None:
+def _warn_missing(wanted: list[str], found: set[str],
+                  available: Callable[[], set[str]]) -> None:
     missing = [name for name in wanted if name not in found]
     if missing:
-        examples = ", ".join(sorted(found)[:5]) or "none in this run"
+        examples = ", ".join(sorted(available())[:5]) or "none in this run"
         warnings.warn(TARGET_NOT_FOUND.format(names=", ".join(map(repr, missing)),
                                               examples=examples), UserWarning, stacklevel=3)
 
+
+#: A few targets of a run, named when a wanted target has no mentions.
+_TARGETS_SQL = "SELECT DISTINCT target FROM targets ORDER BY target LIMIT 5"
 
 _TONE_SQL = """
 SELECT t.target AS target, strftime({published}, ?) AS period,
@@ -435,7 +446,9 @@ def target_tone_over_time(
         with connect(out_dir, ("targets", "articles")) as db:
             sql = _TONE_SQL.format(published=_published_sql(db, "a"))
             rows = db.execute(sql, [format_, wanted is None, wanted or []]).df()
-        return _aggregate(rows, wanted, **options)
+            available = set(db.execute(_TARGETS_SQL).df()["target"].dropna()) if (
+                wanted is not None and not set(wanted) <= set(rows["target"].dropna())) else set()
+        return _aggregate(rows, wanted, lambda: available, **options)
     targets_table = read_columns(out_dir, "targets", ["article_id", "target", "start", "score"])
     articles = read_columns(out_dir, "articles", ["article_id", "published"])
     return target_tone_over_time_from_tables(targets_table, articles, targets, freq=freq,
