@@ -15,6 +15,7 @@ from functools import cache
 
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
+from analysis.quotes.heads import forward_head, subject_head
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -75,7 +76,8 @@ def _attribution_at(
     speaker: Phrase | None = None
     inverted = False
     if cue.lemma == ACCORDING_TO:
-        speaker = noun_phrase_after(text, skip_space(text, cue_end), region_end)
+        speaker = forward_head(text, noun_phrase_after(text, skip_space(text, cue_end), region_end),
+                               region_end)
         inverted = True
     else:
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
@@ -106,6 +108,7 @@ def _speaker_of_cue(
     after: Phrase | None = None
     if cue.inverts and (only_punctuation or before.rstrip().endswith(",")):
         after = noun_phrase_after(text, skip_space(text, cue_end), region_end, titles=True)
+        after = forward_head(text, after, region_end)
         if after is not None and not _inversion_ends(text, after, region_end, sentence.end):
             after = _name_before_of(text, after, region_end, sentence.end)
     if only_punctuation:
@@ -115,7 +118,8 @@ def _speaker_of_cue(
         # "Bush attacked Trump, with whom he clashed, calling him ...": the subject of a
         # participle after a comma is the clause's, found by the caller
         return None, False
-    subject = subject_before(text, region_start, cue_start)
+    subject = subject_head(text, subject_before(text, region_start, cue_start), region_start,
+                           cue_start)
     if subject is not None and subject.kind == "description" and participle:
         subject = None  # "a statement saying": the participle's subject is the clause's
     weak_subject = subject is None or subject.kind == "description"
