@@ -15,7 +15,7 @@ from functools import cache
 
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
-from analysis.quotes.heads import forward_head, subject_head
+from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -49,6 +49,14 @@ def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribut
             )
             found.append(attribution)
     return found
+
+
+def _subject(text: str, sentence: Sentence, cue_start: int) -> Phrase | None:
+    """Return the subject of the sentence before a cue, unless it is a section label."""
+    subject = sentence_subject(text, sentence.start, cue_start)
+    if subject is None or is_section_label(text, subject):
+        return None  # "ANALYSIS: Markets rallied, with traders saying ...": a label
+    return subject
 
 
 def _not_speech_go_on(text: str, cue: Cue, cue_end: int) -> bool:
@@ -87,7 +95,7 @@ def _attribution_at(
         if speaker is None and (coordinated or participle):
             with_speaker = [a for a in earlier if a.speaker is not None]
             speaker = (with_speaker[-1].speaker if with_speaker
-                       else sentence_subject(text, sentence.start, cue_start))
+                       else _subject(text, sentence, cue_start))
     addressee = None
     if cue.addressee and not inverted:
         addressee = noun_phrase_after(text, skip_space(text, cue_end), region_end,
