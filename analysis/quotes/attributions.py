@@ -24,6 +24,8 @@ __all__ = ["sentence_attributions"]
 
 #: Words of an addressee read after its cue ("told reporters", "urged lawmakers").
 ADDRESSEE_MAX_WORDS = 5
+#: Adverbs between "and"/"but" and a cue that shares the previous subject ("but now said").
+COORDINATED_MAX_ADVERBS = 2
 #: Characters before a cue searched for the word before it ("and said").
 PREVIOUS_WORD_WINDOW = 30
 
@@ -91,6 +93,8 @@ def _attribution_at(
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
                                             cue, sentence)
         coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
+        if speaker is None and not coordinated:
+            coordinated = _coordinated_past_adverbs(text, region_start, cue_start)
         participle = form.endswith("ing") or text[region_start:cue_start].rstrip().endswith(",")
         if speaker is None and (coordinated or participle):
             with_speaker = [a for a in earlier if a.speaker is not None]
@@ -171,6 +175,22 @@ def _inversion_ends(text: str, phrase: Phrase, region_end: int, sentence_end: in
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s*$")
+
+
+def _coordinated_past_adverbs(text: str, start: int, end: int) -> bool:
+    """Tell whether "and"/"but" stands before a cue across adverbs ("but now said")."""
+    for _ in range(COORDINATED_MAX_ADVERBS + 1):
+        match = _WORDS_BEFORE.search(text, max(start, end - PREVIOUS_WORD_WINDOW), end)
+        if match is None:
+            return False
+        word = match.group(1).lower()
+        if word in words("coordinator"):
+            return True
+        if word not in words("between") and word not in words("time_adverb") and word != "now":
+            return False
+        end = match.start(1)
+    return False
 
 
 def _previous_word(text: str, start: int, end: int) -> str:
