@@ -235,11 +235,19 @@ def subject_head(text: str, phrase: Phrase | None, region_start: int, cue_start:
         apposed = apposed_name(text, phrase.end, cue_start)
         if apposed is not None:
             return apposed
+    if phrase.kind == "name" and _is_office(phrase) and text[region_start : phrase.start].rstrip().endswith(","):
+        return _apposition_of(text, phrase, region_start, cue_start) or phrase
     if phrase.kind == "name" and _OF_BEFORE.search(text[region_start : phrase.start]):
         return (_person_before_of(text, phrase, region_start)
                 or _apposition_of(text, phrase, region_start, cue_start)
                 or _title_before_of(text, phrase, region_start) or phrase)
     return phrase
+
+
+def _is_office(phrase: Phrase) -> bool:
+    """Tell whether a name is an office with its "of" ("Minister of Fisheries")."""
+    head, of, _ = phrase.text.partition(" of ")
+    return bool(of) and all(word.lower() in words("title_word") for word in head.split())
 
 
 def _apposition_of(text: str, phrase: Phrase, region_start: int, cue_start: int) -> Phrase | None:
