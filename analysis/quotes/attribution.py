@@ -28,6 +28,7 @@ from analysis.quotes.context import (
     sentence_of,
 )
 from analysis.quotes.cues import ACCORDING_TO
+from analysis.quotes.heads import is_section_label
 from analysis.quotes.phrases import sentence_subject
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -54,8 +55,13 @@ def attribute(context: Context, found: list[Found]) -> None:
     A short partial quote that nothing attributes becomes a scare quote.
     """
     last_speech: Found | None = None
+    previous: Found | None = None
     for item in found:
+        if previous is not None and _same_list(context, previous, item):
+            item.kind = previous.kind  # "terms like “X” and “Y”": both are words, not speech
+        previous = item
         if item.kind in {"title", "scare"}:
+            context.non_speech.add(item.start)
             continue
         if item.kind == "direct":
             item.attribution = (
@@ -75,10 +81,19 @@ def attribute(context: Context, found: list[Found]) -> None:
             )
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 item.kind = "scare"
+                context.non_speech.add(item.start)
             elif item.attribution is None:
                 item.attribution = _subject_before_quote(context, item)
         if item.kind in {"direct", "partial"}:
             last_speech = item
+
+
+def _same_list(context: Context, previous: Found, item: Found) -> bool:
+    """Tell whether a quote follows a title or scare quote as the next item of one list."""
+    if previous.kind not in {"title", "scare"} or item.kind != "partial":
+        return False
+    gap = context.doc.text[previous.end : item.start].strip(" ,")
+    return gap.lower() in words("list_joint") and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS
 
 
 def _tail(context: Context, item: Found, adjacent: bool = True) -> Attribution | None:
@@ -184,8 +199,8 @@ def _subject_before_quote(context: Context, item: Found) -> Attribution | None:
 def _subject_attribution(context: Context, sentence: Sentence, end: int) -> Attribution | None:
     """An attribution without cue: the subject of a sentence that introduces a quote with ":"."""
     subject = sentence_subject(context.doc.text, sentence.start, end)
-    if subject is None:
-        return None
+    if subject is None or is_section_label(context.doc.text, subject):
+        return None  # "EXPERT VIEW: “...”": a section label, not a speaker
     return Attribution(subject.start, subject.end, "", "", False, subject, None, False,
                         sentence.index)
 
@@ -207,6 +222,8 @@ def _continued(context: Context, item: Found, last: Found | None) -> Attribution
     following = context.doc.sentences[last_sentence.index + 1 : sentence.index]
     if following or sentence.start != context.doc.paragraphs[sentence.paragraph].start:
         return None
+    if context.doc.text[sentence.start : item.start].strip():
+        return None  # "EXPERT VIEW: “...”": words before the quote open a new paragraph
     return last.attribution
 
 
@@ -286,7 +303,7 @@ def _after_reported_speech(context: Context, item: Found) -> Attribution | None:
         starts_paragraph = doc.paragraphs[sentence.paragraph].start == sentence.start
         if not starts_paragraph or previous.paragraph != sentence.paragraph - 1:
             return None
-    if marked_in(context, previous.start, previous.end):
+    if any(m.start not in context.non_speech for m in marked_in(context, previous.start, previous.end)):
         return None
     speech = [a for a in context.attributions.get(previous.index, [])
               if a.speech and a.speaker is not None]

@@ -15,6 +15,7 @@ from functools import cache
 
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
+from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -23,6 +24,8 @@ __all__ = ["sentence_attributions"]
 
 #: Words of an addressee read after its cue ("told reporters", "urged lawmakers").
 ADDRESSEE_MAX_WORDS = 5
+#: Adverbs between "and"/"but" and a cue that shares the previous subject ("but now said").
+COORDINATED_MAX_ADVERBS = 2
 #: Characters before a cue searched for the word before it ("and said").
 PREVIOUS_WORD_WINDOW = 30
 
@@ -50,6 +53,14 @@ def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribut
     return found
 
 
+def _subject(text: str, sentence: Sentence, cue_start: int) -> Phrase | None:
+    """Return the subject of the sentence before a cue, unless it is a section label."""
+    subject = sentence_subject(text, sentence.start, cue_start)
+    if subject is None or is_section_label(text, subject):
+        return None  # "ANALYSIS: Markets rallied, with traders saying ...": a label
+    return subject
+
+
 def _not_speech_go_on(text: str, cue: Cue, cue_end: int) -> bool:
     """Tell whether "goes on" is not a cue: "the Senate goes on recess" (vs "he went on, “...”")."""
     return cue.lemma == GO_ON and bool(_go_on_otherwise().match(text, cue_end))
@@ -75,17 +86,20 @@ def _attribution_at(
     speaker: Phrase | None = None
     inverted = False
     if cue.lemma == ACCORDING_TO:
-        speaker = noun_phrase_after(text, skip_space(text, cue_end), region_end)
+        speaker = forward_head(text, noun_phrase_after(text, skip_space(text, cue_end), region_end),
+                               region_end)
         inverted = True
     else:
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
                                             cue, sentence)
         coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
+        if speaker is None and not coordinated:
+            coordinated = _coordinated_past_adverbs(text, region_start, cue_start)
         participle = form.endswith("ing") or text[region_start:cue_start].rstrip().endswith(",")
         if speaker is None and (coordinated or participle):
             with_speaker = [a for a in earlier if a.speaker is not None]
             speaker = (with_speaker[-1].speaker if with_speaker
-                       else sentence_subject(text, sentence.start, cue_start))
+                       else _subject(text, sentence, cue_start))
     addressee = None
     if cue.addressee and not inverted:
         addressee = noun_phrase_after(text, skip_space(text, cue_end), region_end,
@@ -106,6 +120,7 @@ def _speaker_of_cue(
     after: Phrase | None = None
     if cue.inverts and (only_punctuation or before.rstrip().endswith(",")):
         after = noun_phrase_after(text, skip_space(text, cue_end), region_end, titles=True)
+        after = forward_head(text, after, region_end)
         if after is not None and not _inversion_ends(text, after, region_end, sentence.end):
             after = _name_before_of(text, after, region_end, sentence.end)
     if only_punctuation:
@@ -115,7 +130,8 @@ def _speaker_of_cue(
         # "Bush attacked Trump, with whom he clashed, calling him ...": the subject of a
         # participle after a comma is the clause's, found by the caller
         return None, False
-    subject = subject_before(text, region_start, cue_start)
+    subject = subject_head(text, subject_before(text, region_start, cue_start), region_start,
+                           cue_start)
     if subject is not None and subject.kind == "description" and participle:
         subject = None  # "a statement saying": the participle's subject is the clause's
     weak_subject = subject is None or subject.kind == "description"
@@ -159,6 +175,22 @@ def _inversion_ends(text: str, phrase: Phrase, region_end: int, sentence_end: in
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_WORDS_BEFORE = re.compile(r"([\w’'-]+)\s*$")
+
+
+def _coordinated_past_adverbs(text: str, start: int, end: int) -> bool:
+    """Tell whether "and"/"but" stands before a cue across adverbs ("but now said")."""
+    for _ in range(COORDINATED_MAX_ADVERBS + 1):
+        match = _WORDS_BEFORE.search(text, max(start, end - PREVIOUS_WORD_WINDOW), end)
+        if match is None:
+            return False
+        word = match.group(1).lower()
+        if word in words("coordinator"):
+            return True
+        if word not in words("between") and word not in words("time_adverb") and word != "now":
+            return False
+        end = match.start(1)
+    return False
 
 
 def _previous_word(text: str, start: int, end: int) -> str:

@@ -86,6 +86,8 @@ class Context:
     #: attributions of reported speech that a following quote goes on with: they still
     #: give their own indirect quote
     shared: set[int] = field(default_factory=set)
+    #: starts of the quote spans found to be titles or scare quotes (not speech), so far
+    non_speech: set[int] = field(default_factory=set)
     #: cue offsets of each sentence's attributions (built on first use, for bisects)
     cue_starts: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
