@@ -31,6 +31,8 @@ __all__ = ["anonymous_words", "is_anonymous", "looks_like_person", "speaker_kind
 #: Words that open a definite or possessed description: "the officials" are known ones.
 DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its",
                               "their", "our", "my", "your"})
+#: Generational suffixes written after a person's name ("Jr.", "III").
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _WORD = re.compile(r"[\w’'.-]+")
 #: A capitalised name word with a lower-case letter ("Berg", "Eun-hye"), not "U.S.".
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
@@ -95,16 +97,21 @@ def is_anonymous(phrase: str) -> bool:
 def looks_like_person(name: str) -> bool:
     """Tell whether a name the registry lacks is written like a person's ("Tomas Berg").
 
-    Two to four capitalised name words, the last not an organisation's head noun.
+    Two to four capitalised name words (a generational suffix such as "Jr." or "III"
+    aside), the last not an organisation's head noun.
 
     Examples
     --------
     >>> looks_like_person("Tomas Berg"), looks_like_person("Castle Analytics Institute")
     (True, False)
+    >>> looks_like_person("Brent Hale III")
+    True
     >>> looks_like_person("Organisers"), looks_like_person("U.S.")
     (False, False)
     """
     parts = name.split()
+    while len(parts) > 2 and parts[-1].rstrip(".") in NAME_SUFFIXES:
+        parts.pop()
     if not 2 <= len(parts) <= 4 or parts[-1] in _organisation_heads():
         return False
     return _NAME_WORD.fullmatch(parts[0]) is not None and _NAME_WORD.fullmatch(parts[-1]) is not None
