@@ -113,6 +113,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("n_words", "Int64", "number of words quoted"),
         ("content_start", "Int64", "start of all that is attributed: a partial quote's reported clause"),
         ("content_end", "Int64", "end (exclusive) of that content; <NA> for title and scare"),
+        ("speaker_kind", "string", "person, organisation, description (resolved by role), "
+         "anonymous or unresolved; <NA> when no speaker"),
     ),
     # --- speakers (analysis.quotes.speakers: views over the quotes table) ---------------
     "speakers": _table(

@@ -410,7 +410,7 @@ def test_direct_and_indirect_content_is_the_quote_itself_and_scare_has_none():
         assert (quote.content_start, quote.content_end) == (quote.start, quote.end)
     assert by_kind["scare"].content_start is None and by_kind["scare"].content_end is None
     frame = quotes_frame(text)
-    assert frame.columns[-2:].tolist() == ["content_start", "content_end"]
+    assert frame.columns[-3:].tolist() == ["content_start", "content_end", "speaker_kind"]
 
 
 def test_partial_quote_opening_the_next_sentence_continues_the_speaker():

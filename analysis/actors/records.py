@@ -14,6 +14,7 @@ from typing import Literal
 
 __all__ = [
     "ACTOR_COLUMNS",
+    "GENDERS",
     "KINDS",
     "ROLE_COLUMNS",
     "Actor",
@@ -35,7 +36,10 @@ ACTOR_COLUMNS: tuple[str, ...] = (
     "demonyms",
     "country",
     "source",
+    "gender",
 )
+#: Values of an actor's optional ``gender`` column (persons whose source states it).
+GENDERS: tuple[str, ...] = ("female", "male")
 #: Columns of a roles CSV file (shipped and user files alike).
 ROLE_COLUMNS: tuple[str, ...] = (
     "actor",
@@ -110,6 +114,7 @@ class Actor:
     source: str
     descriptions: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    gender: str | None = None
 
     def roles_on(self, on: date | None) -> tuple[Role, ...]:
         """Return every role held on ``on`` (all roles when ``on`` is None)."""

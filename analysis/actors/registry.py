@@ -143,7 +143,7 @@ class ActorRegistry:
         """Return the shipped registry extended with the user CSV file(s) ``extra``.
 
         A user file has the columns of ``resources/actors/actors.csv`` (``name, kind, source`` are
-        required; ``aliases, descriptions, demonyms, country`` optional) or of
+        required; ``aliases, descriptions, demonyms, country, gender`` optional) or of
         ``resources/actors/actor_roles.csv`` (``actor, title, source`` required; ``affiliation,
         valid_from, valid_to, descriptions, constituency, party`` optional); the header says
         which. Lists inside a cell are separated by ``|``, dates are ``YYYY-MM-DD``, lines

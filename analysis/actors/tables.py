@@ -22,7 +22,15 @@ from pathlib import Path
 
 from analysis._resources import read_text
 from analysis._userfiles import UserCsv, check_columns, parse_user_csv, read_user_text
-from analysis.actors.records import ACTOR_COLUMNS, KINDS, ROLE_COLUMNS, Actor, Role, start_key
+from analysis.actors.records import (
+    ACTOR_COLUMNS,
+    GENDERS,
+    KINDS,
+    ROLE_COLUMNS,
+    Actor,
+    Role,
+    start_key,
+)
 from analysis.actors.titles import clean
 from analysis.errors import AnalysisError
 
@@ -121,6 +129,20 @@ def _required(label: str, line: int, row: Mapping[str, str], column: str, what: 
     return value
 
 
+def _gender(label: str, line: int, cell: str | None, kind: str) -> str | None:
+    """Return the optional ``gender`` of an actor row (persons only), checked."""
+    value = clean(cell or "").lower()
+    if not value:
+        return None
+    if value not in GENDERS or kind != "person":
+        raise AnalysisError(
+            f"line {line}: gender {cell!r} is not one of {', '.join(GENDERS)} for a person; "
+            "write female or male where the source states it, or leave it empty",
+            label,
+        )
+    return value
+
+
 def _nfc(row: Mapping[str, str]) -> dict[str, str]:
     """Compose the cells to Unicode NFC, as article texts are."""
     return {column: unicodedata.normalize("NFC", cell) for column, cell in row.items()}
@@ -159,6 +181,7 @@ class _Builder:
                 "source": source,
                 "descriptions": _split_list(row.get("descriptions")),
                 "demonyms": _split_list(row.get("demonyms")),
+                "gender": _gender(label, line, row.get("gender"), kind),
                 "_where": (label, line),
             }
             self._roles.setdefault(name, [])

@@ -18,6 +18,16 @@ throughout. The assignment is deterministic:
    name ("Organisers"). The figures never draw such a mention as a speaker: all of
    them are one row, :data:`UNATTRIBUTED_SHOWN`, and the captions say so.
 
+Anonymous sources stay with the unattributed (decided for issue 12): a quote whose
+``speaker_kind`` is ``"anonymous"`` ("a senior official said", and a "he said" going on
+from it) has no actor, so it is grouped as "unattributed" like an unresolved speaker
+(:data:`UNATTRIBUTED_KINDS`); a separate group would split one grey row into two that
+both mean "no named speaker", and a corpus figure would need a fourth legend entry per
+panel. The kinds that keep their own colour are named persons, organisations and
+descriptions resolved to a person by role. When the quotes table has a
+``speaker_kind`` column, a speaker of an unattributed kind is drawn unattributed even
+if its mention resolved to some words.
+
 Who counts as attributed (:func:`is_attributed`): the quote has an actor, and that
 actor is in the registry (a person, organisation or country with a source), or its
 name looks like a name (:func:`looks_like_name`: two to six capitalised words, name
@@ -50,6 +60,7 @@ __all__ = [
     "NAME_PARTICLES",
     "OTHERS_LABEL",
     "OTHERS_SHOWN",
+    "UNATTRIBUTED_KINDS",
     "UNATTRIBUTED_LABEL",
     "UNATTRIBUTED_SHOWN",
     "UNRESOLVED_LABEL",
@@ -69,6 +80,9 @@ UNATTRIBUTED_LABEL = "unattributed"
 OTHERS_SHOWN = "other speakers"
 #: The one row a figure draws for every unattributed speaker (even one).
 UNATTRIBUTED_SHOWN = "unattributed"
+#: Speaker kinds (:data:`analysis.quotes.records.SPEAKER_KINDS`) drawn as "unattributed":
+#: anonymous sources are grouped with unresolved speakers, apart from named ones.
+UNATTRIBUTED_KINDS: tuple[str, ...] = ("anonymous", "unresolved")
 #: Former names of the unattributed group (kept for code that imports them).
 UNRESOLVED_LABEL = UNATTRIBUTED_LABEL
 UNRESOLVED_SHOWN = UNATTRIBUTED_SHOWN
@@ -306,7 +320,20 @@ def assign_speaker_colours(
     >>> dict(assign_speaker_colours(quotes).colours)
     {'Jens Stoltenberg': '#0072B2', 'Yoon Suk Yeol': '#D55E00', 'He (unresolved)': '#767676'}
     """
-    return SpeakerColours.from_speakers(speakers_frame(quotes), palette, registry)
+    return SpeakerColours.from_speakers(speakers_frame(_without_unattributed(quotes)),
+                                        palette, registry)
+
+
+def _without_unattributed(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Return ``quotes`` with the actor of every unattributed speaker kind removed."""
+    if "speaker_kind" not in quotes.columns or "actor" not in quotes.columns:
+        return quotes
+    mask = quotes["speaker_kind"].isin(UNATTRIBUTED_KINDS).fillna(False).astype(bool)
+    if not mask.any():
+        return quotes
+    cleared = quotes.copy()
+    cleared["actor"] = cleared["actor"].astype("object").where(~mask, None)
+    return cleared
 
 
 def colours_for(inputs: FigureInputs) -> SpeakerColours:

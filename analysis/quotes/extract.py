@@ -111,8 +111,9 @@ def extract_quotes(
     if mentions is None:
         mentions = extract_actors(doc, registry)
     found = _extract(doc)
-    Resolver(doc, registry, mentions).resolve(found)
-    return [_to_quote(doc, item, registry) for item in found]
+    resolver = Resolver(doc, registry, mentions)
+    resolver.resolve(found)
+    return [_to_quote(doc, item, registry, resolver.kind_of(item)) for item in found]
 
 
 def quotes_frame(
@@ -202,7 +203,8 @@ def _extract(doc: Document) -> list[Found]:
     return found
 
 
-def _to_quote(doc: Document, item: Found, registry: ActorRegistry) -> Quote:
+def _to_quote(doc: Document, item: Found, registry: ActorRegistry,
+              speaker_kind: str | None) -> Quote:
     attribution = item.attribution
     speaker = attribution.speaker if attribution is not None else None
     addressee = attribution.addressee if attribution is not None else None
@@ -228,4 +230,5 @@ def _to_quote(doc: Document, item: Found, registry: ActorRegistry) -> Quote:
         affiliation=affiliation,
         sentence=sentence.index if sentence is not None else None,
         paragraph=sentence.paragraph if sentence is not None else None,
+        speaker_kind=speaker_kind if speaker is not None else None,
     )

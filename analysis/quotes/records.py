@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "SPEECH_KINDS", "Quote"]
+__all__ = ["KINDS", "SPEAKER_KINDS", "SPEECH_KINDS", "Quote"]
 
 #: Every kind of quote-mark span or reported speech, in the order tables list them.
 KINDS: tuple[str, ...] = ("direct", "partial", "indirect", "title", "scare")
 #: The kinds that are speech (titles and scare quotes are marks that are not).
 SPEECH_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+#: What kind of speaker a quote has (see :mod:`analysis.quotes.speaker_kinds`): a named
+#: person, an organisation (or country), a description resolved to a person by role,
+#: an anonymous or collective source, a speaker phrase resolved to no actor. A quote
+#: without a speaker has ``speaker_kind`` None.
+SPEAKER_KINDS: tuple[str, ...] = ("person", "organisation", "description", "anonymous",
+                                  "unresolved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,10 @@ class Quote:
         the article is undated, the actor unknown or holding no office that day.
     sentence, paragraph : int or None
         Indices of the sentence (and its paragraph) that holds ``start``.
+    speaker_kind : str or None
+        One of :data:`SPEAKER_KINDS`; None when the quote has no speaker. An
+        ``"anonymous"`` speaker ("a senior official said", and a "he said" that goes on
+        from it) always has ``actor`` None.
     """
 
     text: str
@@ -77,3 +87,4 @@ class Quote:
     affiliation: str | None = None
     sentence: int | None = None
     paragraph: int | None = None
+    speaker_kind: str | None = None

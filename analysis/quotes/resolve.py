@@ -30,25 +30,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
+from analysis.actors.gender import PLURAL, agrees, pronoun_gender
 from analysis.actors.registry import ActorMention, ActorRegistry, strip_titles
 from analysis.actors.titles import title_before, title_fits
 from analysis.quotes.context import Found
 from analysis.quotes.phrases import Phrase
+from analysis.quotes.pronouns import PRONOUN_CANDIDATES, Genders
 from analysis.quotes.records import SPEECH_KINDS
+from analysis.quotes.speaker_index import Speakers, TitledNames
+from analysis.quotes.speaker_kinds import is_anonymous, speaker_kind
 from analysis.quotes.words import leading_stops, words
 from analysis.text.document import Document
 from analysis.text.patterns import NAME_RUN_RE
 
 __all__ = ["Resolver", "dated_role", "head_mention"]
 
+#: Sentences before a pronoun searched for a person named but not yet quoted.
+MENTION_SENTENCES = 2
 #: Characters before "who" searched for the name it stands for ("Kim, who said").
 ANTECEDENT_WINDOW = 80
-#: Most words of the name after a title ("Senator Pete Ricketts").
-TITLED_NAME_MAX_WORDS = 3
 #: Characters that may follow a head mention inside its phrase (a closing mark, a dot).
 _AFTER_HEAD = re.compile(r"[^\w]*")
 #: A capitalised name word right before a mention, in the same name ("Melania Trump").
@@ -61,12 +65,6 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 def _antecedent() -> re.Pattern[str]:
     """A name right before a comma: the antecedent of "who" ("Kim, who ...")."""
     return re.compile(r"(" + NAME_RUN_RE.pattern + r"),\s*$")
-
-
-@cache
-def _titled_name(title: str) -> re.Pattern[str]:
-    """Pattern for a title followed by a name ("Senator Pete Ricketts"), compiled once."""
-    return re.compile(rf"\b{re.escape(title)}\s+((?:[A-Z][\w’'-]+\s?){{1,{TITLED_NAME_MAX_WORDS}}})")
 
 
 def head_mention(
@@ -180,6 +178,11 @@ class Resolver:
         self._subject_starts: list[int] = []
         self._titled: TitledNames | None = None
         self.speakers = Speakers()
+        #: offsets of the anonymous speakers found so far, in text order
+        self.anonymous: list[int] = []
+        #: speaker kind of each quote, by (start, end, kind)
+        self.kinds: dict[tuple[int, int, str], str | None] = {}
+        self.genders = Genders(doc.text, registry)
 
     # -- data built lazily, once per article
 
@@ -225,7 +228,11 @@ class Resolver:
     # -- resolution
 
     def resolve(self, found: Sequence[Found]) -> None:
-        """Set ``actor`` and ``addressee_actor`` of every speech quote (in place)."""
+        """Set ``actor`` and ``addressee_actor`` of every speech quote (in place).
+
+        The kind of each speaker (:mod:`analysis.quotes.speaker_kinds`) is kept in
+        :attr:`kinds`, keyed by the quote's ``(start, end, kind)``.
+        """
         self.speakers = Speakers(item.attribution.speaker.start for item in found
                                  if item.attribution is not None
                                  and item.attribution.speaker is not None)
@@ -233,14 +240,50 @@ class Resolver:
             attribution = item.attribution
             if attribution is None or item.kind not in SPEECH_KINDS:
                 continue
-            if attribution.speaker is not None:
-                item.actor = self.actor_for(attribution.speaker, item.start)
-                if item.actor is not None and attribution.speaker.kind != "pronoun":
-                    self.speakers.add(attribution.speaker.start, attribution.speaker.text,
-                                      item.actor)
+            speaker = attribution.speaker
+            if speaker is not None:
+                anonymous = self.anonymous_source(speaker, item.start)
+                item.actor = None if anonymous else self.actor_for(speaker, item.start)
+                self.kinds[(item.start, item.end, item.kind)] = speaker_kind(
+                    self.registry, item.actor, speaker.kind, anonymous)
+                if anonymous and speaker.kind != "pronoun":
+                    self.anonymous.append(speaker.start)
+                elif item.actor is not None and speaker.kind != "pronoun":
+                    self.speakers.add(speaker.start, speaker.text, item.actor)
             if attribution.addressee is not None:
                 item.addressee_actor = self.actor_for(attribution.addressee, item.start,
                                                       addressee=True)
+
+    def kind_of(self, item: Found) -> str | None:
+        """Return the speaker kind :meth:`resolve` found for ``item`` (None: no speaker)."""
+        return self.kinds.get((item.start, item.end, item.kind))
+
+    def anonymous_source(self, phrase: Phrase, before: int) -> bool:
+        """Tell whether a speaker is an anonymous source, or a pronoun going on from one.
+
+        A phrase is anonymous when :func:`~analysis.quotes.speaker_kinds.is_anonymous`
+        says so and no person mention heads it; "he" or "she" is when the latest
+        speaker or sentence subject before it is an anonymous source.
+        """
+        if phrase.kind == "pronoun":
+            if phrase.text.lower() not in words("person_pronoun"):
+                return False
+            latest = self._latest_anonymous(min(before, phrase.start))
+            return latest is not None and latest > self._named_before(phrase, before)
+        if not is_anonymous(phrase.text):
+            return False
+        head = head_mention(self.doc.text, self.mentions, phrase.start, phrase.end,
+                            self._mention_starts)
+        return head is None or head.kind != "person"
+
+    def _latest_anonymous(self, limit: int) -> int | None:
+        earlier = [offset for offset in self.anonymous[-PRONOUN_CANDIDATES:] if offset < limit]
+        return max(earlier) if earlier else None
+
+    def _named_before(self, phrase: Phrase, before: int) -> int:
+        """Offset of the person a pronoun would otherwise take (-1: none)."""
+        found = self.pronoun_candidate(phrase, before)
+        return found[0] if found is not None else -1
 
     def actor_for(self, phrase: Phrase, before: int, addressee: bool = False) -> str | None:
         """Return the actor of a speaker (or addressee) phrase of a quote at ``before``."""
@@ -253,19 +296,78 @@ class Resolver:
             start = antecedent.start(1)
             return self.named(Phrase(start, start + len(name), name, "name"))
         if phrase.kind == "pronoun":
-            if addressee or phrase.text.lower() not in words("person_pronoun"):
+            if addressee:
                 return None
-            limit = min(before, phrase.start)
-            earlier = self.speakers.last_before(limit)
-            subjects = self.subjects()
-            subject = bisect_left(self._subject_starts, limit) - 1
-            if subject >= 0 and (earlier is None or subjects[subject][0] > earlier[0]):
-                offset, name = subjects[subject]
-                return self.named(Phrase(offset, offset + len(name), name, "name"))
-            return earlier[2] if earlier else None
+            if pronoun_gender(phrase.text) == PLURAL:
+                return self.group_before(min(before, phrase.start))
+            if phrase.text.lower() not in words("person_pronoun"):
+                return None
+            found = self.pronoun_candidate(phrase, before)
+            return found[1] if found is not None else None
         if phrase.kind == "name":
             return self.named(phrase)
         return self.described(phrase)
+
+    def pronoun_candidate(self, phrase: Phrase, before: int) -> tuple[int, str] | None:
+        """Return ``(offset, actor)`` of the person "he" or "she" stands for, or None.
+
+        The candidates are the name that opens the latest sentence before the pronoun
+        and the latest named speakers before it, latest first; the first that is a
+        person (:meth:`Genders.is_person`) of a gender that agrees with the pronoun's
+        (:func:`analysis.actors.gender.agrees`) is taken. A subject name that is no
+        person ("Article Continued Below", a product) is passed over.
+        """
+        limit = min(before, phrase.start)
+        gender = pronoun_gender(phrase.text)
+        candidates: list[tuple[int, str, bool]] = [
+            (offset, actor, True) for offset, _, actor in self.speakers.recent_before(
+                limit, PRONOUN_CANDIDATES)]
+        subject = bisect_left(self._subject_starts_ready(), limit) - 1
+        if subject >= 0:
+            offset, name = self.subjects()[subject]
+            actor = self.named(Phrase(offset, offset + len(name), name, "name"))
+            if actor is not None:
+                candidates.append((offset, actor, False))
+        candidates.sort(key=lambda candidate: -candidate[0])
+        for offset, actor, spoke in candidates:
+            if self.genders.is_person(actor, spoke, self.speakers) and agrees(
+                    gender, self.genders.of(actor)):
+                return offset, actor
+        if candidates and gender is not None:
+            return self.mentioned_person(limit, gender)
+        return None
+
+    def mentioned_person(self, limit: int, gender: str) -> tuple[int, str] | None:
+        """The latest person named (not yet quoted) in the two sentences before ``limit``
+        whose known gender is the pronoun's: "Lea Vogt met Tomas Berg. He said" -> Berg.
+        """
+        sentence = self.doc.sentence_at(limit)
+        first = sentence.index - MENTION_SENTENCES if sentence is not None else 0
+        window = self.doc.sentences[max(0, first)].start if self.doc.sentences else 0
+        names = self.names()
+        position = bisect_left(names, (limit, ""))
+        while position > 0 and names[position - 1][0] >= window:
+            position -= 1
+            offset, name = names[position]
+            if len(name.split()) < 2:
+                continue
+            actor = self.named(Phrase(offset, offset + len(name), name, "name"))
+            if actor is not None and self.genders.is_person(actor, False, self.speakers) \
+                    and self.genders.of(actor) == gender:
+                return offset, actor
+        return None
+
+    def group_before(self, limit: int) -> str | None:
+        """"they": the latest organisation that spoke before ``limit``, else None."""
+        for _, _, actor in self.speakers.recent_before(limit, PRONOUN_CANDIDATES):
+            record = self.registry.get(actor)
+            if record is not None and record.kind == "organisation":
+                return actor
+        return None
+
+    def _subject_starts_ready(self) -> list[int]:
+        self.subjects()
+        return self._subject_starts
 
     def mentioned(self, start: int, end: int) -> str | None:
         """Return the actor of the mention heading ``text[start:end]`` (see :func:`head_mention`)."""
@@ -354,137 +456,6 @@ class Resolver:
         name = last.group(1).strip()
         start = last.start(1)
         return self.mentioned(start, start + len(name)) or self.registry_resolve(name) or name
-
-
-class Speakers:
-    """The speakers resolved so far, in the order found: (offset, mention, actor).
-
-    Kept with two indexes so every question a pronoun or a surname asks is a lookup,
-    not a pass over every earlier speaker: the latest speaker whose mention or actor
-    holds a word, and the latest speaker found whose offset is before a limit (a
-    Fenwick tree of the latest entry number over offsets, so a query is
-    logarithmic however the offsets are ordered).
-    """
-
-    def __init__(self, offsets: Iterable[int] = ()) -> None:
-        self.entries: list[tuple[int, str, str]] = []
-        self._by_word: dict[str, str] = {}
-        #: the offsets speakers may have, sorted (an offset not given is inserted)
-        self._offsets: list[int] = sorted(set(offsets))
-        #: Fenwick tree over ``_offsets`` of the latest entry number + 1 (0: none)
-        self._tree: list[int] = [0] * len(self._offsets)
-
-    def __iter__(self) -> Iterator[tuple[int, str, str]]:
-        return iter(self.entries)
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def add(self, offset: int, mention: str, actor: str) -> None:
-        """Record a speaker mention at ``offset`` resolved to ``actor``.
-
-        Examples
-        --------
-        >>> speakers = Speakers([10, 40])
-        >>> speakers.add(40, "Kim", "Kim Eun-hye"); speakers.add(10, "Yoon", "Yoon Suk Yeol")
-        >>> speakers.last_before(41)[2], speakers.last_before(30)[2], speakers.last_before(5)
-        ('Yoon Suk Yeol', 'Yoon Suk Yeol', None)
-        >>> speakers.add(20, "he", "Kim Eun-hye"); speakers.latest_with_word("Kim")
-        'Kim Eun-hye'
-        """
-        number = len(self.entries)
-        self.entries.append((offset, mention, actor))
-        for word in mention.split() + actor.split():
-            self._by_word[word] = actor
-        position = bisect_left(self._offsets, offset)
-        if position == len(self._offsets) or self._offsets[position] != offset:
-            self._offsets.insert(position, offset)
-            self._rebuild()
-        else:
-            self._update(position, number + 1)
-
-    def latest_with_word(self, word: str) -> str | None:
-        """Return the actor of the latest speaker whose mention or actor holds ``word``."""
-        return self._by_word.get(word)
-
-    def last_before(self, limit: int) -> tuple[int, str, str] | None:
-        """Return the latest speaker found whose offset is before ``limit``, or None."""
-        position = bisect_left(self._offsets, limit)
-        best = 0
-        while position > 0:
-            best = max(best, self._tree[position - 1])
-            position -= position & -position
-        return self.entries[best - 1] if best else None
-
-    def _update(self, position: int, value: int) -> None:
-        position += 1
-        while position <= len(self._tree):
-            self._tree[position - 1] = max(self._tree[position - 1], value)
-            position += position & -position
-
-    def _rebuild(self) -> None:
-        self._tree = [0] * len(self._offsets)
-        for number, (offset, _, _) in enumerate(self.entries):
-            self._update(bisect_left(self._offsets, offset), number + 1)
-
-
-class TitledNames:
-    """Every "Title Name" of an article ("Senator Pete Ricketts"), found once per title.
-
-    :meth:`last_before` gives what ``_titled_name(title).finditer(text, 0, end)`` would
-    end with, without reading the text from its start for every description: the words
-    followed by a space are indexed once, the title's matches are found once (at those
-    words only: a title is a whole word followed by a space), and a query is a bisect
-    (plus a rescan of the one match ``end`` may cut).
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._words: dict[str, list[int]] | None = None
-        self._matches: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
-
-    def _word_starts(self) -> dict[str, list[int]]:
-        if self._words is None:
-            self._words = {}
-            for match in _WORD_BEFORE_SPACE.finditer(self.text):
-                self._words.setdefault(match.group(1), []).append(match.start())
-        return self._words
-
-    def _all(self, title: str) -> tuple[list[int], list[re.Match[str]]]:
-        found = self._matches.get(title)
-        if found is None:
-            pattern = _titled_name(title)
-            starts: list[int] = []
-            matches: list[re.Match[str]] = []
-            end = 0
-            for start in self._word_starts().get(title, ()):
-                if start < end:
-                    continue
-                match = pattern.match(self.text, start)
-                if match is not None:
-                    starts.append(start)
-                    matches.append(match)
-                    end = match.end()
-            found = self._matches[title] = (starts, matches)
-        return found
-
-    def last_before(self, title: str, end: int) -> re.Match[str] | None:
-        """Return the last match of ``title`` and a name in ``text[:end]``, or None."""
-        starts, matches = self._all(title)
-        position = bisect_left(starts, end) - 1
-        if position < 0:
-            return None
-        if matches[position].end() <= end:
-            return matches[position]
-        # ``end`` cuts this match: scan again from its start with the text ending at ``end``
-        last = matches[position - 1] if position > 0 else None
-        for match in _titled_name(title).finditer(self.text, starts[position], end):
-            last = match
-        return last
-
-
-#: A word followed by white space: where a title of :class:`TitledNames` may stand.
-_WORD_BEFORE_SPACE = re.compile(r"\b(\w+)\s")
 
 
 def _name_part(text: str) -> str:

@@ -59,4 +59,5 @@ def _row(doc: Document, index: int, quote: Quote) -> dict[str, Any]:
         "n_words": count_words(quote.text),
         "content_start": quote.content_start,
         "content_end": quote.content_end,
+        "speaker_kind": quote.speaker_kind,
     }

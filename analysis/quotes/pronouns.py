@@ -1,0 +1,68 @@
+"""Who "he" and "she" may stand for: the gender and person-hood of candidate speakers.
+
+:class:`Genders` answers the two questions :meth:`analysis.quotes.resolve.Resolver.pronoun_candidate`
+asks of each candidate, once per article: is it a person (a pronoun never resolves to an
+organisation, web boilerplate or a product name), and what gender is it known to have
+(:mod:`analysis.actors.gender`: the registry, the article's honorifics, the first name,
+the article's pronouns)?
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.actors.gender import ArticleGenders, first_name_gender, registry_gender
+from analysis.actors.registry import ActorRegistry
+from analysis.quotes.speaker_index import Speakers
+from analysis.quotes.speaker_kinds import looks_like_person
+
+__all__ = ["PRONOUN_CANDIDATES", "Genders"]
+
+#: A speaker quoted by one name word only ("Berg"), not a possessive ("Chile's").
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+#: Most earlier speakers a pronoun is checked against (latest first).
+PRONOUN_CANDIDATES = 8
+
+
+class Genders:
+    """Gender and person-hood of the actors one article's pronouns may stand for.
+
+    Examples
+    --------
+    >>> from analysis.actors.registry import default_registry
+    >>> genders = Genders("Ms. Vogt spoke. Article Continued Below", default_registry())
+    >>> genders.of("Lea Vogt"), genders.of("Kamala Harris"), genders.of("Peter Hale")
+    ('female', 'female', 'male')
+    >>> genders.is_person("Lea Vogt", False, Speakers()), genders.is_person("NATO", True, Speakers())
+    (True, False)
+    >>> genders.is_person("Article Continued Below", False, Speakers())
+    False
+    """
+
+    def __init__(self, text: str, registry: ActorRegistry) -> None:
+        self.registry = registry
+        self.article = ArticleGenders(text)
+
+    def of(self, actor: str) -> str | None:
+        """Return the gender known for ``actor``, or None (nothing barred)."""
+        return (registry_gender(self.registry, actor) or self.article.of(actor, pronouns=False)
+                or first_name_gender(actor) or self.article.of(actor))
+
+    def is_person(self, actor: str, spoke: bool, speakers: Speakers) -> bool:
+        """Tell whether ``actor`` may be the person a pronoun stands for.
+
+        A registry actor is a person when the registry says so. Otherwise a speaker
+        already quoted (``spoke``) is one when it is written as a person's name; a
+        sentence's subject name only with some sign of a person: a first name of
+        the list, a gender the article gives it, or a surname already quoted.
+        """
+        record = self.registry.get(actor)
+        if record is not None:
+            return record.kind == "person"
+        if spoke:
+            return looks_like_person(actor) or _SURNAME.fullmatch(actor) is not None
+        if not looks_like_person(actor):
+            return False
+        return (first_name_gender(actor) is not None or self.article.of(actor) is not None
+                or speakers.latest_with_word(actor.split()[-1]) is not None)

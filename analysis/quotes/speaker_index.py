@@ -1,0 +1,173 @@
+"""Indexes of one article's speakers and titled names, for the resolver's lookups.
+
+:class:`Speakers` holds the speakers resolved so far (who a pronoun or a surname may
+stand for); :class:`TitledNames` every "Title Name" ("Senator Pete Ricketts") that a
+description ("the senator") may stand for. Both answer in logarithmic time, so an
+article with many quotes is not read again for every one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+__all__ = ["TITLED_NAME_MAX_WORDS", "Speakers", "TitledNames"]
+
+#: Most words of the name after a title ("Senator Pete Ricketts").
+TITLED_NAME_MAX_WORDS = 3
+
+
+@cache
+def _titled_name(title: str) -> re.Pattern[str]:
+    """Pattern for a title followed by a name ("Senator Pete Ricketts"), compiled once."""
+    return re.compile(rf"\b{re.escape(title)}\s+((?:[A-Z][\w’'-]+\s?){{1,{TITLED_NAME_MAX_WORDS}}})")
+
+
+
+class Speakers:
+    """The speakers resolved so far, in the order found: (offset, mention, actor).
+
+    Kept with two indexes so every question a pronoun or a surname asks is a lookup,
+    not a pass over every earlier speaker: the latest speaker whose mention or actor
+    holds a word, and the latest speaker found whose offset is before a limit (a
+    Fenwick tree of the latest entry number over offsets, so a query is
+    logarithmic however the offsets are ordered).
+    """
+
+    def __init__(self, offsets: Iterable[int] = ()) -> None:
+        self.entries: list[tuple[int, str, str]] = []
+        self._by_word: dict[str, str] = {}
+        #: the offsets speakers may have, sorted (an offset not given is inserted)
+        self._offsets: list[int] = sorted(set(offsets))
+        #: Fenwick tree over ``_offsets`` of the latest entry number + 1 (0: none)
+        self._tree: list[int] = [0] * len(self._offsets)
+
+    def __iter__(self) -> Iterator[tuple[int, str, str]]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, offset: int, mention: str, actor: str) -> None:
+        """Record a speaker mention at ``offset`` resolved to ``actor``.
+
+        Examples
+        --------
+        >>> speakers = Speakers([10, 40])
+        >>> speakers.add(40, "Kim", "Kim Eun-hye"); speakers.add(10, "Yoon", "Yoon Suk Yeol")
+        >>> speakers.last_before(41)[2], speakers.last_before(30)[2], speakers.last_before(5)
+        ('Yoon Suk Yeol', 'Yoon Suk Yeol', None)
+        >>> speakers.add(20, "he", "Kim Eun-hye"); speakers.latest_with_word("Kim")
+        'Kim Eun-hye'
+        """
+        number = len(self.entries)
+        self.entries.append((offset, mention, actor))
+        for word in mention.split() + actor.split():
+            self._by_word[word] = actor
+        position = bisect_left(self._offsets, offset)
+        if position == len(self._offsets) or self._offsets[position] != offset:
+            self._offsets.insert(position, offset)
+            self._rebuild()
+        else:
+            self._update(position, number + 1)
+
+    def recent_before(self, limit: int, most: int) -> list[tuple[int, str, str]]:
+        """Return up to ``most`` of the latest speakers found whose offset is before ``limit``.
+
+        Only the last ``4 * most`` speakers found are looked at (speakers are found in
+        text order), so a query stays short in an article with many quotes.
+
+        Examples
+        --------
+        >>> speakers = Speakers([10, 40])
+        >>> speakers.add(10, "Yoon", "Yoon Suk Yeol"); speakers.add(40, "Kim", "Kim Eun-hye")
+        >>> [actor for _, _, actor in speakers.recent_before(41, 5)]
+        ['Kim Eun-hye', 'Yoon Suk Yeol']
+        """
+        found = [entry for entry in reversed(self.entries[-4 * most:]) if entry[0] < limit]
+        return found[:most]
+
+    def latest_with_word(self, word: str) -> str | None:
+        """Return the actor of the latest speaker whose mention or actor holds ``word``."""
+        return self._by_word.get(word)
+
+    def last_before(self, limit: int) -> tuple[int, str, str] | None:
+        """Return the latest speaker found whose offset is before ``limit``, or None."""
+        position = bisect_left(self._offsets, limit)
+        best = 0
+        while position > 0:
+            best = max(best, self._tree[position - 1])
+            position -= position & -position
+        return self.entries[best - 1] if best else None
+
+    def _update(self, position: int, value: int) -> None:
+        position += 1
+        while position <= len(self._tree):
+            self._tree[position - 1] = max(self._tree[position - 1], value)
+            position += position & -position
+
+    def _rebuild(self) -> None:
+        self._tree = [0] * len(self._offsets)
+        for number, (offset, _, _) in enumerate(self.entries):
+            self._update(bisect_left(self._offsets, offset), number + 1)
+
+
+class TitledNames:
+    """Every "Title Name" of an article ("Senator Pete Ricketts"), found once per title.
+
+    :meth:`last_before` gives what ``_titled_name(title).finditer(text, 0, end)`` would
+    end with, without reading the text from its start for every description: the words
+    followed by a space are indexed once, the title's matches are found once (at those
+    words only: a title is a whole word followed by a space), and a query is a bisect
+    (plus a rescan of the one match ``end`` may cut).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: dict[str, list[int]] | None = None
+        self._matches: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+
+    def _word_starts(self) -> dict[str, list[int]]:
+        if self._words is None:
+            self._words = {}
+            for match in _WORD_BEFORE_SPACE.finditer(self.text):
+                self._words.setdefault(match.group(1), []).append(match.start())
+        return self._words
+
+    def _all(self, title: str) -> tuple[list[int], list[re.Match[str]]]:
+        found = self._matches.get(title)
+        if found is None:
+            pattern = _titled_name(title)
+            starts: list[int] = []
+            matches: list[re.Match[str]] = []
+            end = 0
+            for start in self._word_starts().get(title, ()):
+                if start < end:
+                    continue
+                match = pattern.match(self.text, start)
+                if match is not None:
+                    starts.append(start)
+                    matches.append(match)
+                    end = match.end()
+            found = self._matches[title] = (starts, matches)
+        return found
+
+    def last_before(self, title: str, end: int) -> re.Match[str] | None:
+        """Return the last match of ``title`` and a name in ``text[:end]``, or None."""
+        starts, matches = self._all(title)
+        position = bisect_left(starts, end) - 1
+        if position < 0:
+            return None
+        if matches[position].end() <= end:
+            return matches[position]
+        # ``end`` cuts this match: scan again from its start with the text ending at ``end``
+        last = matches[position - 1] if position > 0 else None
+        for match in _titled_name(title).finditer(self.text, starts[position], end):
+            last = match
+        return last
+
+
+#: A word followed by white space: where a title of :class:`TitledNames` may stand.
+_WORD_BEFORE_SPACE = re.compile(r"\b(\w+)\s")

@@ -1,0 +1,166 @@
+"""What kind of speaker a quote has: a named person, an organisation, an anonymous source.
+
+The kinds are :data:`analysis.quotes.records.SPEAKER_KINDS`:
+
+* ``"person"``: a person named in the phrase, or a pronoun that resolved to one;
+* ``"organisation"``: an organisation or country (registry kinds "organisation" and
+  "country"; a name the registry lacks that ends in an organisation's head noun,
+  ``resources/sentiment/organisation_heads.txt``: "Castle Analytics Institute");
+* ``"description"``: a description ("the defence minister") resolved to a person by
+  role: the one holder the registry lists on the article's date, or the person the
+  article named with that title;
+* ``"anonymous"``: a source the article withholds or a collective one (:func:`is_anonymous`:
+  "a senior administration official", "two diplomats", "officials familiar with the
+  talks"), and a pronoun that goes on from one; its actor is always None;
+* ``"unresolved"``: a speaker phrase that resolved to no actor, or to words that are
+  neither a registry actor nor a name.
+
+A quote without a speaker (scare quotes, titles, speech no cue attributes) has kind None.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from analysis._resources import read_csv_rows, read_lines
+from analysis.actors.registry import ActorRegistry
+
+__all__ = ["anonymous_words", "is_anonymous", "looks_like_person", "speaker_kind"]
+
+#: Words that open a definite or possessed description: "the officials" are known ones.
+DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its",
+                              "their", "our", "my", "your"})
+#: Generational suffixes written after a person's name ("Jr.", "III").
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_WORD = re.compile(r"[\w’'.-]+")
+#: A capitalised name word with a lower-case letter ("Berg", "Eun-hye"), not "U.S.".
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
+
+
+@cache
+def anonymous_words(kind: str) -> frozenset[str]:
+    """Return the words of one ``kind`` of ``resources/actors/anonymous_speakers.csv``.
+
+    Examples
+    --------
+    >>> "official" in anonymous_words("head"), "an" in anonymous_words("determiner")
+    (True, True)
+    """
+    return frozenset(row["word"] for row in read_csv_rows("actors/anonymous_speakers.csv")
+                     if row["kind"] == kind)
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(read_lines("sentiment/organisation_heads.txt"))
+
+
+def _is_head(word: str, plural_only: bool) -> bool:
+    heads = anonymous_words("head")
+    if word == "people":
+        return True
+    if word.endswith("s") and word[:-1] in heads:
+        return True
+    return not plural_only and word in heads
+
+
+def is_anonymous(phrase: str) -> bool:
+    """Tell whether a speaker phrase names nobody: an anonymous or collective source.
+
+    An indefinite description of a person ("a senior official", "two diplomats"), a
+    bare plural of such a noun ("officials", "U.S. sources"), or any phrase that says
+    the name is withheld ("an official who spoke on condition of anonymity"). A
+    definite or possessed description ("the official", "his aides") is not: it goes
+    back to someone the article introduced.
+
+    Examples
+    --------
+    >>> [is_anonymous(p) for p in ("a senior Interior Ministry official", "two diplomats",
+    ...                            "officials", "people familiar with the plan")]
+    [True, True, True, True]
+    >>> [is_anonymous(p) for p in ("the official", "his aides", "Tomas Berg", "the minister")]
+    [False, False, False, False]
+    """
+    lowered = phrase.lower()
+    if any(marker in lowered for marker in anonymous_words("marker")):
+        return True
+    tokens = [w.strip("’'.,") for w in _WORD.findall(lowered)]
+    tokens = [w for w in tokens if w]
+    if not tokens or tokens[0] in DEFINITE_OPENERS:
+        return False
+    if tokens[0] in anonymous_words("determiner"):
+        return any(_is_head(word, plural_only=False) for word in tokens[1:])
+    return any(_is_head(word, plural_only=True) for word in tokens)
+
+
+def looks_like_person(name: str) -> bool:
+    """Tell whether a name the registry lacks is written like a person's ("Tomas Berg").
+
+    Two to four capitalised name words (a generational suffix such as "Jr." or "III"
+    aside), the last not an organisation's head noun.
+
+    Examples
+    --------
+    >>> looks_like_person("Tomas Berg"), looks_like_person("Castle Analytics Institute")
+    (True, False)
+    >>> looks_like_person("Brent Hale III")
+    True
+    >>> looks_like_person("Organisers"), looks_like_person("U.S.")
+    (False, False)
+    """
+    parts = name.split()
+    while len(parts) > 2 and parts[-1].rstrip(".") in NAME_SUFFIXES:
+        parts.pop()
+    if not 2 <= len(parts) <= 4 or parts[-1] in _organisation_heads():
+        return False
+    return _NAME_WORD.fullmatch(parts[0]) is not None and _NAME_WORD.fullmatch(parts[-1]) is not None
+
+
+def speaker_kind(
+    registry: ActorRegistry, actor: str | None, phrase_kind: str | None,
+    anonymous: bool = False,
+) -> str | None:
+    """Return the :data:`~analysis.quotes.records.SPEAKER_KINDS` value of one speaker.
+
+    Parameters
+    ----------
+    registry : ActorRegistry
+    actor : str or None
+        What the speaker phrase resolved to.
+    phrase_kind : str or None
+        The phrase's kind ("name", "pronoun", "description"); None: no speaker.
+    anonymous : bool
+        The phrase is (or a pronoun goes on from) an anonymous source.
+
+    Examples
+    --------
+    >>> from analysis.actors.registry import default_registry
+    >>> registry = default_registry()
+    >>> speaker_kind(registry, "Jens Stoltenberg", "name"), speaker_kind(registry, "NATO", "name")
+    ('person', 'organisation')
+    >>> speaker_kind(registry, "Jens Stoltenberg", "description")
+    'description'
+    >>> speaker_kind(registry, None, "description", anonymous=True), speaker_kind(registry, None, None)
+    ('anonymous', None)
+    >>> speaker_kind(registry, "Organisers", "name"), speaker_kind(registry, "Tomas Berg", "pronoun")
+    ('unresolved', 'person')
+    """
+    if phrase_kind is None:
+        return None
+    if anonymous:
+        return "anonymous"
+    if actor is None:
+        return "unresolved"
+    record = registry.get(actor)
+    if record is not None:
+        person = record.kind == "person"
+    elif looks_like_person(actor):
+        person = True
+    elif actor.split()[-1] in _organisation_heads() or (actor.isupper() and actor.isalpha()):
+        person = False
+    else:
+        return "unresolved"
+    if not person:
+        return "organisation"
+    return "description" if phrase_kind == "description" else "person"
