@@ -198,6 +198,7 @@ def executed(tmp_path_factory):
     work = tmp_path_factory.mktemp("notebook-runs")
     default_name = f"notebook-test-{uuid.uuid4().hex[:8]}"
     before = _git_status()
+    had_outputs = (ROOT / "outputs").exists()
     runs = _runs(work, default_name)
     saved = os.environ.get("PYTHONPATH")
     # the kernels import this checkout's package, whatever is installed
@@ -219,6 +220,8 @@ def executed(tmp_path_factory):
         else:
             os.environ["PYTHONPATH"] = saved
         shutil.rmtree(ROOT / "outputs" / default_name, ignore_errors=True)
+        if not had_outputs and (ROOT / "outputs").is_dir() and not any((ROOT / "outputs").iterdir()):
+            (ROOT / "outputs").rmdir()  # leave the checkout as the run found it
 
 
 def _files(folder: Path) -> set[str]:
