@@ -364,7 +364,7 @@ def test_evidence_legend_names_every_colour_in_words():
                            if k in SPEECH_KINDS}
     text = "".join(page.text)
     assert "Jens Stoltenberg: 2 quotes" in text and "Yoon Suk Yeol: 1 quote" in text
-    assert "colour of the speakers not resolved to an actor" in text
+    assert "colour of \u201cunattributed\u201d in the figures" in text
     swatches = [attrs["style"] for tag, attrs in page.tags if tag == "span"
                 and attrs.get("class") == "ev-swatch"]
     assert f"background-color: {colours.colour('Jens Stoltenberg')}" in swatches[0]

@@ -56,7 +56,9 @@ EVIDENCE_TABLES: tuple[str, ...] = ("quotes", "sectors", "sentences", "programme
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 #: Words for the colour a group of speakers shares, in the legend.
 _GROUP_WORDS = {OTHERS_LABEL: "the other speakers (more than the palette holds)",
-                UNRESOLVED_LABEL: "the speakers not resolved to an actor"}
+                UNRESOLVED_LABEL: "\u201cunattributed\u201d in the figures: speakers not "
+                                  "resolved to a named person or organisation, and anonymous "
+                                  "sources"}
 
 Articles = TextLike | Annotation | Iterable[TextLike | Annotation]
 
