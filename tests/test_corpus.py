@@ -41,7 +41,7 @@ def test_extract_writes_parts_errors_and_manifest(tmp_path: Path) -> None:
     assert articles["article_id"].tolist() == ["a.txt", "w1", "w3"]
     assert articles.columns.tolist() == columns("articles")
     errors = read_table(out, "errors")
-    assert sorted(errors["path"].str.rsplit("/", n=1).str[-1]) == ["broken.json", "wire.jsonl"]
+    assert sorted(errors["path"].str.rsplit("/", n=1).str[-1]) == ["broken.json", "wire.jsonl#2"]
     assert errors["message"].str.contains("line 2").sum() == 1
     assert set(errors["error"]) == {"AnalysisError"}
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))

@@ -45,7 +45,7 @@ def test_a_row_with_unquoted_commas_is_reported_not_cut(tmp_path):
     articles, problems = _load(path)
     assert [(a.article_id, a.text) for a in articles] == [("b", "ok")]
     assert len(problems) == 1
-    assert problems[0].path == str(path)
+    assert problems[0].path == f"{path}#1"  # the record, as article ids name it
     assert problems[0].reason.startswith("row 1 (line 2) has 4 cells, the header 2: 2 cell(s)")
     assert "double quotes" in problems[0].reason
 

@@ -45,7 +45,7 @@ def test_an_unterminated_quote_is_reported_with_its_row_and_later_rows_are_read(
     articles, problems, _ = _load(path)
     assert [(a.article_id, a.text) for a in articles] == [("2", "ok")]
     assert len(problems) == 1
-    assert problems[0].path == str(path)
+    assert problems[0].path == f"{path}#1"  # the record, as article ids name it
     assert problems[0].reason.startswith("row 1 (line 2): a quoted field opens there and is "
                                          "never closed")
 

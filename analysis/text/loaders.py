@@ -256,13 +256,20 @@ def _iter_file_articles(
         default_id = base_id if number is None else f"{base_id}#{number}"
         try:
             if isinstance(record, AnalysisError):
-                raise record
+                raise _at_record(record, path, number)
             yield _warn_if_long(make_article(record, default_id,
                                              f"{path}#{number}" if number else path))
         except AnalysisError as exc:
             if on_error is None:
                 raise
             on_error(exc)
+
+
+def _at_record(error: AnalysisError, path: Path, number: int | None) -> AnalysisError:
+    """Return ``error`` with its path naming the record (``file#N``), as article ids do."""
+    if number is None or error.path != str(path):
+        return error
+    return AnalysisError(error.reason, f"{path}#{number}")
 
 
 def iter_folder_files(
