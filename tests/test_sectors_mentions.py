@@ -263,3 +263,12 @@ def test_rules_run_in_linear_time():
     frame = find_sectors(text)
     assert time.perf_counter() - begin < 20
     assert isinstance(frame, pd.DataFrame) and len(frame) == 2000
+
+
+def test_a_researcher_correction_can_set_the_confidence():
+    from analysis.actors.overrides import Override
+
+    text = "The two sides' cyber cooperation grew."
+    [mention] = find_sector_mentions(
+        text, overrides=[Override("text", "sectors", 15, "confidence", "0.25")])
+    assert mention.confidence == 0.25

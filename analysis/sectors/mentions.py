@@ -30,7 +30,8 @@ sentence pass (:mod:`analysis.sectors.statements`) found. Words are data
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -79,7 +80,8 @@ _WEAK_WINDOW = 80
 # Between two weak aliases of one chain before a cooperation noun.
 _WEAK_JOIN = re.compile(r"\s*(?:,|and|&|or|및|와|과|·|ㆍ|/)?\s*", re.IGNORECASE)
 # Between the last weak alias and the cooperation noun.
-_NOUN_JOIN = re.compile(r"[\s\-‐‑–]*")
+_NOUN_GAP = " \t\n\r-‐‑–"
+_NOUN_JOIN = re.compile(f"[\\s{re.escape(_NOUN_GAP)}]*")
 # Lower-case words that may stand inside a capitalised organisation name.
 _NAME_JOINERS = ("and", "of", "for", "on", "the", "&")
 
@@ -178,21 +180,35 @@ def _normal(words: str) -> str:
     return " ".join(words.split())
 
 
-def _exact(written: Iterable[str], matched: str) -> bool:
-    """Tell whether ``matched`` is one of the ``written`` aliases (case aside, unless it has capitals)."""
-    for text in written:
-        if any(ch.isupper() for ch in text):
-            if _normal(matched) == _normal(text):
-                return True
-        elif _normal(matched).casefold() == _normal(text).casefold():
-            return True
-    return False
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """The aliases of one sector as written: case-sensitive forms (with capitals) and folded."""
+
+    cased: frozenset[str]
+    folded: frozenset[str]
+
+    @classmethod
+    def of(cls, aliases: Iterable[str]) -> _Written:
+        """Return the written forms of ``aliases``."""
+        forms = [_normal(a) for a in aliases]
+        return cls(
+            frozenset(a for a in forms if a != a.casefold()),
+            frozenset(a.casefold() for a in forms if a == a.casefold()),
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((*self.cased, *self.folded))
+
+    def has(self, matched: str) -> bool:
+        """Tell whether ``matched`` is written as one of the aliases."""
+        matched = _normal(matched)
+        return matched in self.cased or matched.casefold() in self.folded
 
 
 @cache
-def _written_aliases(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+def _written_aliases(taxonomy: Taxonomy) -> dict[str, _Written]:
     """Return sector id -> every alias as the taxonomy writes it."""
-    return {sector.id: sector.aliases for sector in taxonomy.sectors}
+    return {sector.id: _Written.of(sector.aliases) for sector in taxonomy.sectors}
 
 
 def mention_confidence(
@@ -225,7 +241,9 @@ def mention_confidence(
     elif alias.list_only:
         base = WEAK_IN_LIST
     else:
-        base = EXACT_ALIAS if _exact((alias.text, *written), matched) else VARIANT_ALIAS
+        forms = written if isinstance(written, _Written) else _Written.of(written)
+        exact = forms.has(matched) or _Written.of((alias.text,)).has(matched)
+        base = EXACT_ALIAS if exact else VARIANT_ALIAS
     bonus = PROGRAMME_LIST_BONUS if context == PROGRAMME_LIST else 0.0
     return round(min(1.0, base + bonus), 4)
 
@@ -237,35 +255,54 @@ def _alias_at(text: str, start: int, end: int, matcher: Matcher) -> Alias | None
     return matcher.aliases[match.lastindex - 1]
 
 
+@cache
+def _weak_words(taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Return the weak aliases of ``taxonomy``, case-folded (a cheap test before matching)."""
+    matcher = matcher_for(taxonomy)
+    return tuple(sorted({a.text.casefold() for a in matcher.aliases if is_weak(a)}))
+
+
 def _weak_before_cooperation(
-    doc: Document, matcher: Matcher, taken: list[tuple[int, int]]
+    doc: Document, taxonomy: Taxonomy, taken: list[tuple[int, int]]
 ) -> list[tuple[SectorMention, Alias]]:
     """Return the weak aliases directly before a cooperation noun, not already mentions."""
     text = doc.text
+    matcher = matcher_for(taxonomy)
+    weak = _weak_words(taxonomy)
+    if not weak or not doc.sentences:
+        return []
+    longest = max(len(w) for w in weak)
+    starts = [sentence.start for sentence in doc.sentences]
     found: list[tuple[SectorMention, Alias]] = []
     seen: set[int] = set()
-    for sentence in doc.sentences:
-        for noun in _cues().cooperation.finditer(text, sentence.start, sentence.end):
-            lo = max(sentence.start, noun.start() - _WEAK_WINDOW)
-            raws = [(m.start(), m.end(), matcher.aliases[m.lastindex - 1])
-                    for m in matcher.regex.finditer(text, lo, noun.start()) if m.lastindex]
-            chain: list[tuple[int, int, Alias]] = []
-            edge = noun.start()
-            joiner = _NOUN_JOIN
-            for start, end, alias in reversed(raws):
-                if not is_weak(alias) or not joiner.fullmatch(text, end, edge):
-                    break
-                chain.append((start, end, alias))
-                edge, joiner = start, _WEAK_JOIN
-            for start, end, alias in reversed(chain):
-                if start in seen or any(s < end and start < e for s, e in taken):
-                    continue
-                seen.add(start)
-                mention = SectorMention(
-                    sector=alias.sector, label=matcher.labels[alias.sector], start=start,
-                    end=end, matched=text[start:end], context=MENTION, sentence=sentence.index,
-                )
-                found.append((mention, alias))
+    for noun in _cues().cooperation.finditer(text):
+        sentence = doc.sentences[max(0, bisect_right(starts, noun.start()) - 1)]
+        lo = max(sentence.start, noun.start() - _WEAK_WINDOW)
+        edge = noun.start()
+        while edge > lo and text[edge - 1] in _NOUN_GAP:
+            edge -= 1
+        before = text[max(lo, edge - longest) : edge].casefold()
+        if not before.endswith(weak):
+            continue  # the cheap test: no weak alias ends just before the noun
+        raws = [(m.start(), m.end(), matcher.aliases[m.lastindex - 1])
+                for m in matcher.regex.finditer(text, lo, noun.start()) if m.lastindex]
+        chain: list[tuple[int, int, Alias]] = []
+        edge = noun.start()
+        joiner = _NOUN_JOIN
+        for start, end, alias in reversed(raws):
+            if not is_weak(alias) or not joiner.fullmatch(text, end, edge):
+                break
+            chain.append((start, end, alias))
+            edge, joiner = start, _WEAK_JOIN
+        for start, end, alias in reversed(chain):
+            if start in seen or any(s < end and start < e for s, e in taken):
+                continue
+            seen.add(start)
+            mention = SectorMention(
+                sector=alias.sector, label=matcher.labels[alias.sector], start=start,
+                end=end, matched=text[start:end], context=MENTION, sentence=sentence.index,
+            )
+            found.append((mention, alias))
     return found
 
 
@@ -316,7 +353,7 @@ def refine_mentions(
         )
         refined.append(replace(mention, context=context, confidence=confidence))
     taken = [(m.start, m.end) for m in mentions]
-    for mention, alias in _weak_before_cooperation(doc, matcher, taken):
+    for mention, alias in _weak_before_cooperation(doc, taxonomy, taken):
         why = exclusion(text, mention.start, mention.end)
         if why and not keep_excluded:
             continue
