@@ -195,6 +195,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         _END,
         ("matched", "string", "the words as written in the text"),
         ("context", "string", "'programme-list' (item of a programme's list of areas) or 'mention'"),
+        ("confidence", "Float64",
+         "0-1, from named rules (analysis.sectors.mentions): alias exactness, list, weak alias"),
     ),
     "programme_statements": _table(
         _ID,

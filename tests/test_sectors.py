@@ -554,7 +554,7 @@ def test_cli_prints_sectors_and_statements(seed_path, capsys):
 def test_cli_csv_output_is_the_sectors_table(seed_path, capsys):
     assert main(["sectors", str(seed_path), "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "article_id,sentence,sector,label,start,end,matched,context"
+    assert out.splitlines()[0] == "article_id,sentence,sector,label,start,end,matched,context,confidence"
     rows = pd.read_csv(io.StringIO(out))
     assert rows["sector"].drop_duplicates().tolist() == SEED_FIVE
     assert len(rows) == 6

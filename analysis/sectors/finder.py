@@ -8,7 +8,12 @@ else ``"mention"`` (:mod:`analysis.sectors.statements` reads each sentence once 
 
 * **List-only aliases** (column ``list_only``: bare "cyber", "space", "resilience",
   "terrorism", 실질 협력 ...) are too ambiguous alone; they count only as an item of an
-  enumeration that also holds an unambiguous sector, or of a programme's list.
+  enumeration that also holds an unambiguous sector, or of a programme's list, or (the
+  one-word ones) directly before a cooperation noun ("cyber cooperation").
+* **Exclusions and confidence** (:mod:`analysis.sectors.mentions`): matches inside a job
+  title ("a cyber security researcher") or an organisation's name ("the Cybersecurity
+  Agency") are dropped (kept with context ``"excluded"`` on request); every mention has
+  a ``confidence`` in [0, 1] from named rules a researcher can filter on.
 
 Nothing in the taxonomy matches bare "security", "information sharing" or "emerging
 security threats"; a user taxonomy can add such aliases on purpose.
@@ -24,6 +29,7 @@ import pandas as pd
 
 from analysis.actors.overrides import Override, OverridesLike, apply_overrides, as_overrides
 from analysis.sectors.matching import SectorMention, matcher_for
+from analysis.sectors.mentions import refine_mentions
 from analysis.sectors.statements import (
     SentenceReading,
     read_sentences,
@@ -49,7 +55,9 @@ __all__ = [
 ]
 
 #: Columns of :func:`find_sectors`, in order (the DESIGN contract).
-FIND_SECTORS_COLUMNS: tuple[str, ...] = ("sector", "label", "start", "end", "matched", "context")
+FIND_SECTORS_COLUMNS: tuple[str, ...] = (
+    "sector", "label", "start", "end", "matched", "context", "confidence",
+)
 
 
 def find_sector_mentions(
@@ -58,6 +66,7 @@ def find_sector_mentions(
     overrides: OverridesLike = None,
     *,
     readings: Sequence[SentenceReading] | None = None,
+    keep_excluded: bool = False,
 ) -> list[SectorMention]:
     """Return the sectors named in a text, as records in text order.
 
@@ -74,18 +83,28 @@ def find_sector_mentions(
         The sentences of ``source`` already read with this taxonomy
         (:func:`~analysis.sectors.statements.read_sentences`), so that mentions and
         programme statements come from one pass; read here when None.
+    keep_excluded : bool
+        Keep the matches inside job titles and organisation names, with context
+        ``"excluded"`` and confidence 0 (default: drop them; no table counts them).
 
     Examples
     --------
     >>> text = "The ITPP covers 11 areas including cyber defence, space and public diplomacy."
     >>> [(m.sector, m.context) for m in find_sector_mentions(text)]
     [('cyber-defence', 'programme-list'), ('space', 'programme-list'), ('public-diplomacy', 'programme-list')]
+    >>> text = "A cyber security researcher praised the two sides' cyber cooperation."
+    >>> [(m.matched, m.context, m.confidence)
+    ...  for m in find_sector_mentions(text, keep_excluded=True)]
+    [('cyber security', 'excluded', 0.0), ('cyber', 'mention', 0.6)]
     """
     doc = as_document(source)
     resolved = as_taxonomy(taxonomy)
     if readings is None:
         readings = list(read_sentences(doc, resolved))
-    mentions = [m for reading in readings for m in reading.mentions]
+    mentions = refine_mentions(
+        doc, [m for reading in readings for m in reading.mentions], resolved,
+        keep_excluded=keep_excluded,
+    )
     corrections = as_overrides(overrides)
     if corrections:
         mentions = _apply_overrides(mentions, corrections, doc.article_id, resolved)
@@ -117,9 +136,9 @@ def find_sectors(
     """Return the sectors named in a text: one row per mention, with offsets.
 
     Columns, in order: ``sector`` (canonical id), ``label``, ``start``, ``end``
-    (offsets into the text), ``matched`` (the words as written) and ``context``
+    (offsets into the text), ``matched`` (the words as written), ``context``
     (``"programme-list"`` for an item of a programme's list of areas, else
-    ``"mention"``). See the module docs for the matching rules; ``taxonomy`` and
+    ``"mention"``) and ``confidence`` (in [0, 1]). See the module docs for the matching rules; ``taxonomy`` and
     ``overrides`` are as in :func:`find_sector_mentions`.
 
     Examples
@@ -175,7 +194,7 @@ def sector_rows(doc: Document, mentions: Iterable[SectorMention]) -> list[dict[s
     --------
     >>> doc = as_document("Cyber defence matters.")
     >>> sector_rows(doc, find_sector_mentions(doc))
-    [{'article_id': 'text', 'sentence': 0, 'sector': 'cyber-defence', 'label': 'Cyber defence', 'start': 0, 'end': 13, 'matched': 'Cyber defence', 'context': 'mention'}]
+    [{'article_id': 'text', 'sentence': 0, 'sector': 'cyber-defence', 'label': 'Cyber defence', 'start': 0, 'end': 13, 'matched': 'Cyber defence', 'context': 'mention', 'confidence': 0.9}]
     """
     return [
         {
@@ -187,6 +206,7 @@ def sector_rows(doc: Document, mentions: Iterable[SectorMention]) -> list[dict[s
             "end": mention.end,
             "matched": mention.matched,
             "context": mention.context,
+            "confidence": mention.confidence,
         }
         for mention in mentions
     ]

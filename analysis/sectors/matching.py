@@ -20,7 +20,8 @@
   middle dot "·" also matches "ㆍ", ",", "/" or nothing.
 
 A match becomes a :class:`SectorMention` once the sentence it is in has been read
-(:mod:`analysis.sectors.statements` decides its ``context``).
+(:mod:`analysis.sectors.statements` decides its ``context``;
+:mod:`analysis.sectors.mentions` its confidence and the exclusions).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from analysis.text.patterns import HANGUL, HYPHENS
 from analysis.text.segmentation import Sentence
 
 __all__ = [
+    "EXCLUDED",
     "MENTION",
     "PROGRAMME_LIST",
     "Alias",
@@ -49,6 +51,9 @@ __all__ = [
 PROGRAMME_LIST = "programme-list"
 #: ``context`` of every other mention.
 MENTION = "mention"
+#: ``context`` of a match inside a job title or an organisation's name (kept only on
+#: request, see :mod:`analysis.sectors.mentions`).
+EXCLUDED = "excluded"
 
 _HAS_HANGUL = re.compile(f"[{HANGUL}]")
 # Between the words of an English alias: any run of spaces and hyphens, or none.
@@ -63,7 +68,9 @@ class SectorMention:
     """A sector named in a text: offsets into Article.text and the words as written.
 
     ``context`` is ``"programme-list"`` when the mention is an item of a programme's
-    list of areas, else ``"mention"``; ``sentence`` is the sentence index.
+    list of areas, ``"excluded"`` for a match inside a job title or an organisation's
+    name (kept only on request), else ``"mention"``; ``sentence`` is the sentence index;
+    ``confidence`` in [0, 1] is set by :mod:`analysis.sectors.mentions` (None before).
     """
 
     sector: str
@@ -73,6 +80,7 @@ class SectorMention:
     matched: str
     context: str
     sentence: int | None = None
+    confidence: float | None = None
 
 
 def _english_pattern(alias: str) -> str:
