@@ -238,3 +238,16 @@ def test_references_do_not_overlap():
         "An Individual Partnership and Cooperation Programme (IPCP) was signed.")
     assert [(r.acronym, r.name) for r in refs] == [
         ("IPCP", "Individual Partnership and Cooperation Programme")]
+
+
+def test_colon_list_with_words_between_the_items():
+    text = ("Australia's ITPP sets out a range of cooperation areas: maritime security, "
+            "notably in the South China Sea, and cyber defence.")
+    statement = _one(text)
+    assert statement.item_ids == ("maritime-security", "cyber-defence")
+    assert _contexts(text) == ["programme-list"] * 2
+
+
+def test_the_possessor_wins_over_other_partners_in_the_sentence():
+    text = "Japan's ITPP covers 16 areas including space, Korean officials noted."
+    assert _one(text).partner == "Japan"

@@ -184,11 +184,9 @@ def _partner_aliases() -> tuple[tuple[str, str], ...]:
 @cache
 def _partner_regex() -> re.Pattern[str]:
     # Korean names take particles ("한국과", "일본의"), so only Latin names need a boundary
-    aliases = "|".join(
-        rf"(?<!\w){re.escape(alias)}(?!\w)" if alias.isascii() else re.escape(alias)
-        for alias, _ in _partner_aliases()
-    )
-    return re.compile(rf"({aliases})")
+    latin = "|".join(re.escape(alias) for alias, _ in _partner_aliases() if alias.isascii())
+    korean = "|".join(re.escape(alias) for alias, _ in _partner_aliases() if not alias.isascii())
+    return re.compile(rf"(?<!\w)({latin})(?!\w)|({korean})")
 
 
 def _partner_of(alias: str) -> str:
@@ -205,8 +203,20 @@ def partner_in(text: str) -> str | None:
     >>> partner_in("Japan's ITPP and Australia's ITPP") is None
     True
     """
-    partners = {_partner_of(m.group(1)) for m in _partner_regex().finditer(text)}
+    partners = {_partner_of(m.group(m.lastindex)) for m in _partner_regex().finditer(text)}
     return partners.pop() if len(partners) == 1 else None
+
+
+def _possessor(before: str) -> str | None:
+    """The partner whose possessive ends ``before`` ("Japan's ", "NATO and Australia's new ")."""
+    match = _POSSESSIVE.search(before)
+    if match is None:
+        return None
+    found = list(_partner_regex().finditer(match.group("owner")))
+    return _partner_of(found[-1].group(found[-1].lastindex)) if found else None
+
+
+_POSSESSIVE = re.compile(r"(?P<owner>\S+)['’]s\s+(?:(?:new|own|first|latest)\s+)?$")
 
 
 def subject_partner(text: str) -> str | None:
@@ -217,7 +227,7 @@ def subject_partner(text: str) -> str | None:
     >>> subject_partner("Seoul and NATO met. Korea's president spoke. Japan watched.")
     'Republic of Korea'
     """
-    counts = Counter(_partner_of(m.group(1)) for m in _partner_regex().finditer(text))
+    counts = Counter(_partner_of(m.group(m.lastindex)) for m in _partner_regex().finditer(text))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
@@ -363,11 +373,18 @@ def count_owner(sentence_text: str, offset: int, spans: list[tuple[int, int]]) -
 
 
 def resolve(
-    ref: ProgrammeRef, segment: str, published: dt.date | None, subject: str | None
+    ref: ProgrammeRef,
+    segment: str,
+    published: dt.date | None,
+    subject: str | None,
+    *,
+    offset: int = 0,
 ) -> Programme:
     """Return the programme ``ref`` names, with the partner and year ``segment`` gives.
 
-    The partner is the one ``segment`` names, else the article's ``subject`` partner, else
+    ``offset`` is where ``segment`` starts in the sentence ``ref`` was found in. The partner
+    is the possessor of the reference ("Japan's ITPP"), else the one ``segment`` names,
+    else the article's ``subject`` partner, else
     the only partner the dataset has a programme of that acronym for. The year is the one
     the reference or segment gives (:func:`text_year`), else the dataset's, when partner and
     programme identify one programme (:func:`dataset_programme`); else None.
@@ -379,7 +396,8 @@ def resolve(
     Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
 partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023')
     """
-    partner = partner_in(segment) or subject or dataset_partner(ref.acronym)
+    partner = (_possessor(segment[: max(ref.start - offset, 0)]) or partner_in(segment)
+               or subject or dataset_partner(ref.acronym))
     if ref.year is not None:
         year, source = ref.year, "text"
     else:

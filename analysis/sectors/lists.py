@@ -28,6 +28,7 @@ from analysis.sectors.matching import Match
 __all__ = [
     "MAX_GAP",
     "chains",
+    "colon_list_start",
     "count_spans",
     "has_area_noun",
     "is_bullet",
@@ -162,6 +163,34 @@ def opens_list(sentence_text: str) -> bool:
     (True, False)
     """
     return sentence_text.rstrip().endswith((":", "："))
+
+
+#: How many words before a colon may hold the area noun or cue that makes it open a list
+#: ("a range of cooperation areas:", "areas of cooperation:").
+COLON_CUE_WORDS = 4
+
+
+def colon_list_start(sentence_text: str) -> int | None:
+    """Return the offset just after a colon that opens a list of areas, or None.
+
+    The colon opens a list when one of the few words before it is an area noun or a list
+    cue; every sector after it is then an item, however long the words between.
+
+    Examples
+    --------
+    >>> colon_list_start("It sets out a range of cooperation areas: space, and more.")
+    41
+    >>> colon_list_start("The minister said: space matters.") is None
+    True
+    """
+    colon = sentence_text.find(":")
+    if colon < 0:
+        return None
+    cues = _cues()
+    words = [w.casefold() for w in _GAP_TOKEN.findall(sentence_text[:colon])][-COLON_CUE_WORDS:]
+    if any(w in cues.area_nouns or w in cues.list_cues for w in words):
+        return colon + 1
+    return None
 
 
 def chains(text: str, raws: list[Match]) -> list[list[Match]]:

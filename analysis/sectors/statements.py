@@ -47,6 +47,7 @@ from analysis.sectors.attribution import (
 )
 from analysis.sectors.lists import (
     chains,
+    colon_list_start,
     count_spans,
     has_area_noun,
     is_bullet,
@@ -169,49 +170,77 @@ class SentenceReading:
         return self.statements[0] if self.statements else None
 
 
-@dataclass(frozen=True, slots=True)
 class _Article:
     """What every sentence of one article shares: its text, date and subject partner."""
 
-    doc: Document
-    matcher: Matcher
-    subject: str | None
+    __slots__ = ("_subject", "doc", "matcher")
+    _UNREAD = object()
+
+    def __init__(self, doc: Document, matcher: Matcher) -> None:
+        self.doc, self.matcher, self._subject = doc, matcher, self._UNREAD
 
     @property
     def published(self) -> dt.date | None:
         """The article's publication date."""
         return self.doc.article.published
 
+    @property
+    def subject(self) -> str | None:
+        """The partner the article names most often (read once, when first needed)."""
+        if self._subject is self._UNREAD:
+            self._subject = subject_partner(self.doc.text)
+        return self._subject
+
 
 def _is_statement(
-    sentence_text: str,
+    article: _Article,
+    sentence: Sentence,
+    groups: list[list[Match]],
     refs: list[ProgrammeRef],
     carried: Programme | None,
     *,
-    has_list: bool,
-    cued: bool,
     count: bool,
     opens_bullets: bool,
 ) -> bool:
-    programme_named = bool(refs) or carried is not None
-    area_noun = has_area_noun(sentence_text)
-    return (
-        (count and (programme_named or has_list))
-        or (bool(refs) and (has_list or area_noun))
-        or (carried is not None and (has_list or cued) and (area_noun or cued))
-        or (opens_bullets and programme_named
-            and (count or area_noun or is_cued(sentence_text.rstrip()[:-1])))
-    )
+    """Tell whether a sentence is a programme statement (the rules in the module docs).
+
+    The tests run cheapest first: most sentences name no programme and state no count.
+    """
+    if not (refs or carried is not None or count):
+        return False
+    text = article.doc.text
+    sentence_text = sentence.slice(text)
+    has_list = any(len(chain) >= 2 for chain in groups)
+    if count:
+        return bool(refs or carried is not None or has_list)
+    if refs and (has_list or has_area_noun(sentence_text)):
+        return True
+    if opens_bullets and (has_area_noun(sentence_text)
+                          or is_cued(sentence_text.rstrip()[:-1])):
+        return True
+    if carried is None or not groups:
+        return False
+    cued = any(is_cued(text[sentence.start : chain[0].start]) for chain in groups)
+    return (has_list or cued) and (cued or has_area_noun(sentence_text))
 
 
 def _mentions(
-    article: _Article, sentence: Sentence, groups: list[list[Match]], *, is_statement: bool, all_listed: bool
+    article: _Article,
+    sentence: Sentence,
+    groups: list[list[Match]],
+    *,
+    is_statement: bool,
+    all_listed: bool,
 ) -> list[SectorMention]:
     text, matcher = article.doc.text, article.matcher
+    colon = colon_list_start(sentence.slice(text)) if is_statement else None
+    after_colon = None if colon is None else sentence.start + colon
     mentions: list[SectorMention] = []
     for chain in groups:
         listed = all_listed or (is_statement and (
-            len(chain) >= 2 or is_cued(text[sentence.start : chain[0].start])
+            len(chain) >= 2
+            or is_cued(text[sentence.start : chain[0].start])
+            or (after_colon is not None and chain[0].start >= after_colon)
         ))
         anchored = listed or any(not raw.alias.list_only for raw in chain)
         context = PROGRAMME_LIST if listed else MENTION
@@ -252,7 +281,8 @@ def _statements(
             continue
         if refs:
             segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
-            programme = resolve(refs[index], segment, article.published, article.subject)
+            programme = resolve(refs[index], segment, article.published, article.subject,
+                                offset=0 if len(spans) == 1 else a)
         else:
             programme = carried
         found.append(_build_statement(sentence, programme, counts.get(index), items))
@@ -297,12 +327,8 @@ def _read_sentence(
         return SentenceReading(tuple(mentions), (), None)
     refs = programme_references(sentence_text)
     count = bool(count_spans(sentence_text))
-    is_statement = _is_statement(
-        sentence_text, refs, carried,
-        has_list=any(len(chain) >= 2 for chain in groups),
-        cued=any(is_cued(text[sentence.start : chain[0].start]) for chain in groups),
-        count=count, opens_bullets=opens_bullets,
-    )
+    is_statement = _is_statement(article, sentence, groups, refs, carried,
+                                 count=count, opens_bullets=opens_bullets)
     mentions = _mentions(article, sentence, groups, is_statement=is_statement, all_listed=False)
     statements: list[ProgrammeStatement] = []
     if is_statement and (count or opens_bullets
@@ -313,7 +339,8 @@ def _read_sentence(
         spans = governed_spans(sentence_text, refs)
         a, b = spans[-1]
         segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
-        named = resolve(refs[-1], segment, article.published, article.subject)
+        named = resolve(refs[-1], segment, article.published, article.subject,
+                        offset=0 if len(spans) == 1 else a)
     return SentenceReading(tuple(mentions), tuple(statements), named)
 
 
@@ -340,7 +367,7 @@ def read_sentences(doc: Document, taxonomy: Taxonomy) -> Iterator[SentenceReadin
     state its areas without naming it again. The bullet lines after a statement ending
     in a colon are read as its items.
     """
-    article = _Article(doc, matcher_for(taxonomy), subject_partner(doc.text))
+    article = _Article(doc, matcher_for(taxonomy))
     sentences = doc.sentences
     carried: Programme | None = None
     carried_at = -10
