@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis._resources import read_csv_rows
 
@@ -132,7 +132,14 @@ def _programme_hint() -> re.Pattern[str]:
 def _named(text: str) -> list[ProgrammeRef]:
     found = []
     for regex in (_PROGRAMME_NAME, _KOREAN_PROGRAMME):
-        for match in regex.finditer(text):
+        position = 0
+        # the name regex is slow to try at every offset: look on only while a head word
+        # ("Programme", "프로그램") is still ahead
+        while _programme_hint().search(text, position):
+            match = regex.search(text, position)
+            if match is None:
+                break
+            position = match.end()
             name = _LEADING_DETERMINER.sub("", match.group("name")).strip()
             if regex is _PROGRAMME_NAME and not any(w in name for w in PROGRAMME_KINDS):
                 continue
@@ -183,14 +190,24 @@ def _partner_aliases() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _partner_regex() -> re.Pattern[str]:
+    return _alias_regex(tuple(alias for alias, _ in _partner_aliases()))
+
+
+@lru_cache(maxsize=256)
+def _alias_regex(aliases: tuple[str, ...]) -> re.Pattern[str]:
     # Korean names take particles ("한국과", "일본의"), so only Latin names need a boundary
-    latin = "|".join(re.escape(alias) for alias, _ in _partner_aliases() if alias.isascii())
-    korean = "|".join(re.escape(alias) for alias, _ in _partner_aliases() if not alias.isascii())
+    latin = "|".join(re.escape(alias) for alias in aliases if alias.isascii()) or "(?!)"
+    korean = "|".join(re.escape(alias) for alias in aliases if not alias.isascii()) or "(?!)"
     return re.compile(rf"(?<!\w)({latin})(?!\w)|({korean})")
 
 
 def _partner_of(alias: str) -> str:
-    return next(partner for name, partner in _partner_aliases() if name == alias)
+    return _alias_partners()[alias]
+
+
+@cache
+def _alias_partners() -> dict[str, str]:
+    return dict(_partner_aliases())
 
 
 def partner_in(text: str) -> str | None:
@@ -227,7 +244,10 @@ def subject_partner(text: str) -> str | None:
     >>> subject_partner("Seoul and NATO met. Korea's president spoke. Japan watched.")
     'Republic of Korea'
     """
-    counts = Counter(_partner_of(m.group(m.lastindex)) for m in _partner_regex().finditer(text))
+    present = tuple(alias for alias, _ in _partner_aliases() if alias in text)
+    if not present:
+        return None
+    counts = Counter(_partner_of(m.group(m.lastindex)) for m in _alias_regex(present).finditer(text))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
@@ -267,6 +287,7 @@ def text_year(text: str, published: dt.date | None) -> tuple[int | None, str | N
     return None, None
 
 
+@cache
 def dataset_programme(
     acronym: str | None, partner: str | None, year: int | None
 ) -> tuple[str, str, int | None, str, str | None] | None:
