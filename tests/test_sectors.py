@@ -343,9 +343,14 @@ def test_seed_programme_statements(seed_article):
     assert (itpp.programme, itpp.acronym) == ("Individually Tailored Partnership Programme", "ITPP")
     assert itpp.stated_count == 11 and itpp.n_listed == 5 and itpp.fewer_listed is True
     assert itpp.sectors == tuple(SEED_FIVE)
-    assert (itpp.year, itpp.year_source) == (2023, "published")
+    # issue 15: the year comes from the programmes dataset (Korea's ITPP), never from
+    # the publication date; the partner from "between Korea and NATO"
+    assert (itpp.year, itpp.year_source) == (2023, "dataset")
+    assert (itpp.partner, itpp.programme_id) == ("Republic of Korea", "kor-itpp-2023")
+    assert (itpp.stated_count, itpp.listed_count, itpp.item_ids) == (11, 5, tuple(SEED_FIVE))
     assert (ipcp.acronym, ipcp.stated_count, ipcp.n_listed) == ("IPCP", 7, 0)
     assert (ipcp.year, ipcp.year_source) == (2012, "text")
+    assert (ipcp.partner, ipcp.programme_id) == ("Republic of Korea", "kor-ipcp-2012")
     assert isinstance(itpp, ProgrammeStatement)
     assert all(isinstance(item, SectorMention) for item in itpp.items)
 

@@ -5,6 +5,9 @@
   (:func:`chains`); the gap between two items is at most :data:`MAX_GAP` characters.
 * **List cues.** A single item counts as a list when the words before it introduce one
   ("areas including", "covers", ":"; :func:`is_cued`).
+* **Bullets.** A sentence ending in a colon opens a bulleted list when the lines after it
+  start with a bullet (``-``, ``•``, ``*``, ``–``, ``·`` or a number: ``1.``, ``2)``;
+  :func:`is_bullet`, :func:`opens_list`).
 * **Counts.** A sentence states a count of areas when a number (digits or a spelled-out
   number) comes before an area noun ("11 sectors", "seven areas", "16개 분야";
   :func:`stated_count`).
@@ -25,9 +28,13 @@ from analysis.sectors.matching import Match
 __all__ = [
     "MAX_GAP",
     "chains",
+    "colon_list_start",
+    "count_spans",
     "has_area_noun",
+    "is_bullet",
     "is_cued",
     "is_list_gap",
+    "opens_list",
     "stated_count",
 ]
 
@@ -97,10 +104,29 @@ def _count_regex() -> re.Pattern[str]:
 
 
 def stated_count(sentence_text: str) -> int | None:
-    """Return the count of areas a sentence states ("11 sectors", "seven areas"), or None."""
-    match = _count_regex().search(sentence_text)
-    if match is None:
-        return None
+    """Return the count of areas a sentence states ("11 sectors", "seven areas"), or None.
+
+    Examples
+    --------
+    >>> stated_count("The ITPP covers 11 sectors."), stated_count("seven areas")
+    (11, 7)
+    """
+    spans = count_spans(sentence_text)
+    return spans[0][1] if spans else None
+
+
+def count_spans(sentence_text: str) -> list[tuple[int, int]]:
+    """Return (offset, count) of every count of areas a sentence states, in order.
+
+    Examples
+    --------
+    >>> count_spans("Unlike the seven areas of 2012, the ITPP has 11 areas.")
+    [(11, 7), (45, 11)]
+    """
+    return [(m.start(), _count_value(m)) for m in _count_regex().finditer(sentence_text)]
+
+
+def _count_value(match: re.Match[str]) -> int:
     value = match.group("n") or match.group("k")
     if value.isdigit():
         return int(value)
@@ -109,6 +135,62 @@ def stated_count(sentence_text: str) -> int | None:
     return next(n for word, n in _cues().numbers
                 if re.fullmatch(re.escape(word), value, re.IGNORECASE))
 
+
+
+#: A line that is an item of a bulleted list: a bullet sign or a number, then a space.
+_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦]|\d{1,2}[.)])\s+\S")
+
+
+def is_bullet(sentence_text: str) -> bool:
+    """Tell whether a sentence is an item of a bulleted list ("- cyber defence", "2. space").
+
+    Examples
+    --------
+    >>> is_bullet("- cyber defence"), is_bullet("• space"), is_bullet("3) logistics")
+    (True, True, True)
+    >>> is_bullet("2023 was a year of cyber attacks")
+    False
+    """
+    return _BULLET.match(sentence_text) is not None
+
+
+def opens_list(sentence_text: str) -> bool:
+    """Tell whether a sentence ends in a colon, so that bullet lines after it are its items.
+
+    Examples
+    --------
+    >>> opens_list("The ITPP lists four priorities:"), opens_list("It covers space.")
+    (True, False)
+    """
+    return sentence_text.rstrip().endswith((":", "："))
+
+
+#: How many words before a colon may hold the area noun or cue that makes it open a list
+#: ("a range of cooperation areas:", "areas of cooperation:").
+COLON_CUE_WORDS = 4
+
+
+def colon_list_start(sentence_text: str) -> int | None:
+    """Return the offset just after a colon that opens a list of areas, or None.
+
+    The colon opens a list when one of the few words before it is an area noun or a list
+    cue; every sector after it is then an item, however long the words between.
+
+    Examples
+    --------
+    >>> colon_list_start("It sets out a range of cooperation areas: space, and more.")
+    41
+    >>> colon_list_start("The minister said: space matters.") is None
+    True
+    """
+    colon = sentence_text.find(":")
+    if colon < 0:
+        return None
+    cues = _cues()
+    words = [w.casefold() for w in _GAP_TOKEN.findall(sentence_text[:colon])][-COLON_CUE_WORDS:]
+    if any(w in cues.area_nouns or w in cues.list_cues for w in words):
+        return colon + 1
+    return None
 
 
 def chains(text: str, raws: list[Match]) -> list[list[Match]]:
@@ -137,5 +219,22 @@ def is_cued(prefix: str) -> bool:
 
 
 def has_area_noun(sentence_text: str) -> bool:
-    """Tell whether a sentence holds an area noun ("areas", "priorities", "분야")."""
-    return any(w.casefold() in _cues().area_nouns for w in _GAP_TOKEN.findall(sentence_text))
+    """Tell whether a sentence holds an area noun ("areas", "priorities", "분야").
+
+    Examples
+    --------
+    >>> has_area_noun("It has seven areas."), has_area_noun("우주 분야가 포함됐다.")
+    (True, True)
+    >>> has_area_noun("It covers space.")
+    False
+    """
+    nouns = _cues().area_nouns
+    if any(w.casefold() in nouns for w in _GAP_TOKEN.findall(sentence_text)):
+        return True
+    # Korean nouns take particles ("분야가", "분야에서"), so they are looked for as text
+    return any(noun in sentence_text for noun in _korean_area_nouns())
+
+
+@cache
+def _korean_area_nouns() -> tuple[str, ...]:
+    return tuple(noun for noun in _cues().area_nouns if not noun.isascii())

@@ -3,13 +3,20 @@
 A sentence is a programme statement when it states a count of areas ("11 sectors",
 "seven areas", "16개 분야") and a programme is named (in it or in one of the two sentences
 before) or sectors are listed; or when it names a partnership programme (a name like
-"Individually Tailored Partnership Programme", or a known acronym such as ITPP, from
-``resources/sectors/programmes.csv``) with a list of sectors or an area noun ("areas",
-"priorities", "분야"); or when a programme named just before is followed by a sentence
-listing sectors with an area noun. Its chains of two or more items, and single items
-introduced by a cue ("areas including", "covers", ":"; :mod:`analysis.sectors.lists`),
-are the programme's list; those mentions get ``context == "programme-list"``, all others
-``"mention"``.
+"Individually Tailored Partnership Programme", a known acronym such as ITPP, from
+``resources/sectors/programmes.csv``, or "the 2012 programme") with a list of sectors or an
+area noun ("areas", "priorities", "분야"); or when a programme named just before is
+followed by a sentence listing sectors with an area noun or a list cue ("the programme
+would cover A, B and C", "set out cooperation in areas including A"); or when a sentence
+naming a programme ends in a colon and bullet lines follow (their sectors are its items).
+Its chains of two or more items, and single items introduced by a cue ("areas including",
+"covers", ":"; :mod:`analysis.sectors.lists`), are the programme's list; those mentions get
+``context == "programme-list"``, all others ``"mention"``.
+
+A sentence naming two programmes ("unlike the 2012 programme's seven areas, the new ITPP
+adds A and B") gives one statement per programme: the text from one programme's name to
+the next is that programme's, with its items and its stated count. Each statement names
+its partner, year and programme as :mod:`analysis.sectors.attribution` reads them.
 
 Because a mention's context depends on whether its sentence is a statement, every
 sentence is read once here (:func:`read_sentences`), for the sector mentions
@@ -18,19 +25,39 @@ sentence is read once here (:func:`read_sentences`), for the sector mentions
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis._resources import read_csv_rows
-from analysis.sectors.lists import chains, has_area_noun, is_cued, stated_count
+from analysis.sectors.attribution import (
+    DETERMINERS,
+    NAME_JOINERS,
+    PROGRAMME_HEADS,
+    PROGRAMME_KINDS,
+    Programme,
+    ProgrammeRef,
+    count_owner,
+    governed_spans,
+    programme_references,
+    resolve,
+    subject_partner,
+)
+from analysis.sectors.lists import (
+    chains,
+    colon_list_start,
+    count_spans,
+    has_area_noun,
+    is_bullet,
+    is_cued,
+    opens_list,
+)
 from analysis.sectors.matching import (
     MENTION,
     PROGRAMME_LIST,
+    Match,
     Matcher,
     SectorMention,
     matcher_for,
@@ -47,6 +74,7 @@ __all__ = [
     "NAME_JOINERS",
     "PROGRAMME_HEADS",
     "PROGRAMME_KINDS",
+    "Programme",
     "ProgrammeStatement",
     "SentenceReading",
     "parse_programme_statements",
@@ -62,13 +90,17 @@ class ProgrammeStatement:
 
     Attributes
     ----------
-    start, end, sentence : the sentence's offsets and index.
+    start, end, sentence : the sentence's offsets (to the last bullet line of a bulleted
+        list) and index.
     programme, acronym : the programme as named (acronyms of known programmes are
         expanded to their name), or None.
     stated_count : the number of areas the text states ("11 sectors"), or None.
     items : the sector mentions listed as the programme's areas.
-    year : a year stated in the sentence, else the article's publication year.
-    year_source : "text", "published" or None.
+    year : the programme's year, or None when neither the text nor the dataset gives it.
+    year_source : "text" (a year written), "summit" ("adopted in Vilnius"), "relative"
+        ("last year", from the publication date), "dataset" (programmes.csv) or None.
+    partner : whose programme (as spelled in programmes.csv), or None.
+    programme_id : the shipped programme it is (``kor-itpp-2023``), or None.
     """
 
     start: int
@@ -80,6 +112,8 @@ class ProgrammeStatement:
     items: tuple[SectorMention, ...] = ()
     year: int | None = None
     year_source: str | None = None
+    partner: str | None = None
+    programme_id: str | None = None
 
     @property
     def sectors(self) -> tuple[str, ...]:
@@ -87,9 +121,19 @@ class ProgrammeStatement:
         return tuple(dict.fromkeys(item.sector for item in self.items))
 
     @property
+    def item_ids(self) -> tuple[str, ...]:
+        """The sector id of each listed item, in order (repeats kept)."""
+        return tuple(item.sector for item in self.items)
+
+    @property
     def n_listed(self) -> int:
         """How many distinct sectors are listed."""
         return len(self.sectors)
+
+    @property
+    def listed_count(self) -> int:
+        """How many distinct sectors are listed (the same as :attr:`n_listed`)."""
+        return self.n_listed
 
     @property
     def fewer_listed(self) -> bool | None:
@@ -99,79 +143,10 @@ class ProgrammeStatement:
         return self.n_listed < self.stated_count
 
 
-# --- programme names ------------------------------------------------------------
-
-#: The last word of a programme's name.
-PROGRAMME_HEADS: tuple[str, ...] = ("Programme", "Program", "Plan")
-#: Lower-case words that may join the capitalised words of a programme's name.
-NAME_JOINERS: tuple[str, ...] = ("and", "for", "of", "on")
-#: Words one of which an English programme name must hold ("Individually Tailored
-#: Partnership Programme"), so "the Action Plan" of a summit is not taken for none.
-PROGRAMME_KINDS: tuple[str, ...] = ("Partnership", "Cooperation", "Action")
-#: Words dropped from the start of a programme's name ("the", "its new" ...).
-DETERMINERS: tuple[str, ...] = ("The", "An", "A", "Its", "Their", "This", "That", "New")
-#: Words without one of which (or a known acronym) a sentence names no programme.
-_HINT_WORDS: tuple[str, ...] = ("Program", "Plan", "프로그램")
-
-# A capitalised word of a programme's name. Unlike analysis.text.patterns.NAME_WORD it
-# takes no period, so the name stops before the sentence's final stop ("... Plan.").
-_PROGRAMME_WORD = r"[A-Z][\w’'\-]*"
-_PROGRAMME_NAME = re.compile(
-    rf"(?P<name>(?:{_PROGRAMME_WORD}\s+(?:(?:{'|'.join(NAME_JOINERS)})\s+)?){{1,6}}"
-    rf"(?:{'|'.join(PROGRAMME_HEADS)}))"
-    r"(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
-)
-_KOREAN_PROGRAMME = re.compile(
-    r"(?P<name>(?:개별\s*)?(?:맞춤형\s*)?(?:파트너십|동반자)\s*(?:협력\s*)?프로그램)"
-    r"(?:\s*\((?P<acronym>[A-Z]{2,8})\))?"
-)
-_LEADING_DETERMINER = re.compile(rf"^(?:{'|'.join(DETERMINERS)})\s+")
 # How many sentences after naming a programme a statement may still refer to it.
 _CARRY_SENTENCES = 2
 
 
-@cache
-def _known_programmes() -> dict[str, str]:
-    """Return acronym -> programme name for the programmes shipped in programmes.csv."""
-    known: dict[str, str] = {}
-    for row in read_csv_rows("sectors/programmes.csv"):
-        acronym = row.get("acronym", "").strip()
-        if acronym and acronym not in known:
-            known[acronym] = re.sub(r"\s*\(.*\)|\s+\d{4}(?:-\d{4})?$", "", row["programme"]).strip()
-    return known
-
-
-@cache
-def _acronym_regex() -> re.Pattern[str]:
-    acronyms = "|".join(sorted(_known_programmes(), key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])({acronyms})(?![A-Za-z])")
-
-
-def _programme_in(sentence_text: str) -> tuple[str | None, str | None]:
-    """Return (name, acronym) of a partnership programme named in a sentence."""
-    if not _programme_hint().search(sentence_text):
-        return None, None
-    for regex in (_PROGRAMME_NAME, _KOREAN_PROGRAMME):
-        for match in regex.finditer(sentence_text):
-            name = _LEADING_DETERMINER.sub("", match.group("name")).strip()
-            if regex is _PROGRAMME_NAME and not any(w in name for w in PROGRAMME_KINDS):
-                continue
-            acronym = match.group("acronym")
-            return name, acronym
-    match = _acronym_regex().search(sentence_text) if _known_programmes() else None
-    if match:
-        return _known_programmes()[match.group(1)], match.group(1)
-    return None, None
-
-
-@cache
-def _programme_hint() -> re.Pattern[str]:
-    """A cheap test run first: could the sentence name a programme at all?"""
-    words = [*_HINT_WORDS, *_known_programmes()]
-    return re.compile("|".join(re.escape(word) for word in words))
-
-
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
 
 
 # --- reading sentences ----------------------------------------------------------
@@ -179,36 +154,94 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
 
 @dataclass(frozen=True, slots=True)
 class SentenceReading:
-    """What one sentence holds: its sector mentions, its statement, the programme it names."""
+    """What one sentence holds: its sector mentions, its statements, the programme it names.
+
+    ``programme`` is the last programme the sentence names, resolved (carried to the next
+    two sentences), or None.
+    """
 
     mentions: tuple[SectorMention, ...]
-    statement: ProgrammeStatement | None
-    programme: tuple[str | None, str | None]
+    statements: tuple[ProgrammeStatement, ...]
+    programme: Programme | None
+
+    @property
+    def statement(self) -> ProgrammeStatement | None:
+        """The sentence's first statement, or None."""
+        return self.statements[0] if self.statements else None
 
 
-def _read_sentence(
-    doc: Document,
+class _Article:
+    """What every sentence of one article shares: its text, date and subject partner."""
+
+    __slots__ = ("_subject", "doc", "matcher")
+    _UNREAD = object()
+
+    def __init__(self, doc: Document, matcher: Matcher) -> None:
+        self.doc, self.matcher, self._subject = doc, matcher, self._UNREAD
+
+    @property
+    def published(self) -> dt.date | None:
+        """The article's publication date."""
+        return self.doc.article.published
+
+    @property
+    def subject(self) -> str | None:
+        """The partner the article names most often (read once, when first needed)."""
+        if self._subject is self._UNREAD:
+            self._subject = subject_partner(self.doc.text)
+        return self._subject
+
+
+def _is_statement(
+    article: _Article,
     sentence: Sentence,
-    matcher: Matcher,
-    carried: tuple[str | None, str | None],
-) -> SentenceReading:
-    text = doc.text
+    groups: list[list[Match]],
+    refs: list[ProgrammeRef],
+    carried: Programme | None,
+    *,
+    count: bool,
+    opens_bullets: bool,
+) -> bool:
+    """Tell whether a sentence is a programme statement (the rules in the module docs).
+
+    The tests run cheapest first: most sentences name no programme and state no count.
+    """
+    if not (refs or carried is not None or count):
+        return False
+    text = article.doc.text
     sentence_text = sentence.slice(text)
-    groups = chains(text, raw_matches(text, sentence, matcher))
-    count = stated_count(sentence_text)
-    name, acronym = _programme_in(sentence_text)
     has_list = any(len(chain) >= 2 for chain in groups)
-    programme_named = name is not None or carried[0] is not None
-    is_statement = (
-        (count is not None and (programme_named or has_list))
-        or (name is not None and (has_list or has_area_noun(sentence_text)))
-        or (carried[0] is not None and has_list and has_area_noun(sentence_text))
-    )
+    if count:
+        return bool(refs or carried is not None or has_list)
+    if refs and (has_list or has_area_noun(sentence_text)):
+        return True
+    if opens_bullets and (has_area_noun(sentence_text)
+                          or is_cued(sentence_text.rstrip()[:-1])):
+        return True
+    if carried is None or not groups:
+        return False
+    cued = any(is_cued(text[sentence.start : chain[0].start]) for chain in groups)
+    return (has_list or cued) and (cued or has_area_noun(sentence_text))
+
+
+def _mentions(
+    article: _Article,
+    sentence: Sentence,
+    groups: list[list[Match]],
+    *,
+    is_statement: bool,
+    all_listed: bool,
+) -> list[SectorMention]:
+    text, matcher = article.doc.text, article.matcher
+    colon = colon_list_start(sentence.slice(text)) if is_statement else None
+    after_colon = None if colon is None else sentence.start + colon
     mentions: list[SectorMention] = []
     for chain in groups:
-        listed = is_statement and (
-            len(chain) >= 2 or is_cued(text[sentence.start : chain[0].start])
-        )
+        listed = all_listed or (is_statement and (
+            len(chain) >= 2
+            or is_cued(text[sentence.start : chain[0].start])
+            or (after_colon is not None and chain[0].start >= after_colon)
+        ))
         anchored = listed or any(not raw.alias.list_only for raw in chain)
         context = PROGRAMME_LIST if listed else MENTION
         for raw in chain:
@@ -225,59 +258,139 @@ def _read_sentence(
                     sentence=sentence.index,
                 )
             )
-    statement = None
-    if is_statement and (count is not None or any(m.context == PROGRAMME_LIST for m in mentions)):
-        named = (name, acronym) if name is not None else carried
-        statement = _build_statement(doc, sentence, named, count, mentions)
-    return SentenceReading(tuple(mentions), statement, (name, acronym))
+    return mentions
 
 
-def _statement_year(doc: Document, sentence_text: str) -> tuple[int | None, str | None]:
-    """Return a year stated in the sentence, else the article's publication year."""
-    match = _YEAR.search(sentence_text)
-    if match:
-        return int(match.group(1)), "text"
-    if doc.article.published:
-        return doc.article.published.year, "published"
-    return None, None
+def _statements(
+    article: _Article,
+    sentence: Sentence,
+    refs: list[ProgrammeRef],
+    carried: Programme | None,
+    mentions: list[SectorMention],
+) -> list[ProgrammeStatement]:
+    sentence_text = sentence.slice(article.doc.text)
+    spans = governed_spans(sentence_text, refs)
+    counts: dict[int, int] = {}
+    for offset, value in count_spans(sentence_text):
+        counts.setdefault(count_owner(sentence_text, offset, spans), value)
+    listed = [m for m in mentions if m.context == PROGRAMME_LIST]
+    found = []
+    for index, (a, b) in enumerate(spans):
+        items = tuple(m for m in listed if a <= m.start - sentence.start < b)
+        if len(spans) > 1 and not items and index not in counts:
+            continue
+        if refs:
+            segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
+            programme = resolve(refs[index], segment, article.published, article.subject,
+                                offset=0 if len(spans) == 1 else a)
+        else:
+            programme = carried
+        found.append(_build_statement(sentence, programme, counts.get(index), items))
+    return found
 
 
 def _build_statement(
-    doc: Document,
     sentence: Sentence,
-    named: tuple[str | None, str | None],
+    programme: Programme | None,
     count: int | None,
-    mentions: list[SectorMention],
+    items: tuple[SectorMention, ...],
 ) -> ProgrammeStatement:
-    year, year_source = _statement_year(doc, sentence.slice(doc.text))
+    programme = programme or Programme(None, None)
     return ProgrammeStatement(
         start=sentence.start,
         end=sentence.end,
         sentence=sentence.index,
-        programme=named[0],
-        acronym=named[1],
+        programme=programme.name,
+        acronym=programme.acronym,
         stated_count=count,
-        items=tuple(m for m in mentions if m.context == PROGRAMME_LIST),
-        year=year,
-        year_source=year_source,
+        items=items,
+        year=programme.year,
+        year_source=programme.year_source,
+        partner=programme.partner,
+        programme_id=programme.programme_id,
     )
 
 
+def _read_sentence(
+    article: _Article,
+    sentence: Sentence,
+    carried: Programme | None,
+    *,
+    opens_bullets: bool = False,
+    bullet_item: bool = False,
+) -> SentenceReading:
+    text = article.doc.text
+    sentence_text = sentence.slice(text)
+    groups = chains(text, raw_matches(text, sentence, article.matcher))
+    if bullet_item:
+        mentions = _mentions(article, sentence, groups, is_statement=False, all_listed=True)
+        return SentenceReading(tuple(mentions), (), None)
+    refs = programme_references(sentence_text)
+    count = bool(count_spans(sentence_text))
+    is_statement = _is_statement(article, sentence, groups, refs, carried,
+                                 count=count, opens_bullets=opens_bullets)
+    mentions = _mentions(article, sentence, groups, is_statement=is_statement, all_listed=False)
+    statements: list[ProgrammeStatement] = []
+    if is_statement and (count or opens_bullets
+                         or any(m.context == PROGRAMME_LIST for m in mentions)):
+        statements = _statements(article, sentence, refs, carried, mentions)
+    named = None
+    if refs:
+        spans = governed_spans(sentence_text, refs)
+        a, b = spans[-1]
+        segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
+        named = resolve(refs[-1], segment, article.published, article.subject,
+                        offset=0 if len(spans) == 1 else a)
+    return SentenceReading(tuple(mentions), tuple(statements), named)
+
+
+def _with_bullets(
+    reading: SentenceReading, bullets: list[SentenceReading], last: Sentence
+) -> SentenceReading:
+    """The reading of a sentence opening a bulleted list, its items added to its statement."""
+    if not reading.statements:
+        return reading
+    *others, statement = reading.statements
+    items = statement.items + tuple(m for b in bullets for m in b.mentions)
+    extended = ProgrammeStatement(
+        statement.start, last.end, statement.sentence, statement.programme,
+        statement.acronym, statement.stated_count, items, statement.year,
+        statement.year_source, statement.partner, statement.programme_id,
+    )
+    return SentenceReading(reading.mentions, (*others, extended), reading.programme)
+
+
 def read_sentences(doc: Document, taxonomy: Taxonomy) -> Iterator[SentenceReading]:
-    """Read every sentence of ``doc`` once: its mentions, with their context, and its statement.
+    """Read every sentence of ``doc`` once: its mentions, with their context, and its statements.
 
     A programme named in a sentence is carried to the next two sentences, which may
-    state its areas without naming it again.
+    state its areas without naming it again. The bullet lines after a statement ending
+    in a colon are read as its items.
     """
-    matcher = matcher_for(taxonomy)
-    carried: tuple[str | None, str | None] = (None, None)
+    article = _Article(doc, matcher_for(taxonomy))
+    sentences = doc.sentences
+    carried: Programme | None = None
     carried_at = -10
-    for sentence in doc.sentences:
+    index = 0
+    while index < len(sentences):
+        sentence = sentences[index]
         if sentence.index - carried_at > _CARRY_SENTENCES:
-            carried = (None, None)
-        result = _read_sentence(doc, sentence, matcher, carried)
-        yield result
-        if result.programme[0] is not None:
+            carried = None
+        following = index + 1
+        while following < len(sentences) and is_bullet(sentences[following].slice(doc.text)):
+            following += 1
+        opens = following > index + 1 and opens_list(sentence.slice(doc.text))
+        result = _read_sentence(article, sentence, carried, opens_bullets=opens)
+        if opens and result.statements:
+            bullets = [_read_sentence(article, s, None, bullet_item=True)
+                       for s in sentences[index + 1 : following]]
+            yield _with_bullets(result, bullets, sentences[following - 1])
+            yield from bullets
+            index = following
+        else:
+            yield result
+            index += 1
+        if result.programme is not None:
             carried, carried_at = result.programme, sentence.index
 
 
@@ -293,9 +406,10 @@ def parse_programme_statements(
     """Return the sentences that say what a partnership programme covers.
 
     Each statement gives the programme (name and acronym; when the sentence names
-    none, the programme named in one of the two sentences before), the count of areas
-    the text states, the sectors it lists, and a year (stated in the sentence, else the
-    article's publication year). ``fewer_listed`` flags a list shorter than the count.
+    none, the programme named in one of the two sentences before), its partner and year
+    (:mod:`analysis.sectors.attribution`; None when unknown, never the publication year),
+    the count of areas the text states and the sectors it lists. A sentence naming two
+    programmes gives two statements. ``fewer_listed`` flags a list shorter than the count.
     ``readings`` are the sentences already read (:func:`read_sentences`), as in
     :func:`analysis.sectors.finder.find_sector_mentions`; read here when None.
 
@@ -309,10 +423,16 @@ def parse_programme_statements(
     ('ITPP', 11, 3, True)
     >>> statement.sectors
     ('cyber-defence', 'emerging-technologies', 'climate-security')
+    >>> statement.partner, statement.year  # whose, and when, the text does not say
+    (None, None)
+    >>> [statement] = parse_programme_statements(
+    ...     "Japan's ITPP, adopted in Vilnius, covers 16 areas including space.")
+    >>> statement.partner, statement.year, statement.year_source, statement.programme_id
+    ('Japan', 2023, 'summit', 'jpn-itpp-2023')
     """
     if readings is None:
         readings = list(read_sentences(as_document(source), as_taxonomy(taxonomy)))
-    return [result.statement for result in readings if result.statement is not None]
+    return [statement for result in readings for statement in result.statements]
 
 
 def programme_statements_frame(
@@ -333,8 +453,10 @@ def programme_statements_frame(
     Examples
     --------
     >>> frame = programme_statements_frame("The IPCP covered seven sectors in 2012.")
-    >>> frame[["acronym", "stated_count", "n_listed", "year", "fewer_listed"]].values.tolist()
+    >>> frame[["acronym", "stated_count", "listed_count", "year", "fewer_listed"]].values.tolist()
     [['IPCP', 7, 0, 2012, True]]
+    >>> frame.loc[0, "partner"], frame.loc[0, "programme_id"]
+    ('Republic of Korea', 'kor-ipcp-2012')
     """
     from analysis.pipeline import Context, frame
 
@@ -360,13 +482,17 @@ def programme_statement_rows(
             "sentence": statement.sentence,
             "start": statement.start,
             "end": statement.end,
+            "partner": statement.partner,
             "programme": statement.programme,
             "acronym": statement.acronym,
+            "programme_id": statement.programme_id,
             "year": statement.year,
             "year_source": statement.year_source,
             "stated_count": statement.stated_count,
+            "listed_count": statement.listed_count,
             "n_listed": statement.n_listed,
             "sectors": "; ".join(statement.sectors),
+            "item_ids": "; ".join(statement.item_ids),
             "items": "; ".join(item.matched for item in statement.items),
             "fewer_listed": statement.fewer_listed,
         }

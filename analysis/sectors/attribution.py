@@ -1,0 +1,434 @@
+"""Whose programme, which programme, which year: naming the programmes a sentence talks about.
+
+* **References.** A sentence may name several programmes: by name ("Individually Tailored
+  Partnership Programme"), by a known acronym ("ITPP"), in Korean ("개별 맞춤형 파트너십
+  프로그램") or by a plain reference with a year or an age ("the 2012 programme", "the
+  previous programme"). :func:`programme_references` finds them all, in order.
+* **Two programmes in a sentence.** Each reference governs the text from it to the next
+  (:func:`governed_spans`); a count goes to the span it is in, unless it is "of" the next
+  programme ("the seven areas of the 2012 programme"; :func:`count_owner`).
+* **Partner.** Whose programme it is: a partner named by the reference ("Japan's ITPP",
+  "NATO and Australia's ITPP", "between Korea and NATO"), from
+  ``resources/sectors/partners.csv``; :func:`partner_in` and :func:`subject_partner`.
+* **Year.** A year written in the text ("in 2012"), the summit it was adopted at ("in
+  Vilnius", ``resources/sectors/summits.csv``, each row with its source), a year relative
+  to the publication date ("last year"), else the programmes dataset when the partner and
+  programme identify one (:func:`text_year`, :func:`dataset_programme`). The publication
+  year alone never gives a programme's year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from analysis._resources import read_csv_rows
+
+__all__ = [
+    "DETERMINERS",
+    "NAME_JOINERS",
+    "PROGRAMME_HEADS",
+    "PROGRAMME_KINDS",
+    "Programme",
+    "ProgrammeRef",
+    "count_owner",
+    "dataset_partner",
+    "dataset_programme",
+    "governed_spans",
+    "known_programmes",
+    "partner_in",
+    "programme_references",
+    "resolve",
+    "subject_partner",
+    "text_year",
+]
+
+#: The last word of a programme's name.
+PROGRAMME_HEADS: tuple[str, ...] = ("Programme", "Program", "Plan")
+#: Lower-case words that may join the capitalised words of a programme's name.
+NAME_JOINERS: tuple[str, ...] = ("and", "for", "of", "on")
+#: Words one of which an English programme name must hold ("Individually Tailored
+#: Partnership Programme"), so "the Action Plan" of a summit is not taken for none.
+PROGRAMME_KINDS: tuple[str, ...] = ("Partnership", "Cooperation", "Action")
+#: Words dropped from the start of a programme's name ("the", "its new" ...).
+DETERMINERS: tuple[str, ...] = ("The", "An", "A", "Its", "Their", "This", "That", "New")
+#: Words without one of which (or a known acronym) a sentence names no programme.
+_HINT_WORDS: tuple[str, ...] = ("Program", "program", "Plan", "프로그램")
+
+# A capitalised word of a programme's name. Unlike analysis.text.patterns.NAME_WORD it
+# takes no period, so the name stops before the sentence's final stop ("... Plan.").
+_PROGRAMME_WORD = r"[A-Z][\w’'\-]*"
+_PROGRAMME_NAME = re.compile(
+    rf"(?P<name>(?:{_PROGRAMME_WORD}\s+(?:(?:{'|'.join(NAME_JOINERS)})\s+)?){{1,6}}"
+    rf"(?:{'|'.join(PROGRAMME_HEADS)}))"
+    r"(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
+)
+_KOREAN_PROGRAMME = re.compile(
+    r"(?P<name>(?:개별\s*)?(?:맞춤형\s*)?(?:파트너십|동반자)\s*(?:협력\s*)?프로그램)"
+    r"(?:\s*\((?P<acronym>[A-Z]{2,8})\))?"
+)
+#: Words that, before "programme", make a plain reference to one programme of several.
+PLAIN_REFERENCE_WORDS: tuple[str, ...] = ("old", "older", "previous", "earlier", "former", "new")
+_PLAIN_REFERENCE = re.compile(
+    rf"\b[Tt]he\s+(?:(?P<year>(?:19|20)\d\d)|{'|'.join(PLAIN_REFERENCE_WORDS)})\s+"
+    r"(?:partnership\s+)?program(?:me)?\b"
+)
+_LEADING_DETERMINER = re.compile(rf"^(?:{'|'.join(DETERMINERS)})\s+")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
+#: Phrases giving a year relative to the publication date, with the offset in years.
+RELATIVE_YEARS: tuple[tuple[str, int], ...] = (("last year", -1), ("this year", 0),
+                                               ("작년", -1), ("지난해", -1), ("올해", 0))
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeRef:
+    """A programme named in a sentence: where, by what name, and what the text tells of it."""
+
+    start: int
+    end: int
+    name: str | None
+    acronym: str | None
+    year: int | None = None
+
+
+@cache
+def _programme_rows() -> tuple[dict[str, str], ...]:
+    return tuple(read_csv_rows("sectors/programmes.csv"))
+
+
+@cache
+def known_programmes() -> dict[str, str]:
+    """Return acronym -> programme name for the programmes shipped in programmes.csv.
+
+    Examples
+    --------
+    >>> known_programmes()["IPCP"]
+    'Individual Partnership and Cooperation Programme'
+    """
+    known: dict[str, str] = {}
+    for row in _programme_rows():
+        acronym = row.get("acronym", "").strip()
+        if acronym and acronym not in known:
+            known[acronym] = re.sub(r"\s*\(.*\)|\s+\d{4}(?:-\d{4})?$", "", row["programme"]).strip()
+    return known
+
+
+@cache
+def _acronym_regex() -> re.Pattern[str]:
+    acronyms = "|".join(sorted(known_programmes(), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])({acronyms})(?![A-Za-z])")
+
+
+@cache
+def _programme_hint() -> re.Pattern[str]:
+    """A cheap test run first: could the sentence name a programme at all?"""
+    words = [*_HINT_WORDS, *known_programmes()]
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+def _named(text: str) -> list[ProgrammeRef]:
+    found = []
+    for regex in (_PROGRAMME_NAME, _KOREAN_PROGRAMME):
+        position = 0
+        # the name regex is slow to try at every offset: look on only while a head word
+        # ("Programme", "프로그램") is still ahead
+        while _programme_hint().search(text, position):
+            match = regex.search(text, position)
+            if match is None:
+                break
+            position = match.end()
+            name = _LEADING_DETERMINER.sub("", match.group("name")).strip()
+            if regex is _PROGRAMME_NAME and not any(w in name for w in PROGRAMME_KINDS):
+                continue
+            found.append(ProgrammeRef(match.start("name"), match.end(), name,
+                                      match.group("acronym")))
+    return found
+
+
+def programme_references(text: str) -> list[ProgrammeRef]:
+    """Return the programmes a sentence names, in order, overlapping names merged.
+
+    Examples
+    --------
+    >>> refs = programme_references(
+    ...     "Unlike the 2012 programme's seven areas, the new ITPP adds space.")
+    >>> [(r.name, r.acronym, r.year) for r in refs]
+    [(None, None, 2012), ('Individually Tailored Partnership Programme', 'ITPP', None)]
+    """
+    if not _programme_hint().search(text):
+        return []
+    found = _named(text)
+    if known_programmes():
+        for match in _acronym_regex().finditer(text):
+            acronym = match.group(1)
+            found.append(ProgrammeRef(match.start(), match.end(),
+                                      known_programmes()[acronym], acronym))
+    for match in _PLAIN_REFERENCE.finditer(text):
+        year = match.group("year")
+        found.append(ProgrammeRef(match.start(), match.end(), None, None,
+                                  int(year) if year else None))
+    found.sort(key=lambda ref: (ref.start, -(ref.end - ref.start)))
+    merged: list[ProgrammeRef] = []
+    for ref in found:
+        if merged and ref.start < merged[-1].end:
+            continue
+        merged.append(ref)
+    return merged
+
+
+# --- partners -------------------------------------------------------------------
+
+
+@cache
+def _partner_aliases() -> tuple[tuple[str, str], ...]:
+    rows = [(row["alias"], row["partner"]) for row in read_csv_rows("sectors/partners.csv")]
+    return tuple(sorted(rows, key=lambda row: len(row[0]), reverse=True))
+
+
+@cache
+def _partner_regex() -> re.Pattern[str]:
+    return _alias_regex(tuple(alias for alias, _ in _partner_aliases()))
+
+
+@lru_cache(maxsize=256)
+def _alias_regex(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    # Korean names take particles ("한국과", "일본의"), so only Latin names need a boundary
+    latin = "|".join(re.escape(alias) for alias in aliases if alias.isascii()) or "(?!)"
+    korean = "|".join(re.escape(alias) for alias in aliases if not alias.isascii()) or "(?!)"
+    return re.compile(rf"(?<!\w)({latin})(?!\w)|({korean})")
+
+
+def _partner_of(alias: str) -> str:
+    return _alias_partners()[alias]
+
+
+@cache
+def _alias_partners() -> dict[str, str]:
+    return dict(_partner_aliases())
+
+
+def partner_in(text: str) -> str | None:
+    """Return the partner a text names, when it names exactly one, else None.
+
+    Examples
+    --------
+    >>> partner_in("NATO and Australia's ITPP")
+    'Australia'
+    >>> partner_in("Japan's ITPP and Australia's ITPP") is None
+    True
+    """
+    partners = {_partner_of(m.group(m.lastindex)) for m in _partner_regex().finditer(text)}
+    return partners.pop() if len(partners) == 1 else None
+
+
+def _possessor(before: str) -> str | None:
+    """The partner whose possessive ends ``before`` ("Japan's ", "NATO and Australia's new ")."""
+    match = _POSSESSIVE.search(before)
+    if match is None:
+        return None
+    found = list(_partner_regex().finditer(match.group("owner")))
+    return _partner_of(found[-1].group(found[-1].lastindex)) if found else None
+
+
+_POSSESSIVE = re.compile(r"(?P<owner>\S+)['’]s\s+(?:(?:new|own|first|latest)\s+)?$")
+
+
+def subject_partner(text: str) -> str | None:
+    """Return the partner an article names most often (None on a tie or none).
+
+    Examples
+    --------
+    >>> subject_partner("Seoul and NATO met. Korea's president spoke. Japan watched.")
+    'Republic of Korea'
+    """
+    present = tuple(alias for alias, _ in _partner_aliases() if alias in text)
+    if not present:
+        return None
+    counts = Counter(_partner_of(m.group(m.lastindex)) for m in _alias_regex(present).finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+# --- years ----------------------------------------------------------------------
+
+
+@cache
+def _summits() -> tuple[tuple[str, int], ...]:
+    return tuple((row["place"], int(row["year"])) for row in read_csv_rows("sectors/summits.csv"))
+
+
+def text_year(text: str, published: dt.date | None) -> tuple[int | None, str | None]:
+    """Return the year a text gives and how: ``"text"``, ``"summit"`` or ``"relative"``.
+
+    Examples
+    --------
+    >>> text_year("adopted in Vilnius last year", dt.date(2024, 5, 1))
+    (2023, 'summit')
+    >>> text_year("signed last year", dt.date(2024, 5, 1))
+    (2023, 'relative')
+    >>> text_year("signed last year", None)
+    (None, None)
+    """
+    match = _YEAR.search(text)
+    if match:
+        return int(match.group(1)), "text"
+    for place, year in _summits():
+        if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
+            return year, "summit"
+    if published is not None:
+        for phrase, offset in RELATIVE_YEARS:
+            if phrase in text:
+                return published.year + offset, "relative"
+    return None, None
+
+
+@cache
+def dataset_programme(
+    acronym: str | None, partner: str | None, year: int | None
+) -> tuple[str, str, int | None, str, str | None] | None:
+    """Return (programme_id, partner, year, name, acronym) of the one shipped programme that fits.
+
+    The partner must be known, and the acronym or the year; a field given must match,
+    a year of None matches any. When several programmes fit, None.
+
+    Examples
+    --------
+    >>> dataset_programme("ITPP", "Republic of Korea", None)[:3]
+    ('kor-itpp-2023', 'Republic of Korea', 2023)
+    >>> dataset_programme("ITPP", None, None) is None  # whose?
+    True
+    >>> dataset_programme("IPCP", "Republic of Korea", None) is None  # four of them
+    True
+    """
+    if partner is None or (acronym is None and year is None):
+        return None
+    fits = {
+        row["programme_id"]: (row["programme_id"], row["partner"], _int(row["year"]),
+                              known_programmes().get(row["acronym"], row["programme"]),
+                              row["acronym"] or None)
+        for row in _programme_rows()
+        if (acronym is None or row["acronym"] == acronym)
+        and (partner is None or row["partner"] == partner)
+        and (year is None or _int(row["year"]) == year)
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def dataset_partner(acronym: str | None) -> str | None:
+    """Return the partner of a programme acronym when only one partner has one, else None.
+
+    Examples
+    --------
+    >>> dataset_partner("IPCP"), dataset_partner("ITPP")
+    ('Republic of Korea', None)
+    """
+    if acronym is None:
+        return None
+    partners = {row["partner"] for row in _programme_rows()
+                if row["acronym"] == acronym}
+    return partners.pop() if len(partners) == 1 else None
+
+
+def _int(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value else None
+
+
+# --- spans and resolution -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A programme as resolved for a statement: name, partner, year, dataset id."""
+
+    name: str | None
+    acronym: str | None
+    partner: str | None = None
+    year: int | None = None
+    year_source: str | None = None
+    programme_id: str | None = None
+
+
+# A count this close before the next programme's name, joined by "of"/"in"/"under",
+# is that programme's ("the seven areas of the 2012 programme").
+_COUNT_OWNER_GAP = 30
+_COUNT_OF_NEXT = re.compile(r"\b(?:of|in|under)\s+(?:the\s+|its\s+)?\S*$")
+
+
+def governed_spans(sentence_text: str, refs: list[ProgrammeRef]) -> list[tuple[int, int]]:
+    """Return the span of the sentence each reference governs (the whole one for one or none).
+
+    Examples
+    --------
+    >>> text = "Unlike the 2012 programme's seven areas, the new ITPP adds space."
+    >>> governed_spans(text, programme_references(text))
+    [(0, 49), (49, 65)]
+    """
+    if len(refs) <= 1:
+        return [(0, len(sentence_text))]
+    starts = [0, *(ref.start for ref in refs[1:])]
+    return list(zip(starts, [*starts[1:], len(sentence_text)], strict=True))
+
+
+def count_owner(sentence_text: str, offset: int, spans: list[tuple[int, int]]) -> int:
+    """Return the index of the span whose programme a count at ``offset`` belongs to.
+
+    Examples
+    --------
+    >>> text = "The ITPP adds space to the seven areas of the 2012 programme."
+    >>> spans = governed_spans(text, programme_references(text))
+    >>> count_owner(text, text.index("seven"), spans)
+    1
+    """
+    index = next(i for i, (a, b) in enumerate(spans) if a <= offset < b)
+    if index + 1 < len(spans):
+        gap = sentence_text[offset : spans[index + 1][0]]
+        if len(gap) <= _COUNT_OWNER_GAP and _COUNT_OF_NEXT.search(gap):
+            return index + 1
+    return index
+
+
+def resolve(
+    ref: ProgrammeRef,
+    segment: str,
+    published: dt.date | None,
+    subject: str | None,
+    *,
+    offset: int = 0,
+) -> Programme:
+    """Return the programme ``ref`` names, with the partner and year ``segment`` gives.
+
+    ``offset`` is where ``segment`` starts in the sentence ``ref`` was found in. The partner
+    is the possessor of the reference ("Japan's ITPP"), else the one ``segment`` names,
+    else the article's ``subject`` partner, else
+    the only partner the dataset has a programme of that acronym for. The year is the one
+    the reference or segment gives (:func:`text_year`), else the dataset's, when partner and
+    programme identify one programme (:func:`dataset_programme`); else None.
+
+    Examples
+    --------
+    >>> [ref] = programme_references("Japan's ITPP covers 16 areas.")
+    >>> resolve(ref, "Japan's ITPP covers 16 areas.", None, None)
+    Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
+partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023')
+    """
+    partner = (_possessor(segment[: max(ref.start - offset, 0)]) or partner_in(segment)
+               or subject or dataset_partner(ref.acronym))
+    if ref.year is not None:
+        year, source = ref.year, "text"
+    else:
+        year, source = text_year(segment, published)
+    name, acronym, programme_id = ref.name, ref.acronym, None
+    found = dataset_programme(acronym, partner, year)
+    if found is not None:
+        programme_id, partner = found[0], found[1]
+        if year is None and found[2] is not None:
+            year, source = found[2], "dataset"
+        if name is None:
+            name, acronym = found[3], found[4]
+    return Programme(name, acronym, partner, year, source, programme_id)
