@@ -272,3 +272,12 @@ def test_a_researcher_correction_can_set_the_confidence():
     [mention] = find_sector_mentions(
         text, overrides=[Override("text", "sectors", 15, "confidence", "0.25")])
     assert mention.confidence == 0.25
+
+
+def test_a_person_noun_on_the_next_line_does_not_make_a_job_title():
+    """A title or a name is written on one line: a line break ends the check."""
+    text = "The plan names one area:\n- climate change\n\nOfficials met later."
+    from analysis.sectors.mentions import exclusion
+    start = text.index("climate change")
+    assert exclusion(text, start, start + len("climate change")) is None
+    assert exclusion("climate change officials met.", 0, 14) == "title"

@@ -78,6 +78,8 @@ EXCLUDED_CONFIDENCE = 0.0
 # How far before a cooperation noun a chain of weak aliases may start (characters).
 _WEAK_WINDOW = 80
 # Between two weak aliases of one chain before a cooperation noun.
+#: White space within a line (no line break).
+_SPACE = r"[^\S\n]"
 _WEAK_JOIN = re.compile(r"\s*(?:,|and|&|or|및|와|과|·|ㆍ|/)?\s*", re.IGNORECASE)
 # Between the last weak alias and the cooperation noun.
 _NOUN_GAP = " \t\n\r-‐‑–"
@@ -121,10 +123,14 @@ def _cues() -> _Cues:
     name_word = rf"(?:[A-Z][\w'’\-]*|{_alternation(_NAME_JOINERS)})"
     return _Cues(
         cooperation=re.compile(_bounded(words["cooperation_noun"]), re.IGNORECASE),
-        person_after=re.compile(rf"[\s\-]*(?:{_bounded(words['person_noun'])})", re.IGNORECASE),
-        organisation_after=re.compile(rf"(?:\s+{name_word}){{0,4}}?\s+(?:{heads})(?!\w)"),
+        # within one line: a job title or a name never runs on past a line break
+        person_after=re.compile(rf"(?:{_SPACE}|-)*(?:{_bounded(words['person_noun'])})",
+                                re.IGNORECASE),
+        organisation_after=re.compile(
+            rf"(?:{_SPACE}+{name_word}){{0,4}}?{_SPACE}+(?:{heads})(?!\w)"),
         organisation_before=re.compile(
-            rf"(?<!\w)(?:{heads})(?:\s+[A-Z][\w'’\-]*){{0,2}}\s+(?:of|for|on)\s+(?:the\s+)?\Z"
+            rf"(?<!\w)(?:{heads})(?:{_SPACE}+[A-Z][\w'’\-]*){{0,2}}{_SPACE}+(?:of|for|on)"
+            rf"{_SPACE}+(?:the{_SPACE}+)?\Z"
         ),
         cooperation_words=tuple(w.casefold() for w in words["cooperation_noun"]),
     )
