@@ -91,3 +91,26 @@ def test_mentions_match_one_to_one_by_sector_and_overlap() -> None:
     assert match_mentions(gold, [GoldMention(3, 12, "space")]) == 1
     assert match_mentions(gold, [GoldMention(5, 10, "space")]) == 0
     assert match_mentions(gold, [GoldMention(0, 5, "cyber-defence")]) == 0
+
+
+def test_partner_figure_groups_by_partner_else_by_programme() -> None:
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from analysis.figures.partner_sectors import NO_PARTNER, partner_coverage, plot_partner_coverage
+
+    statements = pd.DataFrame({"article_id": ["a", "b"], "start": [0, 0], "end": [40, 40],
+                               "acronym": ["ITPP", "ITPP"], "programme": [pd.NA, pd.NA],
+                               "sectors": [pd.NA, "space"]})
+    mentions = pd.DataFrame({"article_id": ["a", "a"], "start": [5, 50], "end": [10, 55],
+                             "sector": ["cyber-defence", "space"],
+                             "context": ["programme-list", "programme-list"]})
+    data = partner_coverage(statements, mentions)
+    assert data["partner"].tolist() == [f"ITPP {NO_PARTNER}"] * 2
+    assert sorted(data["sector"]) == ["cyber-defence", "space"]
+    with_partner = partner_coverage(statements.assign(partner=["Japan", "Australia"]), mentions)
+    assert set(zip(with_partner["partner"], with_partner["sector"], strict=True)) == {
+        ("Japan", "cyber-defence"), ("Australia", "space")}
+    figure, drawn = plot_partner_coverage(data.iloc[0:0])
+    assert drawn.empty and figure is not None
+    plt.close(figure)
