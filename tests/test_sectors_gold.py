@@ -114,3 +114,16 @@ def test_partner_figure_groups_by_partner_else_by_programme() -> None:
     figure, drawn = plot_partner_coverage(data.iloc[0:0])
     assert drawn.empty and figure is not None
     plt.close(figure)
+
+
+def test_errors_csv_lists_what_the_scores_count(tmp_path: Path) -> None:
+    import pandas as pd
+
+    errors = tmp_path / "errors.csv"
+    result = evaluate_gold(GOLD, errors_csv=errors)
+    rows = pd.read_csv(errors, keep_default_na=False)
+    mentions = rows[rows["what"] == "mention"]
+    assert (mentions["error"] == "missed").sum() == result.gold_mentions - result.matched_mentions
+    assert ((mentions["error"] == "spurious").sum()
+            == result.predicted_mentions - result.matched_mentions)
+    assert (rows["error"] == "not exact").sum() == result.gold_lists - result.exact_lists

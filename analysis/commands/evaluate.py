@@ -38,6 +38,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sectors.add_argument("file", type=Path, metavar="GOLD.json",
                          help="sectors gold file (format: docs/evaluation.md, 'Sectors')")
     sectors.add_argument("--json", action="store_true", help="print the scores as JSON")
+    sectors.add_argument("--errors", type=Path, metavar="CSV",
+                         help="write every missed and spurious mention and every list not "
+                              "read exactly to this CSV")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
         if not args.file.is_file():
             raise AnalysisError("file not found; pass a sectors gold .json file", args.file)
-        result = evaluate_gold(args.file)
+        result = evaluate_gold(args.file, errors_csv=args.errors)
     else:
         from analysis.evaluation.sentiment import evaluate_jsonl
 

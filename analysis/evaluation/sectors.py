@@ -44,6 +44,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.cells import write_csv
 from analysis.errors import AnalysisError
 from analysis.pipeline import Context, frames
 from analysis.sectors.matching import PROGRAMME_LIST
@@ -51,6 +52,7 @@ from analysis.text.articles import Article
 
 __all__ = [
     "COUNTED_CONTEXTS",
+    "ERROR_FIELDS",
     "GoldArticle",
     "GoldList",
     "GoldMention",
@@ -159,15 +161,20 @@ def match_mentions(gold: Sequence[GoldMention], predicted: Sequence[GoldMention]
     ...                [GoldMention(2, 9, "space"), GoldMention(0, 5, "cyber-defence")])
     1
     """
-    used: set[int] = set()
-    matched = 0
-    for g in gold:
+    return len(_pair_mentions(gold, predicted))
+
+
+def _pair_mentions(gold: Sequence[GoldMention],
+                   predicted: Sequence[GoldMention]) -> dict[int, int]:
+    """Return gold index -> predicted index of the one-to-one matches."""
+    pairs: dict[int, int] = {}
+    for k, g in enumerate(gold):
         for i, p in enumerate(predicted):
-            if i not in used and p.sector == g.sector and p.start < g.end and g.start < p.end:
-                used.add(i)
-                matched += 1
+            if (i not in pairs.values() and p.sector == g.sector
+                    and p.start < g.end and g.start < p.end):
+                pairs[k] = i
                 break
-    return matched
+    return pairs
 
 
 def _norm(value: object) -> str:
@@ -202,40 +209,45 @@ class _ListScore:
     year_right: int = 0
 
 
-def _score_lists(gold: Sequence[GoldList], statements: pd.DataFrame,
-                 mentions: pd.DataFrame) -> _ListScore:
-    rows = [row for _, row in statements.iterrows()]
-    items = [_statement_items(row, mentions) for row in rows]
-    pairs = sorted(
+def _pairs(gold: Sequence[GoldList], rows: list[pd.Series],
+           items: list[tuple[str, ...]]) -> dict[int, int]:
+    """Pair gold lists with predicted statements, the pairs sharing most items first."""
+    candidates = sorted(
         ((len(set(g.items) & set(items[j])), i, j)
          for i, g in enumerate(gold) for j, row in enumerate(rows)
          if items[j] and _same_programme(g, row)),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     paired: dict[int, int] = {}
-    for _, i, j in pairs:
+    for _, i, j in candidates:
         if i not in paired and j not in paired.values():
             paired[i] = j
-    score = {"items": 0, "found": 0, "exact": 0, "stated": 0, "stated_found": 0,
-             "partner_right": 0, "year_right": 0}
+    return paired
+
+
+def _list_outcomes(gold: Sequence[GoldList], statements: pd.DataFrame,
+                   mentions: pd.DataFrame) -> list[_ListScore]:
+    """Score each gold list of one article against the article's statements."""
+    rows = [row for _, row in statements.iterrows()]
+    items = [_statement_items(row, mentions) for row in rows]
+    paired = _pairs(gold, rows, items)
+    outcomes = []
     for i, g in enumerate(gold):
         got = set(items[paired[i]]) if i in paired else set()
-        score["items"] += len(g.items)
-        score["found"] += len(set(g.items) & got)
-        score["exact"] += int(got == set(g.items))
-        if g.stated_count is not None:
-            score["stated"] += 1
-            score["stated_found"] += int(any(
-                _same_programme(g, row) and not pd.isna(row.get("stated_count"))
-                and int(row["stated_count"]) == g.stated_count for row in rows))
+        stated_found = g.stated_count is not None and any(
+            _same_programme(g, row) and not pd.isna(row.get("stated_count"))
+            and int(row["stated_count"]) == g.stated_count for row in rows)
+        partner_right = year_right = False
         if i in paired:
             row = rows[paired[i]]
-            if "partner" in row.index:
-                score["partner_right"] += int(_norm(row["partner"]) == _norm(g.partner))
+            partner_right = "partner" in row.index and _norm(row["partner"]) == _norm(g.partner)
             year = row.get("year")
-            year = None if year is None or pd.isna(year) else int(year)
-            score["year_right"] += int(year == g.year)
-    return _ListScore(**score)
+            year_right = (None if year is None or pd.isna(year) else int(year)) == g.year
+        outcomes.append(_ListScore(
+            items=len(g.items), found=len(set(g.items) & got), exact=int(got == set(g.items)),
+            stated=int(g.stated_count is not None), stated_found=int(stated_found),
+            partner_right=int(partner_right), year_right=int(year_right)))
+    return outcomes
 
 
 def _ratio(num: int, den: int) -> float:
@@ -322,8 +334,61 @@ def _predicted_mentions(sectors: pd.DataFrame, article_id: str) -> list[GoldMent
     return [GoldMention(int(r.start), int(r.end), str(r.sector)) for r in rows.itertuples()]
 
 
-def evaluate_gold(path: str | PathLike[str], context: Context | None = None) -> SectorEvaluation:
+#: Columns of the ``--errors`` CSV.
+ERROR_FIELDS = ("article_id", "what", "error", "sector", "start", "end", "words", "detail")
+
+
+def _mention_errors(article: GoldArticle, gold: Sequence[GoldMention],
+                    found: Sequence[GoldMention]) -> list[dict[str, Any]]:
+    pairs = _pair_mentions(gold, found)
+    rows = [(m, "missed") for k, m in enumerate(gold) if k not in pairs]
+    rows += [(m, "spurious") for i, m in enumerate(found) if i not in pairs.values()]
+    return [{"article_id": article.article_id, "what": "mention", "error": error,
+             "sector": m.sector, "start": m.start, "end": m.end,
+             "words": article.text[m.start:m.end], "detail": ""}
+            for m, error in sorted(rows, key=lambda r: (r[0].start, r[1]))]
+
+
+def _list_errors(article: GoldArticle, outcomes: Sequence[_ListScore]) -> list[dict[str, Any]]:
+    rows = []
+    for gold, score in zip(article.lists, outcomes, strict=True):
+        if score.exact and score.stated_found == score.stated:
+            continue
+        detail = f"{score.found}/{score.items} items found"
+        if gold.stated_count is not None:
+            detail += f"; stated {gold.stated_count} " + (
+                "found" if score.stated_found else "missed")
+        rows.append({"article_id": article.article_id, "what": "list",
+                     "error": "not exact" if not score.exact else "stated count missed",
+                     "sector": "; ".join(gold.items), "start": "", "end": "",
+                     "words": gold.programme, "detail": detail})
+    return rows
+
+
+def _write_errors(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Write the error rows as the package's spreadsheet-safe CSV (:func:`write_csv`)."""
+    frame = pd.DataFrame(rows, columns=list(ERROR_FIELDS), dtype=object)
+    try:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            write_csv(frame, handle)
+    except OSError as error:
+        raise AnalysisError(f"cannot write the errors CSV ({error}); pick another path",
+                            path) from None
+
+
+def evaluate_gold(path: str | PathLike[str], context: Context | None = None,
+                  errors_csv: str | PathLike[str] | None = None) -> SectorEvaluation:
     """Score the sector finder and list reader on a gold file.
+
+    Parameters
+    ----------
+    path : path
+        The gold JSON file (format: module docstring).
+    context : Context, optional
+        Taxonomy and settings of the annotation pass (default: the shipped data).
+    errors_csv : path, optional
+        Write every missed and spurious mention, and every gold list not read exactly
+        (or whose stated count is missed), to this CSV (columns :data:`ERROR_FIELDS`).
 
     Examples
     --------
@@ -345,13 +410,21 @@ def evaluate_gold(path: str | PathLike[str], context: Context | None = None) -> 
     sectors, statements = tables["sectors"], tables["programme_statements"]
     matched = predicted = 0
     lists: list[_ListScore] = []
+    errors: list[dict[str, Any]] = []
     for article in gold:
         found = _predicted_mentions(sectors, article.article_id)
+        ordered = sorted(article.mentions, key=lambda m: m.start)
         predicted += len(found)
-        matched += match_mentions(sorted(article.mentions, key=lambda m: m.start), found)
+        matched += match_mentions(ordered, found)
         mine = statements[statements["article_id"] == article.article_id]
-        lists.append(_score_lists(article.lists, mine,
-                                  sectors[sectors["article_id"] == article.article_id]))
+        its_sectors = sectors[sectors["article_id"] == article.article_id]
+        outcomes = _list_outcomes(article.lists, mine, its_sectors)
+        lists.extend(outcomes)
+        if errors_csv is not None:
+            errors += _mention_errors(article, ordered, found)
+            errors += _list_errors(article, outcomes)
+    if errors_csv is not None:
+        _write_errors(Path(errors_csv), errors)
     total = {field: sum(getattr(s, field) for s in lists) for field in _ListScore.__slots__}
     return SectorEvaluation(
         gold_file=str(path), articles=len(gold),

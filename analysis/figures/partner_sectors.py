@@ -27,6 +27,8 @@ __all__ = ["NO_PARTNER", "partner_coverage", "plot_partner_coverage"]
 NO_PARTNER = "(partner not read)"
 #: Share of the largest count from which a cell's number is written in white.
 DARK_CELL = 0.7
+#: Most columns whose labels are written upright (more are turned 45 degrees).
+UPRIGHT_COLUMNS = 3
 #: Shade of a cell with the smallest count (the largest is full blue).
 MIN_SHADE = 0.2
 COLUMNS = ["partner", "sector", "label", "n_articles", "n_statements"]
@@ -114,8 +116,15 @@ def plot_partner_coverage(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     axes.set_xlim(-0.5, len(partners) - 0.5)
     axes.set_ylim(-0.5, len(sectors) - 0.5)
     axes.set_yticks(range(len(sectors)), [wrap_label(str(labels[s])) for s in sectors][::-1])
-    axes.set_xticks(range(len(partners)), [wrap_label(p, 12) for p in partners])
+    upright = len(partners) <= UPRIGHT_COLUMNS
+    axes.set_xticks(range(len(partners)),
+                    [wrap_label(p, 12) if upright else p for p in partners])
     axes.xaxis.tick_top()
+    if not upright:
+        axes.tick_params(axis="x", labelrotation=45)
+        for label in axes.get_xticklabels():
+            label.set_horizontalalignment("left")
+            label.set_rotation_mode("anchor")
     axes.tick_params(axis="both", length=0)
     axes.grid(False)
     for spine in axes.spines.values():
