@@ -544,7 +544,8 @@ def test_labels_titles_and_captions_are_in_british_spelling(inputs):
 
 
 PLACEHOLDERS = ("{source}", "{corpus}", "{articles}")
-CORPUS_FIGURES = ("sectors-corpus-mentions", "corpus-sectors-by-year", "corpus-quotes-by-outlet")
+CORPUS_FIGURES = ("sectors-corpus-mentions", "sectors-corpus-partners", "corpus-sectors-by-year",
+                  "corpus-quotes-by-outlet")
 
 
 def test_captions_cite_with_placeholders_never_a_file_name(inputs):

@@ -9,16 +9,17 @@ from pathlib import Path
 
 from analysis.errors import AnalysisError
 
-HELP = "score quotes (BRAT corpora) or target sentiment (NewsMTSC JSONL) against gold"
+HELP = "score quotes (BRAT), target sentiment (NewsMTSC JSONL) or sectors (gold JSON) against gold"
 DESCRIPTION = (
     "Score the package on annotated news. `evaluate quotes --brat DIR` reads BRAT "
     "standoff attributions (DIR/text/*.txt and DIR/attributions/*.ann, e.g. PolNeAR); "
-    "`evaluate sentiment FILE.jsonl` reads NewsMTSC-style target sentiment."
+    "`evaluate sentiment FILE.jsonl` reads NewsMTSC-style target sentiment; "
+    "`evaluate sectors GOLD.json` reads the sectors gold format of docs/evaluation.md."
 )
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Add the ``quotes`` and ``sentiment`` evaluation modes."""
+    """Add the ``quotes``, ``sentiment`` and ``sectors`` evaluation modes."""
     modes = parser.add_subparsers(dest="mode", metavar="MODE", required=True,
                                   parser_class=type(parser))
     quotes = modes.add_parser("quotes", help="quote precision, recall, F1 and speaker accuracy")
@@ -33,6 +34,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sentiment.add_argument("--json", action="store_true", help="print the scores as JSON")
     sentiment.add_argument("--baseline", action="store_true",
                            help="also score the sentence-level VADER baseline")
+    sectors = modes.add_parser("sectors", help="sector mention F1, list membership, exact lists")
+    sectors.add_argument("file", type=Path, metavar="GOLD.json",
+                         help="sectors gold file (format: docs/evaluation.md, 'Sectors')")
+    sectors.add_argument("--json", action="store_true", help="print the scores as JSON")
+    sectors.add_argument("--errors", type=Path, metavar="CSV",
+                         help="write every missed and spurious mention and every list not "
+                              "read exactly to this CSV")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,6 +51,12 @@ def run(args: argparse.Namespace) -> int:
         if not args.brat.is_dir():
             raise AnalysisError("BRAT folder not found; pass --brat DIR", args.brat)
         result = evaluate_brat(args.brat, errors_csv=args.errors)
+    elif args.mode == "sectors":
+        from analysis.evaluation.sectors import evaluate_gold
+
+        if not args.file.is_file():
+            raise AnalysisError("file not found; pass a sectors gold .json file", args.file)
+        result = evaluate_gold(args.file, errors_csv=args.errors)
     else:
         from analysis.evaluation.sentiment import evaluate_jsonl
 

@@ -49,6 +49,7 @@ from analysis.figures.palette import (
     WHITE,
 )
 from analysis.figures.palette import UNKNOWN as UNKNOWN_GREY
+from analysis.figures.partner_sectors import partner_coverage, plot_partner_coverage
 from analysis.pipeline import Context
 from analysis.sectors.matching import PROGRAMME_LIST
 from analysis.sectors.programmes import (
@@ -69,6 +70,7 @@ __all__ = [
     "KOREAN_PROGRAMMES",
     "asia_pacific_programmes",
     "captioned",
+    "corpus_partner_coverage",
     "corpus_sector_mentions",
     "draw_article_vs_itpp",
     "draw_corpus_mentions",
@@ -259,6 +261,13 @@ def corpus_sector_mentions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
                                 taxonomy=inputs.context.taxonomy)
 
 
+def corpus_partner_coverage(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
+    """Grid of what each partner's programmes are reported to cover across the corpus."""
+    return plot_partner_coverage(partner_coverage(inputs.corpus_table("programme_statements"),
+                                                  inputs.corpus_table("sectors"),
+                                                  inputs.context.taxonomy))
+
+
 def draw_corpus_mentions(
     corpus: Sequence[Document] | FigureInputs, corpus_name: str = "articles",
     context: Context | None = None,
@@ -376,6 +385,19 @@ FIGURES = (
             "Corpus: " + CORPUS_PLACEHOLDER + "."
         ),
         builder=corpus_sector_mentions,
+    ),
+    FigureSpec(
+        name="sectors-corpus-partners",
+        title="What each partner's programmes are reported to cover",
+        caption=(
+            "Articles whose programme statements list each sector as an area of the "
+            "partner's programme (table programme_statements, lists read by "
+            "analysis.sectors.statements); blank: not listed for that partner. Where no "
+            "partner is read, the column is the programme as named. What the news reports, "
+            "not the programmes' texts (for those: sectors-itpp-vs-ipcp, sectors-asia-pacific). "
+            "Corpus: " + CORPUS_PLACEHOLDER + "."
+        ),
+        builder=corpus_partner_coverage,
     ),
 )
 
