@@ -54,6 +54,9 @@ CLAIMS_TAG = "claims"
 CLAIMS_AVAILABLE = importlib.util.find_spec("analysis.actors.claims") is not None
 #: Concurrent papermill runs (most of a run is kernel start-up and imports).
 PARALLEL_RUNS = 6
+#: A kernel that dies at start-up (no cell run yet) is started again, this many times in all.
+KERNEL_START_ATTEMPTS = 3
+KERNEL_DIED = "Kernel died before replying to kernel_info"
 
 
 def _parameters_index(notebook: nbformat.NotebookNode) -> int:
@@ -172,11 +175,17 @@ def _papermill(args: list[str], cwd: str) -> tuple[int, str]:
     from papermill.cli import papermill
 
     os.chdir(cwd)
-    try:
-        papermill.main(args=args, standalone_mode=False)
-    except Exception as error:  # the failing cell's traceback, reported by the test
-        return 1, f"{type(error).__name__}: {error}"
-    return 0, ""
+    for attempt in range(KERNEL_START_ATTEMPTS):
+        try:
+            papermill.main(args=args, standalone_mode=False)
+        except Exception as error:  # the failing cell's traceback, reported by the test
+            # Kernels started at the same moment may race for the same free port and one
+            # dies before running a cell: that start, and only that, is tried again.
+            if KERNEL_DIED in str(error) and attempt + 1 < KERNEL_START_ATTEMPTS:
+                continue
+            return 1, f"{type(error).__name__}: {error}"
+        return 0, ""
+    return 1, "unreachable"
 
 
 def _execute(pool: ProcessPoolExecutor, run: Run, work: Path) -> Future:
