@@ -35,10 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from analysis.cells import write_csv
 from analysis.errors import AnalysisError
+from analysis.evaluation.error_rows import write_error_rows
 from analysis.text.articles import Article, parse_date
 from analysis.text.language import detect_language
 from analysis.text.patterns import DOUBLE_MARKS
@@ -348,7 +346,7 @@ def evaluate_brat(
             result.seconds += time.perf_counter() - started
         _score_article(result, item, quotes, errors)
     if errors_csv is not None:
-        _write_errors(Path(errors_csv), errors)
+        write_error_rows(Path(errors_csv), errors, _ERROR_FIELDS)
     return result
 
 
@@ -446,12 +444,3 @@ def _error_row(item: BratArticle, error: str, quote: Any, gold: GoldAttribution 
     return row
 
 
-def _write_errors(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Write the error rows as the package's spreadsheet-safe CSV (:func:`write_csv`)."""
-    frame = pd.DataFrame(rows, columns=list(_ERROR_FIELDS), dtype=object)
-    try:
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            write_csv(frame, handle)
-    except OSError as error:
-        raise AnalysisError(f"cannot write the errors CSV ({error}); pick another path",
-                            path) from None

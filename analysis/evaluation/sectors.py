@@ -44,8 +44,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.cells import write_csv
 from analysis.errors import AnalysisError
+from analysis.evaluation.error_rows import write_error_rows
 from analysis.pipeline import Context, frames
 from analysis.sectors.matching import PROGRAMME_LIST
 from analysis.text.articles import Article
@@ -365,15 +365,6 @@ def _list_errors(article: GoldArticle, outcomes: Sequence[_ListScore]) -> list[d
     return rows
 
 
-def _write_errors(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Write the error rows as the package's spreadsheet-safe CSV (:func:`write_csv`)."""
-    frame = pd.DataFrame(rows, columns=list(ERROR_FIELDS), dtype=object)
-    try:
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            write_csv(frame, handle)
-    except OSError as error:
-        raise AnalysisError(f"cannot write the errors CSV ({error}); pick another path",
-                            path) from None
 
 
 def evaluate_gold(path: str | PathLike[str], context: Context | None = None,
@@ -424,7 +415,7 @@ def evaluate_gold(path: str | PathLike[str], context: Context | None = None,
             errors += _mention_errors(article, ordered, found)
             errors += _list_errors(article, outcomes)
     if errors_csv is not None:
-        _write_errors(Path(errors_csv), errors)
+        write_error_rows(Path(errors_csv), errors, ERROR_FIELDS)
     total = {field: sum(getattr(s, field) for s in lists) for field in _ListScore.__slots__}
     return SectorEvaluation(
         gold_file=str(path), articles=len(gold),
