@@ -47,6 +47,7 @@ import pandas as pd
 from analysis.errors import AnalysisError
 from analysis.evaluation.error_rows import write_error_rows
 from analysis.pipeline import Context, frames
+from analysis.sectors.listed import statement_sector_ids
 from analysis.sectors.matching import PROGRAMME_LIST
 from analysis.text.articles import Article
 
@@ -181,15 +182,6 @@ def _norm(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value).strip().casefold()
 
 
-def _statement_items(row: pd.Series, mentions: pd.DataFrame) -> tuple[str, ...]:
-    if "sectors" in row.index and not pd.isna(row["sectors"]):
-        return tuple(s.strip() for s in str(row["sectors"]).split(";") if s.strip())
-    inside = mentions[(mentions["start"] >= row["start"]) & (mentions["end"] <= row["end"])]
-    if "context" in inside.columns:
-        inside = inside[inside["context"] == PROGRAMME_LIST]
-    return tuple(dict.fromkeys(inside["sector"].tolist()))
-
-
 def _same_programme(gold: GoldList, row: pd.Series) -> bool:
     """Same programme name or acronym; and same partner when both are known."""
     names = {_norm(row.get("acronym")), _norm(row.get("programme"))}
@@ -229,7 +221,7 @@ def _list_outcomes(gold: Sequence[GoldList], statements: pd.DataFrame,
                    mentions: pd.DataFrame) -> list[_ListScore]:
     """Score each gold list of one article against the article's statements."""
     rows = [row for _, row in statements.iterrows()]
-    items = [_statement_items(row, mentions) for row in rows]
+    items = [statement_sector_ids(row, mentions) for row in rows]
     paired = _pairs(gold, rows, items)
     outcomes = []
     for i, g in enumerate(gold):

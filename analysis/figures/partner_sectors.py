@@ -1,9 +1,7 @@
 """What each partner's programmes are reported to cover, across a corpus.
 
 Reads the corpus's ``programme_statements`` and ``sectors`` tables (never extracts):
-a statement's items are its ``sectors`` column (listed sector ids, ``'; '``-joined), or,
-where a table lacks it, the ``programme-list`` sector mentions inside the statement's
-span. Columns are grouped by the statement's ``partner`` when the table has that
+a statement's items are read by :func:`analysis.sectors.listed.statement_sector_ids`. Columns are grouped by the statement's ``partner`` when the table has that
 column and the statement names one; otherwise by the programme as named (its acronym,
 else its name), marked "partner not read". The figure is registered in
 :mod:`analysis.figures.sectors` as ``sectors-corpus-partners``.
@@ -18,7 +16,7 @@ from matplotlib.patches import Rectangle
 from analysis.figures import new_figure
 from analysis.figures.layout import COLUMN_WIDTH, axes_note, wrap_label
 from analysis.figures.palette import BLUE, EDGE, NOTE_TEXT, WHITE, tint
-from analysis.sectors.matching import PROGRAMME_LIST
+from analysis.sectors.listed import statement_sector_ids
 from analysis.sectors.taxonomy import Taxonomy, default_taxonomy
 
 __all__ = ["NO_PARTNER", "partner_coverage", "plot_partner_coverage"]
@@ -32,16 +30,6 @@ UPRIGHT_COLUMNS = 3
 #: Shade of a cell with the smallest count (the largest is full blue).
 MIN_SHADE = 0.2
 COLUMNS = ["partner", "sector", "label", "n_articles", "n_statements"]
-
-
-def _items(row: pd.Series, mentions: pd.DataFrame) -> list[str]:
-    if "sectors" in row.index and not pd.isna(row["sectors"]):
-        return [s.strip() for s in str(row["sectors"]).split(";") if s.strip()]
-    inside = mentions[(mentions["article_id"] == row["article_id"])
-                      & (mentions["start"] >= row["start"]) & (mentions["end"] <= row["end"])]
-    if "context" in inside.columns:
-        inside = inside[inside["context"] == PROGRAMME_LIST]
-    return list(dict.fromkeys(inside["sector"].astype(str)))
 
 
 def _column(row: pd.Series) -> str:
@@ -72,7 +60,7 @@ def partner_coverage(statements: pd.DataFrame, mentions: pd.DataFrame,
     seen: dict[tuple[str, str], tuple[set[str], int]] = {}
     for _, row in statements.iterrows():
         column = _column(row)
-        for sector in dict.fromkeys(_items(row, mentions)):
+        for sector in statement_sector_ids(row, mentions):
             articles, n = seen.get((column, sector), (set(), 0))
             seen[(column, sector)] = (articles | {str(row["article_id"])}, n + 1)
     labels = {s.id: s.label for s in taxonomy.sectors}
