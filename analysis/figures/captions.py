@@ -20,6 +20,8 @@ from analysis.text.articles import Article
 from analysis.text.document import Document
 
 __all__ = [
+    "ARTICLES_PLACEHOLDER",
+    "CORPUS_PLACEHOLDER",
     "ILLUSTRATIVE_NAME",
     "PLACEHOLDERS",
     "PLACEHOLDER_PATTERN",
@@ -37,6 +39,8 @@ PLACEHOLDERS: dict[str, str] = {
 }
 #: Placeholder in captions for the citation of the primary article.
 SOURCE_PLACEHOLDER = "{source}"
+CORPUS_PLACEHOLDER = "{corpus}"
+ARTICLES_PLACEHOLDER = "{articles}"
 PLACEHOLDER_PATTERN = re.compile(r"\{([A-Za-z_]+)\}")
 
 

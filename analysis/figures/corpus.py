@@ -22,6 +22,7 @@ from analysis.corpus.queries import (
     sector_mentions_over_time_from_tables,
 )
 from analysis.figures import FigureInputs, FigureSpec, _add_caption, new_figure
+from analysis.figures.captions import CORPUS_PLACEHOLDER, fill_placeholders
 from analysis.figures.layout import COLUMN_WIDTH, axes_note, wrap_label, wrap_to_width
 from analysis.figures.palette import BLUE, EDGE, NOTE_TEXT, WHITE, tint
 from analysis.figures.speaker_colours import (
@@ -265,9 +266,6 @@ ILLUSTRATIVE_NOTE = (
     "the hand-written illustrative corpus (data/raw/illustrative, 2023-2025), not real "
     "news; it shows the method until a real corpus is given."
 )
-#: Caption placeholder for the corpus a figure was drawn for.
-CORPUS_PLACEHOLDER = "{corpus}"
-
 FIGURES = (
     FigureSpec(
         name="corpus-sectors-by-year",
@@ -317,7 +315,7 @@ def captioned(name: str, figure: Figure, corpus: str | None = None) -> Figure:
     'Corpus: Wire, 2024.'
     """
     spec = {spec.name: spec for spec in FIGURES}[name]
-    caption = spec.caption.replace(CORPUS_PLACEHOLDER,
-                                   ILLUSTRATIVE_NOTE.rstrip(".") if corpus is None else corpus)
+    caption = fill_placeholders(
+        spec.caption, corpus=ILLUSTRATIVE_NOTE.rstrip(".") if corpus is None else corpus)
     _add_caption(figure, spec.title, caption)
     return figure

@@ -24,6 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis.figures import FigureInputs, FigureSpec, new_figure
+from analysis.figures.captions import ARTICLES_PLACEHOLDER, SOURCE_PLACEHOLDER
 from analysis.figures.layout import COLUMN_WIDTH, legend_under_axes, row_height, wrap_label
 from analysis.figures.palette import CATEGORICAL, MUTED_TEXT, OTHERS, WHITE
 from analysis.figures.speaker_colours import (
@@ -72,8 +73,8 @@ STACK_STEP = 0.24
 #: Points from the axes to a legend under them when the axis label has two lines.
 LEGEND_BELOW_TWO_LINES = 40.0
 
-_SOURCE = "{source}"
-_ARTICLES = "{articles}"
+_SOURCE = SOURCE_PLACEHOLDER
+_ARTICLES = ARTICLES_PLACEHOLDER
 #: What the captions say about speakers that are not a person or organisation.
 UNATTRIBUTED_NOTE = (
     f"Grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker is not a person or organisation "

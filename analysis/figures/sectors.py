@@ -32,6 +32,7 @@ from analysis.figures import (
     as_inputs,
     new_figure,
 )
+from analysis.figures.captions import CORPUS_PLACEHOLDER, fill_placeholders
 from analysis.figures.corpus import ILLUSTRATIVE_NOTE
 from analysis.figures.layout import (
     COLUMN_WIDTH,
@@ -80,10 +81,6 @@ __all__ = [
     "plot_corpus_mentions",
     "seed_vs_itpp",
 ]
-
-#: Caption placeholder for the corpus a corpus figure was drawn for (filled by
-#: :meth:`analysis.figures.FigureSpec.caption_for`).
-CORPUS_PLACEHOLDER = "{corpus}"
 
 # Palette roles: BLUE included / in a programme's list; SKY_BLUE mentioned only;
 # UNKNOWN_FACE hatched in UNKNOWN_GREY: unknown; WHITE outlined in EDGE: not included.
@@ -416,14 +413,11 @@ def captioned(
     :meth:`analysis.figures.FigureSpec.caption_for`, which fills both from the inputs.
     """
     spec = {spec.name: spec for spec in FIGURES}[name]
-    caption = spec.caption
-    if SOURCE_PLACEHOLDER in caption:
+    values = {"corpus": ILLUSTRATIVE_NOTE.rstrip(".") if corpus is None else corpus}
+    if SOURCE_PLACEHOLDER in spec.caption:
         if article is None:
             raise AnalysisError(f"figure {name!r} cites its article: pass article=...")
-        source = article_source(article.article if isinstance(article, Document) else article)
-        caption = caption.replace(SOURCE_PLACEHOLDER, source)
-    if CORPUS_PLACEHOLDER in caption:
-        caption = caption.replace(CORPUS_PLACEHOLDER,
-                                  ILLUSTRATIVE_NOTE.rstrip(".") if corpus is None else corpus)
-    _add_caption(figure, spec.title, caption)
+        values["source"] = article_source(
+            article.article if isinstance(article, Document) else article)
+    _add_caption(figure, spec.title, fill_placeholders(spec.caption, **values))
     return figure

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
 from analysis.figures import FigureInputs, FigureSpec, as_inputs, new_figure
+from analysis.figures.captions import ARTICLES_PLACEHOLDER, SOURCE_PLACEHOLDER
 from analysis.figures.layout import COLUMN_WIDTH, axes_note, row_height, wrap_label
 from analysis.figures.palette import BAND, BLUE, MUTED_TEXT, UNKNOWN, VERMILLION, WHITE
 from analysis.figures.speaker_colours import UNATTRIBUTED_SHOWN, SpeakerColours, colours_for
@@ -60,8 +61,8 @@ AXIS_STEP = 0.25
 ARC_LABELS = ("compound (NLTK VADER), thick solid",
               "compound, names masked, thin dashed")
 
-_SOURCE = "{source}"
-_ARTICLES = "{articles}"
+_SOURCE = SOURCE_PLACEHOLDER
+_ARTICLES = ARTICLES_PLACEHOLDER
 
 
 def speaker_tone_data(
