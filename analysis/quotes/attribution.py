@@ -30,6 +30,7 @@ from analysis.quotes.context import (
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.phrases import sentence_subject
+from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
 
@@ -63,10 +64,14 @@ def attribute(context: Context, found: list[Found]) -> None:
         if item.kind in {"title", "scare"}:
             context.non_speech.add(item.start)
             continue
-        if item.kind == "direct":
+        if item.kind == "direct" and signed_by_other(context, item):
+            item.attribution = None  # "“...” — Reuters": a source, not the previous speaker
+        elif item.kind == "direct":
             item.attribution = (
                 _tail(context, item)
+                or dash_signoff(context, item)
                 or _head(context, item, near=True)
+                or speaker_label(context, item)
                 or _colon_intro(context, item)
                 or _continued(context, item, last_speech)
                 or _next_sentence(context, item)
@@ -75,6 +80,7 @@ def attribute(context: Context, found: list[Found]) -> None:
         else:
             item.attribution = (
                 _head(context, item, near=False)
+                or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
                 or _tail(context, item, adjacent=False)
                 or _continued_partial(context, item, last_speech)

@@ -96,7 +96,9 @@ def _attribution_at(
         if speaker is None and not coordinated:
             coordinated = _coordinated_past_adverbs(text, region_start, cue_start)
         participle = form.endswith("ing") or text[region_start:cue_start].rstrip().endswith(",")
-        if speaker is None and (coordinated or participle):
+        # "X went on to say", "X wanted to add": the infinitive's speaker is the clause's
+        infinitive = _infinitive_of_subject(text, region_start, cue_start)
+        if speaker is None and (coordinated or participle or infinitive):
             with_speaker = [a for a in earlier if a.speaker is not None]
             speaker = (with_speaker[-1].speaker if with_speaker
                        else _subject(text, sentence, cue_start))
@@ -118,14 +120,15 @@ def _speaker_of_cue(
     before = text[region_start:cue_start]
     only_punctuation = bool(ONLY_PUNCTUATION.match(before))
     after: Phrase | None = None
-    if cue.inverts and (only_punctuation or before.rstrip().endswith(",")):
+    participle = cue_end - cue_start > len("ing") and text[cue_start:cue_end].endswith("ing")
+    # ", promising the members ...": a participle never puts its speaker after it
+    if cue.inverts and not participle and (only_punctuation or before.rstrip().endswith(",")):
         after = noun_phrase_after(text, skip_space(text, cue_end), region_end, titles=True)
         after = forward_head(text, after, region_end)
         if after is not None and not _inversion_ends(text, after, region_end, sentence.end):
             after = _name_before_of(text, after, region_end, sentence.end)
     if only_punctuation:
         return after, after is not None
-    participle = cue_end - cue_start > len("ing") and text[cue_start:cue_end].endswith("ing")
     if participle and before.rstrip().endswith(","):
         # "Bush attacked Trump, with whom he clashed, calling him ...": the subject of a
         # participle after a comma is the clause's, found by the caller
@@ -147,6 +150,14 @@ def _after_inverted() -> re.Pattern[str]:
 
 
 _OF = re.compile(r"\s+of\s")
+#: "LEAD to" right before a cue: an infinitive ("went on to say").
+_INFINITIVE_BEFORE = re.compile(r"\b([\w’'-]+)\s+to\s+$")
+
+
+def _infinitive_of_subject(text: str, start: int, cue_start: int) -> bool:
+    """Tell whether a cue is an infinitive its clause's subject speaks ("went on to say")."""
+    match = _INFINITIVE_BEFORE.search(text, max(start, cue_start - PREVIOUS_WORD_WINDOW), cue_start)
+    return match is not None and match.group(1).lower() in words("infinitive_lead")
 
 
 def _name_before_of(text: str, phrase: Phrase, region_end: int, sentence_end: int) -> Phrase | None:

@@ -93,6 +93,24 @@ def is_person_name(name: str) -> bool:
                 or any(_POSSESSIVE.search(w) for w in core) or any(w.isupper() and len(w) > 1 for w in core))
 
 
+def is_titled_surname(name: str) -> bool:
+    """Tell whether a name is a title and one surname ("Mr. Morgan", "Sen. Lund").
+
+    Examples
+    --------
+    >>> is_titled_surname("Mr. Morgan"), is_titled_surname("Dr. Okafor")
+    (True, True)
+    >>> is_titled_surname("Morgan"), is_titled_surname("Mr. Bank"), is_titled_surname("The Club")
+    (False, False, False)
+    """
+    found = [w.rstrip(".") for w in _name_words(name)]
+    if len(found) != PERSON_MIN_WORDS:
+        return False
+    title, surname = found
+    return (title.lower() in words("person_title") and surname[:1].isupper() and not surname.isupper()
+            and surname.lower() not in words("institution") | words("title_word"))
+
+
 @cache
 def _particles() -> frozenset[str]:
     return frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el"})
@@ -150,7 +168,7 @@ def _person_before_of(text: str, phrase: Phrase, region_start: int) -> Phrase | 
     if match is None:
         return None
     name = _drop_leading_stops(match.group("name"))
-    if not is_person_name(name):
+    if not (is_person_name(name) or is_titled_surname(name)):
         return None
     name_start = region_start + len(head_text) - len(name)
     return Phrase(name_start, name_start + len(name), name, "name")
@@ -278,7 +296,30 @@ def forward_head(text: str, phrase: Phrase | None, region_end: int) -> Phrase | 
             return Phrase(phrase.start, phrase.start + len(head), head, "name")
     if _POSSESSIVE.search(phrase.text.split()[-1]):
         return _after_possessive(text, phrase, region_end) or phrase
+    if _is_descriptive(phrase):
+        return _name_apposed_after(text, phrase, region_end) or phrase
     return phrase
+
+
+@cache
+def _apposed_after() -> re.Pattern[str]:
+    """", engineer Lara Boyd" after a description: an optional lower-case title, a name."""
+    lower = r"[a-z][\w’'\-]*"
+    return re.compile(
+        rf"\s*,\s*(?P<title>(?:{lower}\s+){{0,{POSSESSIVE_TITLE_MAX_WORDS - 1}}})"
+        rf"(?P<name>{_name()})(?P<after>\s*[,.;:!?)]|\s*$)"
+    )
+
+
+def _name_apposed_after(text: str, phrase: Phrase, region_end: int) -> Phrase | None:
+    """Return "Lara Boyd" in "said the mayor's deputy, engineer Lara Boyd."."""
+    match = _apposed_after().match(text, phrase.end, region_end)
+    if match is None or not is_person_name(match.group("name")):
+        return None
+    if set(match.group("title").split()) & (words("breaker") | words("forward_stop")):
+        return None
+    name = match.group("name")
+    return Phrase(match.start("name"), match.start("name") + len(name), name, "name")
 
 
 @cache

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from analysis.quotes.cues import cues
-from analysis.quotes.words import abbreviations, leading_stops, words
+from analysis.quotes.words import abbreviations, alternation, leading_stops, words
 from analysis.text.patterns import NAME_PARTICLES
 
 __all__ = ["Phrase", "noun_phrase_after", "sentence_subject", "subject_before", "tokens"]
@@ -352,6 +353,12 @@ def noun_phrase_after(
     ``titles`` lets lower-case words between two names belong to the phrase (use it
     after an inverted cue, where the phrase is the speaker with a title).
     """
+    partitive = _partitive().match(text, start, end)
+    if partitive is not None and partitive.end() < end:
+        # "one of three officials who attended": the phrase is the whole partitive
+        rest = noun_phrase_after(text, partitive.end(), end, max_words, titles)
+        if rest is not None and rest.kind != "pronoun":
+            return Phrase(start, rest.end, text[start : rest.end], rest.kind)
     toks = tokens(text, start, min(end, start + PHRASE_LOOKAHEAD))
     if not toks:
         return None
@@ -398,6 +405,12 @@ def noun_phrase_after(
     if phrase_text.lower() in words("determiner"):
         return None
     return Phrase(toks[0][0], toks[last][1], phrase_text, "name" if has_name else "description")
+
+
+@cache
+def _partitive() -> re.Pattern[str]:
+    """A quantity and "of" that open a speaker phrase ("one of the aides", "two of his rivals")."""
+    return re.compile(rf"(?i:{alternation('partitive')})\s+of\s+")
 
 
 def _ends_phrase(text: str, toks: list[tuple[int, int]], index: int) -> bool:
