@@ -112,3 +112,62 @@ def test_abbreviated_places_are_not_titled_surnames(place: str) -> None:
     from analysis.quotes.heads import is_titled_surname
 
     assert not is_titled_surname(place)
+
+
+# --- canonical actors ----------------------------------------------------------------------
+
+def _actors(text: str, published: str = "2024-05-02") -> list[tuple[str | None, str | None]]:
+    from datetime import date
+
+    from analysis.text.articles import Article
+
+    article = Article(article_id="t", text=text, published=date.fromisoformat(published))
+    return [(q.speaker, q.actor) for q in extract_quotes(article) if q.kind in {"direct", "partial"}]
+
+
+def test_unregistered_actor_drops_titles_before_a_first_name() -> None:
+    text = "“We had lines at every polling place,” said County Registrar Gloria Menke."
+    assert _actors(text) == [("County Registrar Gloria Menke", "Gloria Menke")]
+
+
+def test_surname_takes_the_full_name_not_a_titled_short_form() -> None:
+    text = ("Arvid Lindqvist, 52, of Malmo, was convicted on Tuesday. "
+            "Mr. Lindqvist did not speak in court.\n\n"
+            "“Nobody reads page 40,” Lindqvist told a colleague in 2021, a witness said.")
+    assert _actors(text)[-1][1] == "Arvid Lindqvist"
+
+
+def test_registry_surname_is_not_taken_for_another_bearer_named_in_full() -> None:
+    # the registry's "Yoon" is Yoon Suk Yeol; this story is about someone else
+    text = ("SEOUL — Yoon Ha-jin founded a drone start-up in a rented garage.\n\n"
+            "“Poland is a test,” Yoon said.")
+    assert _actors(text) == [("Yoon", "Yoon Ha-jin")]
+
+
+def test_registry_surname_still_resolves_when_the_article_gives_only_the_surname() -> None:
+    text = "“We will stand with our allies,” Yoon said in Vilnius."
+    assert _actors(text, "2023-07-12") == [("Yoon", "Yoon Suk Yeol")]
+
+
+def test_unnamed_group_is_no_actor() -> None:
+    text = "The won fell on Thursday. Analysts said a deal would bring “very large numbers.”"
+    assert _actors(text) == [("Analysts", None)]
+
+
+def test_the_official_goes_back_to_an_anonymous_official() -> None:
+    from analysis.quotes.extract import quotes_frame
+
+    text = ("A senior European official involved in the talks said governments had doubts. "
+            "“Nobody wants to be first,” the official said.\n\n"
+            "“But the mood has shifted,” he said.")
+    frame = quotes_frame(text)
+    speech = frame[frame["kind"].isin(["direct", "partial"])]
+    assert speech["speaker_kind"].tolist() == ["anonymous", "anonymous"]
+    assert speech["actor"].isna().all()
+
+
+def test_reaction_sentence_before_a_quote_names_its_speaker() -> None:
+    assert _speakers("Vera Lind disagreed. “They are choosing already.”") == ["Vera Lind"]
+    assert _speakers("Choi was unconvinced. “Beijing priced it in long ago.”") == ["Choi"]
+    # a sentence that is no reaction of a speaker gives nothing
+    assert _speakers("Prices fell sharply. “We expected worse.”") == [None]

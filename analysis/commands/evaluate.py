@@ -9,17 +9,19 @@ from pathlib import Path
 
 from analysis.errors import AnalysisError
 
-HELP = "score quotes (BRAT), target sentiment (NewsMTSC JSONL) or sectors (gold JSON) against gold"
+HELP = ("score quotes (BRAT), speakers (gold JSON), target sentiment (NewsMTSC JSONL) or "
+        "sectors (gold JSON) against gold")
 DESCRIPTION = (
     "Score the package on annotated news. `evaluate quotes --brat DIR` reads BRAT "
     "standoff attributions (DIR/text/*.txt and DIR/attributions/*.ann, e.g. PolNeAR); "
+    "`evaluate speakers GOLD.json` reads the speakers gold format of docs/evaluation.md; "
     "`evaluate sentiment FILE.jsonl` reads NewsMTSC-style target sentiment; "
     "`evaluate sectors GOLD.json` reads the sectors gold format of docs/evaluation.md."
 )
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Add the ``quotes``, ``sentiment`` and ``sectors`` evaluation modes."""
+    """Add the ``quotes``, ``speakers``, ``sentiment`` and ``sectors`` evaluation modes."""
     modes = parser.add_subparsers(dest="mode", metavar="MODE", required=True,
                                   parser_class=type(parser))
     quotes = modes.add_parser("quotes", help="quote precision, recall, F1 and speaker accuracy")
@@ -28,6 +30,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     quotes.add_argument("--json", action="store_true", help="print the scores as JSON")
     quotes.add_argument("--errors", type=Path, metavar="CSV",
                         help="write every missed and spurious quote to this CSV for error analysis")
+    speakers = modes.add_parser("speakers", help="quote F1, speaker, canonical actor and "
+                                "speaker-kind accuracy on a speakers gold file")
+    speakers.add_argument("file", type=Path, metavar="GOLD.json",
+                          help="speakers gold file (format: docs/evaluation.md, 'Speakers gold set')")
+    speakers.add_argument("--json", action="store_true", help="print the scores as JSON")
+    speakers.add_argument("--errors", type=Path, metavar="CSV",
+                          help="write every missed and spurious quote and every wrong speaker "
+                               "or actor to this CSV")
     sentiment = modes.add_parser("sentiment", help="macro F1, accuracy and confusion matrix")
     sentiment.add_argument("file", type=Path, metavar="FILE.jsonl",
                            help="NewsMTSC-style JSONL (sentence_normalized, targets)")
@@ -51,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
         if not args.brat.is_dir():
             raise AnalysisError("BRAT folder not found; pass --brat DIR", args.brat)
         result = evaluate_brat(args.brat, errors_csv=args.errors)
+    elif args.mode == "speakers":
+        from analysis.evaluation.speakers import evaluate_speakers
+
+        if not args.file.is_file():
+            raise AnalysisError("file not found; pass a speakers gold .json file", args.file)
+        result = evaluate_speakers(args.file, errors_csv=args.errors)
     elif args.mode == "sectors":
         from analysis.evaluation.sectors import evaluate_gold
 

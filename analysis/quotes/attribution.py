@@ -46,6 +46,9 @@ CUE_GAP_MAX_WORDS = 4
 #: Longest stretch (characters) between two quotes of one speaker in a paragraph when
 #: another speaker's cue stands between them.
 CONTINUED_MAX_CHARS = 200
+#: Most characters after the reaction word of a reaction sentence before a quote
+#: ("Becker conceded shortly after 11 p.m.").
+REACTION_TAIL_CHARS = 30
 #: Most words after the cue of an attribution-only sentence following a quote.
 NEXT_SENTENCE_MAX_WORDS = 6
 
@@ -76,6 +79,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _continued(context, item, last_speech)
                 or _next_sentence(context, item)
                 or _after_reported_speech(context, item)
+                or _after_reaction(context, item)
             )
         else:
             item.attribution = (
@@ -317,6 +321,39 @@ def _after_reported_speech(context: Context, item: Found) -> Attribution | None:
         return None
     context.shared.add(id(speech[0]))
     return speech[0]
+
+
+def _after_reaction(context: Context, item: Found) -> Attribution | None:
+    """Give a quote opening its sentence the subject of a short reaction sentence before it.
+
+    ``Ono disagreed. “They are choosing already.”`` and ``Choi was unconvinced. “...”``:
+    the sentence before, in the same paragraph, is a name or pronoun and a reaction word
+    (``reaction`` in ``quote_words.csv``: agreed, conceded, was skeptical, ...) with at
+    most a few words after it, and holds no quotation marks.
+    """
+    doc = context.doc
+    sentence = sentence_of(context, item.start)
+    if sentence is None or sentence.index == 0 or doc.text[sentence.start : item.start].strip():
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or marked_in(context, previous.start, previous.end):
+        return None
+    subject = sentence_subject(doc.text, previous.start, previous.end)
+    if subject is None or subject.kind == "description" or is_section_label(doc.text, subject):
+        return None
+    if not _reaction().match(doc.text, subject.end, previous.end):
+        return None
+    return Attribution(subject.start, subject.end, "", "", False, subject, None, False,
+                       previous.index)
+
+
+@cache
+def _reaction() -> re.Pattern[str]:
+    """After the subject: (was|were)? (more|less)? REACTION, a few words, the sentence end."""
+    return re.compile(
+        rf"\s+(?:(?:was|were|is|are|seemed|remained)\s+)?(?:(?:more|less|far|much|also)\s+)?"
+        rf"(?:{alternation('reaction')})\b[^.!?;:,“”\"]{{0,{REACTION_TAIL_CHARS}}}[.!?]?\s*$"
+    )
 
 
 def _same_sentence_previous(item: Found, last: Found | None) -> Attribution | None:

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
-from analysis.actors.gender import PLURAL, agrees, pronoun_gender
+from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
 from analysis.actors.registry import ActorMention, ActorRegistry, strip_titles
 from analysis.actors.titles import title_before, title_fits
 from analysis.quotes.context import Found
@@ -42,13 +42,25 @@ from analysis.quotes.phrases import Phrase
 from analysis.quotes.pronouns import PRONOUN_CANDIDATES, Genders
 from analysis.quotes.records import SPEECH_KINDS
 from analysis.quotes.speaker_index import Speakers, TitledNames
-from analysis.quotes.speaker_kinds import is_anonymous, speaker_kind
+from analysis.quotes.speaker_kinds import (
+    anonymous_heads,
+    anonymous_words,
+    is_anonymous,
+    speaker_kind,
+)
 from analysis.quotes.words import leading_stops, words
 from analysis.text.document import Document
 from analysis.text.patterns import NAME_RUN_RE
 
-__all__ = ["Resolver", "dated_role", "head_mention"]
+__all__ = ["Resolver", "dated_role", "head_mention", "unregistered_name"]
 
+#: Most words of a definite description that goes back to an anonymous source
+#: ("the official", "the senior diplomat").
+BACK_REFERENCE_MAX_WORDS = 3
+#: Characters before "the official" searched for the "an official" it goes back to.
+BACK_REFERENCE_WINDOW = 600
+#: Name runs on each side of a surname searched for the full name it stands for.
+EXPANSION_CANDIDATES = 8
 #: Sentences before a pronoun searched for a person named but not yet quoted.
 MENTION_SENTENCES = 2
 #: Characters before "who" searched for the name it stands for ("Kim, who said").
@@ -180,6 +192,8 @@ class Resolver:
         self.speakers = Speakers()
         #: offsets of the anonymous speakers found so far, in text order
         self.anonymous: list[int] = []
+        #: head nouns of the anonymous speakers so far ("official" of "a senior official")
+        self.anonymous_heads: dict[str, None] = {}
         #: speaker kind of each quote, by (start, end, kind)
         self.kinds: dict[tuple[int, int, str], str | None] = {}
         self.genders = Genders(doc.text, registry)
@@ -248,6 +262,7 @@ class Resolver:
                     self.registry, item.actor, speaker.kind, anonymous)
                 if anonymous and speaker.kind != "pronoun":
                     self.anonymous.append(speaker.start)
+                    self.anonymous_heads.update(dict.fromkeys(anonymous_heads(speaker.text)))
                 elif item.actor is not None and speaker.kind != "pronoun":
                     self.speakers.add(speaker.start, speaker.text, item.actor)
             if attribution.addressee is not None:
@@ -270,11 +285,25 @@ class Resolver:
                 return False
             latest = self._latest_anonymous(min(before, phrase.start))
             return latest is not None and latest > self._named_before(phrase, before)
+        if self._back_to_anonymous(phrase):
+            return True
         if not is_anonymous(phrase.text):
             return False
         head = head_mention(self.doc.text, self.mentions, phrase.start, phrase.end,
                             self._mention_starts)
         return head is None or head.kind != "person"
+
+    def _back_to_anonymous(self, phrase: Phrase) -> bool:
+        """Tell whether "the official" goes back to an anonymous "a senior official" before it."""
+        parts = phrase.text.lower().split()
+        if phrase.kind != "description" or not 2 <= len(parts) <= BACK_REFERENCE_MAX_WORDS:
+            return False
+        if parts[0] != "the" or parts[-1] not in anonymous_words("head"):
+            return False
+        if parts[-1] in self.anonymous_heads:
+            return True
+        window = self.doc.text[max(0, phrase.start - BACK_REFERENCE_WINDOW) : phrase.start]
+        return _indefinite(parts[-1]).search(window) is not None
 
     def _latest_anonymous(self, limit: int) -> int | None:
         earlier = [offset for offset in self.anonymous[-PRONOUN_CANDIDATES:] if offset < limit]
@@ -376,21 +405,43 @@ class Resolver:
 
     def named(self, phrase: Phrase) -> str | None:
         """Resolve a name: its head mention, else the article's fuller name, the registry."""
+        if phrase.text.lower() in words("anonymous"):
+            return None  # "Analysts said": a group nobody names, not an actor
         actor = self.mentioned(phrase.start, phrase.end)
-        if actor is not None:
-            return actor
         name = _name_part(phrase.text)
+        if actor is not None and not self._other_bearer(phrase.text, actor, phrase.start):
+            return actor
         expanded = self.expand(name, phrase.start)
         if expanded != name and not self._title_allows(expanded, phrase.start):
             expanded = name  # "first lady Kim" is not the "Kim Jong Un" named earlier
-        for candidate in (expanded, name):
+        # a surname the article gives in full ("Yoon Ha-eun") is not the registry's "Yoon"
+        for candidate in ((expanded,) if expanded != name else (name,)):
             actor = self.registry_resolve(candidate)
             if actor is not None:
                 return actor
-        resolved = strip_titles(expanded) or expanded
+        resolved = unregistered_name(expanded)
         if len(resolved.split()) == 1 and resolved.lower() in words("anonymous"):
             return None
         return resolved
+
+    def _other_bearer(self, name: str, actor: str, at: int) -> bool:
+        """Tell whether a bare surname the registry gives ``actor`` is someone else's here.
+
+        "Yoon said" in a story that names only "Yoon Ha-eun" is her, not the registry's
+        Yoon Suk Yeol: the surname belongs to the article's own full name when the
+        registry actor is never written in full in the article.
+        """
+        if len(name.split()) != 1 or self._written_in_full(actor):
+            return False
+        if title_before(self.doc.text, at) is not None:
+            return False  # "first lady Kim": the title chose the registry actor
+        expanded = self.expand(name, at)
+        return expanded != name and self.registry_resolve(expanded) != actor
+
+    def _written_in_full(self, actor: str) -> bool:
+        """Tell whether some mention of ``actor`` in the article is more than one word."""
+        return any(len(self.mentions[number].text.split()) > 1
+                   for number in self.mentions_by_actor().get(actor, ()))
 
     def _title_allows(self, name: str, start: int) -> bool:
         """Tell whether an office title right before ``start`` fits the registry actor ``name``.
@@ -411,9 +462,16 @@ class Resolver:
         actor = self.speakers.latest_with_word(surname)
         if actor is not None:
             return actor
-        # the last name run holding the surname before ``at``, else the first after it
+        # the last full name holding the surname before ``at``, else the first after it
+        # ("Mr. Halvorsen" is passed over for "Erik Halvorsen")
         offsets, runs = self.names_by_word().get(surname, ((), ()))
         position = bisect_left(offsets, at)
+        before = runs[max(0, position - EXPANSION_CANDIDATES):position][::-1]
+        after = runs[position:position + EXPANSION_CANDIDATES]
+        for run in (*before, *after):
+            run = _without_leading_stops(run)
+            if len(unregistered_name(run).split()) > 1:
+                return run
         if position > 0:
             return runs[position - 1]
         return runs[0] if runs else name
@@ -456,6 +514,48 @@ class Resolver:
         name = last.group(1).strip()
         start = last.start(1)
         return self.mentioned(start, start + len(name)) or self.registry_resolve(name) or name
+
+
+@cache
+def _indefinite(head: str) -> re.Pattern[str]:
+    """An indefinite description ending in ``head`` ("a senior European official")."""
+    return re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,{BACK_REFERENCE_MAX_WORDS + 1}}}"
+                      rf"{re.escape(head)}\b(?!\s*,\s*[A-Z])")
+
+
+def unregistered_name(name: str) -> str:
+    """Return the actor name of a person or body the registry does not hold.
+
+    Titles are stripped (:func:`analysis.actors.registry.strip_titles`), then anything
+    before a listed first name ("County Auditor Gloria Fenn" -> "Gloria Fenn") and a
+    leading "The" of a body ("The Russian Foreign Ministry").
+
+    Examples
+    --------
+    >>> unregistered_name("County Auditor Gloria Fenn"), unregistered_name("Mr. Okafor")
+    ('Gloria Fenn', 'Okafor')
+    >>> unregistered_name("The Russian Foreign Ministry"), unregistered_name("The Hill")
+    ('Russian Foreign Ministry', 'The Hill')
+    """
+    resolved = strip_titles(name) or name
+    if ". " in resolved:  # "Endorses Ted Cruz. Morton Blackwell": a run across a sentence end
+        last = resolved.rsplit(". ", 1)[1]
+        resolved = last if len(last.split()) > 1 and last[:1].isupper() else resolved
+    parts = resolved.split()
+    for index in range(1, len(parts) - 1):
+        if first_name_gender(" ".join(parts[index:])) is not None and parts[index - 1][:1].isupper():
+            return " ".join(parts[index:])
+    if len(parts) > 2 and parts[0] == "The" and parts[1][:1].isupper():  # not "The Hill"
+        return " ".join(parts[1:])
+    return resolved
+
+
+def _without_leading_stops(run: str) -> str:
+    """Drop sentence-opening words from a name run ("When Yoon Ha-eun" -> "Yoon Ha-eun")."""
+    parts = run.split()
+    while len(parts) > 1 and parts[0].lower() in leading_stops():
+        parts = parts[1:]
+    return " ".join(parts)
 
 
 def _name_part(text: str) -> str:

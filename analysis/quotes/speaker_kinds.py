@@ -26,7 +26,7 @@ from functools import cache
 from analysis._resources import read_csv_rows, read_lines
 from analysis.actors.registry import ActorRegistry
 
-__all__ = ["anonymous_words", "is_anonymous", "looks_like_person", "speaker_kind"]
+__all__ = ["anonymous_heads", "anonymous_words", "is_anonymous", "looks_like_person", "speaker_kind"]
 
 #: Words that open a definite or possessed description: "the officials" are known ones.
 DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its",
@@ -92,6 +92,25 @@ def is_anonymous(phrase: str) -> bool:
     if tokens[0] in anonymous_words("determiner"):
         return any(_is_head(word, plural_only=False) for word in tokens[1:])
     return any(_is_head(word, plural_only=True) for word in tokens)
+
+
+def anonymous_heads(phrase: str) -> list[str]:
+    """Return the person nouns of an anonymous speaker phrase, singular ("officials" -> "official").
+
+    Examples
+    --------
+    >>> anonymous_heads("a senior European official involved in the talks")
+    ['official']
+    >>> anonymous_heads("two diplomats familiar with the plan")
+    ['diplomat']
+    """
+    heads = anonymous_words("head")
+    found = []
+    for word in (w.strip("’'.,") for w in _WORD.findall(phrase.lower())):
+        singular = word[:-1] if word.endswith("s") and word[:-1] in heads else word
+        if singular in heads:
+            found.append(singular)
+    return found
 
 
 def looks_like_person(name: str) -> bool:
