@@ -171,3 +171,36 @@ def test_reaction_sentence_before_a_quote_names_its_speaker() -> None:
     assert _speakers("Choi was unconvinced. “Beijing priced it in long ago.”") == ["Choi"]
     # a sentence that is no reaction of a speaker gives nothing
     assert _speakers("Prices fell sharply. “We expected worse.”") == [None]
+
+
+def test_possessive_country_keeps_its_whole_name() -> None:
+    text = ("The talks stalled. South Korea's foreign ministry said it "
+            "“deeply regrets” the decision.")
+    assert _actors(text) == [("South Korea's foreign ministry",
+                              "Ministry of Foreign Affairs (South Korea)")]
+
+
+def test_acronym_speaker_takes_the_name_the_article_spells_out() -> None:
+    text = ("The Coastal Defence Agency (CDA) tracked the vessel.\n\n"
+            "“We are ready,” the CDA said in a text message.")
+    assert _actors(text) == [("the CDA", "Coastal Defence Agency")]
+
+
+def test_office_with_a_listed_name_is_one_speaker() -> None:
+    text = ("Officials were quiet, and the Ministry of Fisheries, Oceans and Ports has said "
+            "only that talks will continue “until the last minute.”")
+    assert _speakers(text) == ["Ministry of Fisheries, Oceans and Ports"]
+
+
+def test_they_goes_back_to_the_organisation_opening_the_sentence_before() -> None:
+    text = ("The Harbour Pilots Association staged a rally on Monday. "
+            "“We will not be sacrificed again,” they said.")
+    assert _actors(text) == [("they", "Harbour Pilots Association")]
+    assert _actors("“We will not be sacrificed again,” they said.") == [("they", None)]
+
+
+def test_titled_surname_and_a_run_across_a_sentence_end_take_the_full_name() -> None:
+    text = ("Council member Rosa Amari won the seat on Tuesday. Turnout was high in Jakarta. "
+            "Amari thanked her staff.\n\n"
+            "Ms. Amari said her first act would be a pause. “Nothing gets sold yet,” she said.")
+    assert _actors(text)[-1] == ("she", "Rosa Amari")

@@ -255,11 +255,34 @@ def subject_head(text: str, phrase: Phrase | None, region_start: int, cue_start:
             return apposed
     if phrase.kind == "name" and _is_office(phrase) and text[region_start : phrase.start].rstrip().endswith(","):
         return _apposition_of(text, phrase, region_start, cue_start) or phrase
+    listed = _listed_office(text, phrase, region_start) if phrase.kind == "name" else None
+    if listed is not None:
+        return listed
     if phrase.kind == "name" and _OF_BEFORE.search(text[region_start : phrase.start]):
         return (_person_before_of(text, phrase, region_start)
                 or _apposition_of(text, phrase, region_start, cue_start)
                 or _title_before_of(text, phrase, region_start) or phrase)
     return phrase
+
+
+@cache
+def _office_list_before() -> re.Pattern[str]:
+    """"Ministry of Trade, Industry and " right before the last name of the list."""
+    capitalised = r"[A-Z][\w’'\-]*"
+    return re.compile(rf"(?:(?<=\s)|^)(?P<head>(?:{capitalised}\s+)*?(?P<noun>{capitalised})\s+of\s+"
+                      rf"(?:{capitalised},?\s+)+and\s+)$")
+
+
+def _listed_office(text: str, phrase: Phrase, region_start: int) -> Phrase | None:
+    """Return "Ministry of Trade, Industry and Energy" for the phrase "Energy" after its list."""
+    match = _office_list_before().search(text[region_start : phrase.start])
+    if match is None:
+        return None
+    noun = match.group("noun").lower()
+    if noun not in words("institution") and noun not in words("title_word"):
+        return None
+    start = region_start + match.start("head")
+    return Phrase(start, phrase.end, text[start : phrase.end], "name")
 
 
 def _is_office(phrase: Phrase) -> bool:

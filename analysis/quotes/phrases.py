@@ -314,6 +314,9 @@ def _description_back(text: str, toks: list[tuple[int, int]], i: int, last: int)
     else:
         boundary_at = j
     first: int | None = determiner_at
+    if first is not None and _is_possessive(_token(text, toks, first)) and _is_capitalised(_token(text, toks, first)):
+        # "South Korea's foreign ministry": the whole name before the possessive
+        first = _trim_function_words(text, toks, _name_run_back(text, toks, first), first)
     if first is None:
         # a bare plural or title ("officials said", "campaign aides said") right after a boundary
         start_index = (boundary_at + 1) if boundary_at is not None else 0

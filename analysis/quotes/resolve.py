@@ -48,7 +48,7 @@ from analysis.quotes.speaker_kinds import (
     is_anonymous,
     speaker_kind,
 )
-from analysis.quotes.words import leading_stops, words
+from analysis.quotes.words import abbreviations, leading_stops, words
 from analysis.text.document import Document
 from analysis.text.patterns import NAME_RUN_RE
 
@@ -387,11 +387,25 @@ class Resolver:
         return None
 
     def group_before(self, limit: int) -> str | None:
-        """"they": the latest organisation that spoke before ``limit``, else None."""
+        """"they": the latest organisation that spoke before ``limit``, else the organisation
+        that opens the sentence before ("The Rice Growers' Association staged a rally. ...
+        they said"), else None.
+        """
         for _, _, actor in self.speakers.recent_before(limit, PRONOUN_CANDIDATES):
             record = self.registry.get(actor)
             if record is not None and record.kind == "organisation":
                 return actor
+        sentence = self.doc.sentence_at(limit)
+        if sentence is None or sentence.index == 0:
+            return None
+        window = self.doc.sentences[sentence.index - 1].start
+        subject = bisect_left(self._subject_starts_ready(), limit) - 1
+        if subject < 0 or self.subjects()[subject][0] < window:
+            return None
+        offset, name = self.subjects()[subject]
+        actor = self.named(Phrase(offset, offset + len(name), name, "name"))
+        if actor is not None and speaker_kind(self.registry, actor, "name") == "organisation":
+            return actor
         return None
 
     def _subject_starts_ready(self) -> list[int]:
@@ -411,6 +425,10 @@ class Resolver:
         name = _name_part(phrase.text)
         if actor is not None and not self._other_bearer(phrase.text, actor, phrase.start):
             return actor
+        if ACRONYM.fullmatch(name):
+            spelled = spelled_out(self.doc.text, name)
+            if spelled is not None:  # "the JCS" after "The Joint Chiefs of Staff (JCS)"
+                return self.registry_resolve(spelled) or unregistered_name(spelled)
         expanded = self.expand(name, phrase.start)
         if expanded != name and not self._title_allows(expanded, phrase.start):
             expanded = name  # "first lady Kim" is not the "Kim Jong Un" named earlier
@@ -454,11 +472,17 @@ class Resolver:
         return actor is None or title_fits(actor, title.group())
 
     def expand(self, name: str, at: int) -> str:
-        """Return the fullest name in the article that a short mention stands for."""
+        """Return the fullest name in the article that a short mention stands for.
+
+        A surname alone or with a title ("Ms. Delgado") stands for the article's full name.
+        """
+        name = _without_leading_stops(name)
         parts = name.split()
-        if len(parts) > 1:
+        if len(parts) > 1 and len(unregistered_name(name).split()) > 1:
             return name
-        surname = parts[0] if parts else name
+        if len(parts) > 1:
+            parts = unregistered_name(name).split()
+        surname = parts[-1] if parts else name
         actor = self.speakers.latest_with_word(surname)
         if actor is not None:
             return actor
@@ -472,9 +496,7 @@ class Resolver:
             run = _without_leading_stops(run)
             if len(unregistered_name(run).split()) > 1:
                 return run
-        if position > 0:
-            return runs[position - 1]
-        return runs[0] if runs else name
+        return name
 
     def registry_resolve(self, mention: str) -> str | None:
         """Return the one actor the registry says ``mention`` denotes on the date."""
@@ -523,6 +545,40 @@ def _indefinite(head: str) -> re.Pattern[str]:
                       rf"{re.escape(head)}\b(?!\s*,\s*[A-Z])")
 
 
+#: An acronym a speaker may be named by ("JCS", "IAEA").
+ACRONYM = re.compile(r"[A-Z]{2,8}")
+#: Words an acronym's spelled-out name may hold without giving a letter ("Chiefs of Staff").
+_ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+
+
+def spelled_out(text: str, acronym: str) -> str | None:
+    """Return the name an article spells ``acronym`` out as: "Full Name (ACRONYM)".
+
+    Examples
+    --------
+    >>> spelled_out("The Joint Chiefs of Staff (JCS) said so. The JCS added more.", "JCS")
+    'Joint Chiefs of Staff'
+    >>> spelled_out("The JCS said so.", "JCS") is None
+    True
+    """
+    for match in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
+        words_before = text[max(0, match.start() - 120) : match.start()].split()
+        letters, taken = "", []
+        for word in reversed(words_before):
+            if word.lower() in _ACRONYM_SKIPPED and taken:
+                taken.append(word)
+                continue
+            if not word[:1].isupper():
+                break
+            letters = word[0] + letters
+            taken.append(word)
+            if letters == acronym:
+                return " ".join(reversed(taken))
+            if not acronym.endswith(letters):
+                break
+    return None
+
+
 def unregistered_name(name: str) -> str:
     """Return the actor name of a person or body the registry does not hold.
 
@@ -537,10 +593,8 @@ def unregistered_name(name: str) -> str:
     >>> unregistered_name("The Russian Foreign Ministry"), unregistered_name("The Hill")
     ('Russian Foreign Ministry', 'The Hill')
     """
-    resolved = strip_titles(name) or name
-    if ". " in resolved:  # "Endorses Ted Cruz. Morton Blackwell": a run across a sentence end
-        last = resolved.rsplit(". ", 1)[1]
-        resolved = last if len(last.split()) > 1 and last[:1].isupper() else resolved
+    # "Endorses Ted Cruz. Morton Blackwell": a run across a sentence end
+    resolved = _after_sentence_end(strip_titles(name) or name)
     parts = resolved.split()
     for index in range(1, len(parts) - 1):
         if first_name_gender(" ".join(parts[index:])) is not None and parts[index - 1][:1].isupper():
@@ -550,10 +604,38 @@ def unregistered_name(name: str) -> str:
     return resolved
 
 
+#: A full stop followed by a capitalised word inside a name run, and the word before it.
+_STOP_IN_RUN = re.compile(r"([\w’'-]+)\.\s+(?=[A-Z])")
+
+
+def _after_sentence_end(run: str) -> str:
+    """Return the part of a name run after a sentence end in it ("Jakarta. Ono" -> "Ono").
+
+    A stop after an initial or an abbreviation ("John F. Kerry", "St. Louis") is no end.
+    """
+    cut = 0
+    for match in _STOP_IN_RUN.finditer(run):
+        word = match.group(1)
+        if len(word) > 1 and word.lower() not in abbreviations() and not word.isupper():
+            cut = match.end()
+    return run[cut:]
+
+
+#: Stop words that are also given names, kept when they open a name run ("Will Doyle").
+GIVEN_NAME_STOPS = frozenset({"will", "may", "bill", "mark", "grant", "rich", "hope", "joy"})
+
+
+@cache
+def _run_openers() -> frozenset[str]:
+    """Sentence openers that are never a name's first word ("When", "Then"; not "Will")."""
+    return leading_stops() - GIVEN_NAME_STOPS
+
+
 def _without_leading_stops(run: str) -> str:
-    """Drop sentence-opening words from a name run ("When Yoon Ha-eun" -> "Yoon Ha-eun")."""
+    """Drop what opens a sentence before a name ("When Yoon Ha-eun", "Jakarta. Ono")."""
+    run = _after_sentence_end(run)
     parts = run.split()
-    while len(parts) > 1 and parts[0].lower() in leading_stops():
+    while len(parts) > 1 and parts[0].lower() in _run_openers():
         parts = parts[1:]
     return " ".join(parts)
 
