@@ -204,3 +204,21 @@ def test_titled_surname_and_a_run_across_a_sentence_end_take_the_full_name() -> 
             "Amari thanked her staff.\n\n"
             "Ms. Amari said her first act would be a pause. “Nothing gets sold yet,” she said.")
     assert _actors(text)[-1] == ("she", "Rosa Amari")
+
+
+# --- speaker phrases that the cue search used to miss -----------------------------------------
+
+def test_a_cue_word_used_as_a_noun_is_no_cue() -> None:
+    text = ("The answers to the shortage are “not arriving fast enough,” says Dara Quinn, "
+            "director of the Harbour Health Fund. “We are still waiting.”")
+    assert _speakers(text) == ["Dara Quinn", "Dara Quinn"]
+
+
+def test_name_after_an_introductory_prepositional_phrase() -> None:
+    text = "In a radio interview Ruiz declared “I think the treaty may be obsolete.”"
+    assert _speakers(text) == ["Ruiz"]
+
+
+def test_description_opening_with_a_date_number() -> None:
+    text = "“The rationale does not hold,” said 9/11 widow Terry Strada."
+    assert _actors(text) == [("9/11 widow Terry Strada", "Terry Strada")]

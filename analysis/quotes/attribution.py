@@ -83,7 +83,7 @@ def attribute(context: Context, found: list[Found]) -> None:
             )
         else:
             item.attribution = (
-                _head(context, item, near=False)
+                _head_with_speaker(context, item)
                 or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
                 or _tail(context, item, adjacent=False)
@@ -166,6 +166,18 @@ def _head(context: Context, item: Found, near: bool) -> Attribution | None:
     if attribution.speaker is None and attribution.lemma != ACCORDING_TO:
         return attribution if not near else None
     return attribution
+
+
+def _head_with_speaker(context: Context, item: Found) -> Attribution | None:
+    """The cue before a partial quote; one without a speaker only when none after it has one.
+
+    ``The delays are “not meeting the demand,” says NAME``: the cue after the quote
+    names the speaker, so a speakerless cue before it does not decide.
+    """
+    head = _head(context, item, near=False)
+    if head is None or head.speaker is not None or head.lemma == ACCORDING_TO:
+        return head
+    return _tail(context, item, adjacent=False) or head
 
 
 def _ends_with_colon(text: str, start: int, end: int) -> bool:

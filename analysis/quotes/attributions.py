@@ -45,6 +45,8 @@ def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribut
             cue = table.get(form) or table.get(form.lower())
             if cue is None or _not_speech_go_on(text, cue, match.end()):
                 continue
+            if _previous_word(text, region_start, match.start()) in words("noun_marker"):
+                continue  # "the answers to", "his remarks": a noun, not a speech verb
             attribution = _attribution_at(
                 text, region_start, region_end, match.start(), match.end(), form, cue,
                 sentence, found,

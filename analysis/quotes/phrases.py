@@ -50,7 +50,7 @@ APPOSITION_MAX_CHARS = 100
 #: said" is a list word; "quickly said" an adverb; "Ely" or "fly" are not).
 LY_ADVERB_MIN_CHARS = 4
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-.&]\w+)*(?:[’']s?)?|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\d+/\d+|\w+(?:[’'\-.&]\w+)*(?:[’']s?)?|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +168,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     ):
         # "who has in the past described", "Beck on Wednesday called": a prepositional
         # phrase, not the subject ("the head of NATO said" keeps its "of")
+        trailing = _trailing_name(text, toks, phrase, i)
+        if trailing is not None:
+            return trailing  # "In a radio interview Ruiz declared": the name after the phrase
         i = _index_before(toks, phrase.start) - 2  # before the preposition
         while i >= 0 and _is_between(_token(text, toks, i)):
             i -= 1
@@ -184,6 +187,23 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     if word in {",", ")"}:
         return _subject_across_apposition(text, toks, i)
     return None
+
+
+def _trailing_name(text: str, toks: list[tuple[int, int]], phrase: Phrase, i: int) -> Phrase | None:
+    """Return the name ending a description-led phrase ("a radio interview Ruiz" -> "Ruiz").
+
+    Only when a lower-case word that is no title stands before the name: "a radio
+    interview", not "the party chairman".
+    """
+    if phrase.kind != "name":
+        return None
+    first = _name_run_back(text, toks, i)
+    before = [_token(text, toks, j).lower() for j in range(_index_before(toks, phrase.start), first)]
+    if not before or not any(w.isalpha() and w not in words("determiner") | words("article")
+                             and w not in words("title_word") for w in before[1:]):
+        return None
+    name = text[toks[first][0] : toks[i][1]]
+    return Phrase(toks[first][0], toks[i][1], name, "name")
 
 
 def _index_before(toks: list[tuple[int, int]], offset: int) -> int:
