@@ -222,3 +222,9 @@ def test_name_after_an_introductory_prepositional_phrase() -> None:
 def test_description_opening_with_a_date_number() -> None:
     text = "“The rationale does not hold,” said 9/11 widow Terry Strada."
     assert _actors(text) == [("9/11 widow Terry Strada", "Terry Strada")]
+
+
+def test_subject_after_an_introductory_phrase_with_two_commas() -> None:
+    text = ("Following a swiftly called, late-afternoon meeting, the Harbour Council issued a "
+            "statement calling the spill “a clear violation” of its rules.")
+    assert _speakers(text) == ["the Harbour Council"]

@@ -49,6 +49,8 @@ APPOSITION_MAX_CHARS = 100
 #: An "-ly" word between speaker and verb is an adverb when longer than this ("also
 #: said" is a list word; "quickly said" an adverb; "Ely" or "fly" are not).
 LY_ADVERB_MIN_CHARS = 4
+#: Shortest "-ed" word read as a past-tense verb rather than a head noun ("issued", not "bed").
+PAST_TENSE_MIN_CHARS = 4
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\d+/\d+|\w+(?:[’'\-.&]\w+)*(?:[’']s?)?|[^\w\s]")
 
@@ -412,8 +414,10 @@ def noun_phrase_after(
             if lower in words("name_head") and _ends_phrase(text, toks, index):
                 last = index  # "wrote Time magazine."
                 break
-            if not (modified and _is_head_noun(lower)):
-                break
+            past_tense = (lower.endswith("ed") and len(lower) > PAST_TENSE_MIN_CHARS and index > 1
+                          and _is_capitalised(_token(text, toks, index - 1)))
+            if not (modified and _is_head_noun(lower)) or past_tense:
+                break  # "the Security Council issued": a verb after the name, not its head
             modified = False  # one head noun: "a Florida strategist", not "... strategist Bob"
         if lower in words("forward_stop") or lower in words("breaker") or lower in words("place_adverb"):
             break
@@ -485,15 +489,14 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     'Kasich'
     """
     toks = tokens(text, start, min(end, start + SUBJECT_LOOKAHEAD))
-    candidates = [0]
-    for index, (s, e) in enumerate(toks[:INTRO_MAX_TOKENS]):
-        if text[s:e] == ",":
-            candidates.append(index + 1)
-            break
-    if toks and len(candidates) > 1:
+    after_commas = [index + 1 for index, (s, e) in enumerate(toks[:INTRO_MAX_TOKENS]) if text[s:e] == ","]
+    candidates = [0, *after_commas[:1]]
+    if toks and after_commas:
         first = _word_at(text, toks, 0)
         if first in leading_stops() or first.endswith(("ing", "ed")) or first in words("intro_opener"):
-            candidates.reverse()
+            # "Following a swiftly called, late-afternoon meeting, the Council ...": the
+            # subject follows the introductory phrase, whichever of its commas ends it
+            candidates = [*reversed(after_commas), 0]
     for candidate in candidates:
         index = candidate
         while index < len(toks) and _word_at(text, toks, index) in leading_stops() - words("article"):
