@@ -9,7 +9,8 @@
   start with a bullet (``-``, ``•``, ``*``, ``–``, ``·`` or a number: ``1.``, ``2)``;
   :func:`is_bullet`, :func:`opens_list`).
 * **Counts.** A sentence states a count of areas when a number (digits or a spelled-out
-  number) comes before an area noun ("11 sectors", "seven areas", "16개 분야";
+  number) comes before an area noun ("11 sectors", "seven areas", "16개 분야"), or is
+  joined to it by a hyphen as a modifier ("the 11-area ITPP", "a seven-sector plan";
   :func:`stated_count`).
 
 The words (connectors, area nouns, list cues, spelled-out numbers) are data:
@@ -24,6 +25,7 @@ from functools import cache
 
 from analysis._resources import read_csv_rows
 from analysis.sectors.matching import Match
+from analysis.text.patterns import HYPHENS
 
 __all__ = [
     "MAX_GAP",
@@ -96,8 +98,11 @@ def _count_regex() -> re.Pattern[str]:
     words = "|".join(re.escape(word) for word, _ in _cues().numbers)
     nouns = "|".join(sorted((n for n in _cues().area_nouns if n.isascii()), key=len, reverse=True))
     korean = "|".join(n for n in _cues().area_nouns if not n.isascii())
+    # a number inside a name ("COVID-19", "F-16") counts nothing
+    hyphens = re.escape(HYPHENS)
     return re.compile(
-        rf"(?<!\w)(?P<n>\d{{1,2}}|{words})\s+(?:[a-z-]+\s+)?(?:{nouns})(?!\w)"
+        rf"(?<![\w{hyphens}])(?P<n>\d{{1,2}}|{words})\s+(?:[a-z-]+\s+)?(?:{nouns})(?!\w)"
+        rf"|(?<![\w{hyphens}])(?P<h>\d{{1,2}}|{words})[{hyphens}](?:{nouns})(?![\w{hyphens}])"
         rf"|(?<!\d)(?P<k>\d{{1,2}})\s*개\s*(?:협력\s*)?(?:{korean})",
         re.IGNORECASE,
     )
@@ -122,12 +127,14 @@ def count_spans(sentence_text: str) -> list[tuple[int, int]]:
     --------
     >>> count_spans("Unlike the seven areas of 2012, the ITPP has 11 areas.")
     [(11, 7), (45, 11)]
+    >>> count_spans("The 11-area ITPP replaced a seven-sector plan.")
+    [(4, 11), (28, 7)]
     """
     return [(m.start(), _count_value(m)) for m in _count_regex().finditer(sentence_text)]
 
 
 def _count_value(match: re.Match[str]) -> int:
-    value = match.group("n") or match.group("k")
+    value = match.group("n") or match.group("h") or match.group("k")
     if value.isdigit():
         return int(value)
     # the regex matched the word ignoring case, so look it up the same way: casefold()
