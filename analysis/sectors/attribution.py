@@ -6,15 +6,19 @@
   previous programme"). :func:`programme_references` finds them all, in order.
 * **Two programmes in a sentence.** Each reference governs the text from it to the next
   (:func:`governed_spans`); a count goes to the span it is in, unless it is "of" the next
-  programme ("the seven areas of the 2012 programme"; :func:`count_owner`).
+  programme ("the seven areas of the 2012 programme") or modifies its name ("the 11-area
+  ITPP"; :func:`count_owner`).
 * **Partner.** Whose programme it is: a partner named by the reference ("Japan's ITPP",
   "NATO and Australia's ITPP", "between Korea and NATO"), from
   ``resources/sectors/partners.csv``; :func:`partner_in` and :func:`subject_partner`.
 * **Year.** A year written in the text ("in 2012"), the summit it was adopted at ("in
   Vilnius", ``resources/sectors/summits.csv``, each row with its source), a year relative
-  to the publication date ("last year"), else the programmes dataset when the partner and
-  programme identify one (:func:`text_year`, :func:`dataset_programme`). The publication
-  year alone never gives a programme's year.
+  to the publication date ("last year", "next year"; :mod:`analysis.sectors.years`), the
+  year the sentences just before gave the same programme ("... would seek a tailored
+  programme next year. The ITPP will focus on ..."), else the programmes dataset when the
+  partner and programme identify one and the text does not call it a later one ("the
+  renewed ITPP"; :func:`dataset_programme`). The publication year alone never gives a
+  programme's year.
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from analysis._resources import read_csv_rows
+from analysis.sectors.years import SUCCESSOR_WORDS, TEXT_SOURCES, names_successor, text_year
+from analysis.text.patterns import HYPHENS
 
 __all__ = [
     "DETERMINERS",
@@ -72,15 +78,16 @@ _KOREAN_PROGRAMME = re.compile(
 )
 #: Words that, before "programme", make a plain reference to one programme of several.
 PLAIN_REFERENCE_WORDS: tuple[str, ...] = ("old", "older", "previous", "earlier", "former", "new")
+#: Words that, after "a"/"an" or "the", introduce a partnership programme not yet named
+#: ("a tailored programme", "the renewed partnership programme"); with the words above.
+INTRODUCING_WORDS: tuple[str, ...] = ("tailored", "partnership",
+                                     *(w for w in SUCCESSOR_WORDS if w.isascii()))
 _PLAIN_REFERENCE = re.compile(
-    rf"\b[Tt]he\s+(?:(?P<year>(?:19|20)\d\d)|{'|'.join(PLAIN_REFERENCE_WORDS)})\s+"
-    r"(?:partnership\s+)?program(?:me)?\b"
+    rf"\b(?:[Tt]he\s+(?:(?P<year>(?:19|20)\d\d)|{'|'.join(PLAIN_REFERENCE_WORDS)})\s+"
+    rf"|(?:[Tt]he|[Aa]n?)\s+(?:new\s+)?(?:{'|'.join(INTRODUCING_WORDS)})\s+)"
+    r"(?:(?:tailored|partnership)\s+)*program(?:me)?\b"
 )
 _LEADING_DETERMINER = re.compile(rf"^(?:{'|'.join(DETERMINERS)})\s+")
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
-#: Phrases giving a year relative to the publication date, with the offset in years.
-RELATIVE_YEARS: tuple[tuple[str, int], ...] = (("last year", -1), ("this year", 0),
-                                               ("작년", -1), ("지난해", -1), ("올해", 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,7 @@ class ProgrammeRef:
     name: str | None
     acronym: str | None
     year: int | None = None
+    successor: bool = False
 
 
 @cache
@@ -175,7 +183,10 @@ def programme_references(text: str) -> list[ProgrammeRef]:
     for ref in found:
         if merged and ref.start < merged[-1].end:
             continue
-        merged.append(ref)
+        # "the renewed ITPP", "a future tailored programme": a later programme
+        later = names_successor(text[: ref.start]) or names_successor(
+            text[ref.start : ref.end].rsplit(None, 1)[0] + " ")
+        merged.append(replace(ref, successor=later) if later else ref)
     return merged
 
 
@@ -254,37 +265,7 @@ def subject_partner(text: str) -> str | None:
     return ranked[0][0]
 
 
-# --- years ----------------------------------------------------------------------
-
-
-@cache
-def _summits() -> tuple[tuple[str, int], ...]:
-    return tuple((row["place"], int(row["year"])) for row in read_csv_rows("sectors/summits.csv"))
-
-
-def text_year(text: str, published: dt.date | None) -> tuple[int | None, str | None]:
-    """Return the year a text gives and how: ``"text"``, ``"summit"`` or ``"relative"``.
-
-    Examples
-    --------
-    >>> text_year("adopted in Vilnius last year", dt.date(2024, 5, 1))
-    (2023, 'summit')
-    >>> text_year("signed last year", dt.date(2024, 5, 1))
-    (2023, 'relative')
-    >>> text_year("signed last year", None)
-    (None, None)
-    """
-    match = _YEAR.search(text)
-    if match:
-        return int(match.group(1)), "text"
-    for place, year in _summits():
-        if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
-            return year, "summit"
-    if published is not None:
-        for phrase, offset in RELATIVE_YEARS:
-            if phrase in text:
-                return published.year + offset, "relative"
-    return None, None
+# --- the dataset -----------------------------------------------------------------
 
 
 @cache
@@ -358,6 +339,10 @@ class Programme:
 # is that programme's ("the seven areas of the 2012 programme").
 _COUNT_OWNER_GAP = 30
 _COUNT_OF_NEXT = re.compile(r"\b(?:of|in|under)\s+(?:the\s+|its\s+)?\S*$")
+# A count joined to its noun by a hyphen right before the next programme's name modifies
+# that name ("the 11-area ITPP", "Japan's new 16-area programme").
+_COUNT_MODIFIES_NEXT = re.compile(
+    rf"^\w+[{re.escape(HYPHENS)}]\w+\s+(?:(?:{'|'.join(PLAIN_REFERENCE_WORDS)})\s+)?$")
 
 
 def governed_spans(sentence_text: str, refs: list[ProgrammeRef]) -> list[tuple[int, int]]:
@@ -384,11 +369,16 @@ def count_owner(sentence_text: str, offset: int, spans: list[tuple[int, int]]) -
     >>> spans = governed_spans(text, programme_references(text))
     >>> count_owner(text, text.index("seven"), spans)
     1
+    >>> text = "Where the IPCP had seven areas, the 11-area ITPP adds space."
+    >>> spans = governed_spans(text, programme_references(text))
+    >>> [count_owner(text, text.index(n), spans) for n in ("seven", "11")]
+    [0, 1]
     """
     index = next(i for i, (a, b) in enumerate(spans) if a <= offset < b)
     if index + 1 < len(spans):
         gap = sentence_text[offset : spans[index + 1][0]]
-        if len(gap) <= _COUNT_OWNER_GAP and _COUNT_OF_NEXT.search(gap):
+        if len(gap) <= _COUNT_OWNER_GAP and (_COUNT_OF_NEXT.search(gap)
+                                             or _COUNT_MODIFIES_NEXT.match(gap)):
             return index + 1
     return index
 
@@ -400,6 +390,7 @@ def resolve(
     subject: str | None,
     *,
     offset: int = 0,
+    carried: Programme | None = None,
 ) -> Programme:
     """Return the programme ``ref`` names, with the partner and year ``segment`` gives.
 
@@ -407,8 +398,11 @@ def resolve(
     is the possessor of the reference ("Japan's ITPP"), else the one ``segment`` names,
     else the article's ``subject`` partner, else
     the only partner the dataset has a programme of that acronym for. The year is the one
-    the reference or segment gives (:func:`text_year`), else the dataset's, when partner and
-    programme identify one programme (:func:`dataset_programme`); else None.
+    the reference or segment gives (:func:`~analysis.sectors.years.text_year`), else the
+    one the text gave ``carried``, the programme named in the sentences just before, when
+    it is the same programme (:func:`_same_as_carried`), else the dataset's, when partner
+    and programme identify one programme (:func:`dataset_programme`) and the reference
+    does not name a later programme ("the renewed ITPP"); else None.
 
     Examples
     --------
@@ -416,6 +410,10 @@ def resolve(
     >>> resolve(ref, "Japan's ITPP covers 16 areas.", None, None)
     Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
 partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023')
+    >>> [ref] = programme_references("The renewed ITPP would cover space.")
+    >>> resolve(ref, "The renewed ITPP would cover space.", None, "Japan")
+    Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
+partner='Japan', year=None, year_source=None, programme_id=None)
     """
     partner = (_possessor(segment[: max(ref.start - offset, 0)]) or partner_in(segment)
                or subject or dataset_partner(ref.acronym))
@@ -423,8 +421,10 @@ partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023')
         year, source = ref.year, "text"
     else:
         year, source = text_year(segment, published)
+    if year is None and _same_as_carried(ref, partner, carried):
+        year, source = carried.year, carried.year_source  # type: ignore[union-attr]
     name, acronym, programme_id = ref.name, ref.acronym, None
-    found = dataset_programme(acronym, partner, year)
+    found = None if ref.successor else dataset_programme(acronym, partner, year)
     if found is not None:
         programme_id, partner = found[0], found[1]
         if year is None and found[2] is not None:
@@ -432,3 +432,15 @@ partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023')
         if name is None:
             name, acronym = found[3], found[4]
     return Programme(name, acronym, partner, year, source, programme_id)
+
+
+def _same_as_carried(ref: ProgrammeRef, partner: str | None, carried: Programme | None) -> bool:
+    """Tell whether ``carried`` (named just before, with a year the text gave) is ``ref``'s programme.
+
+    It is when it has the same acronym, or was only introduced ("a tailored programme"),
+    and no other partner's.
+    """
+    if carried is None or carried.year is None or carried.year_source not in TEXT_SOURCES:
+        return False
+    same = carried.acronym == ref.acronym if carried.acronym else carried.name is None
+    return same and (carried.partner is None or partner is None or carried.partner == partner)

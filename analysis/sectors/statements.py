@@ -282,7 +282,7 @@ def _statements(
         if refs:
             segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
             programme = resolve(refs[index], segment, article.published, article.subject,
-                                offset=0 if len(spans) == 1 else a)
+                                offset=0 if len(spans) == 1 else a, carried=carried)
         else:
             programme = carried
         found.append(_build_statement(sentence, programme, counts.get(index), items))
@@ -340,7 +340,7 @@ def _read_sentence(
         a, b = spans[-1]
         segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
         named = resolve(refs[-1], segment, article.published, article.subject,
-                        offset=0 if len(spans) == 1 else a)
+                        offset=0 if len(spans) == 1 else a, carried=carried)
     return SentenceReading(tuple(mentions), tuple(statements), named)
 
 
