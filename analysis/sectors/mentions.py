@@ -15,10 +15,14 @@ sentence pass (:mod:`analysis.sectors.statements`) found. Words are data
   ("Cybersecurity Agency", "the Cyber Command", "National Cyber Security Centre"), or
   preceded by a head and "of" / "for" / "on" ("Ministry of Science and Technology"), is
   part of an organisation's name.
+* **Registry names.** A match inside an organisation name, description or job title the
+  actor registry knows (:mod:`analysis.sectors.names`: "the Cyber Command" when a user's
+  registry lists it) is excluded the same way, whatever its case or head word.
 * **Excluded mentions are dropped** from the ``sectors`` table and from every count built
-  on it (article-level sectors, figures); ``find_sector_mentions(..., keep_excluded=True)``
-  keeps them with ``context == "excluded"`` and confidence :data:`EXCLUDED_CONFIDENCE`,
-  for auditing.
+  on it (article-level sectors, programme lists, figures);
+  ``find_sector_mentions(..., keep_excluded=True)`` keeps them with ``context``
+  ``"organisation"`` or ``"title"`` and confidence :data:`EXCLUDED_CONFIDENCE`, for
+  auditing.
 * **Confidence** (in [0, 1]): :data:`EXACT_ALIAS` for an alias written as in the taxonomy
   (case aside; an alias with capitals, such as "WPS", must keep them),
   :data:`VARIANT_ALIAS` when matched through a spacing, hyphen, "&" or comma variant
@@ -37,7 +41,7 @@ from functools import cache
 
 from analysis._resources import read_csv_rows
 from analysis.sectors.matching import (
-    EXCLUDED,
+    EXCLUDED_CONTEXTS,
     MENTION,
     PROGRAMME_LIST,
     Alias,
@@ -45,6 +49,7 @@ from analysis.sectors.matching import (
     SectorMention,
     matcher_for,
 )
+from analysis.sectors.names import NameSpan, name_context
 from analysis.sectors.taxonomy import ALIAS_SEPARATORS, Taxonomy
 from analysis.text.document import Document
 from analysis.text.patterns import HANGUL
@@ -240,7 +245,7 @@ def mention_confidence(
     >>> mention_confidence(Alias("cyber", "cyber-defence", True), "cyber", "mention", weak_rule=True)
     0.6
     """
-    if context == EXCLUDED:
+    if context in EXCLUDED_CONTEXTS:
         return EXCLUDED_CONFIDENCE
     if weak_rule:
         base = WEAK_BEFORE_COOPERATION
@@ -318,6 +323,7 @@ def refine_mentions(
     taxonomy: Taxonomy,
     *,
     keep_excluded: bool = False,
+    names: Sequence[NameSpan] = (),
 ) -> list[SectorMention]:
     """Return ``mentions`` with the weak-alias mentions added, exclusions applied, confidences set.
 
@@ -330,8 +336,12 @@ def refine_mentions(
     taxonomy : Taxonomy
         The taxonomy the mentions were matched with.
     keep_excluded : bool
-        Keep job-title and organisation-name matches with ``context == "excluded"``
-        (default: drop them).
+        Keep job-title and organisation-name matches, with ``context`` ``"title"`` or
+        ``"organisation"`` (default: drop them).
+    names : sequence of (start, end, context)
+        Organisation names and titles the actor registry finds in the text
+        (:func:`analysis.sectors.names.registry_name_spans`); a match overlapping one
+        takes its context.
 
     Examples
     --------
@@ -347,8 +357,9 @@ def refine_mentions(
     refined: list[SectorMention] = []
     for mention in mentions:
         alias = _alias_at(text, mention.start, mention.end, matcher)
-        why = exclusion(text, mention.start, mention.end)
-        context = EXCLUDED if why else mention.context
+        why = (name_context(mention.start, mention.end, names)
+               or exclusion(text, mention.start, mention.end))
+        context = why or mention.context
         if why and not keep_excluded:
             continue
         confidence = (
@@ -360,10 +371,11 @@ def refine_mentions(
         refined.append(replace(mention, context=context, confidence=confidence))
     taken = [(m.start, m.end) for m in mentions]
     for mention, alias in _weak_before_cooperation(doc, taxonomy, taken):
-        why = exclusion(text, mention.start, mention.end)
+        why = (name_context(mention.start, mention.end, names)
+               or exclusion(text, mention.start, mention.end))
         if why and not keep_excluded:
             continue
-        context = EXCLUDED if why else MENTION
+        context = why or MENTION
         refined.append(replace(mention, context=context, confidence=mention_confidence(
             alias, mention.matched, context, weak_rule=True)))
     return sorted(refined, key=lambda m: (m.start, m.end))

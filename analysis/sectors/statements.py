@@ -26,11 +26,8 @@ sentence is read once here (:func:`read_sentences`), for the sector mentions
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-import pandas as pd
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from analysis.sectors.attribution import (
     DETERMINERS,
@@ -63,12 +60,11 @@ from analysis.sectors.matching import (
     matcher_for,
     raw_matches,
 )
+from analysis.sectors.statement_rows import programme_statement_rows, programme_statements_frame
 from analysis.sectors.taxonomy import Taxonomy, TaxonomyLike, as_taxonomy
-from analysis.text.document import Document, TextLike, Texts, as_document
+from analysis.text.document import Document, TextLike, as_document
 from analysis.text.segmentation import Sentence
 
-if TYPE_CHECKING:
-    from analysis.pipeline import Context
 __all__ = [
     "DETERMINERS",
     "NAME_JOINERS",
@@ -145,8 +141,6 @@ class ProgrammeStatement:
 
 # How many sentences after naming a programme a statement may still refer to it.
 _CARRY_SENTENCES = 2
-
-
 
 
 # --- reading sentences ----------------------------------------------------------
@@ -402,6 +396,7 @@ def parse_programme_statements(
     taxonomy: TaxonomyLike = None,
     *,
     readings: Sequence[SentenceReading] | None = None,
+    mentions: Sequence[SectorMention] | None = None,
 ) -> list[ProgrammeStatement]:
     """Return the sentences that say what a partnership programme covers.
 
@@ -411,7 +406,10 @@ def parse_programme_statements(
     the count of areas the text states and the sectors it lists. A sentence naming two
     programmes gives two statements. ``fewer_listed`` flags a list shorter than the count.
     ``readings`` are the sentences already read (:func:`read_sentences`), as in
-    :func:`analysis.sectors.finder.find_sector_mentions`; read here when None.
+    :func:`analysis.sectors.finder.find_sector_mentions`; read here when None. The items
+    are the article's final sector ``mentions`` (exclusions and corrections applied, so
+    a sector word inside an organisation's name is no item and a corrected mention is
+    corrected here too); found with the shipped registry when None.
 
     Examples
     --------
@@ -430,71 +428,16 @@ def parse_programme_statements(
     >>> statement.partner, statement.year, statement.year_source, statement.programme_id
     ('Japan', 2023, 'summit', 'jpn-itpp-2023')
     """
+    doc, resolved = as_document(source), as_taxonomy(taxonomy)
     if readings is None:
-        readings = list(read_sentences(as_document(source), as_taxonomy(taxonomy)))
-    return [statement for result in readings for statement in result.statements]
+        readings = list(read_sentences(doc, resolved))
+    if mentions is None:
+        from analysis.sectors.finder import find_sector_mentions
 
-
-def programme_statements_frame(
-    articles: Texts, taxonomy: TaxonomyLike = None, *, context: Context | None = None
-) -> pd.DataFrame:
-    """Return the ``programme_statements`` table: one row per statement.
-
-    Parameters
-    ----------
-    articles : str, Article, Document, or an iterable of them
-    taxonomy : Taxonomy or path(s) to user CSV files, optional
-        The sectors (default: the shipped taxonomy).
-    context : Context, optional
-        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
-        settings), instead of the arguments above; this table is then a view of the same
-        annotation pass as every other table of that context.
-
-    Examples
-    --------
-    >>> frame = programme_statements_frame("The IPCP covered seven sectors in 2012.")
-    >>> frame[["acronym", "stated_count", "listed_count", "year", "fewer_listed"]].values.tolist()
-    [['IPCP', 7, 0, 2012, True]]
-    >>> frame.loc[0, "partner"], frame.loc[0, "programme_id"]
-    ('Republic of Korea', 'kor-ipcp-2012')
-    """
-    from analysis.pipeline import Context, frame
-
-    return frame("programme_statements", articles, Context.of(taxonomy=taxonomy, context=context))
-
-def programme_statement_rows(
-    doc: Document, statements: Iterable[ProgrammeStatement]
-) -> list[dict[str, object]]:
-    """Return the rows of the ``programme_statements`` table for ``statements`` of ``doc``.
-
-    Pure: nothing is extracted, one dict per statement.
-
-    Examples
-    --------
-    >>> doc = as_document("The IPCP covered seven sectors in 2012.")
-    >>> [row] = programme_statement_rows(doc, parse_programme_statements(doc))
-    >>> row["acronym"], row["stated_count"], row["sectors"]
-    ('IPCP', 7, '')
-    """
+        mentions = find_sector_mentions(doc, resolved, readings=readings)
+    final = {(m.start, m.end): m for m in mentions if m.context == PROGRAMME_LIST}
     return [
-        {
-            "article_id": doc.article_id,
-            "sentence": statement.sentence,
-            "start": statement.start,
-            "end": statement.end,
-            "partner": statement.partner,
-            "programme": statement.programme,
-            "acronym": statement.acronym,
-            "programme_id": statement.programme_id,
-            "year": statement.year,
-            "year_source": statement.year_source,
-            "stated_count": statement.stated_count,
-            "listed_count": statement.listed_count,
-            "n_listed": statement.n_listed,
-            "sectors": "; ".join(statement.sectors),
-            "item_ids": "; ".join(statement.item_ids),
-            "items": "; ".join(item.matched for item in statement.items),
-            "fewer_listed": statement.fewer_listed,
-        }
-        for statement in statements
+        replace(statement, items=tuple(final[item.start, item.end] for item in statement.items
+                                       if (item.start, item.end) in final))
+        for result in readings for statement in result.statements
     ]
