@@ -9,7 +9,8 @@
   start with a bullet (``-``, ``•``, ``*``, ``–``, ``·`` or a number: ``1.``, ``2)``;
   :func:`is_bullet`, :func:`opens_list`).
 * **Counts.** A sentence states a count of areas when a number (digits or a spelled-out
-  number) comes before an area noun ("11 sectors", "seven areas", "16개 분야"), or is
+  number) comes before an area noun ("11 sectors", "seven areas", "16개 분야", "11대 분야",
+  "열한 개 분야"), or is
   joined to it by a hyphen as a modifier ("the 11-area ITPP", "a seven-sector plan";
   :func:`stated_count`).
 
@@ -95,7 +96,9 @@ def _joiners() -> frozenset[str]:
 
 @cache
 def _count_regex() -> re.Pattern[str]:
-    words = "|".join(re.escape(word) for word, _ in _cues().numbers)
+    words = "|".join(re.escape(word) for word, _ in _cues().numbers if word.isascii())
+    native = "|".join(sorted((re.escape(word) for word, _ in _cues().numbers
+                              if not word.isascii()), key=len, reverse=True)) or "(?!)"
     nouns = "|".join(sorted((n for n in _cues().area_nouns if n.isascii()), key=len, reverse=True))
     korean = "|".join(n for n in _cues().area_nouns if not n.isascii())
     # a number inside a name ("COVID-19", "F-16") counts nothing
@@ -103,7 +106,10 @@ def _count_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w{hyphens}])(?P<n>\d{{1,2}}|{words})\s+(?:[a-z-]+\s+)?(?:{nouns})(?!\w)"
         rf"|(?<![\w{hyphens}])(?P<h>\d{{1,2}}|{words})[{hyphens}](?:{nouns})(?![\w{hyphens}])"
-        rf"|(?<!\d)(?P<k>\d{{1,2}})\s*개\s*(?:협력\s*)?(?:{korean})",
+        # digits take the counter 개 or 대 ("11대 분야"); native numerals only 개, since
+        # "세대" (generation) and "열대" (tropics) are words of their own
+        rf"|(?:(?<!\d)(?P<k>\d{{1,2}})\s*(?:개|대)|(?<!\w)(?P<kw>{native})\s*개)\s*"
+        rf"(?:협력\s*|주요\s*)?(?:{korean})",
         re.IGNORECASE,
     )
 
@@ -134,7 +140,7 @@ def count_spans(sentence_text: str) -> list[tuple[int, int]]:
 
 
 def _count_value(match: re.Match[str]) -> int:
-    value = match.group("n") or match.group("h") or match.group("k")
+    value = match.group("n") or match.group("h") or match.group("k") or match.group("kw")
     if value.isdigit():
         return int(value)
     # the regex matched the word ignoring case, so look it up the same way: casefold()
