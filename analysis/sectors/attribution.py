@@ -48,6 +48,7 @@ __all__ = [
     "partner_in",
     "programme_references",
     "resolve",
+    "speaks_of_another",
     "subject_partner",
     "text_year",
 ]
@@ -245,6 +246,32 @@ def _possessor(before: str) -> str | None:
 
 
 _POSSESSIVE = re.compile(r"(?P<owner>\S+)['’]s\s+(?:(?:new|own|first|latest)\s+)?$")
+
+
+_OWN = re.compile(r"\b(?:its|their)\s+own\b|자체", re.IGNORECASE)
+
+
+def speaks_of_another(sentence_text: str, carried: Programme) -> bool:
+    """Tell whether a sentence naming no programme is about another party's areas.
+
+    It is when it names a partner other than the carried programme's, or gives a party's
+    "own" priorities ("the EU named space as its own priority").
+
+    Examples
+    --------
+    >>> korea = Programme("Individually Tailored Partnership Programme", "ITPP",
+    ...                   "Republic of Korea")
+    >>> speaks_of_another("Japan, by contrast, stresses space.", korea)
+    True
+    >>> speaks_of_another("The EU named space as its own priority.", korea)
+    True
+    >>> speaks_of_another("Seoul wants it to add space.", korea)
+    False
+    """
+    if _OWN.search(sentence_text):
+        return True
+    named = {_partner_of(m.group(m.lastindex)) for m in _partner_regex().finditer(sentence_text)}
+    return bool(named - {carried.partner}) if carried.partner else False
 
 
 def subject_partner(text: str) -> str | None:

@@ -4,10 +4,12 @@ Applied by :func:`analysis.sectors.finder.find_sector_mentions` to the mentions 
 sentence pass (:mod:`analysis.sectors.statements`) found. Words are data
 (``resources/sectors/mention_cues.csv``); weights are the constants below.
 
-* **Weak alias + cooperation noun.** A weak alias (a one-word list-only alias: "cyber",
-  "space", 사이버) counts outside a list when a cooperation noun follows it directly
-  ("the two sides' cyber cooperation", "cyber and space ties", "사이버 협력"), with
-  confidence :data:`WEAK_BEFORE_COOPERATION`. "cyber" alone elsewhere still does not count.
+* **Weak alias + cooperation or activity noun.** A weak alias (a one-word list-only alias:
+  "cyber", "space", 사이버) counts outside a list when a cooperation noun follows it
+  directly ("the two sides' cyber cooperation", "cyber and space ties", "사이버 협력"), or
+  a noun of work done together in the sector ("joint cyber work", "space situational
+  awareness", "사이버 훈련"), with confidence :data:`WEAK_BEFORE_COOPERATION`. "cyber"
+  elsewhere ("cyber threats", "the cyber domain", "a cyber café") still does not count.
 * **Job titles.** A sector phrase directly before a person noun ("a former cyber security
   researcher", "counter-terrorism officials", "사이버안보 전문가") is part of a title.
 * **Organisation names.** A capitalised sector phrase followed, after at most four more
@@ -120,14 +122,15 @@ def _bounded(words: Sequence[str]) -> str:
 
 @cache
 def _cues() -> _Cues:
-    words: dict[str, list[str]] = {"cooperation_noun": [], "person_noun": [],
+    words: dict[str, list[str]] = {"cooperation_noun": [], "activity_noun": [], "person_noun": [],
                                    "organisation_head": []}
     for row in read_csv_rows("sectors/mention_cues.csv"):
         words[row["kind"]].append(row["word"])
     heads = _alternation(words["organisation_head"])
     name_word = rf"(?:[A-Z][\w'’\-]*|{_alternation(_NAME_JOINERS)})"
     return _Cues(
-        cooperation=re.compile(_bounded(words["cooperation_noun"]), re.IGNORECASE),
+        cooperation=re.compile(_bounded(words["cooperation_noun"] + words["activity_noun"]),
+                               re.IGNORECASE),
         # within one line: a job title or a name never runs on past a line break
         person_after=re.compile(rf"(?:{_SPACE}|-)*(?:{_bounded(words['person_noun'])})",
                                 re.IGNORECASE),

@@ -7,7 +7,9 @@ before) or sectors are listed; or when it names a partnership programme (a name 
 ``resources/sectors/programmes.csv``, or "the 2012 programme") with a list of sectors or an
 area noun ("areas", "priorities", "분야"); or when a programme named just before is
 followed by a sentence listing sectors with an area noun or a list cue ("the programme
-would cover A, B and C", "set out cooperation in areas including A"); or when a sentence
+would cover A, B and C", "set out cooperation in areas including A"), unless that
+sentence is about another party ("Japan, by contrast, stresses A and B", "the EU named A
+and B as its own priorities"); or when a sentence
 naming a programme ends in a colon and bullet lines follow (their sectors are its items).
 Its chains of two or more items, and single items introduced by a cue ("areas including",
 "covers", ":"; :mod:`analysis.sectors.lists`), are the programme's list; those mentions get
@@ -40,6 +42,7 @@ from analysis.sectors.attribution import (
     governed_spans,
     programme_references,
     resolve,
+    speaks_of_another,
     subject_partner,
 )
 from analysis.sectors.lists import (
@@ -320,6 +323,8 @@ def _read_sentence(
         mentions = _mentions(article, sentence, groups, is_statement=False, all_listed=True)
         return SentenceReading(tuple(mentions), (), None)
     refs = programme_references(sentence_text)
+    if not refs and carried is not None and speaks_of_another(sentence_text, carried):
+        carried = None
     count = bool(count_spans(sentence_text))
     is_statement = _is_statement(article, sentence, groups, refs, carried,
                                  count=count, opens_bullets=opens_bullets)

@@ -1,0 +1,62 @@
+"""Mentions outside lists (a weak alias before an activity noun) and lists that belong to
+another party than the programme named just before. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.sectors import find_sector_mentions, parse_programme_statements
+from analysis.sectors.mentions import WEAK_BEFORE_COOPERATION
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Both navies stepped up joint cyber work last year.", [("cyber-defence", "cyber")]),
+    ("Allies shared space situational awareness data.", [("space", "space")]),
+    ("Logistics exercises in the Baltic ended on Friday.", [("logistics", "Logistics")]),
+    ("양국은 사이버 훈련을 늘린다.", [("cyber-defence", "사이버")]),
+])
+def test_a_weak_alias_before_an_activity_noun_is_a_mention(text, expected):
+    found = find_sector_mentions(text)
+    assert [(m.sector, m.matched) for m in found] == expected
+    assert [(m.context, m.confidence) for m in found] == [("mention", WEAK_BEFORE_COOPERATION)]
+
+
+@pytest.mark.parametrize("text", [
+    "She met him at a cyber café.",
+    "The space station passed overhead.",
+    "A logistics company won the contract.",
+    "There is space for compromise.",
+    "Critics warned of cyber rivalries and cyber threats in the region.",
+    "정부는 사이버 위협에 대비한다.",
+])
+def test_a_weak_alias_before_other_nouns_is_not(text):
+    assert find_sector_mentions(text) == []
+
+
+def test_a_title_stays_excluded_beside_a_domain_mention():
+    text = "The cyber security researcher praised joint cyber work."
+    assert [(m.matched, m.start) for m in find_sector_mentions(text)] == [("cyber", 44)]
+
+
+def test_a_sentence_about_the_eu_s_own_priorities_is_not_the_programme_s_list():
+    text = ("Korea's ITPP lists space and logistics as areas. The European Union named "
+            "maritime security and cyber defence as its own priorities.")
+    [statement] = parse_programme_statements(text)
+    assert statement.item_ids == ("space", "logistics")
+    assert [m.context for m in find_sector_mentions(text)] == [
+        "programme-list", "programme-list", "mention", "mention"]
+
+
+def test_a_sentence_naming_another_partner_is_not_the_carried_programme_s_list():
+    text = ("Japan's ITPP covers space and cyber defence. Australia, by contrast, stresses "
+            "areas such as logistics and military medicine.")
+    [statement] = parse_programme_statements(text)
+    assert (statement.partner, statement.item_ids) == ("Japan", ("space", "cyber-defence"))
+
+
+def test_the_same_partner_keeps_the_carried_programme():
+    text = ("Japan's ITPP was reviewed. Tokyo wants the programme to cover areas such as "
+            "logistics and military medicine.")
+    [statement] = parse_programme_statements(text)
+    assert (statement.partner, statement.item_ids) == (
+        "Japan", ("logistics", "military-medicine"))
