@@ -119,3 +119,20 @@ def test_korean_partner_from_the_seoul_dateline():
     assert (statement.partner, statement.year, statement.programme_id) == (
         "Republic of Korea", 2023, "kor-itpp-2023")
     assert statement.item_ids == ("supply-chains", "critical-infrastructure")
+
+
+def test_the_partner_of_the_introducing_sentence_reaches_the_statement():
+    # the article names Japan and New Zealand once each: no subject partner to fall back on
+    text = ("New Zealand hopes to sign a tailored programme with NATO next year. "
+            "The ITPP would span logistics and space. Japan has one already.")
+    statement = _one(text, dt.date(2025, 4, 1))
+    assert (statement.partner, statement.year) == ("New Zealand", 2026)
+
+
+def test_a_successor_does_not_take_the_year_of_the_programme_before():
+    text = ("South Korea's ITPP, agreed in 2023, covers space and logistics. "
+            "The next ITPP may add military medicine and supply chains as areas.")
+    first, later = _statements(text, dt.date(2025, 4, 1))
+    assert (first.year, first.programme_id) == (2023, "kor-itpp-2023")
+    assert (later.year, later.programme_id, later.partner) == (None, None, "Republic of Korea")
+    assert later.item_ids == ("military-medicine", "supply-chains")

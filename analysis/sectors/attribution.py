@@ -360,6 +360,7 @@ class Programme:
     year: int | None = None
     year_source: str | None = None
     programme_id: str | None = None
+    successor: bool = False
 
 
 # A count this close before the next programme's name, joined by "of"/"in"/"under",
@@ -427,7 +428,8 @@ def resolve(
     the only partner the dataset has a programme of that acronym for. The year is the one
     the reference or segment gives (:func:`~analysis.sectors.years.text_year`), else the
     one the text gave ``carried``, the programme named in the sentences just before, when
-    it is the same programme (:func:`_same_as_carried`), else the dataset's, when partner
+    it is the same programme (:func:`_same_as_carried`; its partner too, when the
+    segment names none), else the dataset's, when partner
     and programme identify one programme (:func:`dataset_programme`) and the reference
     does not name a later programme ("the renewed ITPP"); else None.
 
@@ -436,20 +438,24 @@ def resolve(
     >>> [ref] = programme_references("Japan's ITPP covers 16 areas.")
     >>> resolve(ref, "Japan's ITPP covers 16 areas.", None, None)
     Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
-partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023')
+partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023', \
+successor=False)
     >>> [ref] = programme_references("The renewed ITPP would cover space.")
     >>> resolve(ref, "The renewed ITPP would cover space.", None, "Japan")
     Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
-partner='Japan', year=None, year_source=None, programme_id=None)
+partner='Japan', year=None, year_source=None, programme_id=None, successor=True)
     """
-    partner = (_possessor(segment[: max(ref.start - offset, 0)]) or partner_in(segment)
-               or subject or dataset_partner(ref.acronym))
+    partner = _possessor(segment[: max(ref.start - offset, 0)]) or partner_in(segment)
+    same = _same_as_carried(ref, partner, carried)
+    partner = (partner or (carried.partner if same and carried else None) or subject
+               or dataset_partner(ref.acronym))
     if ref.year is not None:
         year, source = ref.year, "text"
     else:
         year, source = text_year(segment, published)
-    if year is None and _same_as_carried(ref, partner, carried):
-        year, source = carried.year, carried.year_source  # type: ignore[union-attr]
+    if (year is None and same and carried is not None and carried.year is not None
+            and carried.year_source in TEXT_SOURCES):
+        year, source = carried.year, carried.year_source
     name, acronym, programme_id = ref.name, ref.acronym, None
     found = None if ref.successor else dataset_programme(acronym, partner, year)
     if found is not None:
@@ -458,16 +464,17 @@ partner='Japan', year=None, year_source=None, programme_id=None)
             year, source = found[2], "dataset"
         if name is None:
             name, acronym = found[3], found[4]
-    return Programme(name, acronym, partner, year, source, programme_id)
+    return Programme(name, acronym, partner, year, source, programme_id, ref.successor)
 
 
 def _same_as_carried(ref: ProgrammeRef, partner: str | None, carried: Programme | None) -> bool:
-    """Tell whether ``carried`` (named just before, with a year the text gave) is ``ref``'s programme.
+    """Tell whether ``carried``, the programme named just before, is ``ref``'s programme.
 
     It is when it has the same acronym, or was only introduced ("a tailored programme"),
-    and no other partner's.
+    both or neither are later programmes ("the renewed ITPP" is not the ITPP named
+    before), and it is no other partner's.
     """
-    if carried is None or carried.year is None or carried.year_source not in TEXT_SOURCES:
+    if carried is None or carried.successor != ref.successor:
         return False
     same = carried.acronym == ref.acronym if carried.acronym else carried.name is None
     return same and (carried.partner is None or partner is None or carried.partner == partner)
