@@ -60,3 +60,18 @@ def test_the_same_partner_keeps_the_carried_programme():
     [statement] = parse_programme_statements(text)
     assert (statement.partner, statement.item_ids) == (
         "Japan", ("logistics", "military-medicine"))
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("The ITPP replaced the IPCP last year. Its areas include space and logistics.", "ITPP"),
+    ("Unlike the IPCP, the ITPP was published. Its areas include space and logistics.",
+     "ITPP"),
+    ("While the ITPP is public, the IPCP never was. Its areas included space and logistics.",
+     "IPCP"),
+    ("기존 IPCP는 비공개였지만 ITPP는 공개됐다. 이 프로그램은 우주·군수지원 분야를 담았다.",
+     "ITPP"),
+])
+def test_the_programme_carried_is_the_one_the_sentence_is_about(text, acronym):
+    [statement] = parse_programme_statements(text)
+    assert statement.acronym == acronym
+    assert statement.item_ids in (("space", "logistics"),)

@@ -45,6 +45,7 @@ __all__ = [
     "dataset_programme",
     "governed_spans",
     "known_programmes",
+    "main_reference",
     "partner_in",
     "programme_references",
     "resolve",
@@ -386,6 +387,41 @@ def governed_spans(sentence_text: str, refs: list[ProgrammeRef]) -> list[tuple[i
         return [(0, len(sentence_text))]
     starts = [0, *(ref.start for ref in refs[1:])]
     return list(zip(starts, [*starts[1:], len(sentence_text)], strict=True))
+
+
+#: Words opening a sentence whose first clause is subordinate ("Unlike the IPCP, the ITPP
+#: ..."), so that the programme the sentence is about is the one named last.
+SUBORDINATE_OPENERS: tuple[str, ...] = (
+    "Unlike", "Where", "Whereas", "While", "Although", "Though", "Compared with",
+    "Compared to", "As opposed to", "Like", "Replacing", "Building on", "After", "Before",
+)
+# Korean clause endings and postpositions of contrast: the main clause comes after them
+_KOREAN_SUBORDINATE = re.compile(r"지만|와\s*달리|과\s*달리|반면|대신")
+_SUBORDINATE_OPENER = re.compile(rf"^\W*(?:{'|'.join(SUBORDINATE_OPENERS)})\b")
+
+
+def main_reference(sentence_text: str, n_refs: int) -> int:
+    """Return the index of the reference the sentence is about, of ``n_refs`` in order.
+
+    The first one, the subject of an English sentence ("The ITPP replaced the IPCP. Its
+    areas ..."), unless the sentence opens with a subordinate clause ("Unlike the IPCP,
+    the ITPP ...") or a Korean clause of contrast ("IPCP는 ...지만, ITPP는 ..."): then the
+    last one.
+
+    Examples
+    --------
+    >>> main_reference("The ITPP replaced the IPCP.", 2)
+    0
+    >>> main_reference("Unlike the IPCP, the ITPP covers space.", 2)
+    1
+    >>> main_reference("기존 IPCP는 7개 분야였지만, ITPP는 11개다.", 2)
+    1
+    """
+    if n_refs <= 1:
+        return 0
+    if _SUBORDINATE_OPENER.match(sentence_text) or _KOREAN_SUBORDINATE.search(sentence_text):
+        return n_refs - 1
+    return 0
 
 
 def count_owner(sentence_text: str, offset: int, spans: list[tuple[int, int]]) -> int:

@@ -40,6 +40,7 @@ from analysis.sectors.attribution import (
     ProgrammeRef,
     count_owner,
     governed_spans,
+    main_reference,
     programme_references,
     resolve,
     speaks_of_another,
@@ -153,8 +154,9 @@ _CARRY_SENTENCES = 2
 class SentenceReading:
     """What one sentence holds: its sector mentions, its statements, the programme it names.
 
-    ``programme`` is the last programme the sentence names, resolved (carried to the next
-    two sentences), or None.
+    ``programme`` is the programme the sentence is about, resolved (carried to the next
+    two sentences; of several, the one of the main clause:
+    :func:`~analysis.sectors.attribution.main_reference`), or None.
     """
 
     mentions: tuple[SectorMention, ...]
@@ -336,9 +338,10 @@ def _read_sentence(
     named = None
     if refs:
         spans = governed_spans(sentence_text, refs)
-        a, b = spans[-1]
+        main = main_reference(sentence_text, len(refs))
+        a, b = spans[main]
         segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
-        named = resolve(refs[-1], segment, article.published, article.subject,
+        named = resolve(refs[main], segment, article.published, article.subject,
                         offset=0 if len(spans) == 1 else a, carried=carried)
     return SentenceReading(tuple(mentions), tuple(statements), named)
 
