@@ -75,3 +75,17 @@ def test_the_programme_carried_is_the_one_the_sentence_is_about(text, acronym):
     [statement] = parse_programme_statements(text)
     assert statement.acronym == acronym
     assert statement.item_ids in (("space", "logistics"),)
+
+
+@pytest.mark.parametrize("joined", ["followed by", "along with", "together with", "alongside"])
+def test_lists_joined_by_phrases(joined):
+    text = f"Seoul's ITPP puts space first, {joined} logistics and supply chains."
+    [statement] = parse_programme_statements(text)
+    assert statement.item_ids == ("space", "logistics", "supply-chains")
+
+
+def test_a_possessive_partnership_programme_is_a_reference():
+    text = "NATO's partnership programme with New Zealand spans logistics, space and WPS."
+    [statement] = parse_programme_statements(text)
+    assert statement.partner == "New Zealand"
+    assert statement.item_ids == ("logistics", "space", "women-peace-security")

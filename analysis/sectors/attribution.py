@@ -86,7 +86,8 @@ INTRODUCING_WORDS: tuple[str, ...] = ("tailored", "partnership",
                                      *(w for w in SUCCESSOR_WORDS if w.isascii()))
 _PLAIN_REFERENCE = re.compile(
     rf"\b(?:[Tt]he\s+(?:(?P<year>(?:19|20)\d\d)|{'|'.join(PLAIN_REFERENCE_WORDS)})\s+"
-    rf"|(?:[Tt]he|[Aa]n?)\s+(?:new\s+)?(?:{'|'.join(INTRODUCING_WORDS)})\s+)"
+    rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w.-]*['’]s)\s+(?:new\s+)?"
+    rf"(?:{'|'.join(INTRODUCING_WORDS)})\s+)"
     r"(?:(?:tailored|partnership)\s+)*program(?:me)?\b"
 )
 _LEADING_DETERMINER = re.compile(rf"^(?:{'|'.join(DETERMINERS)})\s+")
