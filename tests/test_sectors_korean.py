@@ -86,3 +86,16 @@ def test_a_korean_job_title_is_not_a_mention():
 
 def test_count_offsets_in_korean():
     assert count_spans("IPCP는 7개 분야, ITPP는 11개 분야") == [(6, 7), (19, 11)]
+
+
+def test_inline_item_marks():
+    statement = _one("ITPP 협력 분야로는 ▲공공외교 ▲대테러 협력 ▲군축·비확산 등이 있다.")
+    assert statement.item_ids == ("public-diplomacy", "counter-terrorism",
+                                  "disarmament-nonproliferation")
+
+
+def test_item_marks_at_line_start_after_a_colon():
+    text = "정부가 밝힌 ITPP의 중점 분야는 다음과 같다:\n▲ 공급망\n▲ 해저케이블\n▲ 군진의학"
+    statement = _one(text)
+    assert statement.item_ids == ("supply-chains", "critical-infrastructure",
+                                  "military-medicine")

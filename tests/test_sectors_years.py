@@ -136,3 +136,13 @@ def test_a_successor_does_not_take_the_year_of_the_programme_before():
     assert (first.year, first.programme_id) == (2023, "kor-itpp-2023")
     assert (later.year, later.programme_id, later.partner) == (None, None, "Republic of Korea")
     assert later.item_ids == ("military-medicine", "supply-chains")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ITPP, which runs until 2026, covers space and logistics.", None),
+    ("Its ITPP, valid through the end of 2026 and agreed in 2023, spans space.", 2023),
+    ("ITPP는 2026년까지 우주·군수지원 분야를 다룬다.", None),
+    ("The ITPP for 2023-2026 covers space and logistics.", 2023),
+])
+def test_a_year_the_programme_runs_to_is_not_its_year(text, expected):
+    assert text_year(text, None)[0] == expected

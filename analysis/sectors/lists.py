@@ -1,12 +1,13 @@
 """Reading lists in a sentence: enumerations of sectors, list cues and stated counts.
 
 * **Enumerations.** Sector matches in one sentence separated only by list punctuation
-  and connectors ("A; B; and C", "from A to B", "A, B and C", "A와 B") form a chain
+  and connectors ("A; B; and C", "from A to B", "A, B and C", "A와 B", "▲A ▲B") form a chain
   (:func:`chains`); the gap between two items is at most :data:`MAX_GAP` characters.
 * **List cues.** A single item counts as a list when the words before it introduce one
   ("areas including", "covers", ":"; :func:`is_cued`).
 * **Bullets.** A sentence ending in a colon opens a bulleted list when the lines after it
-  start with a bullet (``-``, ``•``, ``*``, ``–``, ``·`` or a number: ``1.``, ``2)``;
+  start with a bullet (``-``, ``•``, ``*``, ``–``, ``·``, a Korean item mark such as ``▲``
+  or a number: ``1.``, ``2)``;
   :func:`is_bullet`, :func:`opens_list`).
 * **Counts.** A sentence states a count of areas when a number (digits or a spelled-out
   number) comes before an area noun ("11 sectors", "seven areas", "16개 분야", "11대 분야",
@@ -73,7 +74,9 @@ def _cues() -> _Cues:
 
 
 _GAP_TOKEN = re.compile(r"\w+|[^\w\s]")
-_GAP_PUNCTUATION = frozenset(",;:·ㆍ、/&()–—-")
+#: Signs Korean news sets before each item of an inline list ("▲대화와 협의 ▲대테러 협력").
+ITEM_MARKS = "▲△■□●○◆◇▶▷"
+_GAP_PUNCTUATION = frozenset(",;:·ㆍ、/&()–—-" + ITEM_MARKS)
 #: The longest gap (characters) between two items of one enumeration.
 MAX_GAP = 60
 
@@ -151,7 +154,7 @@ def _count_value(match: re.Match[str]) -> int:
 
 
 #: A line that is an item of a bulleted list: a bullet sign or a number, then a space.
-_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦]|\d{1,2}[.)])\s+\S")
+_BULLET = re.compile(rf"^\s*(?:(?:[-•*–·▪◦]|\d{{1,2}}[.)])\s+|[{ITEM_MARKS}]\s*)\S")
 
 
 def is_bullet(sentence_text: str) -> bool:
@@ -161,6 +164,8 @@ def is_bullet(sentence_text: str) -> bool:
     --------
     >>> is_bullet("- cyber defence"), is_bullet("• space"), is_bullet("3) logistics")
     (True, True, True)
+    >>> is_bullet("▲사이버방위")
+    True
     >>> is_bullet("2023 was a year of cyber attacks")
     False
     """

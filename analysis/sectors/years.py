@@ -1,7 +1,8 @@
 """The year of a partnership programme, as a text gives it, and when a text names a new one.
 
 * **Written years.** A year in the words about the programme ("agreed in 2023", "the 2012
-  programme") is its year (:func:`text_year`, source ``"text"``).
+  programme") is its year (:func:`text_year`, source ``"text"``); one it runs to ("until
+  2026", "through 2026", "2026년까지") is not.
 * **Summits.** "adopted in Vilnius" gives the year of that summit (``resources/sectors/
   summits.csv``, each row with its source; source ``"summit"``).
 * **Relative years.** "last year", "this year", "next year" (작년, 지난해, 올해, 내년) count
@@ -23,6 +24,7 @@ from functools import cache
 from analysis._resources import read_csv_rows
 
 __all__ = [
+    "END_YEAR_WORDS",
     "RELATIVE_YEARS",
     "SUCCESSOR_WORDS",
     "TEXT_SOURCES",
@@ -31,6 +33,17 @@ __all__ = [
 ]
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
+#: Words before a year that make it the year a programme ends ("runs until 2026").
+END_YEAR_WORDS: tuple[str, ...] = ("until", "till", "through", "to", "ends in", "ending in",
+                                   "expires in")
+# ... and after it, in Korean ("2026년까지")
+_END_YEAR_AFTER = re.compile(r"\s*년?\s*까지")
+_END_YEAR = re.compile(
+    rf"(?<!\w)(?:{'|'.join(END_YEAR_WORDS)})\s+(?:the\s+end\s+of\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+)?$",
+    re.IGNORECASE,
+)
 #: Phrases giving a year relative to the publication date, with the offset in years.
 RELATIVE_YEARS: tuple[tuple[str, int], ...] = (
     ("last year", -1), ("this year", 0), ("next year", 1),
@@ -67,10 +80,13 @@ def text_year(text: str, published: dt.date | None) -> tuple[int | None, str | N
     (2024, 'relative')
     >>> text_year("signed last year", None)
     (None, None)
+    >>> text_year("runs until 2026, agreed in 2023", None), text_year("for 2023-2026", None)
+    ((2023, 'text'), (2023, 'text'))
     """
-    match = _YEAR.search(text)
-    if match:
-        return int(match.group(1)), "text"
+    for match in _YEAR.finditer(text):
+        if not (_END_YEAR.search(text, 0, match.start())
+                or _END_YEAR_AFTER.match(text, match.end())):
+            return int(match.group(1)), "text"
     for place, year in _summits():
         if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
             return year, "summit"
