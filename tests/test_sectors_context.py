@@ -89,3 +89,22 @@ def test_a_possessive_partnership_programme_is_a_reference():
     [statement] = parse_programme_statements(text)
     assert statement.partner == "New Zealand"
     assert statement.item_ids == ("logistics", "space", "women-peace-security")
+
+
+@pytest.mark.parametrize("text", [
+    "The Centre for the Security of Critical Undersea Infrastructure opened in Northwood.",
+    "The Centre of Excellence for Countering Hybrid Threats hosted the seminar.",
+    "An Institute for Supply Chain Security report was cited.",
+])
+def test_organisation_names_with_the_sector_words_after_several_name_words(text):
+    kept = find_sector_mentions(text, keep_excluded=True)
+    assert kept and all(m.context == "organisation" for m in kept)
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("Allies stepped up work for the security of critical undersea infrastructure.",
+     "critical-infrastructure"),
+    ("The Centre said cooperation on Countering Hybrid Threats was urgent.", "hybrid-threats"),
+])
+def test_sector_words_after_lower_case_words_are_still_mentions(text, sector):
+    assert [m.sector for m in find_sector_mentions(text)] == [sector]

@@ -15,8 +15,9 @@ sentence pass (:mod:`analysis.sectors.statements`) found. Words are data
 * **Organisation names.** A capitalised sector phrase followed, after at most four more
   capitalised words (or "and", "of", "for", "&"), by a capitalised organisation head
   ("Cybersecurity Agency", "the Cyber Command", "National Cyber Security Centre"), or
-  preceded by a head and "of" / "for" / "on" ("Ministry of Science and Technology"), is
-  part of an organisation's name.
+  preceded by a head and "of" / "for" / "on", with at most six capitalised words or
+  joiners between ("Ministry of Science and Technology", "Centre of Excellence for
+  Countering Hybrid Threats"), is part of an organisation's name.
 * **Registry names.** A match inside an organisation name, description or job title the
   actor registry knows (:mod:`analysis.sectors.names`: "the Cyber Command" when a user's
   registry lists it) is excluded the same way, whatever its case or head word.
@@ -136,9 +137,11 @@ def _cues() -> _Cues:
                                 re.IGNORECASE),
         organisation_after=re.compile(
             rf"(?:{_SPACE}+{name_word}){{0,4}}?{_SPACE}+(?:{heads})(?!\w)"),
+        # "Ministry of Science and Technology", "Centre for the Security of Critical
+        # Undersea Infrastructure", "Centre of Excellence for Countering Hybrid Threats"
         organisation_before=re.compile(
-            rf"(?<!\w)(?:{heads})(?:{_SPACE}+[A-Z][\w'’\-]*){{0,2}}{_SPACE}+(?:of|for|on)"
-            rf"{_SPACE}+(?:the{_SPACE}+)?\Z"
+            rf"(?<!\w)(?:{heads})(?:{_SPACE}+(?:[A-Z][\w'’\-]*|of|for|on|the|and|&))"
+            rf"{{0,6}}?{_SPACE}+(?:of|for|on){_SPACE}+(?:the{_SPACE}+)?\Z"
         ),
         cooperation_words=tuple(w.casefold() for w in words["cooperation_noun"]),
     )
