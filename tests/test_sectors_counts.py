@@ -64,3 +64,32 @@ def test_listed_count_counts_distinct_sectors():
 
 def test_count_offsets_are_in_order():
     assert count_spans("a 16-area ITPP and a nine-area IPCP") == [(2, 16), (21, 9)]
+
+
+def test_the_next_programme_s_noun_phrase_keeps_its_year_and_count():
+    text = "The 11-area ITPP replaced the seven-area 2019 IPCP."
+    new, old = parse_programme_statements(text)
+    assert (new.acronym, new.stated_count, new.year) == ("ITPP", 11, None)
+    assert (old.acronym, old.stated_count, old.year) == ("IPCP", 7, 2019)
+
+
+def test_a_programme_named_in_a_relative_clause_takes_nothing():
+    text = "Korea's ITPP, which replaced the IPCP in 2023, lists 11 areas such as space."
+    [statement] = parse_programme_statements(text)
+    assert (statement.acronym, statement.stated_count, statement.item_ids) == (
+        "ITPP", 11, ("space",))
+    assert statement.year == 2023
+
+
+def test_coordinated_programmes_share_the_items_that_follow():
+    text = "Japan's ITPP and Australia's ITPP both cover logistics and undersea cables."
+    japan, australia = parse_programme_statements(text)
+    assert (japan.partner, australia.partner) == ("Japan", "Australia")
+    assert japan.item_ids == australia.item_ids == ("logistics", "critical-infrastructure")
+
+
+def test_contrasted_programmes_do_not_share_items():
+    text = "While Japan's ITPP lists 16 areas, Australia's ITPP names logistics and space."
+    japan, australia = parse_programme_statements(text)
+    assert (japan.stated_count, japan.items) == (16, ())
+    assert (australia.stated_count, australia.item_ids) == (None, ("logistics", "space"))

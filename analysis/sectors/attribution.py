@@ -4,10 +4,8 @@
   Partnership Programme"), by a known acronym ("ITPP"), in Korean ("개별 맞춤형 파트너십
   프로그램") or by a plain reference with a year or an age ("the 2012 programme", "the
   previous programme"). :func:`programme_references` finds them all, in order.
-* **Two programmes in a sentence.** Each reference governs the text from it to the next
-  (:func:`governed_spans`); a count goes to the span it is in, unless it is "of" the next
-  programme ("the seven areas of the 2012 programme") or modifies its name ("the 11-area
-  ITPP"; :func:`count_owner`).
+* **Two programmes in a sentence.** Which part of the sentence is which programme's:
+  :mod:`analysis.sectors.clauses`.
 * **Partner.** Whose programme it is: a partner named by the reference ("Japan's ITPP",
   "NATO and Australia's ITPP", "between Korea and NATO"), from
   ``resources/sectors/partners.csv``; :func:`partner_in` and :func:`subject_partner`.
@@ -31,7 +29,6 @@ from functools import cache, lru_cache
 
 from analysis._resources import read_csv_rows
 from analysis.sectors.years import SUCCESSOR_WORDS, TEXT_SOURCES, names_successor, text_year
-from analysis.text.patterns import HYPHENS
 
 __all__ = [
     "DETERMINERS",
@@ -40,12 +37,9 @@ __all__ = [
     "PROGRAMME_KINDS",
     "Programme",
     "ProgrammeRef",
-    "count_owner",
     "dataset_partner",
     "dataset_programme",
-    "governed_spans",
     "known_programmes",
-    "main_reference",
     "partner_in",
     "programme_references",
     "resolve",
@@ -349,7 +343,7 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-# --- spans and resolution -------------------------------------------------------
+# --- resolution -----------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,89 +357,6 @@ class Programme:
     year_source: str | None = None
     programme_id: str | None = None
     successor: bool = False
-
-
-# A count this close before the next programme's name, joined by "of"/"in"/"under",
-# is that programme's ("the seven areas of the 2012 programme").
-_COUNT_OWNER_GAP = 30
-_COUNT_OF_NEXT = re.compile(r"\b(?:of|in|under)\s+(?:the\s+|its\s+)?\S*$")
-# A count joined to its noun by a hyphen right before the next programme's name modifies
-# that name ("the 11-area ITPP", "Japan's new 16-area programme").
-_COUNT_MODIFIES_NEXT = re.compile(
-    rf"^\w+[{re.escape(HYPHENS)}]\w+\s+(?:(?:{'|'.join(PLAIN_REFERENCE_WORDS)})\s+)?$")
-
-
-def governed_spans(sentence_text: str, refs: list[ProgrammeRef]) -> list[tuple[int, int]]:
-    """Return the span of the sentence each reference governs (the whole one for one or none).
-
-    Examples
-    --------
-    >>> text = "Unlike the 2012 programme's seven areas, the new ITPP adds space."
-    >>> governed_spans(text, programme_references(text))
-    [(0, 49), (49, 65)]
-    """
-    if len(refs) <= 1:
-        return [(0, len(sentence_text))]
-    starts = [0, *(ref.start for ref in refs[1:])]
-    return list(zip(starts, [*starts[1:], len(sentence_text)], strict=True))
-
-
-#: Words opening a sentence whose first clause is subordinate ("Unlike the IPCP, the ITPP
-#: ..."), so that the programme the sentence is about is the one named last.
-SUBORDINATE_OPENERS: tuple[str, ...] = (
-    "Unlike", "Where", "Whereas", "While", "Although", "Though", "Compared with",
-    "Compared to", "As opposed to", "Like", "Replacing", "Building on", "After", "Before",
-)
-# Korean clause endings and postpositions of contrast: the main clause comes after them
-_KOREAN_SUBORDINATE = re.compile(r"지만|와\s*달리|과\s*달리|반면|대신")
-_SUBORDINATE_OPENER = re.compile(rf"^\W*(?:{'|'.join(SUBORDINATE_OPENERS)})\b")
-
-
-def main_reference(sentence_text: str, n_refs: int) -> int:
-    """Return the index of the reference the sentence is about, of ``n_refs`` in order.
-
-    The first one, the subject of an English sentence ("The ITPP replaced the IPCP. Its
-    areas ..."), unless the sentence opens with a subordinate clause ("Unlike the IPCP,
-    the ITPP ...") or a Korean clause of contrast ("IPCP는 ...지만, ITPP는 ..."): then the
-    last one.
-
-    Examples
-    --------
-    >>> main_reference("The ITPP replaced the IPCP.", 2)
-    0
-    >>> main_reference("Unlike the IPCP, the ITPP covers space.", 2)
-    1
-    >>> main_reference("기존 IPCP는 7개 분야였지만, ITPP는 11개다.", 2)
-    1
-    """
-    if n_refs <= 1:
-        return 0
-    if _SUBORDINATE_OPENER.match(sentence_text) or _KOREAN_SUBORDINATE.search(sentence_text):
-        return n_refs - 1
-    return 0
-
-
-def count_owner(sentence_text: str, offset: int, spans: list[tuple[int, int]]) -> int:
-    """Return the index of the span whose programme a count at ``offset`` belongs to.
-
-    Examples
-    --------
-    >>> text = "The ITPP adds space to the seven areas of the 2012 programme."
-    >>> spans = governed_spans(text, programme_references(text))
-    >>> count_owner(text, text.index("seven"), spans)
-    1
-    >>> text = "Where the IPCP had seven areas, the 11-area ITPP adds space."
-    >>> spans = governed_spans(text, programme_references(text))
-    >>> [count_owner(text, text.index(n), spans) for n in ("seven", "11")]
-    [0, 1]
-    """
-    index = next(i for i, (a, b) in enumerate(spans) if a <= offset < b)
-    if index + 1 < len(spans):
-        gap = sentence_text[offset : spans[index + 1][0]]
-        if len(gap) <= _COUNT_OWNER_GAP and (_COUNT_OF_NEXT.search(gap)
-                                             or _COUNT_MODIFIES_NEXT.match(gap)):
-            return index + 1
-    return index
 
 
 def resolve(

@@ -17,7 +17,8 @@ Its chains of two or more items, and single items introduced by a cue ("areas in
 
 A sentence naming two programmes ("unlike the 2012 programme's seven areas, the new ITPP
 adds A and B") gives one statement per programme: the text from one programme's name to
-the next is that programme's, with its items and its stated count. Each statement names
+the next is that programme's, with its items and its stated count; programmes joined by
+"and" ("Japan's ITPP and Australia's ITPP both cover A") share the items that follow. Each statement names
 its partner, year and programme as :mod:`analysis.sectors.attribution` reads them.
 
 Because a mention's context depends on whether its sentence is a statement, every
@@ -38,13 +39,17 @@ from analysis.sectors.attribution import (
     PROGRAMME_KINDS,
     Programme,
     ProgrammeRef,
-    count_owner,
-    governed_spans,
-    main_reference,
     programme_references,
     resolve,
     speaks_of_another,
     subject_partner,
+)
+from analysis.sectors.clauses import (
+    coordinated_owners,
+    count_owner,
+    governed_spans,
+    governing_references,
+    main_reference,
 )
 from analysis.sectors.lists import (
     chains,
@@ -273,9 +278,13 @@ def _statements(
     for offset, value in count_spans(sentence_text):
         counts.setdefault(count_owner(sentence_text, offset, spans), value)
     listed = [m for m in mentions if m.context == PROGRAMME_LIST]
+    owners = coordinated_owners(sentence_text, refs, spans)
     found = []
     for index, (a, b) in enumerate(spans):
-        items = tuple(m for m in listed if a <= m.start - sentence.start < b)
+        c, d = spans[owners[index]]
+        items = tuple(m for m in listed if c <= m.start - sentence.start < d)
+        if owners[index] != index and owners[index] in counts:
+            counts.setdefault(index, counts[owners[index]])
         if len(spans) > 1 and not items and index not in counts:
             continue
         if refs:
@@ -324,7 +333,7 @@ def _read_sentence(
     if bullet_item:
         mentions = _mentions(article, sentence, groups, is_statement=False, all_listed=True)
         return SentenceReading(tuple(mentions), (), None)
-    refs = programme_references(sentence_text)
+    refs = governing_references(sentence_text, programme_references(sentence_text))
     if not refs and carried is not None and speaks_of_another(sentence_text, carried):
         carried = None
     count = bool(count_spans(sentence_text))
