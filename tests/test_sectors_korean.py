@@ -99,3 +99,10 @@ def test_item_marks_at_line_start_after_a_colon():
     statement = _one(text)
     assert statement.item_ids == ("supply-chains", "critical-infrastructure",
                                   "military-medicine")
+
+
+def test_a_count_after_another_programme_s_possessive_goes_to_the_topic():
+    new, old = parse_programme_statements(
+        "ITPP는 기존 IPCP의 일곱 개 분야에서 11개 분야로 협력 범위를 넓혔다.")
+    assert (new.acronym, new.stated_count) == ("ITPP", 11)
+    assert (old.acronym, old.stated_count) == ("IPCP", 7)

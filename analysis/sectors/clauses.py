@@ -180,8 +180,18 @@ def coordinated_owners(
     return owners
 
 
-def count_owner(sentence_text: str, offset: int, spans: list[tuple[int, int]]) -> int:
+def count_owner(
+    sentence_text: str,
+    offset: int,
+    spans: list[tuple[int, int]],
+    refs: list[ProgrammeRef] | None = None,
+) -> int:
     """Return the index of the span whose programme a count at ``offset`` belongs to.
+
+    In Korean, a count in the part of a programme that is not a topic (marked 은/는)
+    belongs to the topic before it ("ITPP는 기존 IPCP의 7개 분야에서 11개 분야로": 11 is
+    the ITPP's), unless it directly follows that programme's possessive 의 (seven is the
+    IPCP's); ``refs`` are the references the spans are of.
 
     Examples
     --------
@@ -194,11 +204,25 @@ def count_owner(sentence_text: str, offset: int, spans: list[tuple[int, int]]) -
     >>> spans = governed_spans(text, programme_references(text))
     >>> [count_owner(text, text.index(n), spans) for n in ("seven", "11")]
     [0, 1]
+    >>> text = "ITPP는 기존 IPCP의 7개 분야에서 11개 분야로 늘었다."
+    >>> refs = programme_references(text)
+    >>> [count_owner(text, text.index(n), governed_spans(text, refs), refs) for n in "71"]
+    [1, 0]
     """
     index = next(i for i, (a, b) in enumerate(spans) if a <= offset < b)
+    if refs and len(refs) == len(spans) > 1 and not _KOREAN_TOPIC.match(
+            sentence_text, refs[index].end):
+        topics = [i for i, ref in enumerate(refs) if _KOREAN_TOPIC.match(sentence_text, ref.end)]
+        if topics and not _KOREAN_OF.fullmatch(sentence_text, refs[index].end, offset):
+            return max((i for i in topics if i < index), default=topics[0])
     if index + 1 < len(spans):
         gap = sentence_text[offset : spans[index + 1][0]]
         if len(gap) <= _COUNT_OWNER_GAP and (_COUNT_OF_NEXT.search(gap)
                                              or _COUNT_MODIFIES_NEXT.match(gap)):
             return index + 1
     return index
+
+
+# The Korean topic marker after a programme's name ("ITPP는"), and its possessive ("IPCP의 ").
+_KOREAN_TOPIC = re.compile(r"(?:은|는)(?!\w)")
+_KOREAN_OF = re.compile(r"의\s*")

@@ -276,7 +276,7 @@ def _statements(
     spans = governed_spans(sentence_text, refs)
     counts: dict[int, int] = {}
     for offset, value in count_spans(sentence_text):
-        counts.setdefault(count_owner(sentence_text, offset, spans), value)
+        counts.setdefault(count_owner(sentence_text, offset, spans, refs), value)
     listed = [m for m in mentions if m.context == PROGRAMME_LIST]
     owners = coordinated_owners(sentence_text, refs, spans)
     found = []
