@@ -108,3 +108,7 @@ def test_organisation_names_with_the_sector_words_after_several_name_words(text)
 ])
 def test_sector_words_after_lower_case_words_are_still_mentions(text, sector):
     assert [m.sector for m in find_sector_mentions(text)] == [sector]
+
+
+def test_training_of_terrorists_is_not_counter_terrorism():
+    assert find_sector_mentions("Police found terrorism training camps in the hills.") == []
