@@ -285,7 +285,8 @@ class Annotation:
 
         return tuple(
             find_sector_mentions(self.document, self.context.taxonomy, self.context.overrides,
-                                 readings=self.sector_readings)
+                                 readings=self.sector_readings, registry=self.context.registry,
+                                 actor_mentions=self.mentions)
         )
 
     @cached_property
@@ -295,7 +296,8 @@ class Annotation:
 
         return tuple(
             parse_programme_statements(self.document, self.context.taxonomy,
-                                       readings=self.sector_readings)
+                                       readings=self.sector_readings,
+                                       mentions=self.sector_mentions)
         )
 
     @cached_property

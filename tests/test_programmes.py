@@ -121,7 +121,9 @@ def test_revisions_japan_and_australia():
     )
     japan = areas_of("jpn-itpp-2023")
     assert {a.stated_total for a in japan} == {16}
-    assert len(programme_sectors("jpn-itpp-2023")) == 9
+    assert len(programme_sectors("jpn-itpp-2023")) == 11
+    assert {"hybrid-threats", "capacity-interoperability"} <= set(programme_sectors("jpn-itpp-2023"))
+    assert sum(not a.known for a in japan) == 5
     australia = areas_of("aus-itpp-2023")
     assert {a.stated_total for a in australia} == {None}
     assert "space" in programme_sectors("aus-itpp-2023")
@@ -134,7 +136,7 @@ def test_summary():
     for programme_id in ["kor-ipcp-2012", "kor-ipcp-2016", "kor-ipcp-2019", "jpn-itpp-2023",
                          "aus-itpp-2023"]:
         assert bool(summary.loc[programme_id, "complete"]) is False
-    assert int(summary.loc["jpn-itpp-2023", "n_unknown"]) == 7
+    assert int(summary.loc["jpn-itpp-2023", "n_unknown"]) == 5
 
 
 # ---------------------------------------------------------------------------

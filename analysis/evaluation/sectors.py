@@ -19,7 +19,9 @@ writes. Measures:
 - **list membership**: each gold list is paired with at most one predicted statement of
   the same programme in the same article that lists items (the pairs sharing most items
   first; when the predicted table has a ``partner`` column, a known predicted partner
-  must be the gold one); a gold item is found when it is an item of its paired list.
+  must be the gold one); a gold item is found when it is an item of its paired list. A
+  gold list without items pairs with a statement of its programme that lists none (one
+  stating the same count first).
 - **exact lists**: gold lists whose paired predicted item set equals the gold set (a gold
   list without items is exact when no predicted list of it has items).
 - **stated counts**: gold lists with a stated count for which some predicted statement
@@ -201,13 +203,30 @@ class _ListScore:
     year_right: int = 0
 
 
+def _stated(row: pd.Series) -> int | None:
+    value = row.get("stated_count")
+    return None if value is None or pd.isna(value) else int(value)
+
+
 def _pairs(gold: Sequence[GoldList], rows: list[pd.Series],
            items: list[tuple[str, ...]]) -> dict[int, int]:
-    """Pair gold lists with predicted statements, the pairs sharing most items first."""
+    """Pair gold lists with predicted statements, the pairs sharing most items first.
+
+    A gold list with items pairs only with a statement that lists items. A gold list
+    without items (a count stated, no areas listed) then pairs with a statement of the
+    programme that lists none, one stating the same count first, so that its partner and
+    year are scored too.
+    """
     candidates = sorted(
         ((len(set(g.items) & set(items[j])), i, j)
          for i, g in enumerate(gold) for j, row in enumerate(rows)
-         if items[j] and _same_programme(g, row)),
+         if items[j] and g.items and _same_programme(g, row)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    candidates += sorted(
+        ((int(_stated(row) == g.stated_count), i, j)
+         for i, g in enumerate(gold) for j, row in enumerate(rows)
+         if not items[j] and not g.items and _same_programme(g, row)),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     paired: dict[int, int] = {}

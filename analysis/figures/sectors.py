@@ -365,11 +365,11 @@ FIGURES = (
         name="sectors-asia-pacific",
         title="NATO's 2023 tailored programmes with Korea, Japan and Australia",
         caption=(
-            "Filled: named by a source; hatched grey: unknown (Japan: 16 areas, 9 named; "
+            "Filled: named by a source; hatched grey: unknown (Japan: 16 areas, 11 named; "
             "Australia: number of areas not published); blank: not included (Korea's full "
             "list of 11 is known; Ajunews says its emerging-technologies area covers space). "
-            "Sources: Korea Herald, 11 July 2023; Yomiuri Shimbun, 12 July 2023; Australian "
-            "Mission to the EU and NATO (eu.mission.gov.au)."
+            "Sources: Korea Herald, 11 July 2023; Yomiuri Shimbun and Kyodo News, 12 July "
+            "2023; Australian Mission to the EU and NATO (eu.mission.gov.au)."
         ),
         builder=asia_pacific_programmes,
     ),

@@ -1,10 +1,14 @@
 """Sectors: taxonomy, finder, programme lists and statements, programmes data.
 
 Modules: ``taxonomy`` (Sector, Taxonomy, loading user taxonomies), ``matching`` (aliases
-compiled into one pattern, the SectorMention record), ``lists`` (enumerations, list cues,
-stated counts), ``statements`` (the one sentence pass, ProgrammeStatement and its table),
-``finder`` (find_sector_mentions, find_sectors, the ``sectors`` table) and ``programmes``
-(the shipped programmes and their areas).
+compiled into one pattern, the SectorMention record), ``mentions`` (which matches count,
+their confidence, exclusions), ``names`` (organisation names and titles of the actor
+registry), ``lists`` (enumerations, list cues, stated counts), ``attribution`` (programme
+references, partners, the programmes dataset), ``clauses`` (two programmes in one
+sentence), ``years`` (a programme's year), ``statements`` (the one sentence pass,
+ProgrammeStatement), ``statement_rows`` (its table), ``listed`` (reading the table's
+items), ``finder`` (find_sector_mentions, find_sectors, the ``sectors`` table) and
+``programmes`` (the shipped programmes and their areas).
 """
 
 from __future__ import annotations

@@ -4,17 +4,19 @@
   Partnership Programme"), by a known acronym ("ITPP"), in Korean ("개별 맞춤형 파트너십
   프로그램") or by a plain reference with a year or an age ("the 2012 programme", "the
   previous programme"). :func:`programme_references` finds them all, in order.
-* **Two programmes in a sentence.** Each reference governs the text from it to the next
-  (:func:`governed_spans`); a count goes to the span it is in, unless it is "of" the next
-  programme ("the seven areas of the 2012 programme"; :func:`count_owner`).
+* **Two programmes in a sentence.** Which part of the sentence is which programme's:
+  :mod:`analysis.sectors.clauses`.
 * **Partner.** Whose programme it is: a partner named by the reference ("Japan's ITPP",
   "NATO and Australia's ITPP", "between Korea and NATO"), from
   ``resources/sectors/partners.csv``; :func:`partner_in` and :func:`subject_partner`.
 * **Year.** A year written in the text ("in 2012"), the summit it was adopted at ("in
   Vilnius", ``resources/sectors/summits.csv``, each row with its source), a year relative
-  to the publication date ("last year"), else the programmes dataset when the partner and
-  programme identify one (:func:`text_year`, :func:`dataset_programme`). The publication
-  year alone never gives a programme's year.
+  to the publication date ("last year", "next year"; :mod:`analysis.sectors.years`), the
+  year the sentences just before gave the same programme ("... would seek a tailored
+  programme next year. The ITPP will focus on ..."), else the programmes dataset when the
+  partner and programme identify one and the text does not call it a later one ("the
+  renewed ITPP"; :func:`dataset_programme`). The publication year alone never gives a
+  programme's year.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from analysis._resources import read_csv_rows
+from analysis.sectors.years import SUCCESSOR_WORDS, TEXT_SOURCES, names_successor, text_year
 
 __all__ = [
     "DETERMINERS",
@@ -34,14 +37,13 @@ __all__ = [
     "PROGRAMME_KINDS",
     "Programme",
     "ProgrammeRef",
-    "count_owner",
     "dataset_partner",
     "dataset_programme",
-    "governed_spans",
     "known_programmes",
     "partner_in",
     "programme_references",
     "resolve",
+    "speaks_of_another",
     "subject_partner",
     "text_year",
 ]
@@ -72,15 +74,17 @@ _KOREAN_PROGRAMME = re.compile(
 )
 #: Words that, before "programme", make a plain reference to one programme of several.
 PLAIN_REFERENCE_WORDS: tuple[str, ...] = ("old", "older", "previous", "earlier", "former", "new")
+#: Words that, after "a"/"an" or "the", introduce a partnership programme not yet named
+#: ("a tailored programme", "the renewed partnership programme"); with the words above.
+INTRODUCING_WORDS: tuple[str, ...] = ("tailored", "partnership",
+                                     *(w for w in SUCCESSOR_WORDS if w.isascii()))
 _PLAIN_REFERENCE = re.compile(
-    rf"\b[Tt]he\s+(?:(?P<year>(?:19|20)\d\d)|{'|'.join(PLAIN_REFERENCE_WORDS)})\s+"
-    r"(?:partnership\s+)?program(?:me)?\b"
+    rf"\b(?:[Tt]he\s+(?:(?P<year>(?:19|20)\d\d)|{'|'.join(PLAIN_REFERENCE_WORDS)})\s+"
+    rf"|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w.-]*['’]s)\s+(?:new\s+)?"
+    rf"(?:{'|'.join(INTRODUCING_WORDS)})\s+)"
+    r"(?:(?:tailored|partnership)\s+)*program(?:me)?\b"
 )
 _LEADING_DETERMINER = re.compile(rf"^(?:{'|'.join(DETERMINERS)})\s+")
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
-#: Phrases giving a year relative to the publication date, with the offset in years.
-RELATIVE_YEARS: tuple[tuple[str, int], ...] = (("last year", -1), ("this year", 0),
-                                               ("작년", -1), ("지난해", -1), ("올해", 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,7 @@ class ProgrammeRef:
     name: str | None
     acronym: str | None
     year: int | None = None
+    successor: bool = False
 
 
 @cache
@@ -175,7 +180,10 @@ def programme_references(text: str) -> list[ProgrammeRef]:
     for ref in found:
         if merged and ref.start < merged[-1].end:
             continue
-        merged.append(ref)
+        # "the renewed ITPP", "a future tailored programme": a later programme
+        later = names_successor(text[: ref.start]) or names_successor(
+            text[ref.start : ref.end].rsplit(None, 1)[0] + " ")
+        merged.append(replace(ref, successor=later) if later else ref)
     return merged
 
 
@@ -236,6 +244,32 @@ def _possessor(before: str) -> str | None:
 _POSSESSIVE = re.compile(r"(?P<owner>\S+)['’]s\s+(?:(?:new|own|first|latest)\s+)?$")
 
 
+_OWN = re.compile(r"\b(?:its|their)\s+own\b|자체", re.IGNORECASE)
+
+
+def speaks_of_another(sentence_text: str, carried: Programme) -> bool:
+    """Tell whether a sentence naming no programme is about another party's areas.
+
+    It is when it names a partner other than the carried programme's, or gives a party's
+    "own" priorities ("the EU named space as its own priority").
+
+    Examples
+    --------
+    >>> korea = Programme("Individually Tailored Partnership Programme", "ITPP",
+    ...                   "Republic of Korea")
+    >>> speaks_of_another("Japan, by contrast, stresses space.", korea)
+    True
+    >>> speaks_of_another("The EU named space as its own priority.", korea)
+    True
+    >>> speaks_of_another("Seoul wants it to add space.", korea)
+    False
+    """
+    if _OWN.search(sentence_text):
+        return True
+    named = {_partner_of(m.group(m.lastindex)) for m in _partner_regex().finditer(sentence_text)}
+    return bool(named - {carried.partner}) if carried.partner else False
+
+
 def subject_partner(text: str) -> str | None:
     """Return the partner an article names most often (None on a tie or none).
 
@@ -254,37 +288,7 @@ def subject_partner(text: str) -> str | None:
     return ranked[0][0]
 
 
-# --- years ----------------------------------------------------------------------
-
-
-@cache
-def _summits() -> tuple[tuple[str, int], ...]:
-    return tuple((row["place"], int(row["year"])) for row in read_csv_rows("sectors/summits.csv"))
-
-
-def text_year(text: str, published: dt.date | None) -> tuple[int | None, str | None]:
-    """Return the year a text gives and how: ``"text"``, ``"summit"`` or ``"relative"``.
-
-    Examples
-    --------
-    >>> text_year("adopted in Vilnius last year", dt.date(2024, 5, 1))
-    (2023, 'summit')
-    >>> text_year("signed last year", dt.date(2024, 5, 1))
-    (2023, 'relative')
-    >>> text_year("signed last year", None)
-    (None, None)
-    """
-    match = _YEAR.search(text)
-    if match:
-        return int(match.group(1)), "text"
-    for place, year in _summits():
-        if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
-            return year, "summit"
-    if published is not None:
-        for phrase, offset in RELATIVE_YEARS:
-            if phrase in text:
-                return published.year + offset, "relative"
-    return None, None
+# --- the dataset -----------------------------------------------------------------
 
 
 @cache
@@ -339,7 +343,7 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-# --- spans and resolution -------------------------------------------------------
+# --- resolution -----------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,45 +356,7 @@ class Programme:
     year: int | None = None
     year_source: str | None = None
     programme_id: str | None = None
-
-
-# A count this close before the next programme's name, joined by "of"/"in"/"under",
-# is that programme's ("the seven areas of the 2012 programme").
-_COUNT_OWNER_GAP = 30
-_COUNT_OF_NEXT = re.compile(r"\b(?:of|in|under)\s+(?:the\s+|its\s+)?\S*$")
-
-
-def governed_spans(sentence_text: str, refs: list[ProgrammeRef]) -> list[tuple[int, int]]:
-    """Return the span of the sentence each reference governs (the whole one for one or none).
-
-    Examples
-    --------
-    >>> text = "Unlike the 2012 programme's seven areas, the new ITPP adds space."
-    >>> governed_spans(text, programme_references(text))
-    [(0, 49), (49, 65)]
-    """
-    if len(refs) <= 1:
-        return [(0, len(sentence_text))]
-    starts = [0, *(ref.start for ref in refs[1:])]
-    return list(zip(starts, [*starts[1:], len(sentence_text)], strict=True))
-
-
-def count_owner(sentence_text: str, offset: int, spans: list[tuple[int, int]]) -> int:
-    """Return the index of the span whose programme a count at ``offset`` belongs to.
-
-    Examples
-    --------
-    >>> text = "The ITPP adds space to the seven areas of the 2012 programme."
-    >>> spans = governed_spans(text, programme_references(text))
-    >>> count_owner(text, text.index("seven"), spans)
-    1
-    """
-    index = next(i for i, (a, b) in enumerate(spans) if a <= offset < b)
-    if index + 1 < len(spans):
-        gap = sentence_text[offset : spans[index + 1][0]]
-        if len(gap) <= _COUNT_OWNER_GAP and _COUNT_OF_NEXT.search(gap):
-            return index + 1
-    return index
+    successor: bool = False
 
 
 def resolve(
@@ -400,6 +366,7 @@ def resolve(
     subject: str | None,
     *,
     offset: int = 0,
+    carried: Programme | None = None,
 ) -> Programme:
     """Return the programme ``ref`` names, with the partner and year ``segment`` gives.
 
@@ -407,28 +374,55 @@ def resolve(
     is the possessor of the reference ("Japan's ITPP"), else the one ``segment`` names,
     else the article's ``subject`` partner, else
     the only partner the dataset has a programme of that acronym for. The year is the one
-    the reference or segment gives (:func:`text_year`), else the dataset's, when partner and
-    programme identify one programme (:func:`dataset_programme`); else None.
+    the reference or segment gives (:func:`~analysis.sectors.years.text_year`), else the
+    one the text gave ``carried``, the programme named in the sentences just before, when
+    it is the same programme (:func:`_same_as_carried`; its partner too, when the
+    segment names none), else the dataset's, when partner
+    and programme identify one programme (:func:`dataset_programme`) and the reference
+    does not name a later programme ("the renewed ITPP"); else None.
 
     Examples
     --------
     >>> [ref] = programme_references("Japan's ITPP covers 16 areas.")
     >>> resolve(ref, "Japan's ITPP covers 16 areas.", None, None)
     Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
-partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023')
+partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023', \
+successor=False)
+    >>> [ref] = programme_references("The renewed ITPP would cover space.")
+    >>> resolve(ref, "The renewed ITPP would cover space.", None, "Japan")
+    Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
+partner='Japan', year=None, year_source=None, programme_id=None, successor=True)
     """
-    partner = (_possessor(segment[: max(ref.start - offset, 0)]) or partner_in(segment)
-               or subject or dataset_partner(ref.acronym))
+    partner = _possessor(segment[: max(ref.start - offset, 0)]) or partner_in(segment)
+    same = _same_as_carried(ref, partner, carried)
+    partner = (partner or (carried.partner if same and carried else None) or subject
+               or dataset_partner(ref.acronym))
     if ref.year is not None:
         year, source = ref.year, "text"
     else:
         year, source = text_year(segment, published)
+    if (year is None and same and carried is not None and carried.year is not None
+            and carried.year_source in TEXT_SOURCES):
+        year, source = carried.year, carried.year_source
     name, acronym, programme_id = ref.name, ref.acronym, None
-    found = dataset_programme(acronym, partner, year)
+    found = None if ref.successor else dataset_programme(acronym, partner, year)
     if found is not None:
         programme_id, partner = found[0], found[1]
         if year is None and found[2] is not None:
             year, source = found[2], "dataset"
         if name is None:
             name, acronym = found[3], found[4]
-    return Programme(name, acronym, partner, year, source, programme_id)
+    return Programme(name, acronym, partner, year, source, programme_id, ref.successor)
+
+
+def _same_as_carried(ref: ProgrammeRef, partner: str | None, carried: Programme | None) -> bool:
+    """Tell whether ``carried``, the programme named just before, is ``ref``'s programme.
+
+    It is when it has the same acronym, or was only introduced ("a tailored programme"),
+    both or neither are later programmes ("the renewed ITPP" is not the ITPP named
+    before), and it is no other partner's.
+    """
+    if carried is None or carried.successor != ref.successor:
+        return False
+    same = carried.acronym == ref.acronym if carried.acronym else carried.name is None
+    return same and (carried.partner is None or partner is None or carried.partner == partner)

@@ -12,8 +12,10 @@ else ``"mention"`` (:mod:`analysis.sectors.statements` reads each sentence once 
   one-word ones) directly before a cooperation noun ("cyber cooperation").
 * **Exclusions and confidence** (:mod:`analysis.sectors.mentions`): matches inside a job
   title ("a cyber security researcher") or an organisation's name ("the Cybersecurity
-  Agency") are dropped (kept with context ``"excluded"`` on request); every mention has
-  a ``confidence`` in [0, 1] from named rules a researcher can filter on.
+  Agency"), and inside any organisation name or title the actor registry knows
+  (:mod:`analysis.sectors.names`), are dropped (kept with context ``"title"`` or
+  ``"organisation"`` on request); every mention has a ``confidence`` in [0, 1] from
+  named rules a researcher can filter on.
 
 Nothing in the taxonomy matches bare "security", "information sharing" or "emerging
 security threats"; a user taxonomy can add such aliases on purpose.
@@ -28,8 +30,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.actors.overrides import Override, OverridesLike, apply_overrides, as_overrides
+from analysis.actors.records import ActorMention
+from analysis.actors.registry import ActorRegistry, default_registry
 from analysis.sectors.matching import SectorMention, matcher_for
 from analysis.sectors.mentions import refine_mentions
+from analysis.sectors.names import registry_name_spans
 from analysis.sectors.statements import (
     SentenceReading,
     read_sentences,
@@ -67,6 +72,8 @@ def find_sector_mentions(
     *,
     readings: Sequence[SentenceReading] | None = None,
     keep_excluded: bool = False,
+    registry: ActorRegistry | None = None,
+    actor_mentions: Sequence[ActorMention] | None = None,
 ) -> list[SectorMention]:
     """Return the sectors named in a text, as records in text order.
 
@@ -85,7 +92,14 @@ def find_sector_mentions(
         programme statements come from one pass; read here when None.
     keep_excluded : bool
         Keep the matches inside job titles and organisation names, with context
-        ``"excluded"`` and confidence 0 (default: drop them; no table counts them).
+        ``"title"`` or ``"organisation"`` and confidence 0 (default: drop them; no table
+        counts them).
+    registry : ActorRegistry, optional
+        The actor registry whose organisation names and titles a sector word inside is
+        not a mention (:mod:`analysis.sectors.names`; default: the shipped registry).
+    actor_mentions : sequence of ActorMention, optional
+        The article's actor mentions when already found (the pipeline finds them once);
+        else the registry is searched here.
 
     Examples
     --------
@@ -95,15 +109,17 @@ def find_sector_mentions(
     >>> text = "A cyber security researcher praised the two sides' cyber cooperation."
     >>> [(m.matched, m.context, m.confidence)
     ...  for m in find_sector_mentions(text, keep_excluded=True)]
-    [('cyber security', 'excluded', 0.0), ('cyber', 'mention', 0.6)]
+    [('cyber security', 'title', 0.0), ('cyber', 'mention', 0.6)]
     """
     doc = as_document(source)
     resolved = as_taxonomy(taxonomy)
     if readings is None:
         readings = list(read_sentences(doc, resolved))
+    names = registry_name_spans(doc.text, registry or default_registry(), actor_mentions,
+                                on=doc.article.published)
     mentions = refine_mentions(
         doc, [m for reading in readings for m in reading.mentions], resolved,
-        keep_excluded=keep_excluded,
+        keep_excluded=keep_excluded, names=names,
     )
     corrections = as_overrides(overrides)
     if corrections:

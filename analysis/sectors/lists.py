@@ -1,15 +1,18 @@
 """Reading lists in a sentence: enumerations of sectors, list cues and stated counts.
 
 * **Enumerations.** Sector matches in one sentence separated only by list punctuation
-  and connectors ("A; B; and C", "from A to B", "A, B and C", "A와 B") form a chain
+  and connectors ("A; B; and C", "from A to B", "A, B and C", "A와 B", "▲A ▲B") form a chain
   (:func:`chains`); the gap between two items is at most :data:`MAX_GAP` characters.
 * **List cues.** A single item counts as a list when the words before it introduce one
   ("areas including", "covers", ":"; :func:`is_cued`).
 * **Bullets.** A sentence ending in a colon opens a bulleted list when the lines after it
-  start with a bullet (``-``, ``•``, ``*``, ``–``, ``·`` or a number: ``1.``, ``2)``;
+  start with a bullet (``-``, ``•``, ``*``, ``–``, ``·``, a Korean item mark such as ``▲``
+  or a number: ``1.``, ``2)``;
   :func:`is_bullet`, :func:`opens_list`).
 * **Counts.** A sentence states a count of areas when a number (digits or a spelled-out
-  number) comes before an area noun ("11 sectors", "seven areas", "16개 분야";
+  number) comes before an area noun ("11 sectors", "seven areas", "16개 분야", "11대 분야",
+  "열한 개 분야"), or is
+  joined to it by a hyphen as a modifier ("the 11-area ITPP", "a seven-sector plan";
   :func:`stated_count`).
 
 The words (connectors, area nouns, list cues, spelled-out numbers) are data:
@@ -24,6 +27,7 @@ from functools import cache
 
 from analysis._resources import read_csv_rows
 from analysis.sectors.matching import Match
+from analysis.text.patterns import HYPHENS
 
 __all__ = [
     "MAX_GAP",
@@ -70,7 +74,9 @@ def _cues() -> _Cues:
 
 
 _GAP_TOKEN = re.compile(r"\w+|[^\w\s]")
-_GAP_PUNCTUATION = frozenset(",;:·ㆍ、/&()–—-")
+#: Signs Korean news sets before each item of an inline list ("▲대화와 협의 ▲대테러 협력").
+ITEM_MARKS = "▲△■□●○◆◇▶▷"
+_GAP_PUNCTUATION = frozenset(",;:·ㆍ、/&()–—-" + ITEM_MARKS)
 #: The longest gap (characters) between two items of one enumeration.
 MAX_GAP = 60
 
@@ -93,12 +99,20 @@ def _joiners() -> frozenset[str]:
 
 @cache
 def _count_regex() -> re.Pattern[str]:
-    words = "|".join(re.escape(word) for word, _ in _cues().numbers)
+    words = "|".join(re.escape(word) for word, _ in _cues().numbers if word.isascii())
+    native = "|".join(sorted((re.escape(word) for word, _ in _cues().numbers
+                              if not word.isascii()), key=len, reverse=True)) or "(?!)"
     nouns = "|".join(sorted((n for n in _cues().area_nouns if n.isascii()), key=len, reverse=True))
     korean = "|".join(n for n in _cues().area_nouns if not n.isascii())
+    # a number inside a name ("COVID-19", "F-16") counts nothing
+    hyphens = re.escape(HYPHENS)
     return re.compile(
-        rf"(?<!\w)(?P<n>\d{{1,2}}|{words})\s+(?:[a-z-]+\s+)?(?:{nouns})(?!\w)"
-        rf"|(?<!\d)(?P<k>\d{{1,2}})\s*개\s*(?:협력\s*)?(?:{korean})",
+        rf"(?<![\w{hyphens}])(?P<n>\d{{1,2}}|{words})\s+(?:[a-z-]+\s+)?(?:{nouns})(?!\w)"
+        rf"|(?<![\w{hyphens}])(?P<h>\d{{1,2}}|{words})[{hyphens}](?:{nouns})(?![\w{hyphens}])"
+        # digits take the counter 개 or 대 ("11대 분야"); native numerals only 개, since
+        # "세대" (generation) and "열대" (tropics) are words of their own
+        rf"|(?:(?<!\d)(?P<k>\d{{1,2}})\s*(?:개|대)|(?<!\w)(?P<kw>{native})\s*개)\s*"
+        rf"(?:협력\s*|주요\s*)?(?:{korean})",
         re.IGNORECASE,
     )
 
@@ -122,12 +136,14 @@ def count_spans(sentence_text: str) -> list[tuple[int, int]]:
     --------
     >>> count_spans("Unlike the seven areas of 2012, the ITPP has 11 areas.")
     [(11, 7), (45, 11)]
+    >>> count_spans("The 11-area ITPP replaced a seven-sector plan.")
+    [(4, 11), (28, 7)]
     """
     return [(m.start(), _count_value(m)) for m in _count_regex().finditer(sentence_text)]
 
 
 def _count_value(match: re.Match[str]) -> int:
-    value = match.group("n") or match.group("k")
+    value = match.group("n") or match.group("h") or match.group("k") or match.group("kw")
     if value.isdigit():
         return int(value)
     # the regex matched the word ignoring case, so look it up the same way: casefold()
@@ -138,7 +154,7 @@ def _count_value(match: re.Match[str]) -> int:
 
 
 #: A line that is an item of a bulleted list: a bullet sign or a number, then a space.
-_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦]|\d{1,2}[.)])\s+\S")
+_BULLET = re.compile(rf"^\s*(?:(?:[-•*–·▪◦]|\d{{1,2}}[.)])\s+|[{ITEM_MARKS}]\s*)\S")
 
 
 def is_bullet(sentence_text: str) -> bool:
@@ -148,6 +164,8 @@ def is_bullet(sentence_text: str) -> bool:
     --------
     >>> is_bullet("- cyber defence"), is_bullet("• space"), is_bullet("3) logistics")
     (True, True, True)
+    >>> is_bullet("▲사이버방위")
+    True
     >>> is_bullet("2023 was a year of cyber attacks")
     False
     """

@@ -36,9 +36,11 @@ from analysis.text.patterns import HANGUL, HYPHENS
 from analysis.text.segmentation import Sentence
 
 __all__ = [
-    "EXCLUDED",
+    "EXCLUDED_CONTEXTS",
     "MENTION",
+    "ORGANISATION",
     "PROGRAMME_LIST",
+    "TITLE",
     "Alias",
     "Match",
     "Matcher",
@@ -51,9 +53,14 @@ __all__ = [
 PROGRAMME_LIST = "programme-list"
 #: ``context`` of every other mention.
 MENTION = "mention"
-#: ``context`` of a match inside a job title or an organisation's name (kept only on
-#: request, see :mod:`analysis.sectors.mentions`).
-EXCLUDED = "excluded"
+#: ``context`` of a match inside an organisation's name ("the Cyber Command"; kept only
+#: on request, see :mod:`analysis.sectors.mentions`).
+ORGANISATION = "organisation"
+#: ``context`` of a match inside a job title ("a cyber security researcher"; kept only on
+#: request).
+TITLE = "title"
+#: The contexts of matches that are not sector mentions.
+EXCLUDED_CONTEXTS: tuple[str, ...] = (ORGANISATION, TITLE)
 
 _HAS_HANGUL = re.compile(f"[{HANGUL}]")
 # Between the words of an English alias: any run of spaces and hyphens, or none.
@@ -68,8 +75,8 @@ class SectorMention:
     """A sector named in a text: offsets into Article.text and the words as written.
 
     ``context`` is ``"programme-list"`` when the mention is an item of a programme's
-    list of areas, ``"excluded"`` for a match inside a job title or an organisation's
-    name (kept only on request), else ``"mention"``; ``sentence`` is the sentence index;
+    list of areas, ``"organisation"`` or ``"title"`` for a match inside an organisation's
+    name or a job title (kept only on request), else ``"mention"``; ``sentence`` is the sentence index;
     ``confidence`` in [0, 1] is set by :mod:`analysis.sectors.mentions` (None before).
     """
 

@@ -4,21 +4,28 @@ Applied by :func:`analysis.sectors.finder.find_sector_mentions` to the mentions 
 sentence pass (:mod:`analysis.sectors.statements`) found. Words are data
 (``resources/sectors/mention_cues.csv``); weights are the constants below.
 
-* **Weak alias + cooperation noun.** A weak alias (a one-word list-only alias: "cyber",
-  "space", 사이버) counts outside a list when a cooperation noun follows it directly
-  ("the two sides' cyber cooperation", "cyber and space ties", "사이버 협력"), with
-  confidence :data:`WEAK_BEFORE_COOPERATION`. "cyber" alone elsewhere still does not count.
+* **Weak alias + cooperation or activity noun.** A weak alias (a one-word list-only alias:
+  "cyber", "space", 사이버) counts outside a list when a cooperation noun follows it
+  directly ("the two sides' cyber cooperation", "cyber and space ties", "사이버 협력"), or
+  a noun of work done together in the sector ("joint cyber work", "space situational
+  awareness", "사이버 훈련"), with confidence :data:`WEAK_BEFORE_COOPERATION`. "cyber"
+  elsewhere ("cyber threats", "the cyber domain", "a cyber café") still does not count.
 * **Job titles.** A sector phrase directly before a person noun ("a former cyber security
   researcher", "counter-terrorism officials", "사이버안보 전문가") is part of a title.
 * **Organisation names.** A capitalised sector phrase followed, after at most four more
   capitalised words (or "and", "of", "for", "&"), by a capitalised organisation head
   ("Cybersecurity Agency", "the Cyber Command", "National Cyber Security Centre"), or
-  preceded by a head and "of" / "for" / "on" ("Ministry of Science and Technology"), is
-  part of an organisation's name.
+  preceded by a head and "of" / "for" / "on", with at most six capitalised words or
+  joiners between ("Ministry of Science and Technology", "Centre of Excellence for
+  Countering Hybrid Threats"), is part of an organisation's name.
+* **Registry names.** A match inside an organisation name, description or job title the
+  actor registry knows (:mod:`analysis.sectors.names`: "the Cyber Command" when a user's
+  registry lists it) is excluded the same way, whatever its case or head word.
 * **Excluded mentions are dropped** from the ``sectors`` table and from every count built
-  on it (article-level sectors, figures); ``find_sector_mentions(..., keep_excluded=True)``
-  keeps them with ``context == "excluded"`` and confidence :data:`EXCLUDED_CONFIDENCE`,
-  for auditing.
+  on it (article-level sectors, programme lists, figures);
+  ``find_sector_mentions(..., keep_excluded=True)`` keeps them with ``context``
+  ``"organisation"`` or ``"title"`` and confidence :data:`EXCLUDED_CONFIDENCE`, for
+  auditing.
 * **Confidence** (in [0, 1]): :data:`EXACT_ALIAS` for an alias written as in the taxonomy
   (case aside; an alias with capitals, such as "WPS", must keep them),
   :data:`VARIANT_ALIAS` when matched through a spacing, hyphen, "&" or comma variant
@@ -37,7 +44,7 @@ from functools import cache
 
 from analysis._resources import read_csv_rows
 from analysis.sectors.matching import (
-    EXCLUDED,
+    EXCLUDED_CONTEXTS,
     MENTION,
     PROGRAMME_LIST,
     Alias,
@@ -45,6 +52,7 @@ from analysis.sectors.matching import (
     SectorMention,
     matcher_for,
 )
+from analysis.sectors.names import NameSpan, name_context
 from analysis.sectors.taxonomy import ALIAS_SEPARATORS, Taxonomy
 from analysis.text.document import Document
 from analysis.text.patterns import HANGUL
@@ -115,22 +123,25 @@ def _bounded(words: Sequence[str]) -> str:
 
 @cache
 def _cues() -> _Cues:
-    words: dict[str, list[str]] = {"cooperation_noun": [], "person_noun": [],
+    words: dict[str, list[str]] = {"cooperation_noun": [], "activity_noun": [], "person_noun": [],
                                    "organisation_head": []}
     for row in read_csv_rows("sectors/mention_cues.csv"):
         words[row["kind"]].append(row["word"])
     heads = _alternation(words["organisation_head"])
     name_word = rf"(?:[A-Z][\w'’\-]*|{_alternation(_NAME_JOINERS)})"
     return _Cues(
-        cooperation=re.compile(_bounded(words["cooperation_noun"]), re.IGNORECASE),
+        cooperation=re.compile(_bounded(words["cooperation_noun"] + words["activity_noun"]),
+                               re.IGNORECASE),
         # within one line: a job title or a name never runs on past a line break
         person_after=re.compile(rf"(?:{_SPACE}|-)*(?:{_bounded(words['person_noun'])})",
                                 re.IGNORECASE),
         organisation_after=re.compile(
             rf"(?:{_SPACE}+{name_word}){{0,4}}?{_SPACE}+(?:{heads})(?!\w)"),
+        # "Ministry of Science and Technology", "Centre for the Security of Critical
+        # Undersea Infrastructure", "Centre of Excellence for Countering Hybrid Threats"
         organisation_before=re.compile(
-            rf"(?<!\w)(?:{heads})(?:{_SPACE}+[A-Z][\w'’\-]*){{0,2}}{_SPACE}+(?:of|for|on)"
-            rf"{_SPACE}+(?:the{_SPACE}+)?\Z"
+            rf"(?<!\w)(?:{heads})(?:{_SPACE}+(?:[A-Z][\w'’\-]*|of|for|on|the|and|&))"
+            rf"{{0,6}}?{_SPACE}+(?:of|for|on){_SPACE}+(?:the{_SPACE}+)?\Z"
         ),
         cooperation_words=tuple(w.casefold() for w in words["cooperation_noun"]),
     )
@@ -240,7 +251,7 @@ def mention_confidence(
     >>> mention_confidence(Alias("cyber", "cyber-defence", True), "cyber", "mention", weak_rule=True)
     0.6
     """
-    if context == EXCLUDED:
+    if context in EXCLUDED_CONTEXTS:
         return EXCLUDED_CONFIDENCE
     if weak_rule:
         base = WEAK_BEFORE_COOPERATION
@@ -318,6 +329,7 @@ def refine_mentions(
     taxonomy: Taxonomy,
     *,
     keep_excluded: bool = False,
+    names: Sequence[NameSpan] = (),
 ) -> list[SectorMention]:
     """Return ``mentions`` with the weak-alias mentions added, exclusions applied, confidences set.
 
@@ -330,8 +342,12 @@ def refine_mentions(
     taxonomy : Taxonomy
         The taxonomy the mentions were matched with.
     keep_excluded : bool
-        Keep job-title and organisation-name matches with ``context == "excluded"``
-        (default: drop them).
+        Keep job-title and organisation-name matches, with ``context`` ``"title"`` or
+        ``"organisation"`` (default: drop them).
+    names : sequence of (start, end, context)
+        Organisation names and titles the actor registry finds in the text
+        (:func:`analysis.sectors.names.registry_name_spans`); a match overlapping one
+        takes its context.
 
     Examples
     --------
@@ -347,8 +363,9 @@ def refine_mentions(
     refined: list[SectorMention] = []
     for mention in mentions:
         alias = _alias_at(text, mention.start, mention.end, matcher)
-        why = exclusion(text, mention.start, mention.end)
-        context = EXCLUDED if why else mention.context
+        why = (name_context(mention.start, mention.end, names)
+               or exclusion(text, mention.start, mention.end))
+        context = why or mention.context
         if why and not keep_excluded:
             continue
         confidence = (
@@ -360,10 +377,11 @@ def refine_mentions(
         refined.append(replace(mention, context=context, confidence=confidence))
     taken = [(m.start, m.end) for m in mentions]
     for mention, alias in _weak_before_cooperation(doc, taxonomy, taken):
-        why = exclusion(text, mention.start, mention.end)
+        why = (name_context(mention.start, mention.end, names)
+               or exclusion(text, mention.start, mention.end))
         if why and not keep_excluded:
             continue
-        context = EXCLUDED if why else MENTION
+        context = why or MENTION
         refined.append(replace(mention, context=context, confidence=mention_confidence(
             alias, mention.matched, context, weak_rule=True)))
     return sorted(refined, key=lambda m: (m.start, m.end))

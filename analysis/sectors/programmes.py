@@ -118,7 +118,7 @@ def programmes_frame() -> pd.DataFrame:
     >>> frame.groupby("programme_id", sort=False)["status"].apply(
     ...     lambda s: (s == "unknown").sum()).to_dict()
     {'kor-itpp-2023': 0, 'kor-ipcp-2012': 2, 'kor-ipcp-2016': 1, 'kor-ipcp-2017': 0,
-     'kor-ipcp-2019': 1, 'jpn-itpp-2023': 7, 'aus-itpp-2023': 1}
+     'kor-ipcp-2019': 1, 'jpn-itpp-2023': 5, 'aus-itpp-2023': 1}
     """
     return conform([asdict(area) for area in load_programmes()], "programmes")
 

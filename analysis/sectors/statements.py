@@ -7,7 +7,9 @@ before) or sectors are listed; or when it names a partnership programme (a name 
 ``resources/sectors/programmes.csv``, or "the 2012 programme") with a list of sectors or an
 area noun ("areas", "priorities", "분야"); or when a programme named just before is
 followed by a sentence listing sectors with an area noun or a list cue ("the programme
-would cover A, B and C", "set out cooperation in areas including A"); or when a sentence
+would cover A, B and C", "set out cooperation in areas including A"), unless that
+sentence is about another party ("Japan, by contrast, stresses A and B", "the EU named A
+and B as its own priorities"); or when a sentence
 naming a programme ends in a colon and bullet lines follow (their sectors are its items).
 Its chains of two or more items, and single items introduced by a cue ("areas including",
 "covers", ":"; :mod:`analysis.sectors.lists`), are the programme's list; those mentions get
@@ -15,7 +17,8 @@ Its chains of two or more items, and single items introduced by a cue ("areas in
 
 A sentence naming two programmes ("unlike the 2012 programme's seven areas, the new ITPP
 adds A and B") gives one statement per programme: the text from one programme's name to
-the next is that programme's, with its items and its stated count. Each statement names
+the next is that programme's, with its items and its stated count; programmes joined by
+"and" ("Japan's ITPP and Australia's ITPP both cover A") share the items that follow. Each statement names
 its partner, year and programme as :mod:`analysis.sectors.attribution` reads them.
 
 Because a mention's context depends on whether its sentence is a statement, every
@@ -26,11 +29,8 @@ sentence is read once here (:func:`read_sentences`), for the sector mentions
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-import pandas as pd
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from analysis.sectors.attribution import (
     DETERMINERS,
@@ -39,11 +39,17 @@ from analysis.sectors.attribution import (
     PROGRAMME_KINDS,
     Programme,
     ProgrammeRef,
-    count_owner,
-    governed_spans,
     programme_references,
     resolve,
+    speaks_of_another,
     subject_partner,
+)
+from analysis.sectors.clauses import (
+    coordinated_owners,
+    count_owner,
+    governed_spans,
+    governing_references,
+    main_reference,
 )
 from analysis.sectors.lists import (
     chains,
@@ -63,12 +69,11 @@ from analysis.sectors.matching import (
     matcher_for,
     raw_matches,
 )
+from analysis.sectors.statement_rows import programme_statement_rows, programme_statements_frame
 from analysis.sectors.taxonomy import Taxonomy, TaxonomyLike, as_taxonomy
-from analysis.text.document import Document, TextLike, Texts, as_document
+from analysis.text.document import Document, TextLike, as_document
 from analysis.text.segmentation import Sentence
 
-if TYPE_CHECKING:
-    from analysis.pipeline import Context
 __all__ = [
     "DETERMINERS",
     "NAME_JOINERS",
@@ -147,8 +152,6 @@ class ProgrammeStatement:
 _CARRY_SENTENCES = 2
 
 
-
-
 # --- reading sentences ----------------------------------------------------------
 
 
@@ -156,8 +159,9 @@ _CARRY_SENTENCES = 2
 class SentenceReading:
     """What one sentence holds: its sector mentions, its statements, the programme it names.
 
-    ``programme`` is the last programme the sentence names, resolved (carried to the next
-    two sentences), or None.
+    ``programme`` is the programme the sentence is about, resolved (carried to the next
+    two sentences; of several, the one of the main clause:
+    :func:`~analysis.sectors.attribution.main_reference`), or None.
     """
 
     mentions: tuple[SectorMention, ...]
@@ -272,17 +276,21 @@ def _statements(
     spans = governed_spans(sentence_text, refs)
     counts: dict[int, int] = {}
     for offset, value in count_spans(sentence_text):
-        counts.setdefault(count_owner(sentence_text, offset, spans), value)
+        counts.setdefault(count_owner(sentence_text, offset, spans, refs), value)
     listed = [m for m in mentions if m.context == PROGRAMME_LIST]
+    owners = coordinated_owners(sentence_text, refs, spans)
     found = []
     for index, (a, b) in enumerate(spans):
-        items = tuple(m for m in listed if a <= m.start - sentence.start < b)
+        c, d = spans[owners[index]]
+        items = tuple(m for m in listed if c <= m.start - sentence.start < d)
+        if owners[index] != index and owners[index] in counts:
+            counts.setdefault(index, counts[owners[index]])
         if len(spans) > 1 and not items and index not in counts:
             continue
         if refs:
             segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
             programme = resolve(refs[index], segment, article.published, article.subject,
-                                offset=0 if len(spans) == 1 else a)
+                                offset=0 if len(spans) == 1 else a, carried=carried)
         else:
             programme = carried
         found.append(_build_statement(sentence, programme, counts.get(index), items))
@@ -325,7 +333,9 @@ def _read_sentence(
     if bullet_item:
         mentions = _mentions(article, sentence, groups, is_statement=False, all_listed=True)
         return SentenceReading(tuple(mentions), (), None)
-    refs = programme_references(sentence_text)
+    refs = governing_references(sentence_text, programme_references(sentence_text))
+    if not refs and carried is not None and speaks_of_another(sentence_text, carried):
+        carried = None
     count = bool(count_spans(sentence_text))
     is_statement = _is_statement(article, sentence, groups, refs, carried,
                                  count=count, opens_bullets=opens_bullets)
@@ -337,10 +347,11 @@ def _read_sentence(
     named = None
     if refs:
         spans = governed_spans(sentence_text, refs)
-        a, b = spans[-1]
+        main = main_reference(sentence_text, len(refs))
+        a, b = spans[main]
         segment = sentence_text if len(spans) == 1 else sentence_text[a:b]
-        named = resolve(refs[-1], segment, article.published, article.subject,
-                        offset=0 if len(spans) == 1 else a)
+        named = resolve(refs[main], segment, article.published, article.subject,
+                        offset=0 if len(spans) == 1 else a, carried=carried)
     return SentenceReading(tuple(mentions), tuple(statements), named)
 
 
@@ -402,6 +413,7 @@ def parse_programme_statements(
     taxonomy: TaxonomyLike = None,
     *,
     readings: Sequence[SentenceReading] | None = None,
+    mentions: Sequence[SectorMention] | None = None,
 ) -> list[ProgrammeStatement]:
     """Return the sentences that say what a partnership programme covers.
 
@@ -411,7 +423,10 @@ def parse_programme_statements(
     the count of areas the text states and the sectors it lists. A sentence naming two
     programmes gives two statements. ``fewer_listed`` flags a list shorter than the count.
     ``readings`` are the sentences already read (:func:`read_sentences`), as in
-    :func:`analysis.sectors.finder.find_sector_mentions`; read here when None.
+    :func:`analysis.sectors.finder.find_sector_mentions`; read here when None. The items
+    are the article's final sector ``mentions`` (exclusions and corrections applied, so
+    a sector word inside an organisation's name is no item and a corrected mention is
+    corrected here too); found with the shipped registry when None.
 
     Examples
     --------
@@ -430,71 +445,16 @@ def parse_programme_statements(
     >>> statement.partner, statement.year, statement.year_source, statement.programme_id
     ('Japan', 2023, 'summit', 'jpn-itpp-2023')
     """
+    doc, resolved = as_document(source), as_taxonomy(taxonomy)
     if readings is None:
-        readings = list(read_sentences(as_document(source), as_taxonomy(taxonomy)))
-    return [statement for result in readings for statement in result.statements]
+        readings = list(read_sentences(doc, resolved))
+    if mentions is None:
+        from analysis.sectors.finder import find_sector_mentions
 
-
-def programme_statements_frame(
-    articles: Texts, taxonomy: TaxonomyLike = None, *, context: Context | None = None
-) -> pd.DataFrame:
-    """Return the ``programme_statements`` table: one row per statement.
-
-    Parameters
-    ----------
-    articles : str, Article, Document, or an iterable of them
-    taxonomy : Taxonomy or path(s) to user CSV files, optional
-        The sectors (default: the shipped taxonomy).
-    context : Context, optional
-        The run's :class:`analysis.pipeline.Context` (registry, taxonomy, corrections,
-        settings), instead of the arguments above; this table is then a view of the same
-        annotation pass as every other table of that context.
-
-    Examples
-    --------
-    >>> frame = programme_statements_frame("The IPCP covered seven sectors in 2012.")
-    >>> frame[["acronym", "stated_count", "listed_count", "year", "fewer_listed"]].values.tolist()
-    [['IPCP', 7, 0, 2012, True]]
-    >>> frame.loc[0, "partner"], frame.loc[0, "programme_id"]
-    ('Republic of Korea', 'kor-ipcp-2012')
-    """
-    from analysis.pipeline import Context, frame
-
-    return frame("programme_statements", articles, Context.of(taxonomy=taxonomy, context=context))
-
-def programme_statement_rows(
-    doc: Document, statements: Iterable[ProgrammeStatement]
-) -> list[dict[str, object]]:
-    """Return the rows of the ``programme_statements`` table for ``statements`` of ``doc``.
-
-    Pure: nothing is extracted, one dict per statement.
-
-    Examples
-    --------
-    >>> doc = as_document("The IPCP covered seven sectors in 2012.")
-    >>> [row] = programme_statement_rows(doc, parse_programme_statements(doc))
-    >>> row["acronym"], row["stated_count"], row["sectors"]
-    ('IPCP', 7, '')
-    """
+        mentions = find_sector_mentions(doc, resolved, readings=readings)
+    final = {(m.start, m.end): m for m in mentions if m.context == PROGRAMME_LIST}
     return [
-        {
-            "article_id": doc.article_id,
-            "sentence": statement.sentence,
-            "start": statement.start,
-            "end": statement.end,
-            "partner": statement.partner,
-            "programme": statement.programme,
-            "acronym": statement.acronym,
-            "programme_id": statement.programme_id,
-            "year": statement.year,
-            "year_source": statement.year_source,
-            "stated_count": statement.stated_count,
-            "listed_count": statement.listed_count,
-            "n_listed": statement.n_listed,
-            "sectors": "; ".join(statement.sectors),
-            "item_ids": "; ".join(statement.item_ids),
-            "items": "; ".join(item.matched for item in statement.items),
-            "fewer_listed": statement.fewer_listed,
-        }
-        for statement in statements
+        replace(statement, items=tuple(final[item.start, item.end] for item in statement.items
+                                       if (item.start, item.end) in final))
+        for result in readings for statement in result.statements
     ]
