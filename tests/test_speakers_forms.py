@@ -228,3 +228,14 @@ def test_subject_after_an_introductory_phrase_with_two_commas() -> None:
     text = ("Following a swiftly called, late-afternoon meeting, the Harbour Council issued a "
             "statement calling the spill “a clear violation” of its rules.")
     assert _speakers(text) == ["the Harbour Council"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band closed with “Carry Me Home,” the song that made them famous.",
+        "Jurors watched “Wings Over the Harbour,” a 2020 promotional film.",
+    ],
+)
+def test_title_named_by_an_apposition_after_it_is_a_title(text: str) -> None:
+    assert [q.kind for q in extract_quotes(text)] == ["title"]

@@ -65,7 +65,8 @@ def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool
         or not m.closed
     content_words = WORDS.findall(content)
     preceding = [w.lower() for w in WORDS.findall(before)[-TITLE_NOUN_WINDOW:]]
-    if _is_title(content_words) and words("title_noun") & set(preceding):
+    if _is_title(content_words) and (words("title_noun") & set(preceding)
+                                     or _title_noun_after(text, m.end)):
         return "title"
     if set(preceding[-SCARE_WINDOW:]) & words("scare"):
         return "scare"
@@ -79,6 +80,16 @@ def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool
             and len(content_words) >= DIRECT_MIN_WORDS:
         return "direct"
     return "partial"
+
+
+#: ", the song", ", a 2020 film", ", her memoir": a title noun in an apposition after the quote.
+_APPOSED_AFTER = re.compile(r"[,\s]*\(?\s*(?:the|a|an|his|her|their|its)\s+(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+)\b")
+
+
+def _title_noun_after(text: str, end: int) -> bool:
+    """Tell whether an apposition right after the quote names it a title ("“X,” the song")."""
+    match = _APPOSED_AFTER.match(text, end)
+    return match is not None and bool(set(match.group("words").lower().split()) & words("title_noun"))
 
 
 def _is_title(content_words: list[str]) -> bool:
