@@ -53,6 +53,7 @@ def test_scores_on_the_hand_made_folder():
         result.summary()
     )
     assert (scores["speaker_judged"], scores["speaker_correct"]) == (3, 3)
+    assert (scores["gold_speaker_recalled"], scores["speaker_recall"]) == (3, 1.0)
     assert scores["articles_raised"] == 0
     assert "F1 1.000" in result.summary()
 
@@ -89,6 +90,7 @@ def test_speaker_none_counts_as_wrong_and_wrong_mentions_are_listed(monkeypatch,
     result = evaluate_brat(BRAT, errors_csv=errors)
     assert (result.speaker_judged, result.speaker_correct, result.speaker_missing) == (2, 0, 1)
     assert result.recall == pytest.approx(2 / 3)
+    assert (result.gold_speaker_recalled, result.speaker_recall) == (0, 0.0)  # none end to end
     kinds = sorted(row["error"] for row in csv.DictReader(errors.open(encoding="utf-8")))
     assert kinds == ["missed", "no speaker", "wrong speaker"]
 

@@ -22,6 +22,9 @@ docs/evaluation.md):
   Source, those whose speaker mention overlaps that Source (a prediction overlapping
   several gold quotes is judged against the one it overlaps most). A prediction with
   no speaker counts as wrong.
+* **End-to-end speaker recall**: gold quotes with a Source for which some prediction
+  overlapping them has a speaker mention overlapping that Source, over all gold quotes
+  (a missed quote and a wrong speaker both count against it).
 * **Articles that raised**: articles on which extract_quotes raised any exception.
 """
 
@@ -220,6 +223,7 @@ class QuoteEvaluation:
     speaker_judged: int = 0
     speaker_correct: int = 0
     speaker_missing: int = 0
+    gold_speaker_recalled: int = 0
     indirect_predicted: int = 0
     indirect_matched: int = 0
     seconds: float = 0.0
@@ -250,6 +254,11 @@ class QuoteEvaluation:
         return self.speaker_correct / self.speaker_judged if self.speaker_judged else 0.0
 
     @property
+    def speaker_recall(self) -> float:
+        """End-to-end: gold quotes some matched prediction gives the gold speaker, over all gold."""
+        return self.gold_speaker_recalled / self.gold if self.gold else 0.0
+
+    @property
     def articles_per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
@@ -271,6 +280,8 @@ class QuoteEvaluation:
             "speaker_judged": self.speaker_judged,
             "speaker_correct": self.speaker_correct,
             "speaker_missing": self.speaker_missing,
+            "speaker_recall": round(self.speaker_recall, 4),
+            "gold_speaker_recalled": self.gold_speaker_recalled,
             "indirect_predicted": self.indirect_predicted,
             "indirect_overlapping_gold_content": self.indirect_matched,
             "seconds": round(self.seconds, 3),
@@ -289,6 +300,8 @@ class QuoteEvaluation:
             f"attributed content ({self.gold_strict_content}/{self.gold})",
             f"  speaker accuracy {self.speaker_accuracy:.3f} "
             f"({self.speaker_correct}/{self.speaker_judged}; {self.speaker_missing} without speaker)",
+            f"  end-to-end speaker recall {self.speaker_recall:.3f} "
+            f"({self.gold_speaker_recalled}/{self.gold} gold quotes found with their speaker)",
             f"  indirect: {self.indirect_predicted} predicted, "
             f"{self.indirect_matched} overlap a gold Content",
             f"  articles that raised: {self.articles_raised}",
@@ -399,6 +412,9 @@ def _score_article(result: QuoteEvaluation, item: BratArticle, quotes: list[Any]
             errors.append(_error_row(item, "missed", None, g))
             continue
         result.gold_matched += 1
+        if g.source and any(q.speaker_start is not None and _overlap(
+                (q.speaker_start, q.speaker_end), g.source) for q in found):
+            result.gold_speaker_recalled += 1
         if _strict(text, g, [(q.start, q.end) for q in found]):
             result.gold_strict += 1
         else:
