@@ -178,7 +178,9 @@ def test_articles_not_in_english_get_no_scores_and_a_warning():
     assert len(frame) == 2
     assert frame["compound"].isna().all() and frame["compound_masked"].isna().all()
     with pytest.warns(UnsupportedLanguageWarning):
-        assert target_sentiment_frame(korean, targets=["나토와"]).empty
+        frame = target_sentiment_frame(korean, targets=["나토와"])
+    assert len(frame) == 1 and frame["label"].isna().all() and frame["score"].isna().all()
+    assert frame["unscored"].tolist() == ["article not English (language 'ko')"]
 
 
 @pytest.mark.parametrize(
