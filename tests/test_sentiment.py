@@ -465,7 +465,9 @@ def test_tone_by_speaker_counts_speech_only_and_flags_small_n():
 def test_tone_by_affiliation_and_target():
     assert tone_by_affiliation(_quote_tones())["affiliation"].tolist() == ["NATO", "South Korea"]
     targets = pd.DataFrame({"target": ["NATO"] * 6 + ["Russia"] * 2,
-                            "score": [0.2, 0.4, 0.1, 0.3, 0.5, 0.3, -0.6, -0.2]})
+                            "score": [0.2, 0.4, 0.1, 0.3, 0.5, 0.3, -0.6, -0.2],
+                            "label": ["neutral"] * 8, "p_negative": [0.2] * 8,
+                            "p_neutral": [0.5] * 8, "p_positive": [0.3] * 8})
     table = tone_by_target(targets)
     assert table[["target", "n"]].values.tolist() == [["NATO", 6], ["Russia", 2]]
     assert pd.isna(table.loc[0, "note"]) and table.loc[1, "note"] == "small n"

@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 
 from analysis._resources import read_lines
+from analysis.sentiment.roles import role_features
 
 __all__ = ["FeatureConfig", "Token", "target_features", "tokenize"]
 
@@ -72,6 +73,7 @@ class FeatureConfig:
     cues: bool = True
     sentence_words: bool = True
     target_words: bool = False
+    roles: bool = False
 
     def as_dict(self) -> dict[str, int | bool]:
         """Return the settings as plain JSON-able data."""
@@ -395,6 +397,8 @@ def target_features(
         _lexicon_features(index, first, last, clause, (lo, hi), out)
     if config.cues:
         _cue_features(tokens, first, last, out)
+    if config.roles:
+        role_features(index, text, (first, last), (lo, hi), out)
     if _inside_quote(index, start):
         out["q:inside"] = 1.0
     if index.has_quote:
