@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache, lru_cache
 
 from analysis._resources import read_lines
@@ -74,6 +74,7 @@ class FeatureConfig:
     sentence_words: bool = True
     target_words: bool = False
     roles: bool = False
+    phrases: bool = False
 
     def as_dict(self) -> dict[str, int | bool]:
         """Return the settings as plain JSON-able data."""
@@ -259,6 +260,42 @@ def _sentence_index(text: str) -> _SentenceIndex:
     )
 
 
+@cache
+def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], float], ...]]:
+    """The news phrases of ``resources/sentiment/news_phrases.tsv``, (words, valence),
+    by the first three letters of their first word (every first word has three)."""
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for line in read_lines("sentiment/news_phrases.tsv"):
+        valence, phrase = line.split("\t")
+        words = tuple(_normalise(w) if not w.endswith("*") else w.lower() for w in phrase.split())
+        phrases.setdefault(words[0][:3], []).append((words, float(valence)))
+    return {key: tuple(group) for key, group in phrases.items()}
+
+
+def _word_matches(pattern: str, norm: str) -> bool:
+    return norm.startswith(pattern[:-1]) if pattern.endswith("*") else norm == pattern
+
+
+@lru_cache(maxsize=_SENTENCE_CACHE)
+def _with_phrases(text: str) -> _SentenceIndex:
+    """The sentence index with the news phrases added to its lexicon hits (at their first word)."""
+    index = _sentence_index(text)
+    norms, negations = index.norms, _negations()
+    found = []
+    phrases = _phrases()
+    for position in range(len(norms)):
+        for words, valence in phrases.get(norms[position][:3], ()):
+            if position + len(words) <= len(norms) and all(
+                    _word_matches(w, norms[position + k]) for k, w in enumerate(words)):
+                negated = any(norms[j] in negations for j in range(max(0, position - 3), position))
+                found.append((position, valence, negated))
+                break
+    if not found:
+        return index
+    hits = tuple(sorted({*index.hits, *found}))
+    return replace(index, hits=hits, hit_indexes=tuple(hit[0] for hit in hits))
+
+
 def _target_range(index: _SentenceIndex, start: int, end: int) -> tuple[int, int]:
     """Return the token index range [first, last) overlapping the character span.
 
@@ -369,7 +406,7 @@ def target_features(
     True
     """
     config = config or FeatureConfig()
-    index = _sentence_index(text)
+    index = _with_phrases(text) if config.phrases else _sentence_index(text)
     tokens, norms = index.tokens, index.norms
     first, last = _target_range(index, start, end)
     # the words read: the whole sentence, up to SENTENCE_WINDOW_TOKENS on either side

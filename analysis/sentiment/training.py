@@ -187,9 +187,10 @@ def train(
     labels = [LABELS.index(e.label) for e in examples]
     options = {"l2": l2, "min_count": min_count, "balanced": balanced, "max_iter": max_iter}
     weights, bias, vocabulary = _fit_softmax(feature_rows, labels, **options)
-    folds = [fold_of(e.article) for e in examples]
+    folds = [fold_of(e.article or e.text) for e in examples]  # no gid: fold by sentence
     temperature = _round(fit_temperature(
-        out_of_fold_logits(feature_rows, labels, folds, **options), labels))
+        out_of_fold_logits(feature_rows, labels, folds, **options), labels)) if len(
+        set(folds)) > 1 else 1.0
     return {
         "format": MODEL_FORMAT,
         "labels": list(LABELS),
