@@ -78,6 +78,6 @@ def test_targets_per_sentence_buckets() -> None:
 
 def test_evaluate_reports_the_checks() -> None:
     robustness = evaluate_jsonl(MINI).as_dict()["robustness"]
-    assert set(robustness) == {"by_source", "by_targets_in_sentence", "name_swap"}
+    assert set(robustness) == {"by_source", "by_targets_in_sentence", "by_role", "name_swap"}
     assert robustness["name_swap"]["swaps"] == 3 * robustness["name_swap"]["targets_with_a_name"]
     assert sum(g["n"] for g in robustness["by_targets_in_sentence"].values()) == 9

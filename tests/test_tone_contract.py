@@ -11,14 +11,14 @@ import pandas as pd
 import pytest
 
 from analysis import AnalysisError, Article
+from analysis.quotes.records import Quote
 from analysis.sentiment import classify_target, sentences_frame, targets_frame
 from analysis.sentiment.quote_tone import _tone
-from analysis.quotes.records import Quote
 from analysis.sentiment.scope import (
     CROSSES_SENTENCES,
     MultiSentenceWarning,
-    script_reason,
     scored_span,
+    script_reason,
 )
 
 ONE = "The minister praised Seoul for its quick help."

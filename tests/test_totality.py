@@ -65,7 +65,7 @@ from analysis.sentiment import (
     tone_by_speaker,
     tone_by_target,
 )
-from analysis.sentiment.scope import MultiSentenceWarning, script_reason, scored_span
+from analysis.sentiment.scope import MultiSentenceWarning, scored_span, script_reason
 from analysis.text import articles_frame, structure_frame
 
 # --- news-like text ----------------------------------------------------------------

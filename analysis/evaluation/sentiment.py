@@ -315,11 +315,13 @@ def _calibration_lines(calibration: Mapping[str, object]) -> list[str]:
 
 def _robustness_lines(robustness: Mapping[str, object]) -> list[str]:
     lines = []
-    for name in ("by_source", "by_targets_in_sentence"):
+    for name in ("by_source", "by_targets_in_sentence", "by_role"):
         groups = robustness.get(name)
         if groups:
             lines.append(f"model {name.replace('_', ' ')}: " + "; ".join(
-                f"{key} macro F1 {row['macro_f1']:.3f} (n={row['n']})"
+                f"{key} macro F1 {row['macro_f1']:.3f} (n={row['n']}"
+                + (f", errors {row['errors']}, neutral called negative "
+                   f"{row['neutral_called_negative']}" if "errors" in row else "") + ")"
                 for key, row in groups.items()))  # type: ignore[attr-defined]
     swap = robustness.get("name_swap")
     if swap:
@@ -410,6 +412,7 @@ def _robustness(targets: Sequence[LabelledTarget], gold: list[str], predicted: l
                 ) -> dict[str, object]:
     from analysis.evaluation.sentiment_checks import (
         name_swap_check,
+        role_category,
         scores_by_group,
         targets_per_sentence,
     )
@@ -423,8 +426,25 @@ def _robustness(targets: Sequence[LabelledTarget], gold: list[str], predicted: l
         if len(set(sources)) > 1 else {},
         "by_targets_in_sentence": scores_by_group(gold, predicted,
                                                   targets_per_sentence(groups), groups),
+        "by_role": _role_errors(targets, gold, predicted, groups, role_category),
         "name_swap": swap.as_dict(),
     }
+
+
+def _role_errors(targets: Sequence[LabelledTarget], gold: list[str], predicted: list[str],
+                 groups: list[int], category: Callable[[str, int, int], str],
+                 ) -> dict[str, dict[str, object]]:
+    """Scores per role category, with the errors counted (the error analysis by category)."""
+    from analysis.evaluation.sentiment_checks import scores_by_group
+
+    categories = [category(t.text, t.start, t.end) for t in targets]
+    table = scores_by_group(gold, predicted, categories, groups)
+    for key, row in table.items():
+        chosen = [i for i, c in enumerate(categories) if c == key]
+        row["errors"] = sum(gold[i] != predicted[i] for i in chosen)
+        row["neutral_called_negative"] = sum(
+            gold[i] == "neutral" and predicted[i] == "negative" for i in chosen)
+    return table
 
 
 def evaluate_jsonl(

@@ -30,6 +30,7 @@ __all__ = [
     "NameSwap",
     "name_kind",
     "name_swap_check",
+    "role_category",
     "scores_by_group",
     "swap_name",
     "targets_per_sentence",
@@ -205,6 +206,42 @@ def name_swap_check(
         flipped += changed > 0
     return NameSwap(eligible, swaps, flips, flipped,
                     {k: (by_kind[(k, "swaps")], by_kind[(k, "flips")]) for k in NAME_KINDS})
+
+
+#: Role categories of :func:`role_category`, for the error analysis by category.
+ROLE_CATEGORIES = ("no evaluative word", "bystander only", "agent", "patient or possessor")
+
+
+def role_category(text: str, start: int, end: int) -> str:
+    """Return the target's role toward the evaluative words of its sentence, as a category.
+
+    From the role features of :mod:`analysis.sentiment.roles` (computed here whatever
+    the model uses): no lexicon or phrase hit in the sentence; only words about others
+    ("bystander only"); else whether the target does the evaluating ("agent") or
+    receives or owns it ("patient or possessor"; both present: the latter).
+
+    Examples
+    --------
+    >>> role_category("Auditors criticized Dana Reyes.", 20, 30)
+    'patient or possessor'
+    >>> role_category("Dana Reyes attended; the governor was criticized.", 0, 10)
+    'bystander only'
+    """
+    from analysis.sentiment.features import FeatureConfig, target_features
+    from analysis.sentiment.scope import scored_span
+
+    lo, hi = scored_span(text, start, end, warn=False)
+    features = target_features(text[lo:hi], start - lo, end - lo,
+                               FeatureConfig(roles=True, phrases=True))
+    roles = {name.split(":")[1] for name in features
+             if name.startswith("r:") and name.count(":") == 2 and not name.startswith("r:names")}
+    if not roles:
+        return ROLE_CATEGORIES[0]
+    if roles & {"patient", "possessor"}:
+        return ROLE_CATEGORIES[3]
+    if "agent" in roles:
+        return ROLE_CATEGORIES[2]
+    return ROLE_CATEGORIES[1]
 
 
 def targets_per_sentence(groups: Sequence[int]) -> list[str]:

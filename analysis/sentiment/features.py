@@ -75,6 +75,8 @@ class FeatureConfig:
     target_words: bool = False
     roles: bool = False
     phrases: bool = False
+    #: Value of the role features (above 1: a weaker L2 penalty on them than on words).
+    role_weight: float = 1.0
 
     def as_dict(self) -> dict[str, int | bool]:
         """Return the settings as plain JSON-able data."""
@@ -435,7 +437,7 @@ def target_features(
     if config.cues:
         _cue_features(tokens, first, last, out)
     if config.roles:
-        role_features(index, text, (first, last), (lo, hi), out)
+        role_features(index, text, (first, last), (lo, hi), out, config.role_weight)
     if _inside_quote(index, start):
         out["q:inside"] = 1.0
     if index.has_quote:

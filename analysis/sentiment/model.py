@@ -34,7 +34,7 @@ from pathlib import Path
 from analysis._resources import read_text
 from analysis.errors import AnalysisError
 from analysis.sentiment.features import FeatureConfig, target_features
-from analysis.sentiment.scope import script_reason, scored_span
+from analysis.sentiment.scope import scored_span, script_reason
 
 __all__ = [
     "LABELS",

@@ -151,7 +151,7 @@ def _role(
 
 
 def role_features(index: object, text: str, target: _Span, window: _Span,
-                  out: dict[str, float]) -> None:
+                  out: dict[str, float], weight: float = 1.0) -> None:
     """Add the ``r:`` and ``rsum:`` features of the target at token span ``target``.
 
     Parameters
@@ -162,6 +162,10 @@ def role_features(index: object, text: str, target: _Span, window: _Span,
         The sentence.
     target, window : (first, last)
         The target's token span, and the tokens read around it.
+    out : dict
+        Where the features go.
+    weight : float
+        The value of an indicator feature (and the factor of the sums).
 
     Examples
     --------
@@ -186,14 +190,14 @@ def role_features(index: object, text: str, target: _Span, window: _Span,
             valence *= -0.74
         clause = (before[token] + 1, after[token])
         role = _role(norms, groups, group, token, clause, owners)
-        out[f"r:{role}:{'pos' if valence > 0 else 'neg'}"] = 1.0
-        out[f"rsum:{role}"] = out.get(f"rsum:{role}", 0.0) + valence / 4.0
+        out[f"r:{role}:{'pos' if valence > 0 else 'neg'}"] = weight
+        out[f"rsum:{role}"] = out.get(f"rsum:{role}", 0.0) + weight * valence / 4.0
     coordinators = _words("coordinator")
     neighbours = {n for n in names if n != target}
     if (last < len(norms) - 1 and norms[last] in coordinators
             and any(n[0] == last + 1 for n in neighbours)) or (
             first >= 2 and norms[first - 1] in coordinators
             and any(n[1] == first - 1 for n in neighbours)):
-        out["r:coord"] = 1.0
+        out["r:coord"] = weight
     others = len(neighbours)
-    out["r:names:" + (str(others) if others < 3 else "3+")] = 1.0
+    out["r:names:" + (str(others) if others < 3 else "3+")] = weight

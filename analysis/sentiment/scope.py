@@ -34,11 +34,11 @@ from analysis.text.language import is_cjk, is_hangul, is_kana
 
 __all__ = [
     "CROSSES_SENTENCES",
-    "MultiSentenceWarning",
     "NON_LATIN_SHARE",
+    "MultiSentenceWarning",
     "article_reason",
-    "script_reason",
     "scored_span",
+    "script_reason",
 ]
 
 #: A sentence is left unscored when at least this share of its letters is not Latin.

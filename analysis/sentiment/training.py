@@ -27,8 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from analysis.errors import AnalysisError
-from analysis.sentiment.features import FeatureConfig, target_features
 from analysis.sentiment.calibration import fit_temperature
+from analysis.sentiment.features import FeatureConfig, target_features
 from analysis.sentiment.model import LABELS, MODEL_FORMAT
 from analysis.sentiment.scope import scored_span
 
