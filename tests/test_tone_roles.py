@@ -59,6 +59,7 @@ def test_horse_race_phrases_count_as_evidence(text: str, mention: str, role: str
     assert role in _roles(text, mention)
 
 
-def test_roles_are_off_unless_asked_for() -> None:
-    features = target_features("Auditors criticized Dana Reyes.", 20, 30, FeatureConfig())
+def test_roles_can_be_switched_off() -> None:
+    features = target_features("Auditors criticized Dana Reyes.", 20, 30,
+                               FeatureConfig(roles=False, phrases=False))
     assert not [name for name in features if name.startswith(("r:", "rsum:"))]

@@ -18,6 +18,10 @@ value (1.0 for indicator features):
   ``according to X``), the agent of an evaluative verb (``X criticized``), or its object
   (``criticized X``, ``X was criticized by``); cue words are in
   ``analysis/resources/sentiment/tsc_cue_words.txt``;
+- ``r:``/``rsum:`` the target's role (agent, patient, possessor, bystander) toward each
+  lexicon hit, from clause structure (:mod:`analysis.sentiment.roles`);
+- with ``phrases``, the news phrases of ``analysis/resources/sentiment/news_phrases.tsv``
+  ("takes the lead", "fades", "string of") count as lexicon hits of their valence;
 - ``q:`` whether the target is inside a quotation, or the sentence holds one;
 - ``t:`` the shape of the target (pronoun, capitalised name, sentence-initial); the target's
   own words are left out unless ``target_words`` is set, so the model does not learn
@@ -54,6 +58,10 @@ _BUCKETS = ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (10, "7-10"))
 SENTENCE_WINDOW_TOKENS = 1_500
 
 
+#: Feature groups added after the first model files: off when a file does not name them.
+_ADDED_SINCE: Mapping[str, object] = {"roles": False, "phrases": False, "role_weight": 1.0}
+
+
 @dataclass(frozen=True, slots=True)
 class FeatureConfig:
     """Which feature groups to compute (stored with the model so prediction matches training).
@@ -64,6 +72,8 @@ class FeatureConfig:
     6
     >>> FeatureConfig.from_dict({"window": 4}).as_dict()["clause"]
     True
+    >>> FeatureConfig().roles, FeatureConfig().phrases  # the shipped model's settings
+    (True, True)
     """
 
     window: int = 4
@@ -73,8 +83,8 @@ class FeatureConfig:
     cues: bool = True
     sentence_words: bool = True
     target_words: bool = False
-    roles: bool = False
-    phrases: bool = False
+    roles: bool = True
+    phrases: bool = True
     #: Value of the role features (above 1: a weaker L2 penalty on them than on words).
     role_weight: float = 1.0
 
@@ -84,8 +94,16 @@ class FeatureConfig:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> FeatureConfig:
-        """Build a config from :meth:`as_dict` output (unknown keys are an error)."""
-        return cls(**data)  # type: ignore[arg-type]
+        """Build a config from :meth:`as_dict` output (unknown keys are an error).
+
+        Groups added since a model file was written are off for it, as when it was trained.
+
+        Examples
+        --------
+        >>> FeatureConfig.from_dict({"window": 4}).roles
+        False
+        """
+        return cls(**{**_ADDED_SINCE, **data})  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,11 @@ sentence praising one actor and attacking another gets one score for both.
 
 The model is a multinomial logistic regression (softmax) over the sparse features of
 :mod:`analysis.sentiment.features` (words around the target with their side and distance,
-the target's clause, VADER lexicon hits with negation and position, whether the target
-is the speaker, agent or object of a cue verb, quotation, target shape). It is fitted by
+the target's clause, VADER lexicon hits and hand-written news phrases with negation and
+position, the target's role toward each of them (agent, patient, possessor, bystander),
+whether the target is the speaker, agent or object of a cue verb, quotation, target
+shape). Its probabilities are temperature-calibrated (:mod:`analysis.sentiment.calibration`).
+It is fitted by
 :func:`analysis.sentiment.training.train` on NewsMTSC train (Hamborg and Donnay, EACL 2021; MIT licence, see
 ``analysis/resources/sentiment/NEWSMTSC-LICENSE``) with full-batch L-BFGS in numpy, and shipped as
 plain JSON (``analysis/resources/sentiment/target_sentiment_model.json``). This module is
