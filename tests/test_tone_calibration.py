@@ -82,3 +82,21 @@ def test_evaluate_reports_ece_and_reliability() -> None:
     assert 0 <= calibration["ece"] <= 1 and calibration["bins"] == 10
     assert sum(row["n"] for row in calibration["reliability"]) == result["targets"]
     assert "ece_uncalibrated" in calibration  # the shipped model is calibrated
+
+
+def test_the_shipped_model_is_what_train_sentiment_builds_with_its_defaults() -> None:
+    """`python -m analysis train-sentiment TRAIN.jsonl --out FILE` rebuilds the shipped file
+    byte for byte (docs/evaluation.md): the file records exactly the default settings."""
+    import inspect
+
+    from analysis._resources import read_text
+    from analysis.sentiment.features import FeatureConfig
+    from analysis.sentiment.model import MODEL_RESOURCE
+
+    shipped = json.loads(read_text(MODEL_RESOURCE))
+    assert shipped["features"] == FeatureConfig().as_dict()
+    defaults = {name: p.default for name, p in inspect.signature(train).parameters.items()
+                if p.default is not inspect.Parameter.empty and name != "config"}
+    assert {k: shipped["training"][k] for k in defaults} == defaults
+    assert shipped["training"]["source"] == "train.jsonl"
+    assert 0.5 < shipped["calibration"]["temperature"] < 2.0
