@@ -30,10 +30,9 @@ reported.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -291,45 +290,15 @@ class SentimentEvaluation:
                 f"{self.masking['mean_abs_compound_change']:.3f}, sentences with a name masked "
                 f"{self.masking['sentences_masked']:.0f}"
             )
-        lines += _calibration_lines(self.calibration) + _robustness_lines(self.robustness)
+        from analysis.evaluation.sentiment_report import calibration_lines, robustness_lines
+
+        lines += calibration_lines(self.calibration) + robustness_lines(self.robustness)
         if self.multi_sentence:
             lines.append(f"items whose text holds several sentences (scored on the sentence "
                          f"holding the target): {self.multi_sentence}")
         if self.targets_per_second == self.targets_per_second:  # not NaN
             lines.append(f"model speed: {self.targets_per_second:,.0f} targets/s")
         return "\n".join(lines)
-
-
-def _calibration_lines(calibration: Mapping[str, object]) -> list[str]:
-    if not calibration:
-        return []
-    lines = [f"calibration (top-label ECE, {calibration['bins']} bins): "
-             f"{calibration['ece']:.3f} with temperature {calibration['temperature']:g}"
-             + (f", {calibration['ece_uncalibrated']:.3f} without (T = 1)"
-                if "ece_uncalibrated" in calibration else "")]
-    lines.append("  reliability (confidence bin: n, mean confidence, accuracy): " + "; ".join(
-        f"{row['low']:.1f}-{row['high']:.1f}: {row['n']}, {row['confidence']:.2f}, "
-        f"{row['accuracy']:.2f}" for row in calibration["reliability"]))  # type: ignore[attr-defined]
-    return lines
-
-
-def _robustness_lines(robustness: Mapping[str, object]) -> list[str]:
-    lines = []
-    for name in ("by_source", "by_targets_in_sentence", "by_role"):
-        groups = robustness.get(name)
-        if groups:
-            lines.append(f"model {name.replace('_', ' ')}: " + "; ".join(
-                f"{key} macro F1 {row['macro_f1']:.3f} (n={row['n']}"
-                + (f", errors {row['errors']}, neutral called negative "
-                   f"{row['neutral_called_negative']}" if "errors" in row else "") + ")"
-                for key, row in groups.items()))  # type: ignore[attr-defined]
-    swap = robustness.get("name_swap")
-    if swap:
-        lines.append(
-            f"name swap: {swap['flips']} of {swap['swaps']} swaps changed the label "  # type: ignore[index]
-            f"(flip rate {swap['flip_rate']:.1%}; {swap['targets_flipped']} of "  # type: ignore[index]
-            f"{swap['targets_with_a_name']} named targets)")  # type: ignore[index]
-    return lines
 
 
 def _sentence_groups(targets: Sequence[LabelledTarget]) -> tuple[list[int], list[str]]:
@@ -382,69 +351,6 @@ def _model_of(model: TargetSentimentModel | str | PathLike[str] | None) -> Targe
     if isinstance(model, TargetSentimentModel):
         return model
     return load_model(model)
-
-
-def _calibration(model: TargetSentimentModel, targets: Sequence[LabelledTarget],
-                 probabilities: np.ndarray, gold: np.ndarray) -> dict[str, object]:
-    from analysis.sentiment.calibration import (
-        N_BINS,
-        expected_calibration_error,
-        reliability_table,
-    )
-
-    result: dict[str, object] = {
-        "bins": N_BINS, "temperature": model.temperature,
-        "ece": round(expected_calibration_error(probabilities, gold), 4),
-        "reliability": reliability_table(probabilities, gold),
-    }
-    if model.temperature != 1.0:
-        plain = dataclasses.replace(model, temperature=1.0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", MultiSentenceWarning)
-            raw = np.asarray([plain.classify(t.text, t.start, t.end).probabilities
-                              for t in targets])
-        result["ece_uncalibrated"] = round(expected_calibration_error(raw, gold), 4)
-    return result
-
-
-def _robustness(targets: Sequence[LabelledTarget], gold: list[str], predicted: list[str],
-                groups: list[int], classify: Callable[[str, int, int], object],
-                ) -> dict[str, object]:
-    from analysis.evaluation.sentiment_checks import (
-        name_swap_check,
-        role_category,
-        scores_by_group,
-        targets_per_sentence,
-    )
-
-    sources = [t.source for t in targets]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MultiSentenceWarning)
-        swap = name_swap_check(targets, predicted, classify)
-    return {
-        "by_source": scores_by_group(gold, predicted, sources, groups)
-        if len(set(sources)) > 1 else {},
-        "by_targets_in_sentence": scores_by_group(gold, predicted,
-                                                  targets_per_sentence(groups), groups),
-        "by_role": _role_errors(targets, gold, predicted, groups, role_category),
-        "name_swap": swap.as_dict(),
-    }
-
-
-def _role_errors(targets: Sequence[LabelledTarget], gold: list[str], predicted: list[str],
-                 groups: list[int], category: Callable[[str, int, int], str],
-                 ) -> dict[str, dict[str, object]]:
-    """Scores per role category, with the errors counted (the error analysis by category)."""
-    from analysis.evaluation.sentiment_checks import scores_by_group
-
-    categories = [category(t.text, t.start, t.end) for t in targets]
-    table = scores_by_group(gold, predicted, categories, groups)
-    for key, row in table.items():
-        chosen = [i for i, c in enumerate(categories) if c == key]
-        row["errors"] = sum(gold[i] != predicted[i] for i in chosen)
-        row["neutral_called_negative"] = sum(
-            gold[i] == "neutral" and predicted[i] == "negative" for i in chosen)
-    return table
 
 
 def evaluate_jsonl(
@@ -503,11 +409,13 @@ def evaluate_jsonl(
     multi = sum(issubclass(w.category, MultiSentenceWarning) for w in caught)
     predicted = [r.label for r in results]  # type: ignore[attr-defined]
     systems = [score_labels(gold, predicted, "model", groups)]
+    from analysis.evaluation.sentiment_report import calibration_report, robustness_report
+
     calibration: dict[str, object] = {}
     if chosen is not None:
-        calibration = _calibration(chosen, targets, np.asarray([r.probabilities for r in results]),  # type: ignore[attr-defined]
-                                   _indices(gold))
-    robustness = _robustness(targets, gold, predicted, groups, classify) if checks else {}
+        probabilities = np.asarray([r.probabilities for r in results])  # type: ignore[attr-defined]
+        calibration = calibration_report(chosen, targets, probabilities, _indices(gold))
+    robustness = robustness_report(targets, gold, predicted, groups, classify) if checks else {}
     masking: dict[str, float] = {}
     if baseline:
         vader_systems, masking = _vader_systems(targets, groups, sentences, gold,
