@@ -46,6 +46,7 @@ __all__ = [
     "PROBABILITY_COLUMNS",
     "SHARE_COLUMNS",
     "label_of_probabilities",
+    "label_shares",
     "summarise_tone",
 ]
 
@@ -76,6 +77,22 @@ def label_of_probabilities(p_negative: float, p_neutral: float, p_positive: floa
     ranked = sorted(zip((p_negative, p_neutral, p_positive), (0, 2, 1), LABELS,
                         strict=True), reverse=True)
     return ranked[0][2]
+
+
+def label_shares(labels: Sequence[str | None] | pd.Series) -> tuple[float, float, float]:
+    """Return the shares of negative, neutral and positive among the labels given.
+
+    Missing labels (items not scored) are left out; no label at all gives NaN shares.
+
+    Examples
+    --------
+    >>> label_shares(["positive", "neutral", "neutral", None])
+    (0.0, 0.6667, 0.3333)
+    """
+    known = [label for label in labels if isinstance(label, str)]
+    if not known:
+        return (float("nan"),) * 3  # type: ignore[return-value]
+    return tuple(round(known.count(label) / len(known), DIGITS) for label in LABELS)  # type: ignore[return-value]
 
 
 def _majority(shares: Sequence[float]) -> str:
@@ -146,8 +163,7 @@ def _group_columns(scored: pd.DataFrame, keys: list[str], labels: str,
     for group, part in scored.groupby(keys, sort=True):
         group_keys = group if isinstance(group, tuple) else (group,)
         row = {key: str(k) for key, k in zip(keys, group_keys, strict=True)}
-        counts = part[labels].value_counts()
-        shares = [round(float(counts.get(label, 0)) / len(part), DIGITS) for label in LABELS]
+        shares = label_shares(part[labels].tolist())
         row.update(zip(SHARE_COLUMNS, shares, strict=True))
         if probabilities:
             means = [round(float(part[c].astype(float).mean()), DIGITS) for c in probabilities]
