@@ -19,7 +19,8 @@ which role the target plays in it, read from the clause structure alone:
   in another clause.
 
 Names are runs of capitalised words and pronouns (the target's shape features use the
-same pronoun list); clauses are those of :mod:`analysis.sentiment.features`. Features:
+same pronoun list); clauses are those of :mod:`analysis.sentiment.features`; names and
+words farther than :data:`ROLE_WINDOW` tokens from the target are not read. Features:
 ``r:ROLE:POLARITY`` (indicator), ``rsum:ROLE`` (summed valence / 4), ``r:coord`` (the
 target is coordinated with another name, "X and Y") and ``r:names:N`` (how many other
 names the sentence holds). No word of any corpus is a feature: only roles, polarities
@@ -28,6 +29,7 @@ and counts.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -39,6 +41,9 @@ __all__ = ["ROLES", "role_features"]
 ROLES = ("agent", "patient", "possessor", "bystander")
 #: Tokens after a possessive target that may still be its noun phrase ("X's long string of").
 _POSSESSED_SPAN = 5
+#: Names and evaluative words are read this many tokens either side of the target, so
+#: the cost per target is bounded and scoring every target of a sentence stays linear.
+ROLE_WINDOW = 40
 
 _Span = tuple[int, int]
 
@@ -56,8 +61,20 @@ def _words(kind: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
-def _names(text: str, starts: tuple[int, ...], norms: tuple[str, ...]) -> tuple[_Span, ...]:
-    """Return the token spans of names: runs of capitalised words, and pronouns."""
+def _names(text: str) -> tuple[tuple[_Span, ...], tuple[int, ...]]:
+    """Return the token spans of the names of a sentence, and their first tokens.
+
+    Names are runs of capitalised words, and pronouns. Cached by the sentence (whose
+    hash Python keeps), so every target of a sentence shares one pass.
+    """
+    from analysis.sentiment.features import _sentence_index
+
+    index = _sentence_index(text)
+    spans = _name_spans(text, index.starts, index.norms)
+    return spans, tuple(span[0] for span in spans)
+
+
+def _name_spans(text: str, starts: Sequence[int], norms: Sequence[str]) -> tuple[_Span, ...]:
     pronouns = _words("pronoun")
     spans: list[_Span] = []
     index = 0
@@ -175,16 +192,21 @@ def role_features(index: object, text: str, target: _Span, window: _Span,
     ...        if k.startswith("r:"))
     ['r:agent:pos', 'r:bystander:neg', 'r:names:1']
     """
-    norms, starts, ends = index.norms, index.starts, index.ends  # type: ignore[attr-defined]
+    norms, ends = index.norms, index.ends  # type: ignore[attr-defined]
     before, after = index.boundary_before, index.boundary_from  # type: ignore[attr-defined]
     first, last = target
-    names = [n for n in _names(text, starts, norms) if n[1] <= first or n[0] >= last]
+    low, high = max(window[0], first - ROLE_WINDOW), min(window[1], last + ROLE_WINDOW)
+    every_name, name_starts = _names(text)
+    nearby = every_name[bisect_left(name_starts, low) : bisect_left(name_starts, high)]
+    names = [n for n in nearby if n[1] <= first or n[0] >= last]
     names = sorted([*names, target])
     owners = [n for n in names if _possessive(text, ends[n[1] - 1])]
     groups = _grouped(names, norms)
     group = next(g for g in groups if g[0] <= first and last <= g[1])
-    for token, valence, negated in index.hits:  # type: ignore[attr-defined]
-        if first <= token < last or not window[0] <= token < window[1]:
+    hit_indexes = index.hit_indexes  # type: ignore[attr-defined]
+    hits = index.hits[bisect_left(hit_indexes, low) : bisect_left(hit_indexes, high)]  # type: ignore[attr-defined]
+    for token, valence, negated in hits:
+        if first <= token < last:
             continue
         if negated:
             valence *= -0.74
