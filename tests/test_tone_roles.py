@@ -63,3 +63,10 @@ def test_roles_can_be_switched_off() -> None:
     features = target_features("Auditors criticized Dana Reyes.", 20, 30,
                                FeatureConfig(roles=False, phrases=False))
     assert not [name for name in features if name.startswith(("r:", "rsum:"))]
+
+
+def test_a_blank_target_has_no_roles() -> None:
+    text = "Critics attacked the plan ."
+    features = target_features(text, 25, 26, ROLES)
+    assert not [name for name in features if name.startswith(("r:", "rsum:"))]
+    assert target_features(" ", 0, 1, ROLES) is not None

@@ -195,6 +195,8 @@ def role_features(index: object, text: str, target: _Span, window: _Span,
     norms, ends = index.norms, index.ends  # type: ignore[attr-defined]
     before, after = index.boundary_before, index.boundary_from  # type: ignore[attr-defined]
     first, last = target
+    if last <= first:  # a target of no word (blank): no role to read
+        return
     low, high = max(window[0], first - ROLE_WINDOW), min(window[1], last + ROLE_WINDOW)
     every_name, name_starts = _names(text)
     nearby = every_name[bisect_left(name_starts, low) : bisect_left(name_starts, high)]
