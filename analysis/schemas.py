@@ -75,6 +75,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("pos", "Float64", "VADER positive share"),
         ("neu", "Float64", "VADER neutral share"),
         ("neg", "Float64", "VADER negative share"),
+        ("unscored", "string", "why the scores are <NA> (article or sentence not English: "
+         "analysis.sentiment.scope), else <NA>"),
     ),
     "structure": _table(
         _ID,
@@ -256,6 +258,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("p_negative", "Float64", "probability of negative"),
         ("p_neutral", "Float64", "probability of neutral"),
         ("p_positive", "Float64", "probability of positive"),
+        ("unscored", "string", "why label and scores are <NA> (not English, crosses a sentence "
+         "boundary: analysis.sentiment.scope), else <NA>"),
     ),
     "quote_sentiment": _table(
         _ID,
@@ -274,7 +278,10 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         ("pos", "Float64", "VADER positive share"),
         ("neu", "Float64", "VADER neutral share"),
         ("neg", "Float64", "VADER negative share"),
-        ("tone", "string", "target-free tone: compound_masked >= 0.05 positive, <= -0.05 negative"),
+        ("tone", "string", "target-free tone of this quote: compound_masked >= 0.05 positive, "
+         "<= -0.05 negative (per quote, never of a mean)"),
+        ("unscored", "string", "why the scores are <NA> (quoted words not English: "
+         "analysis.sentiment.scope), else <NA>"),
     ),
 }
 

@@ -28,7 +28,7 @@ from analysis.corpus.queries import (
 )
 from analysis.errors import AnalysisError
 from analysis.pipeline import TABLES
-from analysis.sentiment.uncertainty import aggregate_tone
+from analysis.sentiment.tone_summary import PROBABILITY_COLUMNS, summarise_tone
 
 pytest.importorskip("duckdb")
 
@@ -237,14 +237,15 @@ def test_period_of_reads_text_dates_and_missing():
 # --- tone toward a target over time ---------------------------------------------------------
 
 
-def test_target_tone_by_month_is_aggregate_tone_over_the_joined_mentions(run):
+def test_target_tone_by_month_is_summarise_tone_over_the_joined_mentions(run):
     table = _both(target_tone_over_time, run, targets="NATO", seed=3)
     targets = read_table(run, "targets")
     nato = targets[targets["target"] == "NATO"].merge(
         read_table(run, "articles")[["article_id", "published"]], on="article_id")
     nato = nato.assign(period=nato["published"].astype("string").str.slice(0, 7)).sort_values(
         ["period", "article_id", "start"])
-    expected = aggregate_tone(nato, ["target", "period"], "score", seed=3)
+    expected = summarise_tone(nato, ["target", "period"], "score",
+                              probabilities=PROBABILITY_COLUMNS, seed=3)
     expected = expected.sort_values(["target", "period"]).reset_index(drop=True)
     pd.testing.assert_frame_equal(table, expected)
     assert table["period"].tolist() == ["2023-07", "2024-07"]
@@ -254,8 +255,10 @@ def test_target_tone_by_month_is_aggregate_tone_over_the_joined_mentions(run):
 def test_target_tone_every_target_by_year_and_from_tables(run):
     table = _both(target_tone_over_time, run, freq="year")
     assert {"NATO", "Russia"} <= set(table["target"])
-    assert table.columns.tolist() == ["target", "period", "n", "mean", "ci_low", "ci_high",
-                                      "note"]
+    assert table.columns.tolist() == [
+        "target", "period", "n", "n_unscored", "mean", "ci_low", "ci_high", "share_negative",
+        "share_neutral", "share_positive", "p_negative", "p_neutral", "p_positive", "label",
+        "method", "note"]
     in_memory = target_tone_over_time_from_tables(read_table(run, "targets"),
                                                   read_table(run, "articles"), freq="year")
     pd.testing.assert_frame_equal(in_memory, table)

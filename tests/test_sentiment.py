@@ -178,7 +178,9 @@ def test_articles_not_in_english_get_no_scores_and_a_warning():
     assert len(frame) == 2
     assert frame["compound"].isna().all() and frame["compound_masked"].isna().all()
     with pytest.warns(UnsupportedLanguageWarning):
-        assert target_sentiment_frame(korean, targets=["나토와"]).empty
+        frame = target_sentiment_frame(korean, targets=["나토와"])
+    assert len(frame) == 1 and frame["label"].isna().all() and frame["score"].isna().all()
+    assert frame["unscored"].tolist() == ["article not English (language 'ko')"]
 
 
 @pytest.mark.parametrize(
@@ -463,7 +465,9 @@ def test_tone_by_speaker_counts_speech_only_and_flags_small_n():
 def test_tone_by_affiliation_and_target():
     assert tone_by_affiliation(_quote_tones())["affiliation"].tolist() == ["NATO", "South Korea"]
     targets = pd.DataFrame({"target": ["NATO"] * 6 + ["Russia"] * 2,
-                            "score": [0.2, 0.4, 0.1, 0.3, 0.5, 0.3, -0.6, -0.2]})
+                            "score": [0.2, 0.4, 0.1, 0.3, 0.5, 0.3, -0.6, -0.2],
+                            "label": ["neutral"] * 8, "p_negative": [0.2] * 8,
+                            "p_neutral": [0.5] * 8, "p_positive": [0.3] * 8})
     table = tone_by_target(targets)
     assert table[["target", "n"]].values.tolist() == [["NATO", 6], ["Russia", 2]]
     assert pd.isna(table.loc[0, "note"]) and table.loc[1, "note"] == "small n"

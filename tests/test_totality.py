@@ -65,6 +65,7 @@ from analysis.sentiment import (
     tone_by_speaker,
     tone_by_target,
 )
+from analysis.sentiment.scope import MultiSentenceWarning, scored_span, script_reason
 from analysis.text import articles_frame, structure_frame
 
 # --- news-like text ----------------------------------------------------------------
@@ -339,10 +340,12 @@ def test_sentiment_functions_never_raise(text: str, targets: list[str]) -> None:
         assert 0 <= record.start <= record.end <= len(text)
     quotes = extract_quotes(doc)
     for tone in score_quotes(doc, quotes):
-        assert -1 <= tone.compound <= 1
+        assert (tone.compound is None) == (tone.unscored is not None)
+        assert tone.compound is None or -1 <= tone.compound <= 1
     for tone in score_targets(doc, targets=[*targets, "NATO", text[:5] or "x"]):
         assert doc.text[tone.start:tone.end] == tone.mention
-        assert -1 <= tone.sentiment.score <= 1
+        assert (tone.sentiment is None) == (tone.unscored is not None)
+        assert tone.sentiment is None or -1 <= tone.sentiment.score <= 1
     tone_arc(doc)
 
 
@@ -355,7 +358,14 @@ def test_classify_target_raises_only_on_a_span_out_of_range(data: st.DataObject)
         with pytest.raises(ValueError, match="not inside the text"):
             classify_target(text, start, end)
         return
-    result = classify_target(text, start, end)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MultiSentenceWarning)
+        lo, hi = scored_span(text, start, end)
+        if script_reason(text[lo:hi]) is not None:  # not English: refused, never a number
+            with pytest.raises(ValueError, match="reads English only"):
+                classify_target(text, start, end)
+            return
+        result = classify_target(text, start, end)
     assert result.label in {"negative", "neutral", "positive"}
     assert -1 <= result.score <= 1
 

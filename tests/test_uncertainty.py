@@ -78,9 +78,11 @@ def _tones() -> pd.DataFrame:
 
 def test_aggregate_tone_counts_means_intervals_and_flags_small_n():
     table = aggregate_tone(_tones(), "actor", "tone")
-    assert table.columns.tolist() == ["actor", "n", "mean", "ci_low", "ci_high", "note"]
+    assert table.columns.tolist() == ["actor", "n", "n_unscored", "mean", "ci_low", "ci_high",
+                                      "note"]
     assert table["actor"].tolist() == ["Stoltenberg", "Yoon"]  # the unnamed row is left out
-    assert table["n"].tolist() == [5, 2]  # the missing tone is left out
+    assert table["n"].tolist() == [5, 2]  # the missing tone is left out of the mean...
+    assert table["n_unscored"].tolist() == [1, 0]  # ...and counted as not scored
     assert table["mean"].tolist() == pytest.approx([0.4, -0.05])
     assert pd.isna(table.loc[0, "note"])
     assert table.loc[1, "note"] == "small n"
@@ -108,7 +110,7 @@ def test_aggregate_tone_is_reproducible_and_typed():
     first = aggregate_tone(_tones(), "actor", "tone")
     pd.testing.assert_frame_equal(first, aggregate_tone(_tones(), "actor", "tone"))
     assert first.dtypes.astype(str).tolist() == [
-        "string", "Int64", "Float64", "Float64", "Float64", "string",
+        "string", "Int64", "Int64", "Float64", "Float64", "Float64", "string",
     ]
 
 

@@ -44,6 +44,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sentiment.add_argument("--json", action="store_true", help="print the scores as JSON")
     sentiment.add_argument("--baseline", action="store_true",
                            help="also score the sentence-level VADER baseline")
+    sentiment.add_argument("--model", type=Path, metavar="MODEL.json",
+                           help="score this model file (from train-sentiment --out) instead "
+                                "of the shipped one")
     sectors = modes.add_parser("sectors", help="sector mention F1, list membership, exact lists")
     sectors.add_argument("file", type=Path, metavar="GOLD.json",
                          help="sectors gold file (format: docs/evaluation.md, 'Sectors')")
@@ -78,7 +81,10 @@ def run(args: argparse.Namespace) -> int:
 
         if not args.file.is_file():
             raise AnalysisError("file not found; pass a NewsMTSC-style .jsonl file", args.file)
-        result = evaluate_jsonl(args.file, baseline=args.baseline)
+        if args.model is not None and not args.model.is_file():
+            raise AnalysisError("model file not found; pass a file from train-sentiment --out",
+                                args.model)
+        result = evaluate_jsonl(args.file, baseline=args.baseline, model=args.model)
     if args.json:
         json.dump(result.as_dict(), sys.stdout, indent=2, sort_keys=True)
         sys.stdout.write("\n")

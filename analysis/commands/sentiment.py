@@ -25,8 +25,11 @@ DESCRIPTION = (
     "with actor and organisation names masked (compound_masked), and every mention of a "
     "registry actor or country (or of the --targets given) with the tone of its sentence "
     "toward it (label, score = P(positive) - P(negative)) and its offsets. VADER is a weak "
-    "judge of news; see docs/evaluation.md for measured scores. With --summary, also the "
-    "mean tone per target with n and a bootstrap 95% interval (small n flagged)."
+    "judge of news; see docs/evaluation.md for measured scores. A sentence or mention that "
+    "is not English keeps its row with empty scores and the reason in 'unscored'. With "
+    "--summary, also the tone per target: the averaged class probabilities and their most "
+    "probable label, the share of each label, the mean score with n, the number unscored "
+    "and a bootstrap 95% interval (small n flagged); never a thresholded mean."
 )
 
 TABLES = ("sentences", "targets")
@@ -51,7 +54,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--summary",
         action="store_true",
-        help="also print the mean tone toward each target with n and a 95%% interval",
+        help="also print the tone toward each target: averaged class probabilities, label "
+        "shares, n and a 95%% interval",
     )
     add_format_option(parser)
     add_context_options(parser)

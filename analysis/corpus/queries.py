@@ -28,7 +28,7 @@ import pandas as pd
 from analysis.corpus.dataset import PathLike, choose_engine, connect, read_columns
 from analysis.errors import AnalysisError
 from analysis.quotes.records import SPEECH_KINDS
-from analysis.sentiment.uncertainty import aggregate_tone
+from analysis.sentiment.tone_summary import PROBABILITY_COLUMNS, summarise_tone
 
 __all__ = [
     "FREQUENCIES",
@@ -58,7 +58,10 @@ _SECTOR_COLUMNS = {"period": "string", "sector": "string", "label": "string",
                    "n_mentions": "Int64", "n_articles": "Int64",
                    "n_articles_in_period": "Int64", "share_of_articles": "Float64"}
 _TONE_ROW_COLUMNS = {"target": "string", "period": "string", "article_id": "string",
-                     "start": "Int64", "score": "Float64"}
+                     "start": "Int64", "score": "Float64", "label": "string",
+                     "p_negative": "Float64", "p_neutral": "Float64", "p_positive": "Float64"}
+#: What the tone aggregate reads of each mention (table ``targets``).
+_TONE_INPUTS = ["article_id", "target", "start", "score", "label", *PROBABILITY_COLUMNS]
 
 
 def _format(freq: str) -> str:
@@ -337,8 +340,9 @@ def target_tone_over_time_from_tables(
     Parameters
     ----------
     targets_table, articles : DataFrame
-        The ``targets`` table (``article_id``, ``target``, ``start``, ``score``) and
-        the ``articles`` table (``article_id``, ``published``).
+        The ``targets`` table (``article_id``, ``target``, ``start``, ``score``,
+        ``label``, ``p_negative``, ``p_neutral``, ``p_positive``) and the ``articles``
+        table (``article_id``, ``published``).
     targets : str or list of str, optional
         Canonical names of the targets (the ``target`` column, e.g. ``"North Korea"``);
         None: every target. A target with no mention is warned about.
@@ -353,13 +357,18 @@ def target_tone_over_time_from_tables(
     Returns
     -------
     DataFrame
-        ``target``, ``period``, ``n``, ``mean``, ``ci_low``, ``ci_high``, ``note``; by
-        target, then period. Mentions in undated articles are left out (no period).
+        The columns of :func:`analysis.sentiment.tone_summary.summarise_tone` (``n``,
+        ``n_unscored``, ``mean`` with its interval, the share of each label, the averaged
+        class probabilities, their most probable ``label``, ``method``, ``note``) for
+        each ``target`` and ``period``; by target, then period. Mentions in undated
+        articles are left out (no period).
 
     Examples
     --------
     >>> targets_table = pd.DataFrame({"article_id": ["a", "a", "b"], "target": ["NATO"] * 3,
-    ...                               "start": [0, 9, 0], "score": [0.2, 0.4, -0.1]})
+    ...     "start": [0, 9, 0], "score": [0.2, 0.4, -0.1],
+    ...     "label": ["positive", "positive", "neutral"], "p_negative": [0.2, 0.1, 0.3],
+    ...     "p_neutral": [0.2, 0.4, 0.5], "p_positive": [0.6, 0.5, 0.2]})
     >>> articles = pd.DataFrame({"article_id": ["a", "b"],
     ...                          "published": ["2024-07-10", "2024-08-01"]})
     >>> table = target_tone_over_time_from_tables(targets_table, articles, "NATO")
@@ -369,7 +378,7 @@ def target_tone_over_time_from_tables(
     0.3
     """
     wanted = _as_targets(targets)
-    rows = targets_table[["article_id", "target", "start", "score"]]
+    rows = targets_table[_TONE_INPUTS]
     if wanted is not None:
         rows = rows[rows["target"].isin(wanted)]
     dated = pd.DataFrame({"article_id": articles["article_id"],
@@ -391,7 +400,8 @@ def _aggregate(rows: pd.DataFrame, wanted: list[str] | None,
                  [True] * 4)
     if wanted is not None:
         _warn_missing(wanted, set(rows["target"].dropna()), available)
-    table = aggregate_tone(rows, ["target", "period"], "score", min_n=int(options["min_n"]),
+    table = summarise_tone(rows, ["target", "period"], "score",
+                           probabilities=PROBABILITY_COLUMNS, min_n=int(options["min_n"]),
                            n_resamples=int(options["n_resamples"]), seed=int(options["seed"]),
                            level=float(options["level"]))
     return table.sort_values(["target", "period"], kind="stable").reset_index(drop=True)
@@ -411,7 +421,8 @@ _TARGETS_SQL = "SELECT DISTINCT target FROM targets ORDER BY target LIMIT 5"
 
 _TONE_SQL = """
 SELECT t.target AS target, strftime({published}, ?) AS period,
-       t.article_id AS article_id, t.start AS start, t.score AS score
+       t.article_id AS article_id, t.start AS start, t.score AS score, t.label AS label,
+       t.p_negative AS p_negative, t.p_neutral AS p_neutral, t.p_positive AS p_positive
 FROM targets AS t LEFT JOIN articles AS a ON a.article_id = t.article_id
 WHERE ? OR list_contains(CAST(? AS VARCHAR[]), t.target)
 """
@@ -449,7 +460,7 @@ def target_tone_over_time(
             available = set(db.execute(_TARGETS_SQL).df()["target"].dropna()) if (
                 wanted is not None and not set(wanted) <= set(rows["target"].dropna())) else set()
         return _aggregate(rows, wanted, lambda: available, **options)
-    targets_table = read_columns(out_dir, "targets", ["article_id", "target", "start", "score"])
+    targets_table = read_columns(out_dir, "targets", _TONE_INPUTS)
     articles = read_columns(out_dir, "articles", ["article_id", "published"])
     return target_tone_over_time_from_tables(targets_table, articles, targets, freq=freq,
                                              **options)

@@ -18,11 +18,20 @@ Scores: macro F1 over the three classes (the NewsMTSC measure), accuracy, per-cl
 the confusion matrix (rows gold, columns predicted) and a 95 % percentile bootstrap
 interval of macro F1. Resampling draws whole sentences (several targets of one sentence
 are not independent), with ``numpy.random.default_rng(seed)``: same file, same interval.
+
+For the model also: calibration (expected calibration error and the reliability
+diagram's data, :mod:`analysis.sentiment.calibration`, with the shipped temperature and
+without it), and the robustness checks of :mod:`analysis.evaluation.sentiment_checks`
+(scores per source collection and per number of targets in the sentence, the name-swap
+flip rate). Items whose text holds several sentences are scored on the sentence holding
+the target, as :func:`~analysis.sentiment.model.classify_target` does; their number is
+reported.
 """
 
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
@@ -31,7 +40,8 @@ from pathlib import Path
 import numpy as np
 
 from analysis.errors import AnalysisError
-from analysis.sentiment.model import LABELS, classify_target
+from analysis.sentiment.model import LABELS, TargetSentimentModel, default_model, load_model
+from analysis.sentiment.scope import MultiSentenceWarning
 from analysis.sentiment.training import LabelledTarget, read_targets
 
 __all__ = [
@@ -242,6 +252,9 @@ class SentimentEvaluation:
     systems: tuple[ClassificationScores, ...]
     masking: dict[str, float] = field(default_factory=dict)
     targets_per_second: float = float("nan")
+    calibration: dict[str, object] = field(default_factory=dict)
+    robustness: dict[str, object] = field(default_factory=dict)
+    multi_sentence: int = 0
 
     def scores(self, system: str) -> ClassificationScores:
         """Return the scores of one system (``model``, ``vader``, ``vader_masked``)."""
@@ -259,6 +272,9 @@ class SentimentEvaluation:
             "bootstrap": {"resamples": N_RESAMPLES, "seed": SEED, "unit": "sentence"},
             "systems": {s.system: s.as_dict() for s in self.systems},
             "masking": dict(self.masking),
+            "calibration": dict(self.calibration),
+            "robustness": dict(self.robustness),
+            "items_with_several_sentences": self.multi_sentence,
         }
 
     def summary(self) -> str:
@@ -274,6 +290,12 @@ class SentimentEvaluation:
                 f"{self.masking['mean_abs_compound_change']:.3f}, sentences with a name masked "
                 f"{self.masking['sentences_masked']:.0f}"
             )
+        from analysis.evaluation.sentiment_report import calibration_lines, robustness_lines
+
+        lines += calibration_lines(self.calibration) + robustness_lines(self.robustness)
+        if self.multi_sentence:
+            lines.append(f"items whose text holds several sentences (scored on the sentence "
+                         f"holding the target): {self.multi_sentence}")
         if self.targets_per_second == self.targets_per_second:  # not NaN
             lines.append(f"model speed: {self.targets_per_second:,.0f} targets/s")
         return "\n".join(lines)
@@ -323,11 +345,22 @@ def _default_mask() -> Callable[[str], str]:
     return mask_names
 
 
+def _model_of(model: TargetSentimentModel | str | PathLike[str] | None) -> TargetSentimentModel:
+    if model is None:
+        return default_model()
+    if isinstance(model, TargetSentimentModel):
+        return model
+    return load_model(model)
+
+
 def evaluate_jsonl(
     path: str | PathLike[str],
     baseline: bool = False,
     classify: Callable[[str, int, int], object] | None = None,
     mask: Callable[[str], str] | None = None,
+    *,
+    model: TargetSentimentModel | str | PathLike[str] | None = None,
+    checks: bool = True,
 ) -> SentimentEvaluation:
     """Score the target sentiment model (and optionally VADER) on a NewsMTSC-style file.
 
@@ -338,11 +371,16 @@ def evaluate_jsonl(
     baseline : bool
         Also score sentence-level VADER and VADER with names masked.
     classify : callable, optional
-        ``(text, start, end) -> object with .label``; defaults to
-        :func:`analysis.sentiment.model.classify_target`.
+        ``(text, start, end) -> object with .label`` (and ``.probabilities`` for the
+        calibration); defaults to ``model``'s.
     mask : callable, optional
         Name masking for the masked baseline; defaults to
         :func:`analysis.sentiment.masking.mask_names`.
+    model : TargetSentimentModel or path, optional
+        The model scored when ``classify`` is not given (default: the shipped one); a
+        path is read with :func:`analysis.sentiment.model.load_model`.
+    checks : bool
+        Also run the robustness checks (per source, per targets in the sentence, name swap).
 
     Returns
     -------
@@ -357,14 +395,27 @@ def evaluate_jsonl(
     targets = list(read_targets(path))
     if not targets:
         raise AnalysisError("no annotated targets in the file", path)
-    classify = classify or classify_target
+    chosen = None if classify is not None else _model_of(model)
+    classify = classify or chosen.classify  # type: ignore[union-attr]
     groups, sentences = _sentence_groups(targets)
     gold = [t.label for t in targets]
-    classify(targets[0].text, targets[0].start, targets[0].end)  # load the model: not timed
-    began = time.perf_counter()
-    predicted = [classify(t.text, t.start, t.end).label for t in targets]  # type: ignore[attr-defined]
-    elapsed = time.perf_counter() - began
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MultiSentenceWarning)
+        classify(targets[0].text, targets[0].start, targets[0].end)  # load the model: not timed
+        caught.clear()
+        began = time.perf_counter()
+        results = [classify(t.text, t.start, t.end) for t in targets]
+        elapsed = time.perf_counter() - began
+    multi = sum(issubclass(w.category, MultiSentenceWarning) for w in caught)
+    predicted = [r.label for r in results]  # type: ignore[attr-defined]
     systems = [score_labels(gold, predicted, "model", groups)]
+    from analysis.evaluation.sentiment_report import calibration_report, robustness_report
+
+    calibration: dict[str, object] = {}
+    if chosen is not None:
+        probabilities = np.asarray([r.probabilities for r in results])  # type: ignore[attr-defined]
+        calibration = calibration_report(chosen, targets, probabilities, _indices(gold))
+    robustness = robustness_report(targets, gold, predicted, groups, classify) if checks else {}
     masking: dict[str, float] = {}
     if baseline:
         vader_systems, masking = _vader_systems(targets, groups, sentences, gold,
@@ -377,4 +428,7 @@ def evaluate_jsonl(
         systems=tuple(systems),
         masking=masking,
         targets_per_second=len(targets) / elapsed if elapsed > 0 else float("nan"),
+        calibration=calibration,
+        robustness=robustness,
+        multi_sentence=multi,
     )

@@ -379,21 +379,34 @@ def tone_quoted_vs_narration(arc: pd.DataFrame) -> pd.DataFrame:
 
     ``arc`` is the tone arc's data (``quoted``, ``compound``, ``compound_masked``; the
     ``sentiment-arc`` figure's CSV). Returns one row per kind of sentence with its
-    count and mean scores.
+    count, how many of them are unscored (not English), the mean scores, and the shares
+    of each sentence's own VADER label (``compound_masked`` read with VADER's cut-offs
+    per sentence, :func:`analysis.sentiment.tone_summary.label_shares`; a mean is never
+    read that way).
 
     Examples
     --------
     >>> arc = pd.DataFrame({"quoted": [True, False, False],
     ...                     "compound": [0.5, 0.0, -0.2], "compound_masked": [0.4, 0.0, -0.2]})
-    >>> tone_quoted_vs_narration(arc).round(2).to_dict("index")
-    {'narration': {'n_sentences': 2, 'mean_compound': -0.1, 'mean_compound_masked': -0.1}, 'quoted speech': {'n_sentences': 1, 'mean_compound': 0.5, 'mean_compound_masked': 0.4}}
+    >>> table = tone_quoted_vs_narration(arc).round(2)
+    >>> table[["n_sentences", "n_unscored", "mean_compound_masked", "share_neutral"]
+    ...       ].to_dict("index")
+    {'narration': {'n_sentences': 2, 'n_unscored': 0, 'mean_compound_masked': -0.1, 'share_neutral': 0.5}, 'quoted speech': {'n_sentences': 1, 'n_unscored': 0, 'mean_compound_masked': 0.4, 'share_neutral': 0.0}}
     """
+    from analysis.sentiment.sentences import tone_label
+    from analysis.sentiment.tone_summary import SHARE_COLUMNS, label_shares
+
     kind = arc["quoted"].astype("boolean").map({True: "quoted speech", False: "narration"})
     grouped = arc.assign(sentences=kind).groupby("sentences")
     table = pd.DataFrame({
         "n_sentences": grouped.size(),
+        "n_unscored": grouped["compound_masked"].apply(lambda s: int(s.isna().sum())),
         "mean_compound": grouped["compound"].mean().astype("float64"),
         "mean_compound_masked": grouped["compound_masked"].mean().astype("float64"),
     })
+    shares = grouped["compound_masked"].apply(
+        lambda s: label_shares([tone_label(v) for v in s]))
+    for position, column in enumerate(SHARE_COLUMNS):
+        table[column] = shares.map(lambda row, p=position: row[p]).astype("float64")
     table.index.name = None
     return table

@@ -4,13 +4,19 @@ Modules, one concern each:
 
 * :mod:`~analysis.sentiment.vader`: NLTK's VADER, offline and faster, same scores;
 * :mod:`~analysis.sentiment.masking`: actor and organisation names masked before VADER;
+* :mod:`~analysis.sentiment.scope`: the input contract (one English sentence is scored;
+  other scripts and languages are listed unscored, with a reason);
 * :mod:`~analysis.sentiment.sentences`: sentence tone, table ``sentences``;
 * :mod:`~analysis.sentiment.quote_tone`: quote tone, table ``quote_sentiment``;
 * :mod:`~analysis.sentiment.targets`: tone toward each mention, table ``targets``;
-* :mod:`~analysis.sentiment.features`, :mod:`~analysis.sentiment.model`: the target
-  model's features and inference; :mod:`~analysis.sentiment.training`: its training;
-* :mod:`~analysis.sentiment.aggregates`, :mod:`~analysis.sentiment.uncertainty`: tone per
-  speaker, affiliation and target with bootstrap intervals; the tone arc.
+* :mod:`~analysis.sentiment.features`, :mod:`~analysis.sentiment.roles`,
+  :mod:`~analysis.sentiment.model`: the target model's features (and the target's role
+  toward each evaluative word) and inference; :mod:`~analysis.sentiment.training` and
+  :mod:`~analysis.sentiment.calibration`: its training and temperature calibration;
+* :mod:`~analysis.sentiment.tone_summary`, :mod:`~analysis.sentiment.aggregates`,
+  :mod:`~analysis.sentiment.uncertainty`: tone per speaker, affiliation and target
+  (averaged class probabilities and label shares, never a thresholded mean) with
+  bootstrap intervals; the tone arc.
 """
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
-"""Tone aggregates: mean tone per speaker, affiliation and target, and an article's tone arc.
+"""Tone aggregates: tone per speaker, affiliation and target, and an article's tone arc.
 
-Aggregates read the tables (``quote_sentiment``, ``targets``) and report n and a
-seeded bootstrap 95% interval per group (:mod:`analysis.sentiment.uncertainty`); groups
+Aggregates read the tables (``quote_sentiment``, ``targets``) through
+:func:`analysis.sentiment.tone_summary.summarise_tone`: per group, n and the number not
+scored, the mean score with a seeded bootstrap 95% interval
+(:mod:`analysis.sentiment.uncertainty`), the share of each label, and a label that is
+never a thresholded mean (targets: the most probable class of the averaged class
+probabilities; quotes: the commonest per-quote label); ``method`` says which. Groups
 with fewer than five values say "small n". :func:`tone_arc` lines up an article's
 sentence tone with the sentences that quote speech.
 """
@@ -15,7 +19,7 @@ import pandas as pd
 
 from analysis.actors.registry import ActorRegistry
 from analysis.quotes.speakers import SPEECH_KINDS, speaker_label
-from analysis.sentiment.uncertainty import aggregate_tone
+from analysis.sentiment.tone_summary import PROBABILITY_COLUMNS, summarise_tone
 from analysis.text.document import TextLike, as_document
 
 if TYPE_CHECKING:
@@ -62,8 +66,9 @@ def tone_by_speaker(
     --------
     >>> quotes = pd.DataFrame({"kind": ["direct"] * 3, "actor": ["Jens Stoltenberg"] * 2 + [None],
     ...     "speaker": ["Stoltenberg", "he", "an official"], "compound_masked": [0.5, 0.3, -0.2]})
-    >>> tone_by_speaker(quotes)[["speaker", "n", "mean", "note"]].astype(object).values.tolist()
-    [['Jens Stoltenberg', 2, 0.4, 'small n'], ['an official (unresolved)', 1, -0.2, 'small n']]
+    >>> tone_by_speaker(quotes)[["speaker", "n", "mean", "label", "note"]].astype(object
+    ...     ).values.tolist()
+    [['Jens Stoltenberg', 2, 0.4, 'positive', 'small n'], ['an official (unresolved)', 1, -0.2, 'negative', 'small n']]
     """
     speech = quote_sentiment[quote_sentiment["kind"].isin(kinds)]
     frame = pd.DataFrame(
@@ -73,9 +78,17 @@ def tone_by_speaker(
                 for actor, speaker in zip(speech["actor"], speech["speaker"], strict=True)
             ],
             value: speech[value].to_numpy(),
+            "label": _quote_labels(speech, value),
         }
     )
-    return aggregate_tone(frame, "speaker", value, min_n=min_n, seed=seed)
+    return summarise_tone(frame, "speaker", value, min_n=min_n, seed=seed)
+
+
+def _quote_labels(speech: pd.DataFrame, value: str) -> list[str | None]:
+    """Each quote's own label: VADER's cut-offs on that quote's score, never on a mean."""
+    from analysis.sentiment.sentences import tone_label
+
+    return [tone_label(score) for score in speech[value]]
 
 
 def tone_by_affiliation(
@@ -93,33 +106,44 @@ def tone_by_affiliation(
     --------
     >>> quotes = pd.DataFrame({"kind": ["direct", "direct"], "affiliation": ["NATO", "NATO"],
     ...                        "compound_masked": [0.5, 0.3]})
-    >>> tone_by_affiliation(quotes)[["affiliation", "n", "mean"]].values.tolist()
-    [['NATO', 2, 0.4]]
+    >>> tone_by_affiliation(quotes)[["affiliation", "n", "mean", "share_positive"]].values.tolist()
+    [['NATO', 2, 0.4, 1.0]]
     """
     speech = quote_sentiment[quote_sentiment["kind"].isin(kinds)]
-    return aggregate_tone(speech, "affiliation", value, min_n=min_n, seed=seed)
+    frame = speech.assign(label=_quote_labels(speech, value))
+    return summarise_tone(frame, "affiliation", value, min_n=min_n, seed=seed)
 
 
 def tone_by_target(
     targets: pd.DataFrame, value: str = "score", min_n: int = MIN_N, seed: int = 0
 ) -> pd.DataFrame:
-    """Return the mean tone toward each target, with n and a bootstrap 95% interval.
+    """Return the tone toward each target: averaged class probabilities, label shares, n.
 
     Parameters
     ----------
     targets : DataFrame
-        The table of :func:`analysis.sentiment.targets.targets_frame`.
+        The table of :func:`analysis.sentiment.targets.targets_frame` (``label``,
+        ``score``, ``p_negative``, ``p_neutral``, ``p_positive``).
     value : str
-        ``score`` (P(positive) - P(negative), default).
+        ``score`` (P(positive) - P(negative), default): its mean, with an interval, is
+        the difference of the averaged positive and negative probabilities.
 
     Examples
     --------
     >>> targets = pd.DataFrame({"target": ["NATO"] * 5 + ["Russia"],
-    ...                         "score": [0.2, 0.4, 0.1, 0.3, 0.5, -0.6]})
-    >>> tone_by_target(targets)[["target", "n", "note"]].astype(object).values.tolist()
-    [['NATO', 5, <NA>], ['Russia', 1, 'small n']]
+    ...     "score": [0.2, 0.4, 0.1, 0.3, None, -0.6],
+    ...     "label": ["positive", "neutral", "neutral", "positive", None, "negative"],
+    ...     "p_negative": [0.1, 0.2, 0.3, 0.1, None, 0.7],
+    ...     "p_neutral": [0.3, 0.4, 0.3, 0.5, None, 0.2],
+    ...     "p_positive": [0.6, 0.4, 0.4, 0.4, None, 0.1]})
+    >>> table = tone_by_target(targets)
+    >>> table[["target", "n", "n_unscored", "label", "note"]].astype(object).values.tolist()
+    [['NATO', 4, 1, 'positive', 'small n'], ['Russia', 1, 0, 'negative', 'small n']]
+    >>> table.loc[0, ["share_neutral", "p_positive"]].tolist()
+    [0.5, 0.45]
     """
-    return aggregate_tone(targets, "target", value, min_n=min_n, seed=seed)
+    return summarise_tone(targets, "target", value, probabilities=PROBABILITY_COLUMNS,
+                          min_n=min_n, seed=seed)
 
 
 def tone_arc(

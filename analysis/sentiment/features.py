@@ -18,6 +18,10 @@ value (1.0 for indicator features):
   ``according to X``), the agent of an evaluative verb (``X criticized``), or its object
   (``criticized X``, ``X was criticized by``); cue words are in
   ``analysis/resources/sentiment/tsc_cue_words.txt``;
+- ``r:``/``rsum:`` the target's role (agent, patient, possessor, bystander) toward each
+  lexicon hit, from clause structure (:mod:`analysis.sentiment.roles`);
+- with ``phrases``, the news phrases of ``analysis/resources/sentiment/news_phrases.tsv``
+  ("takes the lead", "fades", "string of") count as lexicon hits of their valence;
 - ``q:`` whether the target is inside a quotation, or the sentence holds one;
 - ``t:`` the shape of the target (pronoun, capitalised name, sentence-initial); the target's
   own words are left out unless ``target_words`` is set, so the model does not learn
@@ -31,10 +35,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache, lru_cache
 
 from analysis._resources import read_lines
+from analysis.sentiment.roles import role_features
 
 __all__ = ["FeatureConfig", "Token", "target_features", "tokenize"]
 
@@ -53,6 +58,10 @@ _BUCKETS = ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (10, "7-10"))
 SENTENCE_WINDOW_TOKENS = 1_500
 
 
+#: Feature groups added after the first model files: off when a file does not name them.
+_ADDED_SINCE: Mapping[str, object] = {"roles": False, "phrases": False, "role_weight": 1.0}
+
+
 @dataclass(frozen=True, slots=True)
 class FeatureConfig:
     """Which feature groups to compute (stored with the model so prediction matches training).
@@ -63,6 +72,8 @@ class FeatureConfig:
     6
     >>> FeatureConfig.from_dict({"window": 4}).as_dict()["clause"]
     True
+    >>> FeatureConfig().roles, FeatureConfig().phrases  # the shipped model's settings
+    (True, True)
     """
 
     window: int = 4
@@ -72,6 +83,10 @@ class FeatureConfig:
     cues: bool = True
     sentence_words: bool = True
     target_words: bool = False
+    roles: bool = True
+    phrases: bool = True
+    #: Value of the role features (above 1: a weaker L2 penalty on them than on words).
+    role_weight: float = 1.0
 
     def as_dict(self) -> dict[str, int | bool]:
         """Return the settings as plain JSON-able data."""
@@ -79,8 +94,16 @@ class FeatureConfig:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> FeatureConfig:
-        """Build a config from :meth:`as_dict` output (unknown keys are an error)."""
-        return cls(**data)  # type: ignore[arg-type]
+        """Build a config from :meth:`as_dict` output (unknown keys are an error).
+
+        Groups added since a model file was written are off for it, as when it was trained.
+
+        Examples
+        --------
+        >>> FeatureConfig.from_dict({"window": 4}).roles
+        False
+        """
+        return cls(**{**_ADDED_SINCE, **data})  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +280,42 @@ def _sentence_index(text: str) -> _SentenceIndex:
     )
 
 
+@cache
+def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], float], ...]]:
+    """The news phrases of ``resources/sentiment/news_phrases.tsv``, (words, valence),
+    by the first three letters of their first word (every first word has three)."""
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for line in read_lines("sentiment/news_phrases.tsv"):
+        valence, phrase = line.split("\t")
+        words = tuple(_normalise(w) if not w.endswith("*") else w.lower() for w in phrase.split())
+        phrases.setdefault(words[0][:3], []).append((words, float(valence)))
+    return {key: tuple(group) for key, group in phrases.items()}
+
+
+def _word_matches(pattern: str, norm: str) -> bool:
+    return norm.startswith(pattern[:-1]) if pattern.endswith("*") else norm == pattern
+
+
+@lru_cache(maxsize=_SENTENCE_CACHE)
+def _with_phrases(text: str) -> _SentenceIndex:
+    """The sentence index with the news phrases added to its lexicon hits (at their first word)."""
+    index = _sentence_index(text)
+    norms, negations = index.norms, _negations()
+    found = []
+    phrases = _phrases()
+    for position in range(len(norms)):
+        for words, valence in phrases.get(norms[position][:3], ()):
+            if position + len(words) <= len(norms) and all(
+                    _word_matches(w, norms[position + k]) for k, w in enumerate(words)):
+                negated = any(norms[j] in negations for j in range(max(0, position - 3), position))
+                found.append((position, valence, negated))
+                break
+    if not found:
+        return index
+    hits = tuple(sorted({*index.hits, *found}))
+    return replace(index, hits=hits, hit_indexes=tuple(hit[0] for hit in hits))
+
+
 def _target_range(index: _SentenceIndex, start: int, end: int) -> tuple[int, int]:
     """Return the token index range [first, last) overlapping the character span.
 
@@ -367,7 +426,7 @@ def target_features(
     True
     """
     config = config or FeatureConfig()
-    index = _sentence_index(text)
+    index = _with_phrases(text) if config.phrases else _sentence_index(text)
     tokens, norms = index.tokens, index.norms
     first, last = _target_range(index, start, end)
     # the words read: the whole sentence, up to SENTENCE_WINDOW_TOKENS on either side
@@ -395,6 +454,8 @@ def target_features(
         _lexicon_features(index, first, last, clause, (lo, hi), out)
     if config.cues:
         _cue_features(tokens, first, last, out)
+    if config.roles:
+        role_features(index, text, (first, last), (lo, hi), out, config.role_weight)
     if _inside_quote(index, start):
         out["q:inside"] = 1.0
     if index.has_quote:

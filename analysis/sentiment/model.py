@@ -7,8 +7,11 @@ sentence praising one actor and attacking another gets one score for both.
 
 The model is a multinomial logistic regression (softmax) over the sparse features of
 :mod:`analysis.sentiment.features` (words around the target with their side and distance,
-the target's clause, VADER lexicon hits with negation and position, whether the target
-is the speaker, agent or object of a cue verb, quotation, target shape). It is fitted by
+the target's clause, VADER lexicon hits and hand-written news phrases with negation and
+position, the target's role toward each of them (agent, patient, possessor, bystander),
+whether the target is the speaker, agent or object of a cue verb, quotation, target
+shape). Its probabilities are temperature-calibrated (:mod:`analysis.sentiment.calibration`).
+It is fitted by
 :func:`analysis.sentiment.training.train` on NewsMTSC train (Hamborg and Donnay, EACL 2021; MIT licence, see
 ``analysis/resources/sentiment/NEWSMTSC-LICENSE``) with full-batch L-BFGS in numpy, and shipped as
 plain JSON (``analysis/resources/sentiment/target_sentiment_model.json``). This module is
@@ -34,6 +37,7 @@ from pathlib import Path
 from analysis._resources import read_text
 from analysis.errors import AnalysisError
 from analysis.sentiment.features import FeatureConfig, target_features
+from analysis.sentiment.scope import scored_span, script_reason
 
 __all__ = [
     "LABELS",
@@ -84,9 +88,21 @@ class TargetSentimentModel:
     weights: Mapping[str, tuple[float, float, float]]
     bias: tuple[float, float, float]
     labels: tuple[str, str, str] = LABELS
+    #: Logits are divided by it before the softmax (temperature scaling, Guo et al.,
+    #: ICML 2017): fitted on out-of-fold train predictions, 1.0 when not calibrated.
+    temperature: float = 1.0
 
     def probabilities(self, features: Mapping[str, float]) -> tuple[float, float, float]:
-        """Return the class probabilities for a feature mapping."""
+        """Return the class probabilities for a feature mapping (temperature applied)."""
+        z0, z1, z2 = self.logits(features)
+        top = max(z0, z1, z2)
+        t = self.temperature
+        e0, e1, e2 = math.exp((z0 - top) / t), math.exp((z1 - top) / t), math.exp((z2 - top) / t)
+        total = e0 + e1 + e2
+        return (e0 / total, e1 / total, e2 / total)
+
+    def logits(self, features: Mapping[str, float]) -> tuple[float, float, float]:
+        """Return the three class scores (before temperature and softmax)."""
         z0, z1, z2 = self.bias
         weights = self.weights
         for name, value in features.items():
@@ -95,15 +111,31 @@ class TargetSentimentModel:
                 z0 += row[0] * value
                 z1 += row[1] * value
                 z2 += row[2] * value
-        top = max(z0, z1, z2)
-        e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
-        total = e0 + e1 + e2
-        return (e0 / total, e1 / total, e2 / total)
+        return (z0, z1, z2)
 
     def classify(self, text: str, start: int, end: int) -> TargetSentiment:
-        """Return the tone of ``text`` toward ``text[start:end]`` (see :func:`classify_target`)."""
+        """Return the tone of ``text`` toward ``text[start:end]`` (see :func:`classify_target`).
+
+        The input contract of :mod:`analysis.sentiment.scope`: a passage of several
+        sentences is cut to the sentence holding the target (with a warning); a
+        sentence not in Latin script raises.
+        """
         _check_span(text, start, end)
-        probs = self.probabilities(target_features(text, start, end, self.config))
+        lo, hi = scored_span(text, start, end)
+        sentence = text[lo:hi] if (lo, hi) != (0, len(text)) else text
+        reason = script_reason(sentence)
+        if reason is not None:
+            raise AnalysisError(f"{reason}: the target model reads English only; the "
+                                "targets table lists such mentions unscored, with this reason")
+        return self.classify_sentence(sentence, start - lo, end - lo)
+
+    def classify_sentence(self, sentence: str, start: int, end: int) -> TargetSentiment:
+        """Score ``sentence`` toward ``sentence[start:end]`` as it is: one English sentence.
+
+        For callers that have already split and checked the sentence (the ``targets``
+        table); anyone else calls :meth:`classify`.
+        """
+        probs = self.probabilities(target_features(sentence, start, end, self.config))
         best = max(range(3), key=probs.__getitem__)
         score = min(1.0, max(-1.0, probs[2] - probs[0]))
         return TargetSentiment(self.labels[best], score, probs)
@@ -170,9 +202,14 @@ def _model_from_data(data: Mapping[str, object], path: Path | None) -> TargetSen
                    for name, row in data["weights"].items()}  # type: ignore[union-attr]
         if len(bias) != 3 or any(len(row) != 3 for row in weights.values()):
             raise ValueError("bias and every weight row need 3 values")
-    except (KeyError, TypeError, ValueError) as exc:
+        calibration = data.get("calibration") or {}
+        temperature = float(calibration.get("temperature", 1.0))  # type: ignore[union-attr]
+        if not temperature > 0:
+            raise ValueError("the calibration temperature must be positive")
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise AnalysisError(f"malformed target sentiment model: {exc}", path) from None
-    return TargetSentimentModel(config, weights, bias, LABELS)  # type: ignore[arg-type]
+    return TargetSentimentModel(config, weights, bias, LABELS,  # type: ignore[arg-type]
+                                temperature)
 
 
 @cache
@@ -193,20 +230,27 @@ def classify_target(text: str, start: int, end: int) -> TargetSentiment:
     Parameters
     ----------
     text : str
-        The sentence (or a short passage) holding the mention.
+        The sentence holding the mention. A passage of several sentences is not read
+        whole: only the sentence holding the target is scored (sentences split as in
+        :func:`analysis.text.segmentation.split_sentences`), with a
+        :class:`~analysis.sentiment.scope.MultiSentenceWarning`, so words far from the
+        target cannot lend it a confident label.
     start, end : int
-        Character offsets of the target mention, ``0 <= start < end <= len(text)``.
+        Character offsets of the target mention, ``0 <= start < end <= len(text)``
+        (offsets into ``text``, whatever part of it is scored).
 
     Returns
     -------
     TargetSentiment
         ``label`` (negative / neutral / positive), ``score`` = P(positive) - P(negative)
-        in [-1, 1] and the three ``probabilities``.
+        in [-1, 1] and the three ``probabilities`` (temperature-calibrated).
 
     Raises
     ------
     AnalysisError
-        If the offsets do not lie inside ``text``.
+        If the offsets do not lie inside ``text``, or the sentence scored is not in
+        Latin script (a Hangul sentence, say): the model reads English only. The
+        ``targets`` table lists such mentions with NA scores and an ``unscored`` reason.
 
     Examples
     --------

@@ -28,6 +28,7 @@ from analysis.actors.registry import ActorMention, ActorRegistry, default_regist
 from analysis.quotes.records import Quote
 from analysis.schemas import columns, conform, is_missing
 from analysis.sentiment.masking import mask_names
+from analysis.sentiment.scope import script_reason
 from analysis.sentiment.sentences import tone_label
 from analysis.sentiment.vader import polarity_scores
 from analysis.text.document import Document, TextLike, Texts, as_document, as_documents
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 #: The columns of ``quote_sentiment`` a :class:`QuoteTone` gives.
-TONE_COLUMNS = ("compound", "compound_masked", "pos", "neu", "neg", "tone")
+TONE_COLUMNS = ("compound", "compound_masked", "pos", "neu", "neg", "tone", "unscored")
 #: The columns of ``quote_sentiment`` taken from the quote (a record or a quotes-table row).
 QUOTE_COLUMNS = tuple(
     name for name in columns("quote_sentiment") if name != "article_id" and name not in TONE_COLUMNS
@@ -69,20 +70,24 @@ class QuoteTone:
         The compound score of the quoted words with names masked.
     pos, neu, neg : float
         VADER's shares of positive, neutral and negative (unmasked).
-    tone : str
+    tone : str or None
         ``compound_masked`` read with VADER's cut-offs (:func:`tone_label`).
+    unscored : str or None
+        Why the scores are None (the quoted words are not in Latin script:
+        :func:`analysis.sentiment.scope.script_reason`), else None.
     """
 
     quote: int
     start: int
     end: int
     n_words: int
-    compound: float
-    compound_masked: float
-    pos: float
-    neu: float
-    neg: float
+    compound: float | None
+    compound_masked: float | None
+    pos: float | None
+    neu: float | None
+    neg: float | None
     tone: str | None
+    unscored: str | None = None
 
 
 def _character_offsets(text: str, start: int, end: int, words: str) -> list[int | None]:
@@ -145,6 +150,10 @@ def _tone(
     >>> tone.compound, tone.compound_masked, tone.tone
     (-0.2263, -0.5106, 'negative')
     """
+    reason = script_reason(quote.text)
+    if reason is not None:
+        return QuoteTone(index, quote.start, quote.end, count_words(quote.text),
+                         None, None, None, None, None, None, reason)
     scores = polarity_scores(quote.text)
     masked = polarity_scores(mask_names(quote.text, registry, mentions=masked_mentions))
     return QuoteTone(

@@ -27,6 +27,7 @@ import pandas as pd
 from analysis.actors.mentions import extract_actors
 from analysis.actors.registry import ActorMention, ActorRegistry
 from analysis.sentiment.masking import NameSpan, mask_spans, name_spans
+from analysis.sentiment.scope import article_reason, script_reason
 from analysis.sentiment.vader import polarity_scores, vader_vocabulary
 from analysis.text.document import Document, Sentence, TextLike, Texts, as_document
 from analysis.text.english import NotEnglishWarning, is_english, warn_not_english
@@ -77,6 +78,10 @@ class SentenceSentiment:
         The compound score of the sentence with names masked.
     pos, neu, neg : float or None
         VADER's shares of positive, neutral and negative (unmasked).
+    unscored : str or None
+        Why the scores are None (the article, or this sentence, is not English:
+        :mod:`analysis.sentiment.scope`), else None. VADER would give such a sentence
+        0.0, which reads as neutral.
     """
 
     sentence: int
@@ -90,6 +95,7 @@ class SentenceSentiment:
     pos: float | None
     neu: float | None
     neg: float | None
+    unscored: str | None = None
 
 
 def tone_label(compound: float | None) -> str | None:
@@ -114,11 +120,11 @@ def warn_english_only(doc: Document, what: str) -> None:
     warn_not_english(doc, f"{what} ({ENGLISH_ONLY})", stacklevel=4)
 
 
-def _unscored_record(doc: Document, sentence: Sentence) -> SentenceSentiment:
+def _unscored_record(doc: Document, sentence: Sentence, reason: str) -> SentenceSentiment:
     text = sentence.slice(doc.text)
     return SentenceSentiment(
         sentence.index, sentence.paragraph, sentence.start, sentence.end, text,
-        count_words(text), None, None, None, None, None,
+        count_words(text), None, None, None, None, None, reason,
     )
 
 
@@ -166,6 +172,9 @@ def _sentence_record(
     doc: Document, sentence: Sentence, spans: Sequence[NameSpan]
 ) -> SentenceSentiment:
     text = sentence.slice(doc.text)
+    reason = script_reason(text)
+    if reason is not None:
+        return _unscored_record(doc, sentence, reason)
     scores = polarity_scores(text)
     masked_compound = scores["compound"]
     if spans and _masking_may_change(doc.text, sentence, spans):
@@ -216,12 +225,19 @@ def score_sentences(
     [(0, 0.6369, 0.0), (1, -0.5106, -0.5106)]
 
     An article in another language keeps its sentences but gets no scores (and an
-    :class:`UnsupportedLanguageWarning`), rather than VADER's meaningless zeros.
+    :class:`UnsupportedLanguageWarning`), rather than VADER's meaningless zeros; so does
+    a sentence in another script inside an English article (a Hangul sentence), and
+    ``unscored`` says why:
+
+    >>> text = "The allies met in Vilnius on Tuesday and signed the programme. 좋은 회의였다."
+    >>> [(r.compound, r.unscored) for r in score_sentences(text)]
+    [(0.0, None), (None, 'sentence not English (Hangul script)')]
     """
     doc = as_document(document)
     if not is_english(doc):
         warn_english_only(doc, "sentences listed without scores")
-        return [_unscored_record(doc, sentence) for sentence in doc.sentences]
+        reason = article_reason(doc.article.language)
+        return [_unscored_record(doc, sentence, reason) for sentence in doc.sentences]
     if mentions is None:
         mentions = extract_actors(doc, registry)
     spans = name_spans(doc.text, mentions=mentions)

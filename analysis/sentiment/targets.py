@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -24,7 +25,8 @@ import pandas as pd
 from analysis.actors.mentions import extract_actors
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
 from analysis.errors import AnalysisError
-from analysis.sentiment.model import TargetSentiment, classify_target
+from analysis.sentiment.model import TargetSentiment, default_model
+from analysis.sentiment.scope import CROSSES_SENTENCES, article_reason, script_reason
 from analysis.sentiment.sentences import warn_english_only
 from analysis.text.document import Document, Sentence, TextLike, Texts, as_document
 from analysis.text.english import is_english
@@ -59,9 +61,13 @@ class TargetMention:
     mention : str
         The mention as written; ``start``/``end`` are its offsets in the article.
     sentence, sentence_start, sentence_end : int
-        The sentence scored (its index and offsets).
-    sentiment : TargetSentiment
-        The classifier's label, score and probabilities.
+        The sentence scored (its index and offsets); for a mention over a sentence
+        boundary, the sentence where it starts.
+    sentiment : TargetSentiment or None
+        The classifier's label, score and probabilities; None when not scored.
+    unscored : str or None
+        Why the mention was not scored (the article or sentence is not English, the
+        mention crosses a sentence boundary: :mod:`analysis.sentiment.scope`), else None.
     """
 
     target: str
@@ -72,7 +78,8 @@ class TargetMention:
     sentence: int
     sentence_start: int
     sentence_end: int
-    sentiment: TargetSentiment
+    sentiment: TargetSentiment | None
+    unscored: str | None = None
 
 
 # (start, end, target, kind) of a mention to score
@@ -135,13 +142,23 @@ class _SentenceTexts:
 
 
 def _target_record(
-    doc: Document, sentences: _SentenceTexts, start: int, end: int, target: str, kind: str
+    doc: Document, sentences: _SentenceTexts, start: int, end: int, target: str, kind: str,
+    reason: str | None = None,
 ) -> TargetMention | None:
-    """Score one mention on its sentence; None when it does not lie inside one sentence."""
+    """Score one mention on its sentence, or record why not (``reason``, or its sentence's).
+
+    None for a mention outside every sentence (in the whitespace between two).
+    """
     sentence = doc.sentence_at(start)
-    if sentence is None or end > sentence.end:
+    if sentence is None:
         return None
-    sentiment = classify_target(sentences.of(sentence), start - sentence.start, end - sentence.start)
+    text = sentences.of(sentence)
+    if reason is None and end > sentence.end:
+        reason = CROSSES_SENTENCES
+    if reason is None:
+        reason = _script_reason(text)
+    sentiment = None if reason is not None else default_model().classify_sentence(
+        text, start - sentence.start, end - sentence.start)
     return TargetMention(
         target=target,
         kind=kind,
@@ -152,7 +169,14 @@ def _target_record(
         sentence_start=sentence.start,
         sentence_end=sentence.end,
         sentiment=sentiment,
+        unscored=reason,
     )
+
+
+@lru_cache(maxsize=64)
+def _script_reason(sentence: str) -> str | None:
+    """:func:`~analysis.sentiment.scope.script_reason`, once per sentence of many mentions."""
+    return script_reason(sentence)
 
 
 def check_targets(targets: Sequence[str] | None) -> None:
@@ -205,6 +229,11 @@ def score_targets(
         The article's actor mentions, already found (and corrected): scored as they
         are, and the registry is not searched again.
 
+    Mentions that cannot be scored are listed all the same, with ``sentiment=None``
+    and the reason in ``unscored``: every mention of an article not in English, a
+    mention in a sentence of another script (a Hangul sentence), a mention over a
+    sentence boundary. Never a 0.0 that would read as neutral.
+
     Examples
     --------
     >>> text = "Critics blasted Acme Corp for the failed plan. Acme thanked Acme Corp."
@@ -214,14 +243,15 @@ def score_targets(
     """
     check_targets(targets)
     doc = as_document(document)
+    reason = None
     if not is_english(doc):
-        warn_english_only(doc, "no targets scored")
-        return []
+        warn_english_only(doc, "targets listed without scores")
+        reason = article_reason(doc.article.language)
     registry = registry if registry is not None else default_registry()
     if mentions is None:
         mentions = extract_actors(doc, registry)
     sentences = _SentenceTexts(doc)
-    records = (_target_record(doc, sentences, *found)
+    records = (_target_record(doc, sentences, *found, reason=reason)
                for found in _target_spans(doc, targets, registry, mentions))
     return [record for record in records if record is not None]
 
@@ -240,7 +270,8 @@ def target_rows(doc: Document, records: Sequence[TargetMention]) -> list[dict[st
     """
     rows = []
     for record in records:
-        neg, neu, pos = record.sentiment.probabilities
+        sentiment = record.sentiment
+        neg, neu, pos = sentiment.probabilities if sentiment is not None else (None,) * 3
         rows.append(
             {
                 "article_id": doc.article_id,
@@ -252,11 +283,12 @@ def target_rows(doc: Document, records: Sequence[TargetMention]) -> list[dict[st
                 "sentence": record.sentence,
                 "sentence_start": record.sentence_start,
                 "sentence_end": record.sentence_end,
-                "label": record.sentiment.label,
-                "score": record.sentiment.score,
+                "label": sentiment.label if sentiment is not None else None,
+                "score": sentiment.score if sentiment is not None else None,
                 "p_negative": neg,
                 "p_neutral": neu,
                 "p_positive": pos,
+                "unscored": record.unscored,
             }
         )
     return rows

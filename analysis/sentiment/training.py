@@ -27,8 +27,10 @@ from pathlib import Path
 import numpy as np
 
 from analysis.errors import AnalysisError
+from analysis.sentiment.calibration import fit_temperature
 from analysis.sentiment.features import FeatureConfig, target_features
 from analysis.sentiment.model import LABELS, MODEL_FORMAT
+from analysis.sentiment.scope import scored_span
 
 __all__ = ["LabelledTarget", "model_to_json", "read_targets", "train"]
 
@@ -38,14 +40,60 @@ POLARITY_CODES: Mapping[float, str] = {2.0: "negative", 4.0: "neutral", 6.0: "po
 SIGNIFICANT_DIGITS = 6
 
 
+#: Folds of the cross-fitting that calibrates the model (and of the feature choice).
+CALIBRATION_FOLDS = 5
+
+
 @dataclass(frozen=True, slots=True)
 class LabelledTarget:
-    """One annotated target: the sentence, the mention's offsets and the gold label."""
+    """One annotated target: the sentence, the mention's offsets and the gold label.
+
+    ``gid`` is the record's ``primary_gid`` when the file has one (NewsMTSC: the
+    collection, article and sentence), else ``""``.
+    """
 
     text: str
     start: int
     end: int
     label: str
+    gid: str = ""
+
+    @property
+    def article(self) -> str:
+        """The article the sentence comes from (the first three parts of the gid).
+
+        Examples
+        --------
+        >>> LabelledTarget("x", 0, 1, "neutral", "polusa_v1_4354039_-1_7_Ann_1_3").article
+        'polusa_v1_4354039'
+        """
+        return "_".join(self.gid.split("_")[:3])
+
+    @property
+    def source(self) -> str:
+        """The collection the sentence was drawn from (NewsMTSC: ``allsides`` or ``polusa``)."""
+        return self.gid.split("_")[0] if self.gid else "unknown"
+
+
+def example_features(example: LabelledTarget, config: FeatureConfig) -> dict[str, float]:
+    """Return the features of one target as the model reads it at prediction time.
+
+    The same input contract as :func:`analysis.sentiment.model.classify_target`: only the
+    sentence holding the target is read (:func:`analysis.sentiment.scope.scored_span`).
+    """
+    lo, hi = scored_span(example.text, example.start, example.end, warn=False)
+    return target_features(example.text[lo:hi], example.start - lo, example.end - lo, config)
+
+
+def fold_of(article: str, folds: int = CALIBRATION_FOLDS) -> int:
+    """Return the cross-validation fold of an article (a stable hash: same fold everywhere).
+
+    Examples
+    --------
+    >>> fold_of("allsides_1000_401") == fold_of("allsides_1000_401")
+    True
+    """
+    return int(hashlib.sha256(article.encode("utf-8")).hexdigest(), 16) % folds
 
 def read_targets(path: str | PathLike[str]) -> Iterator[LabelledTarget]:
     """Yield the annotated targets of a NewsMTSC-style JSONL file, in file order.
@@ -71,10 +119,11 @@ def read_targets(path: str | PathLike[str]) -> Iterator[LabelledTarget]:
             try:
                 record = json.loads(line)
                 text = record["sentence_normalized"]
+                gid = str(record.get("primary_gid", ""))
                 for target in record["targets"]:
                     polarity = target["polarity"]
                     label = polarity if polarity in LABELS else POLARITY_CODES[float(polarity)]
-                    yield LabelledTarget(text, int(target["from"]), int(target["to"]), label)
+                    yield LabelledTarget(text, int(target["from"]), int(target["to"]), label, gid)
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise AnalysisError(
                     f"line {number} is not a NewsMTSC record with sentence_normalized and "
@@ -134,10 +183,14 @@ def train(
     examples = list(read_targets(path))
     if not examples:
         raise AnalysisError("no annotated targets in the training file", path)
-    feature_rows = [target_features(e.text, e.start, e.end, config) for e in examples]
+    feature_rows = [example_features(e, config) for e in examples]
     labels = [LABELS.index(e.label) for e in examples]
-    weights, bias, vocabulary = _fit_softmax(
-        feature_rows, labels, l2=l2, min_count=min_count, balanced=balanced, max_iter=max_iter)
+    options = {"l2": l2, "min_count": min_count, "balanced": balanced, "max_iter": max_iter}
+    weights, bias, vocabulary = _fit_softmax(feature_rows, labels, **options)
+    folds = [fold_of(e.article or e.text) for e in examples]  # no gid: fold by sentence
+    temperature = _round(fit_temperature(
+        out_of_fold_logits(feature_rows, labels, folds, **options), labels)) if len(
+        set(folds)) > 1 else 1.0
     return {
         "format": MODEL_FORMAT,
         "labels": list(LABELS),
@@ -154,10 +207,44 @@ def train(
             "max_iter": max_iter,
             "method": "multinomial logistic regression, full-batch L-BFGS in numpy",
         },
+        "calibration": {
+            "temperature": temperature,
+            "method": "temperature scaling (Guo et al. 2017) fitted on out-of-fold logits "
+                      f"of {CALIBRATION_FOLDS} folds of the training file, grouped by article",
+        },
         "bias": [_round(b) for b in bias],
         "weights": {name: [_round(w) for w in row] for name, row in zip(vocabulary, weights, strict=True)
                     if any(_round(w) != 0.0 for w in row)},
     }
+
+
+def out_of_fold_logits(
+    feature_rows: Sequence[Mapping[str, float]], labels: Sequence[int], folds: Sequence[int],
+    **options: object,
+) -> np.ndarray:
+    """Return each example's logits from a model fitted on the other folds only.
+
+    ``options`` are those of :func:`_fit_softmax` (``l2``, ``min_count``, ``balanced``,
+    ``max_iter``). Used to calibrate the temperature and to compare feature sets on
+    train alone.
+    """
+    logits = np.zeros((len(labels), 3))
+    fold_ids = np.asarray(folds)
+    for fold in sorted(set(folds)):
+        inside = np.flatnonzero(fold_ids == fold)
+        outside = np.flatnonzero(fold_ids != fold)
+        weights, bias, vocabulary = _fit_softmax(
+            [feature_rows[i] for i in outside], [labels[i] for i in outside],
+            **options)  # type: ignore[arg-type]
+        index = {name: row for name, row in zip(vocabulary, weights, strict=True)}
+        for i in inside:
+            z = np.asarray(bias, dtype=float).copy()
+            for name, value in feature_rows[i].items():
+                row = index.get(name)
+                if row is not None:
+                    z += np.asarray(row) * value
+            logits[i] = z
+    return logits
 
 
 def _round(value: float) -> float:

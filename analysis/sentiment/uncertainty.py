@@ -114,8 +114,10 @@ def aggregate_tone(
 ) -> pd.DataFrame:
     """Return n, mean and a bootstrap interval of ``value`` per group of ``by``.
 
-    Rows whose ``value`` or group keys are missing are left out. Groups come sorted by
-    n (largest first), then by their keys, so the order is stable.
+    Rows whose group keys are missing are left out; rows whose ``value`` is missing (not
+    scored: a sentence not in English, say) are counted in ``n_unscored``, never
+    averaged. Groups come sorted by n (largest first), then by their keys, so the order
+    is stable.
 
     Parameters
     ----------
@@ -132,8 +134,9 @@ def aggregate_tone(
     Returns
     -------
     DataFrame
-        The ``by`` columns, then ``n`` (Int64), ``mean``, ``ci_low``, ``ci_high``
-        (Float64; the interval is <NA> for n < 2) and ``note`` ("small n" or <NA>).
+        The ``by`` columns, then ``n`` (Int64: values averaged), ``n_unscored`` (Int64:
+        rows of the group without a value), ``mean``, ``ci_low``, ``ci_high`` (Float64;
+        the interval is <NA> for n < 2) and ``note`` ("small n" or <NA>).
 
     Examples
     --------
@@ -151,16 +154,17 @@ def aggregate_tone(
         raise KeyError(f"columns not in the frame: {', '.join(missing)}")
     data = frame[[*keys, value]].copy()
     data[value] = pd.to_numeric(data[value], errors="coerce").astype("Float64")
-    data = data.dropna()
+    data = data.dropna(subset=keys)
     rows = []
     for group, part in data.groupby(keys, sort=True):
         group_keys = group if isinstance(group, tuple) else (group,)
-        values = part[value].to_numpy(dtype=float)
+        values = part[value].dropna().to_numpy(dtype=float)
         low, high = bootstrap_ci(values, n_resamples=n_resamples, seed=seed, level=level)
         row = dict(zip(keys, group_keys, strict=True))
         row.update(
             n=len(values),
-            mean=float(values.mean()),
+            n_unscored=len(part) - len(values),
+            mean=float(values.mean()) if len(values) else None,
             ci_low=None if math.isnan(low) else low,
             ci_high=None if math.isnan(high) else high,
             note=SMALL_N if len(values) < min_n else None,
@@ -171,7 +175,8 @@ def aggregate_tone(
 
 def _tone_table(rows: list[dict], keys: list[str]) -> pd.DataFrame:
     dtypes = {key: "string" for key in keys}
-    dtypes.update(n="Int64", mean="Float64", ci_low="Float64", ci_high="Float64", note="string")
+    dtypes.update(n="Int64", n_unscored="Int64", mean="Float64", ci_low="Float64",
+                  ci_high="Float64", note="string")
     if not rows:
         return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in dtypes.items()})
     table = pd.DataFrame(rows, columns=list(dtypes)).astype(dtypes)

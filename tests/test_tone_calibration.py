@@ -1,0 +1,102 @@
+"""Calibration: temperature scaling, ECE, reliability data; the model ships its temperature."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from analysis.evaluation.sentiment import evaluate_jsonl
+from analysis.sentiment.calibration import (
+    expected_calibration_error,
+    fit_temperature,
+    reliability_table,
+    softmax,
+)
+from analysis.sentiment.model import default_model, load_model
+from analysis.sentiment.training import model_to_json, train
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_ece_of_a_perfectly_calibrated_bin_is_zero_and_of_overconfidence_is_the_gap() -> None:
+    # four predictions at 0.75 confidence, three right: calibrated
+    probs = np.array([[0.75, 0.125, 0.125]] * 4)
+    assert expected_calibration_error(probs, [0, 0, 0, 1]) == pytest.approx(0.0)
+    # the same confidence, half right: off by 0.25
+    assert expected_calibration_error(probs, [0, 0, 1, 1]) == pytest.approx(0.25)
+    table = reliability_table(probs, [0, 0, 1, 1])
+    assert table == [{"low": 0.7, "high": 0.8, "n": 4, "confidence": 0.75, "accuracy": 0.5}]
+
+
+def test_temperature_undoes_overconfidence_and_keeps_the_labels() -> None:
+    rng = np.random.default_rng(1)
+    logits = rng.normal(size=(2000, 3)) * 2.0
+    labels = np.array([rng.choice(3, p=p) for p in softmax(logits)])
+    temperature = fit_temperature(logits * 2.5, labels)
+    assert temperature == pytest.approx(2.5, rel=0.15)
+    before = expected_calibration_error(softmax(logits * 2.5), labels)
+    after = expected_calibration_error(softmax(logits * 2.5, temperature), labels)
+    assert after < before / 2
+    assert (softmax(logits * 2.5, temperature).argmax(1) == logits.argmax(1)).all()
+
+
+def test_the_model_applies_its_temperature_without_changing_the_label() -> None:
+    model = default_model()
+    assert model.temperature > 0
+    text = "Critics attacked the plan, but voters praised Mayor Ortiz for her patience."
+    start = text.index("Mayor Ortiz")
+    calibrated = model.classify(text, start, start + 11)
+    hotter = dataclasses.replace(model, temperature=model.temperature * 3).classify(
+        text, start, start + 11)
+    assert hotter.label == calibrated.label
+    assert max(hotter.probabilities) < max(calibrated.probabilities)
+
+
+def test_training_ships_a_cross_fitted_temperature(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in
+            (FIXTURES / "tsc_train_mini.jsonl").read_text(encoding="utf-8").splitlines()]
+    for number, row in enumerate(rows):  # give each sentence an article of its own
+        row["primary_gid"] = f"set_{number}_{number}_0"
+    file = tmp_path / "train.jsonl"
+    file.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    model = train(file, min_count=1)
+    temperature = model["calibration"]["temperature"]  # type: ignore[index]
+    assert temperature > 0 and temperature != 1.0
+    assert "out-of-fold" in model["calibration"]["method"]  # type: ignore[index]
+    assert load_model(json.loads(model_to_json(model))).temperature == temperature
+
+
+def test_a_model_file_without_calibration_reads_as_temperature_one() -> None:
+    model = load_model({"format": "analysis.tsc/1", "labels": ["negative", "neutral",
+                        "positive"], "features": {}, "bias": [0, 0, 0], "weights": {}})
+    assert model.temperature == 1.0
+
+
+def test_evaluate_reports_ece_and_reliability() -> None:
+    result = evaluate_jsonl(FIXTURES / "newsmtsc_mini.jsonl").as_dict()
+    calibration = result["calibration"]
+    assert 0 <= calibration["ece"] <= 1 and calibration["bins"] == 10
+    assert sum(row["n"] for row in calibration["reliability"]) == result["targets"]
+    assert "ece_uncalibrated" in calibration  # the shipped model is calibrated
+
+
+def test_the_shipped_model_is_what_train_sentiment_builds_with_its_defaults() -> None:
+    """`python -m analysis train-sentiment TRAIN.jsonl --out FILE` rebuilds the shipped file
+    byte for byte (docs/evaluation.md): the file records exactly the default settings."""
+    import inspect
+
+    from analysis._resources import read_text
+    from analysis.sentiment.features import FeatureConfig
+    from analysis.sentiment.model import MODEL_RESOURCE
+
+    shipped = json.loads(read_text(MODEL_RESOURCE))
+    assert shipped["features"] == FeatureConfig().as_dict()
+    defaults = {name: p.default for name, p in inspect.signature(train).parameters.items()
+                if p.default is not inspect.Parameter.empty and name != "config"}
+    assert {k: shipped["training"][k] for k in defaults} == defaults
+    assert shipped["training"]["source"] == "train.jsonl"
+    assert 0.5 < shipped["calibration"]["temperature"] < 2.0
