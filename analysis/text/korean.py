@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from analysis.text.patterns import HANGUL
 
-__all__ = ["KOREAN_PARAGRAPH_SHARE", "is_korean_text", "korean_sentence_spans"]
+__all__ = ["KOREAN_PARAGRAPH_SHARE", "Morpheme", "is_korean_text", "korean_morphemes",
+           "korean_sentence_spans"]
 
 #: Share of a paragraph's letters that must be Hangul for it to be read as Korean.
 KOREAN_PARAGRAPH_SHARE = 0.5
@@ -58,6 +59,8 @@ def is_korean_text(text: str) -> bool:
     >>> is_korean_text("회의는 폐막한다. reporter@example.co.kr")
     True
     """
+    if not _HANGUL_CHAR.search(text):
+        return False  # the usual case in an English article, without a loop over letters
     letters = 0
     hangul = 0
     for ch in _ADDRESSES.sub(" ", text):
@@ -66,6 +69,35 @@ def is_korean_text(text: str) -> bool:
             if _HANGUL_CHAR.match(ch):
                 hangul += 1
     return bool(letters) and hangul / letters >= KOREAN_PARAGRAPH_SHARE
+
+
+class Morpheme(NamedTuple):
+    """One morpheme of Kiwi's analysis: its form, part-of-speech tag and text offsets.
+
+    Tags are Kiwi's (Sejong tag set): ``NNG`` common noun, ``NNP`` proper noun, ``NP``
+    pronoun, ``MM`` determiner, ``JX`` topic particle (은, 는, 도), ``JKS`` subject particle
+    (이, 가), ``SN`` number and so on.
+    """
+
+    form: str
+    tag: str
+    start: int
+    end: int
+
+
+def korean_morphemes(text: str, start: int = 0, end: int | None = None) -> list[Morpheme]:
+    """Return Kiwi's morphemes of ``text[start:end]``, with offsets into ``text``.
+
+    Examples
+    --------
+    >>> [(m.form, m.tag) for m in korean_morphemes("윤 대통령은 말했다", 0, 6)]
+    [('윤', 'NNP'), ('대통령', 'NNG'), ('은', 'JX')]
+    """
+    end = len(text) if end is None else end
+    if start >= end:
+        return []
+    return [Morpheme(t.form, t.tag, start + t.start, start + t.end)
+            for t in _kiwi().tokenize(text[start:end])]
 
 
 @cache
