@@ -53,33 +53,52 @@ def find_phrase(text: str, start: int, end: int, *, subject: bool = True) -> Phr
     True
     """
     morphemes = korean_morphemes(text, start, end)
-    chosen = _marked(morphemes, TOPIC_TAGS)
-    if chosen is None and subject:
-        chosen = _marked(morphemes, SUBJECT_TAGS)
-    if chosen is None:
+    marked = _marked(morphemes, TOPIC_TAGS)
+    if marked is None and subject:
+        marked = _marked(morphemes, SUBJECT_TAGS)
+    if marked is None:
         return None
-    first = chosen
+    chosen, last_noun = marked
+    first = last_noun
     while first > 0 and morphemes[first - 1].tag in NOUN_TAGS:
         first -= 1
-    while first < chosen - 1 and morphemes[first].tag in _LEADING_TAGS:
+    while first < last_noun and morphemes[first].tag in _LEADING_TAGS:
         first += 1
     phrase_start = _word_start(text, morphemes[first].start, start)
-    phrase_end = morphemes[chosen - 1].end
+    phrase_end = morphemes[last_noun].end
     particle_end = morphemes[chosen].end
     return Phrase(phrase_start, phrase_end, _words(text, phrase_start, phrase_end), particle_end)
 
 
-def _marked(morphemes: list[Morpheme], tags: frozenset[str]) -> int | None:
-    """Index of the first particle with one of ``tags`` that follows a noun, or None."""
+def _marked(morphemes: list[Morpheme], tags: frozenset[str]) -> tuple[int, int] | None:
+    """The first particle with one of ``tags`` after a noun: (its index, the noun's), or None.
+
+    A parenthesis between the noun and the particle is passed over: in
+    "북대서양조약기구(나토)는" the phrase is the noun before the parenthesis.
+    """
     for index in range(1, len(morphemes)):
         morpheme = morphemes[index]
-        if morpheme.tag not in tags or morphemes[index - 1].tag not in NOUN_TAGS:
+        if morpheme.tag not in tags:
             continue
         if morpheme.tag in TOPIC_TAGS and morpheme.form not in _TOPIC_FORMS:
             continue
         if morphemes[index - 1].end != morpheme.start:
             continue  # a particle is written without a space
-        return index
+        noun = _noun_before(morphemes, index)
+        if noun is not None:
+            return index, noun
+    return None
+
+
+def _noun_before(morphemes: list[Morpheme], index: int) -> int | None:
+    """Index of the noun that the particle at ``index`` follows (over a parenthesis)."""
+    before = index - 1
+    if morphemes[before].tag == "SSC":
+        while before > 0 and morphemes[before].tag != "SSO":
+            before -= 1
+        before -= 1
+    if before >= 0 and morphemes[before].tag in NOUN_TAGS:
+        return before
     return None
 
 

@@ -11,7 +11,8 @@ of Korean news usage (word lists in ``resources/quotes/korean/speaker_words.csv`
    organisation and country words around it ("옌스 스톨텐베르그 나토 사무총장");
 4. a name before a title that the registry does not know ("이상현 세종연구소 연구위원")
    is the speaker as written, kind ``unresolved``; a family name before a title ("윤
-   대통령", "김 차장", "이 대변인") goes back to the latest full name with that family name;
+   대통령", "김 차장", "이 대변인") goes back to the latest full name with that family name,
+   else to the one registry person of that family name holding that title on the date;
 5. a title alone ("대통령은", "리투아니아 대통령은", "이 대변인은" with no 이 before) goes
    back to the latest speaker with that title, else resolves by the article's date through
    the registry's roles (kind ``description``);
@@ -190,7 +191,26 @@ class KoreanResolver:
             name, kind = known[alias]
             if kind == "person" and len(alias) > 1 and alias[0] == surname and " " not in alias:
                 latest = Speaker(alias, match.start(), match.end(), name, "person", surname)
-        return latest
+        return latest if latest is not None else self._office_holder(surname, titles)
+
+    def _office_holder(self, surname: str, titles: frozenset[str]) -> Speaker | None:
+        """The one registry person with that family name who holds the title (by date)."""
+        english = {korean_words().english_titles.get(title) for title in titles} - {None}
+        if not english:
+            return None
+        holders = {
+            name for alias, (name, kind) in _korean_aliases(self.registry).items()
+            if kind == "person" and len(alias) > 1 and alias[0] == surname
+            and " " not in alias and self._holds(name, english)
+        }
+        if len(holders) != 1:
+            return None
+        return Speaker(surname, 0, 0, holders.pop(), "person", surname)
+
+    def _holds(self, name: str, english: set[str | None]) -> bool:
+        actor = self.registry.get(name)
+        roles = actor.roles_on(self.published) if actor is not None else ()
+        return any(role.title.lower() in english for role in roles)
 
     def _by_title(self, content: list, aliases: list, titles: frozenset[str]) -> Speaker:
         """A title alone: the latest speaker with that title, else the registry by date."""
@@ -208,8 +228,19 @@ class KoreanResolver:
 
 
 def _title(word: str) -> str:
-    """A title word without a number before it ("1차장" -> "차장")."""
-    return _TITLE_NUMBER.sub("", word)
+    """The title a word ends in ("1차장" -> "차장", "책임연구위원" -> "연구위원"), else the word.
+
+    Examples
+    --------
+    >>> _title("1차장"), _title("책임연구위원"), _title("부대변인"), _title("세종연구소")
+    ('차장', '연구위원', '대변인', '세종연구소')
+    """
+    word = _TITLE_NUMBER.sub("", word)
+    titles = korean_words().titles
+    if word in titles:
+        return word
+    endings = [title for title in titles if len(title) > 1 and word.endswith(title)]
+    return max(endings, key=len) if endings else word
 
 
 def _anonymous(head: str) -> bool:
