@@ -36,6 +36,11 @@ class Phrase:
     end: int
     words: tuple[tuple[str, int, int], ...]
     particle_end: int
+    proper: frozenset[int] = frozenset()
+
+    def is_proper(self, word: tuple[str, int, int]) -> bool:
+        """Tell whether Kiwi read a proper noun (NNP) in ``word`` (a name, not a role)."""
+        return word[1] in self.proper
 
 
 def find_phrase(text: str, start: int, end: int, *, subject: bool = True) -> Phrase | None:
@@ -67,7 +72,12 @@ def find_phrase(text: str, start: int, end: int, *, subject: bool = True) -> Phr
     phrase_start = _word_start(text, morphemes[first].start, start)
     phrase_end = morphemes[last_noun].end
     particle_end = morphemes[chosen].end
-    return Phrase(phrase_start, phrase_end, _words(text, phrase_start, phrase_end), particle_end)
+    words = _words(text, phrase_start, phrase_end)
+    proper = frozenset(
+        begin for _, begin, finish in words
+        if any(m.tag == "NNP" and begin <= m.start < finish for m in morphemes[first:chosen])
+    )
+    return Phrase(phrase_start, phrase_end, words, particle_end, proper)
 
 
 def _marked(morphemes: list[Morpheme], tags: frozenset[str]) -> tuple[int, int] | None:

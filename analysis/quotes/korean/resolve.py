@@ -130,7 +130,7 @@ class KoreanResolver:
             first, last, actor, _ = max(person, key=lambda f: (f[1] - f[0], f[0]))
             return self._span(content[first:last], actor, "person",
                               surname=content[first][0][0], titles=titles)
-        name_words = _name_words(content, aliases, words.titles)
+        name_words = _name_words(content, aliases, words.titles, phrase)
         if determiner in words.surnames and not name_words and titles:
             back = self._by_surname(determiner, titles, phrase.start)
             if back is not None:
@@ -249,11 +249,11 @@ def _anonymous(head: str) -> bool:
     return any(head.endswith(noun) for noun in korean_words().anonymous)
 
 
-def _name_words(content: list, aliases: list, titles: frozenset[str]) -> list:
+def _name_words(content: list, aliases: list, titles: frozenset[str], phrase: Phrase) -> list:
     """The words of a name before a title, or [] (module docs, step 4).
 
-    A Korean name (two to four Hangul syllables after a common family name, not an alias,
-    not the name of an organisation) wherever it stands before the first title
+    A Korean name (a proper noun for Kiwi, two to four Hangul syllables after a common
+    family name, not an alias, not the name of an organisation) wherever it stands
     ("이상현 세종연구소 연구위원", "국민의힘 김기현 대표"); else the words from the start up
     to the first alias, organisation name or title (a foreign name: "케빈 러드 호주 대사").
     """
@@ -263,11 +263,10 @@ def _name_words(content: list, aliases: list, titles: frozenset[str]) -> list:
     alias_words = {index for first, last, _, _ in aliases for index in range(first, last)}
     first_title = next(index for index, word in enumerate(content)
                        if _title(word[0]) in titles)
-    candidates = [(index, word) for index, word in enumerate(content[:first_title])
-                  if index not in alias_words and not _organisation(word[0])]
-    for index, word in candidates:
-        if _korean_name(word[0]) and (index == 0 or index - 1 in alias_words
-                                      or _organisation(content[index - 1][0])):
+    for index, word in enumerate(content):
+        if (index not in alias_words and _title(word[0]) not in titles
+                and not _organisation(word[0]) and _korean_name(word[0])
+                and phrase.is_proper(word)):
             return [word]
     names = []
     for index, word in enumerate(content[:first_title]):
