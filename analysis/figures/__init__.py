@@ -52,6 +52,7 @@ from analysis.figures.captions import (
     describe_corpus,
     fill_placeholders,
 )
+from analysis.figures.fonts import hangul_font_family
 from analysis.figures.inputs import (
     ARTICLES_SUBDIR,
     FIGURE_TABLES,
@@ -60,7 +61,6 @@ from analysis.figures.inputs import (
     as_inputs,
     primary_index,
 )
-from analysis.figures.fonts import hangul_font_family
 from analysis.figures.layout import add_caption
 
 if TYPE_CHECKING:
