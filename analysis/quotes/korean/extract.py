@@ -42,7 +42,9 @@ __all__ = ["extract_korean_quotes", "korean_paragraphs"]
 _SENTENCE_END = re.compile(r"(?:[.?!…]|[다요까][.?!]?)[\s\"'”’]*$")
 _SAID_SO = re.compile(r"이렇게|이같이|이와 같이|이처럼")
 _CUE_WORDS = 3
-_CUE_END = re.compile(r"(?:다|다고|고|며|면서)$")
+# How the speech verb after a quotative ending ends: a final or connective ending
+# ("말했다", "말했고", "밝히며"), or an adnominal one before a noun ("강조한 뒤").
+_CUE_END = re.compile(r"(?:다|다고|고|며|면서|[한힌친는])$")
 _DOUBLE_OR_CORNER = re.compile(r"[\"“”「」『』]")
 
 

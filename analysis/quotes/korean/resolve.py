@@ -210,7 +210,8 @@ class KoreanResolver:
     def _holds(self, name: str, english: set[str | None]) -> bool:
         actor = self.registry.get(name)
         roles = actor.roles_on(self.published) if actor is not None else ()
-        return any(role.title.lower() in english for role in roles)
+        titles = [role.title.lower() for role in roles]  # "Presidential Spokesperson" too
+        return any(t == e or t.endswith(f" {e}") for t in titles for e in english if e)
 
     def _by_title(self, content: list, aliases: list, titles: frozenset[str]) -> Speaker:
         """A title alone: the latest speaker with that title, else the registry by date."""
@@ -263,10 +264,11 @@ def _name_words(content: list, aliases: list, titles: frozenset[str], phrase: Ph
     alias_words = {index for first, last, _, _ in aliases for index in range(first, last)}
     first_title = next(index for index, word in enumerate(content)
                        if _title(word[0]) in titles)
-    for index, word in enumerate(content):
-        if (index not in alias_words and _title(word[0]) not in titles
-                and not _organisation(word[0]) and _korean_name(word[0])
-                and phrase.is_proper(word)):
+    for index, word in enumerate(content[:-1]):
+        # a name may end like a title ("임수석 대변인"): a proper noun before the last word is
+        # read as a name first
+        if (index not in alias_words and not _organisation(word[0])
+                and _korean_name(word[0]) and phrase.is_proper(word)):
             return [word]
     names = []
     for index, word in enumerate(content[:first_title]):
