@@ -128,6 +128,7 @@ def test_family_name_and_title_with_no_name_before_resolve_by_the_office_on_the_
     ("외교부는", "Ministry of Foreign Affairs (South Korea)", "organisation"),
     ("북대서양조약기구(나토)는", "NATO", "organisation"),
     ("기시다 총리는", "Fumio Kishida", "person"),
+    ("NATO는", "NATO", "organisation"),
 ])
 def test_korean_aliases_resolve_to_the_same_canonical_actors_as_english(speaker, actor, kind):
     [quote] = _speech(f'{speaker} "대화의 문은 열려 있다"고 밝혔다.')

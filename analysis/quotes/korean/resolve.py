@@ -56,14 +56,23 @@ class Speaker:
 
 
 @lru_cache(maxsize=8)
-def _korean_aliases(registry: ActorRegistry) -> dict[str, tuple[str, str]]:
-    """Every Hangul alias of ``registry``: alias -> (actor name, actor kind); unique ones only."""
-    seen: dict[str, list[tuple[str, str]]] = {}
+def _all_aliases(registry: ActorRegistry) -> dict[str, tuple[str, str]]:
+    """Every alias of ``registry`` (Korean or Latin, "NATO는" too): alias -> (actor, kind).
+
+    An alias several actors share is left out (it resolves only in context).
+    """
+    seen: dict[str, set[tuple[str, str]]] = {}
     for actor in registry.actors:
-        for alias in actor.aliases:
-            if _HANGUL_WORD.search(alias):
-                seen.setdefault(alias, []).append((actor.name, actor.kind))
-    return {alias: found[0] for alias, found in seen.items() if len(found) == 1}
+        for alias in (actor.name, *actor.aliases):
+            seen.setdefault(alias, set()).add((actor.name, actor.kind))
+    return {alias: next(iter(found)) for alias, found in seen.items() if len(found) == 1}
+
+
+@lru_cache(maxsize=8)
+def _korean_aliases(registry: ActorRegistry) -> dict[str, tuple[str, str]]:
+    """The Hangul aliases of ``registry``: alias -> (actor name, actor kind)."""
+    return {alias: found for alias, found in _all_aliases(registry).items()
+            if _HANGUL_WORD.search(alias)}
 
 
 @lru_cache(maxsize=8)
@@ -166,7 +175,7 @@ class KoreanResolver:
 
     def _aliases(self, words: list) -> list[tuple[int, int, str, str]]:
         """Every run of ``words`` that is a Korean alias: (first, last, actor, kind)."""
-        known = _korean_aliases(self.registry)
+        known = _all_aliases(self.registry)
         found = []
         for first in range(len(words)):
             for last in range(first + 1, len(words) + 1):
