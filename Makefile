@@ -17,7 +17,7 @@ help:
 	@echo "make test     - run unit tests, doctests, notebooks and lint"
 	@echo "make lab      - open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make extract  - write the corpus tables of data/raw/articles to data/processed/"
-	@echo "make evaluate - score quotes and sentiment on ../shared/corpora (when present), speakers and sectors on the own gold sets"
+	@echo "make evaluate - score quotes and sentiment on ../shared/corpora (when present), speakers, sectors and Korean quotes on the own gold sets"
 	@echo "make benchmark-corpus - time extract against NLTK Punkt + VADER on 1k/5k/20k PolNeAR articles"
 	@echo "make benchmark-growth - growth exponent of every extractor on inputs doubling in size"
 	@echo "make robustness - the long property-test run (10,000 examples per property; hours)"
@@ -71,6 +71,7 @@ evaluate: $(STAMP)
 	$(PY) -m analysis evaluate sentiment ../shared/corpora/newsmtsc/dev-mt.jsonl
 	$(PY) -m analysis evaluate speakers tests/fixtures/speakers-gold/gold.json
 	$(PY) -m analysis evaluate sectors tests/fixtures/sectors-gold/gold.json
+	$(PY) -m analysis evaluate quotes --gold tests/fixtures/korean-quotes/gold.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

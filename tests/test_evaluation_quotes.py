@@ -111,3 +111,76 @@ def test_folder_without_texts_is_a_clear_error(tmp_path):
 
     with pytest.raises(AnalysisError, match=r"no \.txt files"):
         list(read_brat_folder(tmp_path))
+
+
+# ---------------------------------------------------------------------------
+# JSON gold (evaluate quotes --gold FILE.json; analysis.evaluation.quotes_json)
+
+KOREAN_GOLD = Path(__file__).parent / "fixtures" / "korean-quotes" / "gold.json"
+
+
+def _json_gold(tmp_path, text, quotes, encoding="utf-8"):
+    import json
+
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    gold = {"articles": [{"file": "a.txt", "published": "2023-07-11", "quotes": quotes}]}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_json_gold_counts_a_miss_a_spurious_quote_and_a_wrong_speaker(tmp_path):
+    from analysis.evaluation.quotes_json import evaluate_json_gold
+
+    text = ('윤석열 대통령은 "협력을 넓히겠다"고 말했다. 외교부 당국자는 "일정은 미정"이라고 '
+            '전했다. 국방부는 훈련을 재개한다고 밝혔다.')
+    quotes = [
+        {"text": "협력을 넓히겠다", "kind": "direct", "speaker": "윤석열",
+         "actor": "Yoon Suk Yeol", "speaker_kind": "person"},
+        {"text": "일정은 미정", "kind": "direct", "speaker": "외교부 당국자",
+         "actor": "Ministry of Foreign Affairs (South Korea)", "speaker_kind": "organisation"},
+    ]
+    errors = tmp_path / "errors.csv"
+    result = evaluate_json_gold(_json_gold(tmp_path, text, quotes), errors_csv=errors)
+    assert (result.gold, result.predicted, result.gold_matched) == (2, 3, 2)
+    assert result.precision == pytest.approx(2 / 3)
+    assert result.recall == 1.0
+    assert result.speaker_correct == 1  # the gold says organisation, the rules anonymous
+    written = errors.read_text(encoding="utf-8")
+    assert "spurious" in written and "wrong speaker" in written
+
+
+def test_json_gold_reads_a_cp949_article_and_refuses_a_quote_not_in_it(tmp_path):
+    from analysis.errors import AnalysisError
+    from analysis.evaluation.quotes_json import evaluate_json_gold
+
+    text = '나토는 "문은 열려 있다"고 밝혔다.'
+    quote = {"text": "문은 열려 있다", "kind": "direct", "speaker": "나토", "actor": "NATO",
+             "speaker_kind": "organisation"}
+    assert evaluate_json_gold(_json_gold(tmp_path, text, [quote], "cp949")).f1 == 1.0
+    with pytest.raises(AnalysisError, match="not in the article"):
+        evaluate_json_gold(_json_gold(tmp_path, text, [dict(quote, text="없는 말")]))
+
+
+def test_cli_evaluate_quotes_gold_scores_the_korean_set_at_its_targets(capsys):
+    import json
+
+    from analysis.cli import main
+
+    assert main(["evaluate", "quotes", "--gold", str(KOREAN_GOLD), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["gold_quotes"] >= 60
+    assert scores["f1"] >= 0.95
+    assert scores["speaker_accuracy"] >= 0.90
+
+
+def test_cli_evaluate_quotes_needs_brat_or_gold(capsys):
+    from analysis.cli import main
+
+    with pytest.raises(SystemExit) as usage:
+        main(["evaluate", "quotes"])
+    assert usage.value.code == 2
+    with pytest.raises(SystemExit) as both:
+        main(["evaluate", "quotes", "--gold", "a.json", "--brat", "dir"])
+    assert both.value.code == 2
+    assert main(["evaluate", "quotes", "--gold", "missing.json"]) == 2

@@ -301,7 +301,8 @@ def test_surname_resolves_to_the_last_speaker_who_bears_it():
 
 
 def test_non_english_article_returns_no_quotes_and_says_so():
-    article = Article(article_id="ko", text="“협력이 중요하다”고 윤 대통령이 말했다.", language="ko")
+    # Korean has rules of its own (tests/test_korean_quotes.py); Japanese has none
+    article = Article(article_id="ja", text="「協力が重要だ」と首相は述べた。", language="ja")
     with pytest.warns(NotEnglishWarning, match="not English"):
         assert extract_quotes(article) == []
 

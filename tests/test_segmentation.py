@@ -169,3 +169,39 @@ def test_quoted_question_followed_by_any_speech_verb_stays_one_sentence():
     text = "“We will see, right?” Clinton remarked, smiling. The crowd laughed."
     sentences = [s.slice(text) for s in as_document(text).sentences]
     assert sentences == ["“We will see, right?” Clinton remarked, smiling.", "The crowd laughed."]
+
+
+# ---------------------------------------------------------------------------
+# Korean (analysis.text.korean)
+
+KOREAN_FIXTURE = Path(__file__).parent / "fixtures" / "segmentation" / "korean_passages.txt"
+
+
+def test_korean_fixture_is_large_and_named():
+    passages = read_passages(KOREAN_FIXTURE)
+    assert len(passages) >= 40
+    assert len({p.name for p in passages}) == len(passages)
+
+
+def test_korean_accuracy_on_fixture():
+    scores = score_splitter(_ours, read_passages(KOREAN_FIXTURE))
+    assert scores.f1 >= 0.97, scores.failures
+    assert scores.exact >= 0.95, scores.failures
+
+
+@pytest.mark.parametrize("name", ["quote-irago-gangjo", "ellipsis-sentence-end",
+                                  "hanja-country-abbrev", "byline-email-end", "decimal-percent",
+                                  "dotted-date", "deung-sentence-end"])
+def test_korean_named_cases_exact(name):
+    passage = next(p for p in read_passages(KOREAN_FIXTURE) if p.name == name)
+    assert _ours(passage.text) == list(passage.sentences)
+
+
+def test_mixed_article_is_split_per_paragraph_by_script():
+    text = ("He met U.S. Sen. Shaheen. They spoke.\n\n"
+            "윤 대통령은 \"협력은 4.5% 늘었다\"고 말했다. 회의는 끝났다.\n\n"
+            "NATO agreed.")
+    sentences = [text[s.start:s.end] for s in split_sentences(text)]
+    assert sentences == ["He met U.S. Sen. Shaheen.", "They spoke.",
+                         "윤 대통령은 \"협력은 4.5% 늘었다\"고 말했다.", "회의는 끝났다.",
+                         "NATO agreed."]

@@ -324,13 +324,14 @@ def test_cli_missing_overrides_is_a_usage_error(seed_path, tmp_path, capsys):
 def test_cli_skips_non_english_articles_with_a_note(tmp_path, capsys):
     from analysis.cli import main
 
-    (tmp_path / "ko.txt").write_text("윤석열 대통령은 “나토와 협력을 강화하겠다”고 말했다.\n", encoding="utf-8")
+    # Korean is read by its own rules (tests/test_korean_quotes.py); Japanese is skipped
+    (tmp_path / "ja.txt").write_text("「協力を強化する」と首相は述べた。\n", encoding="utf-8")
     (tmp_path / "en.txt").write_text("“We agree,” Stoltenberg said.\n", encoding="utf-8")
     assert main(["quotes", str(tmp_path)]) == 0
     captured = capsys.readouterr()
-    assert "skipped 1 article(s) not in English (ko.txt: language 'ko'" in captured.err
+    assert "skipped 1 article(s) not in English (ja.txt: language 'ja'" in captured.err
     assert len(captured.err.strip().splitlines()) == 1
-    assert "ko.txt" not in captured.out
+    assert "ja.txt" not in captured.out
     assert "We agree" in captured.out
 
 

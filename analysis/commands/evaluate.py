@@ -14,6 +14,8 @@ HELP = ("score quotes (BRAT), speakers (gold JSON), target sentiment (NewsMTSC J
 DESCRIPTION = (
     "Score the package on annotated news. `evaluate quotes --brat DIR` reads BRAT "
     "standoff attributions (DIR/text/*.txt and DIR/attributions/*.ann, e.g. PolNeAR); "
+    "`evaluate quotes --gold FILE.json` reads the quotes gold JSON of docs/evaluation.md "
+    "(e.g. tests/fixtures/korean-quotes/gold.json); "
     "`evaluate speakers GOLD.json` reads the speakers gold format of docs/evaluation.md; "
     "`evaluate sentiment FILE.jsonl` reads NewsMTSC-style target sentiment; "
     "`evaluate sectors GOLD.json` reads the sectors gold format of docs/evaluation.md."
@@ -25,8 +27,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     modes = parser.add_subparsers(dest="mode", metavar="MODE", required=True,
                                   parser_class=type(parser))
     quotes = modes.add_parser("quotes", help="quote precision, recall, F1 and speaker accuracy")
-    quotes.add_argument("--brat", type=Path, required=True, metavar="DIR",
-                        help="folder with text/*.txt and attributions/*.ann")
+    gold = quotes.add_mutually_exclusive_group(required=True)
+    gold.add_argument("--brat", type=Path, metavar="DIR",
+                      help="folder with text/*.txt and attributions/*.ann")
+    gold.add_argument("--gold", type=Path, metavar="FILE.json",
+                      help="quotes gold JSON (format: docs/evaluation.md, 'Korean quotes')")
     quotes.add_argument("--json", action="store_true", help="print the scores as JSON")
     quotes.add_argument("--errors", type=Path, metavar="CSV",
                         help="write every missed and spurious quote to this CSV for error analysis")
@@ -58,7 +63,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the chosen evaluation and print its report."""
-    if args.mode == "quotes":
+    if args.mode == "quotes" and args.gold is not None:
+        from analysis.evaluation.quotes_json import evaluate_json_gold
+
+        if not args.gold.is_file():
+            raise AnalysisError("file not found; pass a quotes gold .json file", args.gold)
+        result = evaluate_json_gold(args.gold, errors_csv=args.errors)
+    elif args.mode == "quotes":
         from analysis.evaluation.quotes import evaluate_brat
 
         if not args.brat.is_dir():

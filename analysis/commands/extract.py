@@ -87,8 +87,8 @@ def run(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace, context: Context, workers: int,
              progress: bool | None) -> ExtractResult:
     with note_not_english("they have rows in articles, sentences (unscored), actors and sectors, "
-                          "none in quotes or targets; the quote rules, VADER and the target "
-                          "model read English only"):
+                          "and in quotes when Korean, none in targets; VADER and the target "
+                          "model read English only, the quote rules English and Korean"):
         result = extract_corpus(
             args.inputs, args.out, tables=args.tables, batch_size=args.batch_size,
             progress=progress, context=context, workers=workers, dask=args.dask,

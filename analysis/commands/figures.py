@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
         raise AnalysisError("raw-data folder not found; pass --raw DIR", args.raw)
     context = context_from_args(args)
-    with note_not_english("figures of quotes and tone leave them out; the quote rules, VADER "
-                          "and the target model read English only"):
+    with note_not_english("figures of tone leave them out, and figures of quotes unless they "
+                          "are Korean; VADER and the target model read English only"):
         written = build_figures(FigureInputs(args.raw, context=context), args.out, args.only)
     for path in written:
         print(path)

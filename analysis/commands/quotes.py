@@ -25,11 +25,12 @@ from analysis.text.articles import Article
 
 HELP = "list quotes (direct, partial, indirect, title, scare) with speakers and offsets"
 DESCRIPTION = (
-    "Extract the quotes of English articles with analysis.quotes.extract (rule-based; see "
+    "Extract the quotes of English and Korean articles with analysis.quotes.extract "
+    "(rule-based; see "
     "docs/evaluation.md for its measured accuracy) and print them: kind, speaker as "
     "written, the actor it resolves to, speech verb, offsets and the quoted text. "
     "--format table shortens the text to fit; csv and json print the full quotes table. "
-    "Articles not in English are skipped with a note on stderr."
+    "Articles in other languages are skipped with a note on stderr."
 )
 
 #: Columns of the readable table, in order; ``text`` is shortened to TEXT_WIDTH.
@@ -72,7 +73,7 @@ def _extract(articles: Iterable[Article], context: Context) -> pd.DataFrame:
     """Return the quotes table, turning the extractor's not-English warnings into a note."""
     from analysis.pipeline import frame
 
-    with note_not_english("the quote rules read English only"):
+    with note_not_english("the quote rules read English and Korean only"):
         return frame("quotes", articles, context)
 
 

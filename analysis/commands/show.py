@@ -87,8 +87,8 @@ def _write_page(args: argparse.Namespace, context: Context) -> int:
     """Write the evidence page of the inputs to ``--out`` (or stdout)."""
     from analysis.figures.evidence import evidence_page
 
-    with note_not_english("their quotes and tone are not marked (the quote rules and VADER "
-                          "read English only)"):
+    with note_not_english("their tone is not marked, nor their quotes unless Korean (VADER "
+                          "reads English only, the quote rules English and Korean)"):
         documents = [as_document(article) for article in iter_inputs(args.inputs)]
         page = evidence_page(documents, context=context, title=args.title)
     if args.out is None:

@@ -52,6 +52,7 @@ from analysis.figures.captions import (
     describe_corpus,
     fill_placeholders,
 )
+from analysis.figures.fonts import hangul_font_family
 from analysis.figures.inputs import (
     ARTICLES_SUBDIR,
     FIGURE_TABLES,
@@ -167,6 +168,9 @@ def style_context() -> Iterator[None]:
     style = resources.files("analysis").joinpath("resources", "figures/analysis.mplstyle")
     with resources.as_file(style) as style_path, matplotlib.rc_context():
         matplotlib.style.use(str(style_path))
+        hangul = hangul_font_family()  # Korean text falls back to it (analysis.figures.fonts)
+        if hangul is not None:
+            matplotlib.rcParams["font.family"] = [*matplotlib.rcParams["font.family"], hangul]
         yield
 
 

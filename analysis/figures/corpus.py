@@ -287,8 +287,8 @@ FIGURES = (
             "their colour of the quote figures, near black: other speakers past the 6 "
             f"colours, counted together; grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker "
             "is not a person or organisation (e.g. \"a summary circulated\"), counted "
-            "together, never shown as a speaker. Quotes are extracted from English text "
-            "only. Corpus: " + CORPUS_PLACEHOLDER + "."
+            "together, never shown as a speaker. Quotes are extracted from English and "
+            "Korean text. Corpus: " + CORPUS_PLACEHOLDER + "."
         ),
         builder=corpus_quotes_by_outlet,
     ),

@@ -15,8 +15,10 @@ pass per article; each step is a module of :mod:`analysis.quotes` (see its map):
    found once (:mod:`~analysis.quotes.resolve`), and each actor gets its office on the
    article's date.
 
-Articles whose language is known and not English yield no quotes (a
-:class:`NotEnglishWarning` says so) rather than guesses.
+Korean paragraphs (most letters Hangul) are read by the Korean rules of
+:mod:`analysis.quotes.korean` instead, in a Korean article and in an English one alike;
+the records are the same. Other articles whose language is known and not English yield
+no quotes (a :class:`NotEnglishWarning` says so) rather than guesses.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from analysis.quotes.classify import classify
 from analysis.quotes.content import content_span
 from analysis.quotes.context import Context, Found
 from analysis.quotes.indirect import indirect_speech
+from analysis.quotes.korean import extract_korean_quotes, korean_paragraphs
 from analysis.quotes.marks import find_marked
 from analysis.quotes.records import KINDS, SPEECH_KINDS, Quote
 from analysis.quotes.resolve import Resolver, dated_role
@@ -104,16 +107,26 @@ def extract_quotes(
     indirect 'he was glad' Yoon Yoon Suk Yeol said None
     """
     doc = as_document(text)
-    if not is_english(doc):
-        warn_not_english(doc, "no quotes extracted (the rules are written for English news)")
+    korean = korean_paragraphs(doc)
+    if not is_english(doc) and not korean:
+        warn_not_english(doc, "no quotes extracted (the rules are written for English "
+                              "and Korean news)")
         return []
     registry = registry if registry is not None else default_registry()
+    quotes = extract_korean_quotes(doc, registry, korean) if korean else []
+    if not is_english(doc) or len(korean) == len(doc.paragraphs):
+        return quotes
     if mentions is None:
         mentions = extract_actors(doc, registry)
     found = _extract(doc)
     resolver = Resolver(doc, registry, mentions)
     resolver.resolve(found)
-    return [_to_quote(doc, item, registry, resolver.kind_of(item)) for item in found]
+    english = [_to_quote(doc, item, registry, resolver.kind_of(item)) for item in found]
+    if not korean:
+        return english
+    in_korean = set(korean)  # Korean paragraphs of an English article are read in Korean
+    english = [quote for quote in english if quote.paragraph not in in_korean]
+    return sorted(english + quotes, key=lambda quote: quote.start)
 
 
 def quotes_frame(

@@ -1,8 +1,9 @@
 """The one check of whether an article is English, and the one warning when it is not.
 
-The quote rules, VADER and the target model read English only. Every extractor asks
-:func:`is_english` and, for an article that is not, warns with :class:`NotEnglishWarning`
-through :func:`warn_not_english` instead of guessing.
+VADER and the target model read English only; the quote rules read English and, through
+:mod:`analysis.quotes.korean`, Korean. Every extractor asks :func:`is_english` and, for
+an article it cannot read, warns with :class:`NotEnglishWarning` through
+:func:`warn_not_english` instead of guessing.
 """
 
 from __future__ import annotations

@@ -13,6 +13,9 @@ Segmentation rules (decided here, relied on by every extractor):
   (so "U.S. Senators", "Sen. Shaheen" or "Jan. 5" stay whole) and
   ``resources/text/sentence_starters.txt`` (so "... in the U.S. The senator said" splits),
   with "…" as a sentence end too. Closing quote marks stay with the sentence they end.
+* **Korean paragraphs** (most letters Hangul, :func:`analysis.text.korean.is_korean_text`)
+  are split by :func:`analysis.text.korean.korean_sentence_spans` instead of Punkt, so a
+  mixed article is split paragraph by paragraph in the script of each.
 * **Repairs** after Punkt: a bare list number ("1.") is joined to the item it numbers;
   a segment starting with a lower-case letter is joined to the one before ("“Why
   now?” asked Kim."); "No." and the other ``resources/text/number_abbreviations.txt`` are
@@ -42,6 +45,7 @@ from functools import cache
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from analysis._resources import read_csv_rows, read_lines
+from analysis.text.korean import is_korean_text, korean_sentence_spans
 from analysis.text.patterns import LETTERS_RE, NAME_WORD
 
 __all__ = ["Sentence", "Span", "split_paragraphs", "split_sentences"]
@@ -260,6 +264,11 @@ def _punkt_spans(text: str, block: Span) -> list[Span]:
     return merged
 
 
+def _korean_spans(text: str, block: Span) -> list[Span]:
+    """Sentences of a block of a Korean paragraph (:mod:`analysis.text.korean`)."""
+    return [Span(start, end) for start, end in korean_sentence_spans(text, block.start, block.end)]
+
+
 def split_sentences(text: str, paragraphs: tuple[Span, ...] | None = None) -> tuple[Sentence, ...]:
     """Return sentence spans, each with its index and paragraph index.
 
@@ -273,7 +282,8 @@ def split_sentences(text: str, paragraphs: tuple[Span, ...] | None = None) -> tu
         paragraphs = split_paragraphs(text)
     sentences: list[Sentence] = []
     for paragraph_index, paragraph in enumerate(paragraphs):
+        korean = is_korean_text(paragraph.slice(text))
         for block in _line_blocks(text, paragraph):
-            for span in _punkt_spans(text, block):
+            for span in _korean_spans(text, block) if korean else _punkt_spans(text, block):
                 sentences.append(Sentence(span.start, span.end, len(sentences), paragraph_index))
     return tuple(sentences)
