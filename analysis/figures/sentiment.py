@@ -176,6 +176,18 @@ def _interval_plot(
     return ticks
 
 
+#: What a tone figure says when every row is unscored (e.g. a Korean corpus).
+NOTHING_SCORED = "no English text to score\n(tone is not measured for other languages)"
+
+
+def _scored(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows with a mean tone: unscored groups (no English text) are not drawn.
+
+    The figure's CSV keeps every row, with its ``n_unscored``.
+    """
+    return data[data["mean"].notna()] if "mean" in data.columns else data
+
+
 def _empty(axes: Axes, message: str) -> None:
     axes.text(0.5, 0.5, message, ha="center", va="center", transform=axes.transAxes)
     axes.set_axis_off()
@@ -198,16 +210,17 @@ def plot_speaker_tone(
     colours : SpeakerColours, optional
         The set's speaker colours (default: assigned over ``data``, most quotes first).
     """
-    figure, axes = new_figure(figsize=(COLUMN_WIDTH, _interval_height(data, "speaker")))
-    if data.empty:
-        _empty(axes, "no quotes found")
+    scored = _scored(data)
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, _interval_height(scored, "speaker")))
+    if scored.empty:
+        _empty(axes, "no quotes found" if data.empty else NOTHING_SCORED)
         return figure, data
     if colours is None:  # rank the speakers shown by their number of quotes
         colours = SpeakerColours.from_speakers(pd.DataFrame(
-            {"actor": data["speaker"], "speaker": data["speaker"], "n_quotes": data["n"],
+            {"actor": scored["speaker"], "speaker": scored["speaker"], "n_quotes": scored["n"],
              "n_words": 0}))
-    row_colours = [colours.colour(s) for s in data["speaker"]]
-    _interval_plot(axes, data, "speaker",
+    row_colours = [colours.colour(s) for s in scored["speaker"]]
+    _interval_plot(axes, scored, "speaker",
                    "Mean VADER compound, names masked\n(−1 negative, +1 positive)",
                    row_colours)
     axes_note(axes, "Hollow marks: fewer than 5 quotes, not a finding")
@@ -248,11 +261,12 @@ def plot_target_tone(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
 
     ``data`` is :func:`tone_by_target` of a ``targets`` table, most-mentioned first.
     """
-    figure, axes = new_figure(figsize=(COLUMN_WIDTH, _interval_height(data, "target")))
-    if data.empty:
-        _empty(axes, "no targets found")
+    scored = _scored(data)
+    figure, axes = new_figure(figsize=(COLUMN_WIDTH, _interval_height(scored, "target")))
+    if scored.empty:
+        _empty(axes, "no targets found" if data.empty else NOTHING_SCORED)
         return figure, data
-    _interval_plot(axes, data, "target",
+    _interval_plot(axes, scored, "target",
                    "Mean target tone per mention,\nP(positive) − P(negative)")
     axes_note(axes, "Hollow grey: fewer than 5 mentions, not a finding")
     return figure, data
