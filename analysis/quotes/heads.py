@@ -47,6 +47,9 @@ POSSESSIVE_TITLE_MAX_WORDS = 5
 TIME_PHRASE_MAX_WORDS = 3
 #: Fewest capitalised words of a person's name (after its titles).
 PERSON_MIN_WORDS = 2
+#: Characters before a name searched for the office list it ends ("Ministry of Trade,
+#: Industry and Energy"): a bound, so a long sentence is not searched again per cue.
+LISTED_OFFICE_MAX_CHARS = 160
 
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el)"
 
@@ -275,13 +278,14 @@ def _office_list_before() -> re.Pattern[str]:
 
 def _listed_office(text: str, phrase: Phrase, region_start: int) -> Phrase | None:
     """Return "Ministry of Trade, Industry and Energy" for the phrase "Energy" after its list."""
-    match = _office_list_before().search(text[region_start : phrase.start])
+    window = max(region_start, phrase.start - LISTED_OFFICE_MAX_CHARS)
+    match = _office_list_before().search(text[window : phrase.start])
     if match is None:
         return None
     noun = match.group("noun").lower()
     if noun not in words("institution") and noun not in words("title_word"):
         return None
-    start = region_start + match.start("head")
+    start = window + match.start("head")
     return Phrase(start, phrase.end, text[start : phrase.end], "name")
 
 

@@ -189,6 +189,7 @@ class Resolver:
         self._subjects: list[tuple[int, str]] | None = None
         self._subject_starts: list[int] = []
         self._titled: TitledNames | None = None
+        self._in_full: dict[str, bool] = {}
         self.speakers = Speakers()
         #: offsets of the anonymous speakers found so far, in text order
         self.anonymous: list[int] = []
@@ -458,8 +459,10 @@ class Resolver:
 
     def _written_in_full(self, actor: str) -> bool:
         """Tell whether some mention of ``actor`` in the article is more than one word."""
-        return any(len(self.mentions[number].text.split()) > 1
-                   for number in self.mentions_by_actor().get(actor, ()))
+        if actor not in self._in_full:  # once per actor: an article may name it 1,000 times
+            self._in_full[actor] = any(len(self.mentions[number].text.split()) > 1
+                                       for number in self.mentions_by_actor().get(actor, ()))
+        return self._in_full[actor]
 
     def _title_allows(self, name: str, start: int) -> bool:
         """Tell whether an office title right before ``start`` fits the registry actor ``name``.
