@@ -32,7 +32,6 @@ decoded as such) and quotes come from :func:`analysis.quotes.extract_quotes`. Me
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -41,6 +40,7 @@ from typing import Any
 
 from analysis.errors import AnalysisError
 from analysis.evaluation.error_rows import write_error_rows
+from analysis.evaluation.gold_files import read_gold_articles
 
 __all__ = ["GoldQuote", "JsonQuoteEvaluation", "evaluate_json_gold"]
 
@@ -159,15 +159,7 @@ def evaluate_json_gold(path: str | os.PathLike[str],
 
 
 def _read_gold(path: Path) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise AnalysisError(f"cannot read the quotes gold file ({error}); pass a JSON file "
-                            "in the format of docs/evaluation.md", path) from None
-    articles = data.get("articles") if isinstance(data, dict) else data
-    if not isinstance(articles, list):
-        raise AnalysisError("the quotes gold file has no 'articles' list", path)
-    return articles
+    return read_gold_articles(path, "quotes")
 
 
 def _dated(article: Any, published: dt.date | None) -> Any:

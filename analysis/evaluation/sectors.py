@@ -37,7 +37,6 @@ from the ``programme-list`` sector mentions lying inside the statement's span.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from os import PathLike
@@ -48,6 +47,7 @@ import pandas as pd
 
 from analysis.errors import AnalysisError
 from analysis.evaluation.error_rows import write_error_rows
+from analysis.evaluation.gold_files import read_gold_articles
 from analysis.pipeline import Context, frames
 from analysis.sectors.listed import statement_sector_ids
 from analysis.sectors.matching import PROGRAMME_LIST
@@ -142,16 +142,7 @@ def read_gold(path: str | PathLike[str]) -> list[GoldArticle]:
         When the file is missing, not JSON, or not in the gold format.
     """
     path = Path(path)
-    if not path.is_file():
-        raise AnalysisError("gold file not found; pass a sectors gold .json file", path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise AnalysisError(f"gold file is not UTF-8 JSON ({error}); fix it", path) from None
-    if isinstance(data, dict):
-        data = data.get("articles")
-    if not isinstance(data, list):
-        raise _fail(path, "expected a list of articles")
+    data = read_gold_articles(path, "sectors")
     return [_gold_article(raw, path) for raw in data]
 
 

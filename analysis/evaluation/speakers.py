@@ -35,7 +35,6 @@ quotes (kinds ``direct`` and ``partial``, gold and predicted):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,6 +46,7 @@ import pandas as pd
 
 from analysis.errors import AnalysisError
 from analysis.evaluation.error_rows import write_error_rows
+from analysis.evaluation.gold_files import read_gold_articles
 from analysis.pipeline import Context, frames
 from analysis.text.articles import Article
 
@@ -155,16 +155,7 @@ def read_speaker_gold(path: str | PathLike[str]) -> list[GoldSpeakerArticle]:
     (6, 13)
     """
     path = Path(path)
-    if not path.is_file():
-        raise AnalysisError("gold file not found; pass a speakers gold .json file", path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise AnalysisError(f"gold file is not UTF-8 JSON ({error}); fix it", path) from None
-    articles = data.get("articles") if isinstance(data, dict) else data
-    if not isinstance(articles, list):
-        raise _fail(path, "expected an object with an 'articles' list")
-    return [_gold_article(raw, path) for raw in articles]
+    return [_gold_article(raw, path) for raw in read_gold_articles(path, "speakers")]
 
 
 @dataclass(slots=True)

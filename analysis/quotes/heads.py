@@ -340,13 +340,7 @@ def _apposed_after() -> re.Pattern[str]:
 
 def _name_apposed_after(text: str, phrase: Phrase, region_end: int) -> Phrase | None:
     """Return "Lara Boyd" in "said the mayor's deputy, engineer Lara Boyd."."""
-    match = _apposed_after().match(text, phrase.end, region_end)
-    if match is None or not is_person_name(match.group("name")):
-        return None
-    if set(match.group("title").split()) & (words("breaker") | words("forward_stop")):
-        return None
-    name = match.group("name")
-    return Phrase(match.start("name"), match.start("name") + len(name), name, "name")
+    return _titled_name_after(_apposed_after(), text, phrase, region_end)
 
 
 @cache
@@ -360,7 +354,13 @@ def _possessive_tail() -> re.Pattern[str]:
 
 def _after_possessive(text: str, phrase: Phrase, region_end: int) -> Phrase | None:
     """Return "Ana Ruiz" after "Chile's envoy, Ana Ruiz," or "Chile's chief envoy Ana Ruiz"."""
-    match = _possessive_tail().match(text, phrase.end, region_end)
+    return _titled_name_after(_possessive_tail(), text, phrase, region_end)
+
+
+def _titled_name_after(pattern: re.Pattern[str], text: str, phrase: Phrase,
+                       region_end: int) -> Phrase | None:
+    """The person ``pattern`` (a ``title`` then a ``name`` group) finds right after ``phrase``."""
+    match = pattern.match(text, phrase.end, region_end)
     if match is None or not is_person_name(match.group("name")):
         return None
     if set(match.group("title").split()) & (words("breaker") | words("forward_stop")):
