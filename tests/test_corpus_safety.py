@@ -134,6 +134,8 @@ import os, signal, sys
 from analysis.corpus import output
 from analysis.cli import main
 name, source, out, when, workers = sys.argv[1:6]
+# A shell starts background jobs with SIGINT ignored; the run under test must see it.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 def die():
     os.kill(os.getpid(), getattr(signal, name))
 write_part, write_json = output.OutputFolder.write_part, output._write_json
