@@ -45,7 +45,7 @@ def test_each_quotative_ending_gives_a_direct_quote_of_the_speaker_before_it(end
     [quote] = _speech("박진 외교부 장관은 이날 " + ending)
     assert quote.kind == "direct"
     assert quote.speaker == "박진"
-    assert quote.speaker_kind == "unresolved" and quote.actor is None
+    assert quote.speaker_kind == "person" and quote.actor == "박진"  # the registry lacks him
     assert quote.cue == cue
     assert quote.text == quote.text.strip("\"“”「」")
 
@@ -96,14 +96,21 @@ def test_a_source_and_a_speaker_after_the_quote():
     ("옌스 스톨텐베르그 나토 사무총장은", "옌스 스톨텐베르그", "Jens Stoltenberg"),
     ("김은혜 대통령실 홍보수석은", "김은혜", "Kim Eun-hye"),
     ("마크롱 프랑스 대통령은", "마크롱", "Emmanuel Macron"),
-    ("최민호 한국국방연구원 책임연구위원은", "최민호", None),
-    ("국민의힘 김철수 대표는", "김철수", None),
+    ("최민호 한국국방연구원 책임연구위원은", "최민호", "최민호"),
+    ("국민의힘 김철수 대표는", "김철수", "김철수"),
+    ("노르웨이 싱크탱크의 토르 닐센 선임연구위원은", "토르 닐센", "토르 닐센"),
+    ("이 연구소의 마야 린 한국석좌는", "마야 린", "마야 린"),
 ])
 def test_titles_roles_and_affiliations_are_stripped_from_the_speaker(phrase, speaker, actor):
     [quote] = _speech(f'{phrase} "협력 범위가 넓어졌다"고 말했다.')
     assert quote.speaker == speaker
     assert quote.actor == actor
-    assert quote.speaker_kind == ("person" if actor else "unresolved")
+    assert quote.speaker_kind == "person"  # a name the registry lacks is its own actor
+
+
+def test_words_before_a_title_that_are_not_a_name_stay_unresolved():
+    [quote] = _speech('이날 현지 대사는 "협력 범위가 넓어졌다"고 말했다.')
+    assert (quote.speaker_kind, quote.actor) == ("unresolved", None)
 
 
 def test_family_name_and_title_go_back_to_the_full_name_mentioned_before():
@@ -111,9 +118,9 @@ def test_family_name_and_title_go_back_to_the_full_name_mentioned_before():
             '최민호 연구위원은 "의미가 크다"고 말했다. 최 위원은 "이행이 관건"이라고 덧붙였다.')
     yoon, choi, choi_again = _speech(text)
     assert (yoon.speaker, yoon.actor) == ("윤", "Yoon Suk Yeol")
-    assert (choi.speaker, choi.actor, choi.speaker_kind) == ("최민호", None, "unresolved")
+    assert (choi.speaker, choi.actor, choi.speaker_kind) == ("최민호", "최민호", "person")
     assert (choi_again.speaker, choi_again.actor, choi_again.speaker_kind) == (
-        "최", None, "unresolved")
+        "최", "최민호", "person")
 
 
 def test_family_name_and_title_with_no_name_before_resolve_by_the_office_on_the_date():

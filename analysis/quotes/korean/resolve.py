@@ -10,7 +10,8 @@ of Korean news usage (word lists in ``resources/quotes/korean/speaker_words.csv`
    스톨텐베르그, 나토, 대통령실, 외교부 ...) names its actor; a person's name wins over the
    organisation and country words around it ("옌스 스톨텐베르그 나토 사무총장");
 4. a name before a title that the registry does not know ("이상현 세종연구소 연구위원")
-   is the speaker as written, kind ``unresolved``; a family name before a title ("윤
+   is a named person: kind ``person``, its actor the name as written ("이상현"), as an
+   English name the registry lacks is its own actor; a family name before a title ("윤
    대통령", "김 차장", "이 대변인") goes back to the latest full name with that family name,
    else to the one registry person of that family name holding that title on the date;
 5. a title alone ("대통령은", "리투아니아 대통령은", "이 대변인은" with no 이 before) goes
@@ -149,6 +150,10 @@ class KoreanResolver:
                 back = self._by_surname(name_words[0][0], titles, phrase.start)
                 if back is not None:
                     return self._copy(back, name_words, titles)
+            if _named_person(name_words, phrase):
+                name = self.text[name_words[0][1]:name_words[-1][2]]
+                return self._span(name_words, name, "person", surname=name_words[0][0][0],
+                                  titles=titles)
             return self._span(name_words, None, "unresolved", surname=name_words[0][0][0],
                               titles=titles)
         if titles and content and _title(content[-1][0]) in words.titles:
@@ -273,20 +278,32 @@ def _name_words(content: list, aliases: list, titles: frozenset[str], phrase: Ph
     alias_words = {index for first, last, _, _ in aliases for index in range(first, last)}
     first_title = next(index for index, word in enumerate(content)
                        if _title(word[0]) in titles)
+    names = []
+    for index, word in enumerate(content[:first_title]):
+        if index in alias_words or _organisation(word[0]):
+            break
+        names.append(word)
+    if len(names) > 1 and phrase.is_proper(names[0]):
+        return names  # a foreign name of several words ("마야 린 한국석좌"): not its first word
     for index, word in enumerate(content[:-1]):
         # a name may end like a title ("임수석 대변인"): a proper noun before the last word is
         # read as a name first
         if (index not in alias_words and not _organisation(word[0])
                 and _korean_name(word[0]) and phrase.is_proper(word)):
             return [word]
-    names = []
-    for index, word in enumerate(content[:first_title]):
-        if index in alias_words or _organisation(word[0]):
-            break
-        names.append(word)
     if len(names) == 1 and len(names[0][0]) == 1 and names[0][0] not in words.surnames:
         return []
     return names
+
+
+def _named_person(name_words: list, phrase: Phrase) -> bool:
+    """Tell whether the words of a name before a title name a person (module docs, step 4).
+
+    A Korean name ("조태열") or a name Kiwi reads as proper nouns ("빅터 차", "케빈 러드"),
+    not words such as "이날 현지" before a title.
+    """
+    first = name_words[0]
+    return phrase.is_proper(first)
 
 
 def _organisation(word: str) -> bool:
