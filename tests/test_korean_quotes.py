@@ -220,3 +220,15 @@ def test_no_warnings_on_a_korean_article():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert _speech('나토 관계자는 "정상회의는 성공적"이라고 말했다.')
+
+
+@pytest.mark.parametrize("text", [
+    '윤석열 대통령은 기자회견에서 이렇게 말했다. "동맹은 굳건하다. 협력은 계속된다."',
+    '윤석열 대통령은 만찬에서 다음과 같이 강조했다.\n\n“동맹은 굳건하다. 협력은 계속된다.”',
+])
+def test_a_quotation_after_the_sentence_that_introduces_it_is_that_speakers(text):
+    doc = '기시다 총리는 "회담이 유익했다"고 말했다. ' + text
+    first, second = _speech(doc)
+    assert first.actor == "Fumio Kishida"
+    assert (second.speaker, second.actor) == ("윤석열", "Yoon Suk Yeol")
+

@@ -10,8 +10,10 @@ For each Korean paragraph (:func:`analysis.text.korean.is_korean_text`), in text
 2. a speech quotation's speaker is the topic-marked phrase of its sentence before it
    (after the quotation before it in the same sentence); with none, the one after it
    ("…"라고 한 관계자가 말했다), the speaker of the quotation before it in the sentence
-   (…"라며 "…"고), the phrase of the next sentence when it says so ("이렇게 말했다"), or the
-   latest speaker of this or the paragraph before (Korean leaves a known subject out);
+   (…"라며 "…"고), the phrase of the next sentence when it says so ("이렇게 말했다"), the
+   phrase of the sentence before when it ends in a speech verb and introduces the
+   quotation ("총장은 이렇게 말했다. “…”"), or the latest speaker of this or the paragraph
+   before (Korean leaves a known subject out);
 3. sentences without quotation marks are read for indirect speech
    (:mod:`~analysis.quotes.korean.indirect`);
 4. speakers resolve to actors (:mod:`~analysis.quotes.korean.resolve`).
@@ -29,7 +31,7 @@ from collections.abc import Iterable
 from analysis.actors.registry import ActorRegistry
 from analysis.quotes.korean.indirect import reported_speech
 from analysis.quotes.korean.marks import Marked, ending_after, find_marked
-from analysis.quotes.korean.phrases import find_phrase
+from analysis.quotes.korean.phrases import Phrase, find_phrase
 from analysis.quotes.korean.resolve import KoreanResolver, Speaker
 from analysis.quotes.korean.words import korean_words
 from analysis.quotes.records import Quote
@@ -178,12 +180,36 @@ def _speaker(doc: Document, resolver: KoreanResolver, region_start: int, mark: M
         following = doc.sentence_at(after + 1) if after + 1 < len(text) else None
         if following is not None and _SAID_SO.search(following.slice(text)):
             phrase = find_phrase(text, following.start, following.end)
+        if phrase is None:
+            phrase = _introducing_phrase(doc, mark.start)
     if phrase is not None:
         return resolver.resolve(phrase)
     before = resolver.last()
     if before is not None:
         resolver.remember(before)
     return before
+
+
+def _introducing_phrase(doc: Document, position: int) -> Phrase | None:
+    """The speaker phrase of the sentence before ``position`` when it introduces a quotation.
+
+    "스톨텐베르그 총장은 회견에서 이렇게 말했다. “…”": a sentence without quotation marks
+    whose last word is a speech verb (``speech_verbs.txt``), read for its topic phrase.
+    """
+    text = doc.text
+    before = position
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    sentence = doc.sentence_at(before - 1) if before > 0 else None
+    if sentence is None or sentence.end > position:
+        return None
+    said = sentence.slice(text)
+    if _DOUBLE_OR_CORNER.search(said) or not said.split():
+        return None
+    last_word = said.split()[-1].rstrip(".:")
+    if not any(last_word.startswith(verb) for verb in korean_words().speech_verbs):
+        return None
+    return find_phrase(text, sentence.start, sentence.end, subject=False)
 
 
 def _cue(text: str, position: int, limit: int) -> str | None:
