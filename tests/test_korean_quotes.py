@@ -232,3 +232,22 @@ def test_a_quotation_after_the_sentence_that_introduces_it_is_that_speakers(text
     assert first.actor == "Fumio Kishida"
     assert (second.speaker, second.actor) == ("윤석열", "Yoon Suk Yeol")
 
+
+
+@pytest.mark.parametrize(("headline", "actor"), [
+    ('尹 "동맹의 힘으로 위기 넘겠다"', "Yoon Suk Yeol"),
+    ('빌뉴스 도착한 스톨텐베르그 "한국은 핵심 파트너"', "Jens Stoltenberg"),
+    ('외교부 "협력 분야 확대 검토"', "Ministry of Foreign Affairs (South Korea)"),
+])
+def test_a_headline_quotation_is_the_speech_of_the_speaker_written_before_it(headline, actor):
+    text = headline + "\n\n윤석열 대통령은 11일 빌뉴스에 도착했다."
+    [quote] = _speech(text)
+    assert quote.kind == "direct" and quote.actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    '관세 "폭탄" 현실화\n\n정부는 대응책을 마련했다.',  # no speaker before it: a scare quote
+    '윤 대통령 "협력" 강조했다\n\n정부는 대응책을 마련했다.',  # ends in a verb: no headline
+])
+def test_a_quotation_in_a_short_line_is_not_a_headline_quote_without_a_speaker(text):
+    assert all(q.kind == "scare" for q in _quotes(text))

@@ -6,7 +6,9 @@ For each Korean paragraph (:func:`analysis.text.korean.is_korean_text`), in text
    closing mark gives its kind: speech ("direct") after a quotative or continuation
    ending, or after "…"라는 + a speech noun; "title" after "…"라는 + a title noun or for a
    corner-bracket quotation with no ending; a quotation that stands as a sentence of its
-   own ("“…입니다.” 윤 대통령은 이렇게 말했다") is speech too; anything else is "scare";
+   own ("“…입니다.” 윤 대통령은 이렇게 말했다") is speech too, and so is a quotation in a
+   headline (one short line ending in no verb) straight after a speaker it names with no
+   particle ('尹 "…"', '회의 참석한 윤 대통령 "…"'); anything else is "scare";
 2. a speech quotation's speaker is the topic-marked phrase of its sentence before it
    (after the quotation before it in the same sentence); with none, the one after it
    ("…"라고 한 관계자가 말했다), the speaker of the quotation before it in the sentence
@@ -31,7 +33,7 @@ from collections.abc import Iterable
 from analysis.actors.registry import ActorRegistry
 from analysis.quotes.korean.indirect import reported_speech
 from analysis.quotes.korean.marks import Marked, ending_after, find_marked
-from analysis.quotes.korean.phrases import Phrase, find_phrase
+from analysis.quotes.korean.phrases import Phrase, bare_phrase, find_phrase
 from analysis.quotes.korean.resolve import KoreanResolver, Speaker
 from analysis.quotes.korean.words import korean_words
 from analysis.quotes.records import Quote
@@ -44,6 +46,10 @@ __all__ = ["extract_korean_quotes", "korean_paragraphs"]
 _SENTENCE_END = re.compile(r"(?:[.?!…]|[다요까][.?!]?)[\s\"'”’]*$")
 _SAID_SO = re.compile(r"이렇게|이같이|이와 같이|이처럼")
 _CUE_WORDS = 3
+#: Longest headline, in characters (longer lines are prose).
+HEADLINE_MAX_CHARS = 120
+# A sentence-final ending: what a headline's words outside its quotations never end with.
+_SENTENCE_FINAL = re.compile(r"(?:[다요]|니다)[.!?]?$")
 # How the speech verb after a quotative ending ends: a final or connective ending
 # ("말했다", "말했고", "밝히며"), or an adnominal one before a noun ("강조한 뒤").
 _CUE_END = re.compile(r"(?:다|다고|고|며|면서|[한힌친는])$")
@@ -98,9 +104,16 @@ def _paragraph_quotes(doc: Document, index: int, resolver: KoreanResolver,
     found: list[tuple[int, int, str, Speaker | None, str | None]] = []
     sentence_of_previous: tuple[int, Speaker | None, int] | None = None
     pending_cue: list[int] = []
+    headline = _is_headline(text, paragraph, marked)
     for number, mark in enumerate(marked):
         ending = ending_after(text, mark.end, paragraph.end)
         kind = _kind(text, mark, ending, paragraph)
+        if headline and ending is None and kind != "title" and not mark.single:
+            previous_end = marked[number - 1].end if number else paragraph.start
+            speaker = _headline_speaker(text, resolver, previous_end, mark.start)
+            if speaker is not None:
+                found.append((mark.start, mark.end, "direct", speaker, None))
+                continue
         if kind not in {"direct"}:
             found.append((mark.start, mark.end, kind, None, None))
             continue
@@ -188,6 +201,45 @@ def _speaker(doc: Document, resolver: KoreanResolver, region_start: int, mark: M
     if before is not None:
         resolver.remember(before)
     return before
+
+
+def _is_headline(text: str, paragraph: Span, marked: list[Marked]) -> bool:
+    """Tell whether ``paragraph`` is a headline: one short line that ends in no verb.
+
+    What is outside its quotations must not end a sentence ("…다.", "…요"), so a short
+    paragraph of news prose is not read as one.
+    """
+    line = paragraph.slice(text)
+    if "\n" in line.strip() or len(line.strip()) > HEADLINE_MAX_CHARS:
+        return False
+    outside = []
+    position = paragraph.start
+    for mark in marked:
+        outside.append(text[position:mark.start])
+        position = mark.end
+    outside.append(text[position:paragraph.end])
+    rest = " ".join(part.strip() for part in outside).strip()
+    return not _SENTENCE_FINAL.search(rest)
+
+
+def _headline_speaker(text: str, resolver: KoreanResolver, start: int,
+                      end: int) -> Speaker | None:
+    """The speaker a headline names straight before a quotation ('尹 "…"'), or None.
+
+    Only a speaker the registry or the article resolves (a person, an organisation, a
+    description) or an anonymous source counts: other words before a headline quotation
+    are its topic ('나토 "…"' is NATO's; '관세 "…"' is no one's).
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    phrase = bare_phrase(text, start, end)
+    if phrase is None:
+        return None
+    speaker = resolver.read(phrase)
+    if speaker.kind == "unresolved":
+        return None
+    resolver.remember(speaker)
+    return speaker
 
 
 def _introducing_phrase(doc: Document, position: int) -> Phrase | None:

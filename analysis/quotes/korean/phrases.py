@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from analysis.text.korean import Morpheme, korean_morphemes
 
-__all__ = ["Phrase", "find_phrase"]
+__all__ = ["Phrase", "bare_phrase", "find_phrase"]
 
 #: Kiwi tags of the morphemes a speaker phrase is made of.
 NOUN_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "NP", "SL", "SH", "SN", "XSN", "XPN", "MM"})
@@ -78,6 +78,41 @@ def find_phrase(text: str, start: int, end: int, *, subject: bool = True) -> Phr
         if any(m.tag == "NNP" and begin <= m.start < finish for m in morphemes[first:chosen])
     )
     return Phrase(phrase_start, phrase_end, words, particle_end, proper)
+
+
+def bare_phrase(text: str, start: int, end: int) -> Phrase | None:
+    """Return the noun phrase that ends ``text[start:end]`` with no particle after it, or None.
+
+    Korean headlines put the speaker straight before the quotation, with no particle:
+    '尹 "…"', '회의 참석한 윤 대통령 "…"'. The phrase is the run of nouns (as in
+    :func:`find_phrase`) that the stretch ends with; a verb or particle before it ends it.
+
+    Examples
+    --------
+    >>> text = '정상회의 참석한 윤 대통령 "'
+    >>> phrase = bare_phrase(text, 0, len(text) - 2)
+    >>> [w for w, _, _ in phrase.words]
+    ['윤', '대통령']
+    >>> bare_phrase("회의에서 ", 0, 4) is None
+    True
+    """
+    morphemes = korean_morphemes(text, start, end)
+    if not morphemes or morphemes[-1].tag not in NOUN_TAGS:
+        return None
+    last_noun = len(morphemes) - 1
+    first = last_noun
+    while first > 0 and morphemes[first - 1].tag in NOUN_TAGS:
+        first -= 1
+    while first < last_noun and morphemes[first].tag in _LEADING_TAGS:
+        first += 1
+    phrase_start = _word_start(text, morphemes[first].start, start)
+    phrase_end = morphemes[last_noun].end
+    words = _words(text, phrase_start, phrase_end)
+    proper = frozenset(
+        begin for _, begin, finish in words
+        if any(m.tag == "NNP" and begin <= m.start < finish for m in morphemes[first:])
+    )
+    return Phrase(phrase_start, phrase_end, words, phrase_end, proper)
 
 
 def _marked(morphemes: list[Morpheme], tags: frozenset[str]) -> tuple[int, int] | None:

@@ -113,6 +113,10 @@ class KoreanResolver:
         self.history.append(speaker)
         return speaker
 
+    def read(self, phrase: Phrase) -> Speaker:
+        """Return the speaker of ``phrase`` without remembering it (see :meth:`remember`)."""
+        return self._read(phrase)
+
     def last(self) -> Speaker | None:
         """The latest speaker resolved, or None."""
         return self.history[-1] if self.history else None
