@@ -251,3 +251,42 @@ def test_a_headline_quotation_is_the_speech_of_the_speaker_written_before_it(hea
 ])
 def test_a_quotation_in_a_short_line_is_not_a_headline_quote_without_a_speaker(text):
     assert all(q.kind == "scare" for q in _quotes(text))
+
+
+@pytest.mark.parametrize(("sentence", "clause", "cue"), [
+    ("국방부 대변인은 훈련 일정이 확정되지 않았다며 말을 아꼈다.", "훈련 일정이 확정되지 않았다", "아꼈다"),
+    ("윤 대통령은 북한의 도발이 명백한 위협이라며 단합을 촉구했다.", "북한의 도발이 명백한 위협", "촉구했다"),
+    ("외교부는 협의가 이어지고 있다면서 결과 발표를 미뤘다.", "협의가 이어지고 있다", "미뤘다"),
+])
+def test_a_connective_quotative_ending_reports_the_topics_speech(sentence, clause, cue):
+    [quote] = _speech(sentence)
+    assert (quote.kind, quote.text, quote.cue) == ("indirect", clause, cue)
+
+
+@pytest.mark.parametrize("sentence", [
+    "시민들은 평화를 바라며 촛불을 들었다.",  # 바라며: hoping, not a quotative
+    "그 아이는 서울에서 자라며 꿈을 키웠다.",  # 자라며: growing up
+])
+def test_verbs_that_end_like_a_quotative_are_not_speech(sentence):
+    assert _speech(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "clause", "kind"), [
+    ("국방부에 따르면 공동 훈련은 다음 달 시작된다.", "국방부", "공동 훈련은 다음 달 시작된다",
+     "organisation"),
+    ("한 외교 소식통에 따르면, 양측은 정보 공유에도 합의했다고 한다.", "외교 소식통",
+     "양측은 정보 공유에도 합의했다", "anonymous"),
+])
+def test_according_to_gives_the_clause_after_it_to_the_source_before_it(
+        sentence, speaker, clause, kind):
+    [quote] = _speech(sentence)
+    assert (quote.kind, quote.text, quote.speaker_kind) == ("indirect", clause, kind)
+    assert speaker in quote.speaker
+
+
+def test_a_quotation_inside_a_reported_clause_is_a_partial_quote_of_its_speaker():
+    text = "국방부는 이번 훈련이 “새로운 단계”에 들어섰다고 평가했다."
+    [quote] = [q for q in _quotes(text) if q.kind != "scare"]
+    assert (quote.kind, quote.text, quote.actor) == (
+        "partial", "새로운 단계", "Ministry of National Defense (South Korea)")
+    assert text[quote.content_start:quote.content_end] == "이번 훈련이 “새로운 단계”에 들어섰다"

@@ -101,7 +101,7 @@ def _paragraph_quotes(doc: Document, index: int, resolver: KoreanResolver,
     text = doc.text
     paragraph = doc.paragraphs[index]
     marked = find_marked(text, paragraph.start, paragraph.end)
-    found: list[tuple[int, int, str, Speaker | None, str | None]] = []
+    found: list[tuple] = []  # (start, end, kind, speaker, cue[, content span])
     sentence_of_previous: tuple[int, Speaker | None, int] | None = None
     pending_cue: list[int] = []
     headline = _is_headline(text, paragraph, marked)
@@ -113,6 +113,11 @@ def _paragraph_quotes(doc: Document, index: int, resolver: KoreanResolver,
             speaker = _headline_speaker(text, resolver, previous_end, mark.start)
             if speaker is not None:
                 found.append((mark.start, mark.end, "direct", speaker, None))
+                continue
+        if kind == "scare" and not mark.single:
+            partial = _partial_in_reported(doc, resolver, mark)
+            if partial is not None:
+                found.append(partial)
                 continue
         if kind not in {"direct"}:
             found.append((mark.start, mark.end, kind, None, None))
@@ -137,8 +142,7 @@ def _paragraph_quotes(doc: Document, index: int, resolver: KoreanResolver,
             pending_cue.append(len(found) - 1)
         elif cue is not None:
             for waiting in pending_cue:
-                start, end, k, s, _ = found[waiting]
-                found[waiting] = (start, end, k, s, cue)
+                found[waiting] = (*found[waiting][:4], cue)
             pending_cue = []
         sentence_of_previous = (sentence.start, speaker, after)
     for sentence in doc.sentences:
@@ -201,6 +205,23 @@ def _speaker(doc: Document, resolver: KoreanResolver, region_start: int, mark: M
     if before is not None:
         resolver.remember(before)
     return before
+
+
+def _partial_in_reported(doc: Document, resolver: KoreanResolver, mark: Marked) -> tuple | None:
+    """A quotation inside a reported clause: "외교부는 합의가 “…”을 마련했다고 평가했다".
+
+    The quoted words are the reporter's speaker's ("partial", as in English news), the
+    clause they stand in is its content; else None.
+    """
+    sentence = doc.sentence_at(mark.start)
+    if sentence is None:
+        return None
+    reported = reported_speech(doc.text, sentence.start, sentence.end)
+    if reported is None or not reported.start <= mark.start < mark.end <= reported.end + 1:
+        return None
+    speaker = resolver.resolve(reported.phrase)
+    return (mark.start, mark.end, "partial", speaker, reported.cue,
+            (reported.start, reported.end))
 
 
 def _is_headline(text: str, paragraph: Span, marked: list[Marked]) -> bool:
@@ -281,7 +302,8 @@ def _cue(text: str, position: int, limit: int) -> str | None:
 
 
 def _quote(doc: Document, registry: ActorRegistry, start: int, end: int, kind: str,
-           speaker: Speaker | None, cue: str | None) -> Quote:
+           speaker: Speaker | None, cue: str | None,
+           content: tuple[int, int] | None = None) -> Quote:
     text = doc.text
     quoted = text[start:end] if kind == "indirect" else text[start + 1 : end - 1]
     actor = speaker.actor if speaker is not None else None
@@ -298,8 +320,8 @@ def _quote(doc: Document, registry: ActorRegistry, start: int, end: int, kind: s
         speaker_end=speaker.end if speaker is not None else None,
         actor=actor,
         cue=cue,
-        content_start=start if speech else None,
-        content_end=end if speech else None,
+        content_start=content[0] if content else start if speech else None,
+        content_end=content[1] if content else end if speech else None,
         role=role,
         affiliation=affiliation,
         sentence=sentence.index if sentence is not None else None,
