@@ -72,6 +72,7 @@ evaluate: $(STAMP)
 	$(PY) -m analysis evaluate speakers tests/fixtures/speakers-gold/gold.json
 	$(PY) -m analysis evaluate sectors tests/fixtures/sectors-gold/gold.json
 	$(PY) -m analysis evaluate quotes --gold tests/fixtures/korean-quotes/gold.json
+	$(PY) -m analysis evaluate quotes --gold tests/fixtures/korean-quotes/check.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
