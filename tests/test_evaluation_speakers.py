@@ -91,3 +91,15 @@ def test_shipped_gold_set_is_read_and_scored() -> None:
     # a floor well under today's scores: a regression guard, not a target
     assert result.ratio(result.speaker_right, result.matched) > 0.85
     assert result.ratio(result.actor_right, result.with_actor) > 0.75
+
+
+@pytest.mark.parametrize("name", ["gold.json", "check.json"])
+def test_each_gold_file_passes_its_own_validator(name: str) -> None:
+    import subprocess
+    import sys
+
+    folder = GOLD_SET.parent
+    done = subprocess.run([sys.executable, str(folder / "check_gold.py"), str(folder / name)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.rstrip().endswith("clean")
