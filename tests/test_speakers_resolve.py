@@ -169,3 +169,29 @@ def test_pronoun_resolution_is_not_quadratic() -> None:
     started = time.perf_counter()
     _quotes(text)
     assert time.perf_counter() - started < 20
+
+
+# -- descriptions resolved by an appositive --------------------------------------------
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Chile's trade minister, Ana Ruiz, landed on Monday. “The door is open,” the minister "
+     "said.", "Ana Ruiz"),
+    ("Tomas Berg, a freight analyst at Nordbank, was less sure. “Prices will rise,” the "
+     "analyst said.", "Tomas Berg"),
+    ("Lea Vogt, an opposition lawmaker, pressed the point. “We want answers,” the lawmaker "
+     "told reporters.", "Lea Vogt"),
+    ("Berg, the firm's chief economist, spoke first. Tomas Berg had led the study. “It is "
+     "early,” the economist said.", "Tomas Berg"),
+])
+def test_a_description_goes_back_to_the_name_in_apposition_with_it(text, actor):
+    [quote] = _quotes(text)
+    assert (quote.actor, quote.speaker_kind) == (actor, "description")
+
+
+@pytest.mark.parametrize("text", [
+    "In Valdor, a junior minister was seen leaving. “We will wait,” the minister said.",
+    "At Nordbank, an analyst took questions. “We will wait,” the analyst said.",
+])
+def test_a_place_or_firm_before_an_indefinite_description_is_no_appositive_name(text):
+    [quote] = _quotes(text)
+    assert quote.actor is None  # "a junior minister" names nobody; "the minister" neither

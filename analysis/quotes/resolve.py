@@ -41,11 +41,12 @@ from analysis.quotes.context import Found
 from analysis.quotes.phrases import Phrase
 from analysis.quotes.pronouns import PRONOUN_CANDIDATES, Genders
 from analysis.quotes.records import SPEECH_KINDS
-from analysis.quotes.speaker_index import Speakers, TitledNames
+from analysis.quotes.speaker_index import AppositiveNames, Speakers, TitledNames
 from analysis.quotes.speaker_kinds import (
     anonymous_heads,
     anonymous_words,
     is_anonymous,
+    looks_like_person,
     speaker_kind,
 )
 from analysis.quotes.words import abbreviations, leading_stops, words
@@ -189,6 +190,7 @@ class Resolver:
         self._subjects: list[tuple[int, str]] | None = None
         self._subject_starts: list[int] = []
         self._titled: TitledNames | None = None
+        self._appositive = AppositiveNames("")
         self._in_full: dict[str, bool] = {}
         self.speakers = Speakers()
         #: offsets of the anonymous speakers found so far, in text order
@@ -303,8 +305,24 @@ class Resolver:
             return False
         if parts[-1] in self.anonymous_heads:
             return True
-        window = self.doc.text[max(0, phrase.start - BACK_REFERENCE_WINDOW) : phrase.start]
-        return _indefinite(parts[-1]).search(window) is not None
+        window_start = max(0, phrase.start - BACK_REFERENCE_WINDOW)
+        matches = list(_indefinite(parts[-1]).finditer(self.doc.text, window_start,
+                                                       phrase.start))
+        indefinite = matches[-1] if matches else None
+        if indefinite is None:
+            return False
+        # "Park Ji-won, an independent lawmaker, ... the lawmaker said": a named person
+        return not self._appositive_of(parts[-1], window_start, indefinite.start(), phrase.start)
+
+    def _appositive_of(self, head: str, window_start: int, at: int, before: int) -> bool:
+        """Tell whether the indefinite description at ``at`` is in apposition with a name."""
+        self._ensure_titled()
+        found = self._appositive.last_before(head, before)
+        if found is None:
+            return False
+        name, start = found
+        between = self.doc.text[start + len(name):at]
+        return window_start <= start < at and between.strip() == ","
 
     def _latest_anonymous(self, limit: int) -> int | None:
         earlier = [offset for offset in self.anonymous[-PRONOUN_CANDIDATES:] if offset < limit]
@@ -527,18 +545,47 @@ class Resolver:
         return self.titled_name_before(phrase)
 
     def titled_name_before(self, phrase: Phrase) -> str | None:
-        """"the senator" -> the last "Senator Pete Ricketts" written before the mention."""
+        """"the senator" -> the last "Senator Pete Ricketts" written before the mention.
+
+        Or the last name in apposition with a description of that head noun, when it is
+        later: "Japan's defense minister, Gen Nakatani, ..." or "Ingrid Solberg, a defense
+        economist, ..." (:class:`~analysis.quotes.speaker_index.AppositiveNames`), when that
+        name is a person's.
+        """
         head = phrase.text.split()[-1]
         if not head.isalpha() or head[:1].isupper():
             return None
-        if self._titled is None:
-            self._titled = TitledNames(self.doc.text)
+        self._ensure_titled()
         last = self._titled.last_before(head.capitalize(), phrase.start)
+        appositive = self._appositive.last_before(head, phrase.start)
+        if appositive is not None and (last is None or appositive[1] > last.start(1)):
+            actor = self._appositive_person(*appositive)
+            if actor is not None:
+                return actor
         if last is None:
             return None
         name = last.group(1).strip()
         start = last.start(1)
         return self.mentioned(start, start + len(name)) or self.registry_resolve(name) or name
+
+    def _ensure_titled(self) -> None:
+        if self._titled is None:
+            self._titled = TitledNames(self.doc.text)
+            self._appositive = AppositiveNames(self.doc.text)
+
+    def _appositive_person(self, name: str, start: int) -> str | None:
+        """The person an appositive's name stands for, or None when it names no person."""
+        name = _without_leading_stops(name)
+        start = self.doc.text.find(name, start)
+        if start < 0 or name.split()[0].lower() in _run_openers():
+            return None
+        actor = self.named(Phrase(start, start + len(name), name, "name"))
+        if actor is None:
+            return None
+        record = self.registry.get(actor)
+        if record is not None:
+            return actor if record.kind == "person" else None
+        return actor if looks_like_person(actor) else None
 
 
 @cache
