@@ -195,3 +195,26 @@ def test_a_description_goes_back_to_the_name_in_apposition_with_it(text, actor):
 def test_a_place_or_firm_before_an_indefinite_description_is_no_appositive_name(text):
     [quote] = _quotes(text)
     assert quote.actor is None  # "a junior minister" names nobody; "the minister" neither
+
+
+# -- pronouns whose antecedent was never quoted -----------------------------------------
+
+def test_she_goes_to_the_person_a_dateline_story_opens_with_though_never_quoted():
+    text = ("TALLINN, Estonia (wire) — For Kadri Tamm, a 41-year-old ferry pilot, the new "
+            "rules came too late.\n\n“We sailed through the storm anyway,” she said.")
+    [quote] = _quotes(text)
+    assert (quote.actor, quote.speaker_kind) == ("Kadri Tamm", "person")
+
+
+def test_a_surname_after_an_introductory_phrase_is_the_subject_a_pronoun_goes_to():
+    text = ("Kadri Tamm, 41, pilots the night ferry. A port official said the schedule was "
+            "“under review.”\n\nBack on the quay, Tamm was tying up the boat. “We will see,” "
+            "she said.")
+    quotes = _quotes(text)
+    assert (quotes[-1].actor, quotes[-1].speaker_kind) == ("Kadri Tamm", "person")
+
+
+def test_a_one_word_subject_never_written_in_full_is_not_a_candidate():
+    text = ("A port official said the schedule was “under review.” Later, Harbourside was "
+            "closed. “We will see,” she said.")
+    assert _quotes(text)[-1].speaker_kind == "anonymous"  # goes on from the official

@@ -21,6 +21,10 @@ __all__ = ["PRONOUN_CANDIDATES", "Genders"]
 #: A speaker quoted by one name word only ("Berg"), not a possessive ("Chile's").
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
+#: An age after a name, the news sign of a person: "Lina Kovaite, a 34-year-old
+#: volunteer", "Erik Halvorsen, 52,".
+_AGE_AFTER = r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)"
+
 #: Most earlier speakers a pronoun is checked against (latest first).
 PRONOUN_CANDIDATES = 8
 
@@ -43,6 +47,15 @@ class Genders:
     def __init__(self, text: str, registry: ActorRegistry) -> None:
         self.registry = registry
         self.article = ArticleGenders(text)
+        self.text = text
+        self._aged: dict[str, bool] = {}
+
+    def aged(self, actor: str) -> bool:
+        """Tell whether the article gives ``actor`` an age ("Lina Kovaite, a 34-year-old")."""
+        if actor not in self._aged:
+            pattern = re.compile(rf"\b{re.escape(actor)}{_AGE_AFTER}")
+            self._aged[actor] = pattern.search(self.text) is not None
+        return self._aged[actor]
 
     def of(self, actor: str) -> str | None:
         """Return the gender known for ``actor``, or None (nothing barred)."""
@@ -55,7 +68,8 @@ class Genders:
         A registry actor is a person when the registry says so. Otherwise a speaker
         already quoted (``spoke``) is one when it is written as a person's name; a
         sentence's subject name only with some sign of a person: a first name of
-        the list, a gender the article gives it, or a surname already quoted.
+        the list, a gender the article gives it, a surname already quoted, or an age
+        after the name.
         """
         record = self.registry.get(actor)
         if record is not None:
@@ -65,4 +79,5 @@ class Genders:
         if not looks_like_person(actor):
             return False
         return (first_name_gender(actor) is not None or self.article.of(actor) is not None
-                or speakers.latest_with_word(actor.split()[-1]) is not None)
+                or speakers.latest_with_word(actor.split()[-1]) is not None
+                or self.aged(actor))

@@ -64,6 +64,13 @@ BACK_REFERENCE_WINDOW = 600
 EXPANSION_CANDIDATES = 8
 #: Sentences before a pronoun searched for a person named but not yet quoted.
 MENTION_SENTENCES = 2
+#: Characters of an introductory phrase before the comma that a sentence's subject follows
+#: ("Back at the map stand, Kovaite was ...").
+INTRO_PHRASE_CHARS = 60
+#: A dateline before a story's first sentence ("VILNIUS, Lithuania (feature) — ").
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,?[^—\n]{0,60}?\s(?:—|–|-{1,2})\s+")
+#: A capitalised word followed by a lower-case one: a one-word subject ("Kovaite was").
+_ONE_WORD_SUBJECT = re.compile(r"([A-Z][a-z][\w’'-]*)\s+[a-z]")
 #: Characters before "who" searched for the name it stands for ("Kim, who said").
 ANTECEDENT_WINDOW = 80
 #: Characters that may follow a head mention inside its phrase (a closing mark, a dot).
@@ -223,16 +230,50 @@ class Resolver:
         return self._names_by_word
 
     def subjects(self) -> list[tuple[int, str]]:
-        """Names that open a sentence (likely its subject), as (offset, name)."""
+        """Names that open a sentence (likely its subject), as (offset, name).
+
+        The name opens the sentence, after an opener ("For Lina Kovaite, ...") or after
+        an introductory phrase and its comma ("Back at the stand, Kovaite was ...").
+        A one-word name counts when the article writes it in full elsewhere.
+        """
         if self._subjects is None:
             self._subjects = []
-            text = self.doc.text
             for sentence in self.doc.sentences:
-                match = NAME_RUN_RE.match(text, sentence.start, sentence.end)
-                if match is not None and len(match.group().split()) > 1:
-                    self._subjects.append((match.start(), match.group()))
+                subject = self._sentence_subject(sentence.start, sentence.end)
+                if subject is not None:
+                    self._subjects.append(subject)
             self._subject_starts = [offset for offset, _ in self._subjects]
         return self._subjects
+
+    def _sentence_subject(self, start: int, end: int) -> tuple[int, str] | None:
+        text = self.doc.text
+        dateline = _DATELINE.match(text, start, end)
+        if dateline is not None:
+            start = dateline.end()
+        match = NAME_RUN_RE.match(text, start, end)
+        if match is not None:
+            name = _without_leading_stops(match.group())
+            if name == match.group() or len(name.split()) > 1:
+                return match.end() - len(name), name  # "For Lina Kovaite, ..." -> her
+        comma = text.find(", ", start, min(end, start + INTRO_PHRASE_CHARS))
+        if match is None and comma < 0:
+            return self._one_word_subject(start, end)
+        if comma >= 0:
+            after = NAME_RUN_RE.match(text, comma + 2, end)
+            if after is not None:
+                return after.start(), after.group()
+            return self._one_word_subject(comma + 2, end)
+        return None
+
+    def _one_word_subject(self, start: int, end: int) -> tuple[int, str] | None:
+        """A one-word name before a lower-case word ("Kovaite was"), written in full elsewhere."""
+        match = _ONE_WORD_SUBJECT.match(self.doc.text, start, end)
+        if match is None or match.group(1).lower() in _run_openers():
+            return None
+        name = match.group(1)
+        if len(unregistered_name(self.expand(name, match.start())).split()) > 1:
+            return match.start(), name
+        return None
 
     def mentions_by_actor(self) -> dict[str, list[int]]:
         """Each actor -> the indexes in :attr:`mentions` of its mentions, in order."""
