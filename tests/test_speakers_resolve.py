@@ -218,3 +218,23 @@ def test_a_one_word_subject_never_written_in_full_is_not_a_candidate():
     text = ("A port official said the schedule was “under review.” Later, Harbourside was "
             "closed. “We will see,” she said.")
     assert _quotes(text)[-1].speaker_kind == "anonymous"  # goes on from the official
+
+
+# -- a written text quoted as a speaker --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Harbour Freight Group said in a statement that it regretted the delay. “Crews are safe,” "
+     "the statement said.", "Harbour Freight Group"),
+    ("Ministers met in Brussels. NATO's final communique called the drills “a clear "
+     "provocation.”", "NATO"),
+    ("The talks at NATO ended late. Delegates left quickly. The closing declaration described "
+     "the plan as “a first step.”", "NATO"),
+])
+def test_a_text_quoted_as_a_speaker_is_its_issuers(text, actor):
+    quote = _quotes(text)[-1]
+    assert (quote.actor, quote.speaker_kind) == (actor, "organisation")
+
+
+def test_a_text_with_no_organisation_before_it_names_no_one():
+    [quote] = _quotes("The report called the plan “a first step.”")
+    assert quote.actor is None

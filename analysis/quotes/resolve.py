@@ -49,7 +49,7 @@ from analysis.quotes.speaker_kinds import (
     looks_like_person,
     speaker_kind,
 )
-from analysis.quotes.words import abbreviations, leading_stops, words
+from analysis.quotes.words import abbreviations, document_nouns, leading_stops, words
 from analysis.text.document import Document
 from analysis.text.patterns import NAME_RUN_RE
 
@@ -570,6 +570,8 @@ class Resolver:
         actor = self.mentioned(phrase.start, phrase.end) or self.registry_resolve(phrase.text)
         if actor is not None:
             return actor
+        if phrase.text.split()[-1].lower() in document_nouns():
+            return self.document_issuer(phrase)
         candidates = {a.name for a in self.registry.candidates(phrase.text, on=self.on)}
         if candidates:
             # the last mention before the phrase of any candidate actor
@@ -584,6 +586,34 @@ class Resolver:
             if latest >= 0:
                 return self.mentions[latest].actor
         return self.titled_name_before(phrase)
+
+    def document_issuer(self, phrase: Phrase) -> str | None:
+        """The organisation that issued a text quoted as a speaker ("the statement said").
+
+        An organisation or country named inside the phrase ("NATO's final communique",
+        "Japan's statement"), else the latest organisation or country quoted before it
+        ("The company said in a statement ... the statement said"), else the latest
+        registry organisation the article named before it; None when there is none (a
+        text is never a person's).
+        """
+        inside = bisect_left(self._mention_starts, phrase.start)
+        for mention in self.mentions[inside:]:
+            if mention.start >= phrase.end:
+                break
+            if self._is_organisation(mention.actor):
+                return mention.actor
+        for _, _, actor in self.speakers.recent_before(phrase.start, PRONOUN_CANDIDATES):
+            if self._is_organisation(actor):
+                return actor
+        for mention in reversed(self.mentions[:inside]):
+            record = self.registry.get(mention.actor)
+            if record is not None and record.kind == "organisation":
+                return mention.actor
+        return None
+
+    def _is_organisation(self, actor: str) -> bool:
+        """An organisation or a country (a government issues statements too)."""
+        return speaker_kind(self.registry, actor, "name") == "organisation"
 
     def titled_name_before(self, phrase: Phrase) -> str | None:
         """"the senator" -> the last "Senator Pete Ricketts" written before the mention.

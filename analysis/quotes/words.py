@@ -17,6 +17,18 @@ __all__ = ["abbreviations", "alternation", "leading_stops", "words"]
 
 
 @cache
+@cache
+def document_nouns() -> frozenset[str]:
+    """Return the nouns of a written text quoted as a speaker (``quotes/document_nouns.txt``).
+
+    Examples
+    --------
+    >>> "communique" in document_nouns(), "minister" in document_nouns()
+    (True, False)
+    """
+    return frozenset(read_lines("quotes/document_nouns.txt"))
+
+
 def words(kind: str) -> frozenset[str]:
     """Return the lower-case words of one list in ``quotes/quote_words.csv``.
 
