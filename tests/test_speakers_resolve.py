@@ -238,3 +238,10 @@ def test_a_text_quoted_as_a_speaker_is_its_issuers(text, actor):
 def test_a_text_with_no_organisation_before_it_names_no_one():
     [quote] = _quotes("The report called the plan “a first step.”")
     assert quote.actor is None
+
+
+@pytest.mark.parametrize("name", ["Nordline Aerial Systems", "Valdor Heavy Industries",
+                                  "Brightwave Technologies", "Kestrel Holdings"])
+def test_a_company_name_is_an_organisation_not_a_person(name):
+    quote = _quotes(f"{name} said in a statement that it had “acted in good faith.”")[-1]
+    assert (quote.actor, quote.speaker_kind) == (name, "organisation")

@@ -593,8 +593,8 @@ class Resolver:
         An organisation or country named inside the phrase ("NATO's final communique",
         "Japan's statement"), else the latest organisation or country quoted before it
         ("The company said in a statement ... the statement said"), else the latest
-        registry organisation the article named before it; None when there is none (a
-        text is never a person's).
+        registry organisation the article named in the :data:`BACK_REFERENCE_WINDOW`
+        characters before it; None when there is none (a text is never a person's).
         """
         inside = bisect_left(self._mention_starts, phrase.start)
         for mention in self.mentions[inside:]:
@@ -606,6 +606,8 @@ class Resolver:
             if self._is_organisation(actor):
                 return actor
         for mention in reversed(self.mentions[:inside]):
+            if mention.start < phrase.start - BACK_REFERENCE_WINDOW:
+                break
             record = self.registry.get(mention.actor)
             if record is not None and record.kind == "organisation":
                 return mention.actor
