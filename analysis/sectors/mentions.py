@@ -302,7 +302,7 @@ def _weak_before_cooperation(
         if not before.endswith(weak):
             continue  # the cheap test: no weak alias ends just before the noun
         raws = [(m.start(), m.end(), matcher.aliases[m.lastindex - 1])
-                for m in matcher.regex.finditer(text, lo, noun.start()) if m.lastindex]
+                for m in matcher.finditer(text, lo, noun.start()) if m.lastindex]
         chain: list[tuple[int, int, Alias]] = []
         edge = noun.start()
         joiner = _NOUN_JOIN

@@ -1,0 +1,68 @@
+"""The sector wing's fast paths give exactly what the plain regex scans give.
+
+Each fast path skips work a necessary condition rules out (no alias starts here, no
+area noun in the sentence, no name phrase to exclude); these tests compare it with the
+slow scan it replaces, on hand-written sentences and on generated ones.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.sectors.matching import matcher_for
+from analysis.sectors.taxonomy import Sector, Taxonomy, default_taxonomy
+
+SENTENCES = [
+    "Talks on cyber defence, space and climate security went well.",
+    "CYBER-DEFENCE and Counter-Terrorism topped the list; cyberdefence too.",
+    "The partners agreed on women, peace and security and on science & technology.",
+    "Officials said nothing new about the weather.",
+    "양측은 사이버 방위와 대테러 협력, 신흥기술 분야를 논의했다.",
+    "Hybrid threats, disinformation and critical infrastructure: all three.",
+    "",
+]
+
+
+def _spans(matches) -> list[tuple[int, int, int | None]]:
+    return [(m.start(), m.end(), m.lastindex) for m in matches]
+
+
+def test_the_shipped_taxonomy_has_a_lead_word_scan():
+    assert matcher_for(default_taxonomy()).lead is not None
+
+
+def test_lead_word_scan_finds_what_the_regex_finds():
+    matcher = matcher_for(default_taxonomy())
+    found = 0
+    for text in SENTENCES:
+        for start, end in ((0, len(text)), (3, len(text)), (0, max(0, len(text) - 5))):
+            expected = _spans(matcher.regex.finditer(text, start, end))
+            assert _spans(matcher.finditer(text, start, end)) == expected
+            found += len(expected)
+    assert found > 10  # the sentences do name sectors
+
+
+def test_an_alias_not_starting_with_a_word_turns_the_scan_off():
+    odd = Taxonomy((Sector("odd", "Odd", aliases_en=("& partners", "space")),))
+    matcher = matcher_for(odd)
+    assert matcher.lead is None
+    text = "Space & partners met."
+    assert _spans(matcher.finditer(text)) == _spans(matcher.regex.finditer(text))
+    assert len(_spans(matcher.finditer(text))) == 2
+
+
+_PIECES = st.sampled_from(
+    ["cyber", "defence", "Cyber", "SPACE", "space", "climate", "security", "and", "&", ",",
+     "-", " ", "  ", "x", "1", "_", "사이버", "방위", "와", "counter", "terrorism", "İ", "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14), st.integers(0, 4), st.integers(0, 4))
+def test_lead_word_scan_equals_the_regex_on_generated_text(pieces, cut_start, cut_end):
+    matcher = matcher_for(default_taxonomy())
+    text = "".join(pieces)
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    assert _spans(matcher.finditer(text, start, end)) == _spans(
+        matcher.regex.finditer(text, start, end))
