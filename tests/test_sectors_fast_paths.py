@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.sectors.lists import _count_regex, _count_value, count_spans
 from analysis.sectors.matching import matcher_for
 from analysis.sectors.taxonomy import Sector, Taxonomy, default_taxonomy
 
@@ -66,3 +67,37 @@ def test_lead_word_scan_equals_the_regex_on_generated_text(pieces, cut_start, cu
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
     assert _spans(matcher.finditer(text, start, end)) == _spans(
         matcher.regex.finditer(text, start, end))
+
+
+COUNT_SENTENCES = [
+    "The ITPP covers 11 sectors, up from seven AREAS in 2012.",
+    "The 11-area ITPP replaced a nine-sector plan; five PRIORITIES remain.",
+    "양측은 11개 분야와 열한 개 영역, 11대 협력 분야를 논의했다.",
+    "Eleven officials met on Tuesday.",
+    "",
+]
+
+
+def _slow_counts(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), _count_value(m)) for m in _count_regex().finditer(text)]
+
+
+def test_count_spans_equal_the_count_regex():
+    found = 0
+    for text in COUNT_SENTENCES:
+        assert count_spans(text) == _slow_counts(text)
+        found += len(count_spans(text))
+    assert found >= 6
+
+
+_COUNT_PIECES = st.sampled_from(
+    ["11", "seven", "Eleven", "fİve", "areas", "AREA", "sectors", "priorities", "pillar",
+     "-", " ", "new", "x", "개", "대", "열한", "분야", "영역", "협력", "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_COUNT_PIECES, max_size=12))
+def test_count_spans_equal_the_count_regex_on_generated_text(pieces):
+    text = "".join(pieces)
+    assert count_spans(text) == _slow_counts(text)
