@@ -7,12 +7,17 @@ slow scan it replaces, on hand-written sentences and on generated ones.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.actors.trie import caseless_trie_regex
 from analysis.sectors.lists import _count_regex, _count_value, count_spans
 from analysis.sectors.matching import matcher_for
+from analysis.sectors.mentions import refine_mentions
 from analysis.sectors.taxonomy import Sector, Taxonomy, default_taxonomy
+from analysis.text.document import as_document
 
 SENTENCES = [
     "Talks on cyber defence, space and climate security went well.",
@@ -101,3 +106,65 @@ _COUNT_PIECES = st.sampled_from(
 def test_count_spans_equal_the_count_regex_on_generated_text(pieces):
     text = "".join(pieces)
     assert count_spans(text) == _slow_counts(text)
+
+
+# --- registry names: a trie of the phrases, looked for only when a match needs it
+
+_PHRASES = ("cyber ambassador", "cyber", "cyber ambassador for asia", "chief of staff",
+            "chief", "space security agency", "space security")
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _trie(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{caseless_trie_regex(phrases)})(?!\w)", re.IGNORECASE)
+
+
+_NAME_TEXTS = [
+    "The Cyber  Ambassador for Asia met the chief of\nstaff and the cyber ambassadors.",
+    "CHIEF OF STAFF, Chief, cyberchief, space security agency's space security.",
+    "the cyber ambassador for asian states",
+]
+
+
+def test_phrase_trie_finds_what_the_alternation_finds():
+    for text in _NAME_TEXTS:
+        expected = [m.span() for m in _alternation(_PHRASES).finditer(text)]
+        assert [m.span() for m in _trie(_PHRASES).finditer(text)] == expected
+    assert [m.group() for m in _trie(_PHRASES).finditer(_NAME_TEXTS[0])] == [
+        "Cyber  Ambassador for Asia", "chief of\nstaff", "cyber"]
+
+
+def test_phrase_trie_gives_way_when_two_branches_match_each_other():
+    assert caseless_trie_regex(["Kelvin", "\u212aelvin"]) is None  # K and the Kelvin sign
+    assert caseless_trie_regex(["a b", "a\tb"]) is None  # a space beside a tab
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["cyber", "CYBER", "ambassador", "for", "asia", "chief", "of",
+                                 "staff", "space", "security", "agency", " ", "  ", "\n",
+                                 "x", "-"]), max_size=12))
+def test_phrase_trie_equals_the_alternation_on_generated_text(pieces):
+    text = " ".join(pieces)
+    assert [m.span() for m in _trie(_PHRASES).finditer(text)] == [
+        m.span() for m in _alternation(_PHRASES).finditer(text)]
+
+
+def test_names_are_not_looked_for_in_a_text_without_sector_words():
+    calls = []
+
+    def names():
+        calls.append(1)
+        return [(0, 3, "organisation")]
+
+    doc = as_document("Officials met on Tuesday and spoke about the weather.")
+    assert refine_mentions(doc, [], default_taxonomy(), names=names) == []
+    assert calls == []
+    doc = as_document("The two sides' cyber cooperation grew.")
+    assert [m.matched for m in refine_mentions(doc, [], default_taxonomy(), names=names)] == [
+        "cyber"]
+    assert calls == [1]

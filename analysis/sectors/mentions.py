@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -329,7 +329,7 @@ def refine_mentions(
     taxonomy: Taxonomy,
     *,
     keep_excluded: bool = False,
-    names: Sequence[NameSpan] = (),
+    names: Sequence[NameSpan] | Callable[[], Sequence[NameSpan]] = (),
 ) -> list[SectorMention]:
     """Return ``mentions`` with the weak-alias mentions added, exclusions applied, confidences set.
 
@@ -344,10 +344,11 @@ def refine_mentions(
     keep_excluded : bool
         Keep job-title and organisation-name matches, with ``context`` ``"title"`` or
         ``"organisation"`` (default: drop them).
-    names : sequence of (start, end, context)
+    names : sequence of (start, end, context), or a function returning them
         Organisation names and titles the actor registry finds in the text
         (:func:`analysis.sectors.names.registry_name_spans`); a match overlapping one
-        takes its context.
+        takes its context. A function is called only when the text has a match to check
+        (most articles name no sector: their names are never looked for).
 
     Examples
     --------
@@ -360,6 +361,11 @@ def refine_mentions(
     text = doc.text
     matcher = matcher_for(taxonomy)
     written = _written_aliases(taxonomy)
+    weak = _weak_before_cooperation(doc, taxonomy, [(m.start, m.end) for m in mentions])
+    if not mentions and not weak:
+        return []
+    if callable(names):
+        names = names()
     refined: list[SectorMention] = []
     for mention in mentions:
         alias = _alias_at(text, mention.start, mention.end, matcher)
@@ -375,8 +381,7 @@ def refine_mentions(
             else (EXCLUDED_CONFIDENCE if why else EXACT_ALIAS)
         )
         refined.append(replace(mention, context=context, confidence=confidence))
-    taken = [(m.start, m.end) for m in mentions]
-    for mention, alias in _weak_before_cooperation(doc, taxonomy, taken):
+    for mention, alias in weak:
         why = (name_context(mention.start, mention.end, names)
                or exclusion(text, mention.start, mention.end))
         if why and not keep_excluded:
