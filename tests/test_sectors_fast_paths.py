@@ -12,10 +12,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis._resources import read_csv_rows
 from analysis.actors.trie import caseless_trie_regex
 from analysis.sectors.lists import _count_regex, _count_value, count_spans
 from analysis.sectors.matching import matcher_for
-from analysis.sectors.mentions import refine_mentions
+from analysis.sectors.mentions import _alternation, _cues, refine_mentions
 from analysis.sectors.taxonomy import Sector, Taxonomy, default_taxonomy
 from analysis.text.document import as_document
 
@@ -114,7 +115,7 @@ _PHRASES = ("cyber ambassador", "cyber", "cyber ambassador for asia", "chief of 
             "chief", "space security agency", "space security")
 
 
-def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+def _phrase_alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
@@ -133,7 +134,7 @@ _NAME_TEXTS = [
 
 def test_phrase_trie_finds_what_the_alternation_finds():
     for text in _NAME_TEXTS:
-        expected = [m.span() for m in _alternation(_PHRASES).finditer(text)]
+        expected = [m.span() for m in _phrase_alternation(_PHRASES).finditer(text)]
         assert [m.span() for m in _trie(_PHRASES).finditer(text)] == expected
     assert [m.group() for m in _trie(_PHRASES).finditer(_NAME_TEXTS[0])] == [
         "Cyber  Ambassador for Asia", "chief of\nstaff", "cyber"]
@@ -151,7 +152,7 @@ def test_phrase_trie_gives_way_when_two_branches_match_each_other():
 def test_phrase_trie_equals_the_alternation_on_generated_text(pieces):
     text = " ".join(pieces)
     assert [m.span() for m in _trie(_PHRASES).finditer(text)] == [
-        m.span() for m in _alternation(_PHRASES).finditer(text)]
+        m.span() for m in _phrase_alternation(_PHRASES).finditer(text)]
 
 
 def test_names_are_not_looked_for_in_a_text_without_sector_words():
@@ -168,3 +169,34 @@ def test_names_are_not_looked_for_in_a_text_without_sector_words():
     assert [m.matched for m in refine_mentions(doc, [], default_taxonomy(), names=names)] == [
         "cyber"]
     assert calls == [1]
+
+
+# --- cooperation and person nouns: tries of the cue words
+
+
+def _cue_alternation(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    words = [row["word"] for row in read_csv_rows("sectors/mention_cues.csv")
+             if row["kind"] in kinds]
+    english = [w for w in words if w.isascii()]
+    korean = [w for w in words if not w.isascii()]
+    return re.compile(rf"(?<!\w)(?:{_alternation(english)})(?!\w)|(?:{_alternation(korean)})",
+                      re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["cyber", "co-operation", "Cooperation", "cooperations", "drill",
+                                 "DRILLS", "situational", "awareness", "ties", "work", "협력",
+                                 "훈련을", " ", "  ", "-", "x", "\n"]), max_size=12))
+def test_cooperation_nouns_are_found_as_the_alternation_finds_them(pieces):
+    text = "".join(pieces)
+    slow = _cue_alternation(("cooperation_noun", "activity_noun"))
+    assert [m.span() for m in _cues().cooperation.finditer(text)] == [
+        m.span() for m in slow.finditer(text)]
+
+
+def test_cooperation_noun_trie_on_hand_written_text():
+    text = "Their cyber co-operation, space situational awareness drills and 사이버 협력 grew."
+    slow = _cue_alternation(("cooperation_noun", "activity_noun"))
+    found = [m.group() for m in _cues().cooperation.finditer(text)]
+    assert found == [m.group() for m in slow.finditer(text)]
+    assert found == ["co-operation", "situational awareness", "drills", "협력"]

@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from analysis._resources import read_csv_rows
+from analysis.actors.trie import caseless_trie_regex
 from analysis.sectors.matching import (
     EXCLUDED_CONTEXTS,
     MENTION,
@@ -109,15 +110,20 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _longest_first(words: Iterable[str]) -> str:
+    """The words as a trie, which matches as the alternation longest first, faster."""
+    return caseless_trie_regex(sorted(set(words)), space=re.escape(" ")) or _alternation(words)
+
+
 def _bounded(words: Sequence[str]) -> str:
     """English words at word boundaries; Korean words followed by anything."""
     english = [w for w in words if not re.search(f"[{HANGUL}]", w)]
     korean = [w for w in words if re.search(f"[{HANGUL}]", w)]
     parts = []
     if english:
-        parts.append(rf"(?<!\w)(?:{_alternation(english)})(?!\w)")
+        parts.append(rf"(?<!\w)(?:{_longest_first(english)})(?!\w)")
     if korean:
-        parts.append(f"(?:{_alternation(korean)})")
+        parts.append(f"(?:{_longest_first(korean)})")
     return "|".join(parts) or r"(?!x)x"
 
 
