@@ -53,18 +53,30 @@ def complete_mentions(
     >>> done.role, done.affiliation, done.country
     ('Secretary General', 'NATO', 'Norway')
     """
-    return [_complete(mention, registry, on) for mention in mentions]
+    facts: dict[str, tuple[str | None, str | None, str | None]] = {}
+    completed = []
+    for mention in mentions:  # an article names few actors, each many times: look up once
+        found = facts.get(mention.actor)
+        if found is None:
+            found = facts[mention.actor] = _facts(mention.actor, registry, on)
+        completed.append(ActorMention(mention.start, mention.end, mention.text, mention.actor,
+                                      mention.kind, *found))
+    return completed
+
+
+def _facts(
+    name: str, registry: ActorRegistry, on: date | None
+) -> tuple[str | None, str | None, str | None]:
+    """Return (role, affiliation, country) of the actor ``name`` on ``on``."""
+    actor = registry.get(name) if name else None
+    role = actor.role_on(on) if actor is not None and on else None
+    return (role.title if role else None, role.affiliation if role else None,
+            actor.country if actor else None)
 
 
 def _complete(mention: ActorMention, registry: ActorRegistry, on: date | None) -> ActorMention:
-    actor = registry.get(mention.actor) if mention.actor else None
-    role = actor.role_on(on) if actor is not None and on else None
-    return dataclasses.replace(
-        mention,
-        role=role.title if role else None,
-        affiliation=role.affiliation if role else None,
-        country=actor.country if actor else None,
-    )
+    role, affiliation, country = _facts(mention.actor, registry, on)
+    return dataclasses.replace(mention, role=role, affiliation=affiliation, country=country)
 
 
 def extract_actors(

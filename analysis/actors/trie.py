@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["compile_words", "trie_regex"]
+__all__ = ["caseless_trie_regex", "compile_words", "trie_regex"]
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -38,6 +38,56 @@ def _trie_node_regex(node: dict) -> str:
     branches = [
         re.escape(char) + _trie_node_regex(child) for char, child in sorted(node.items()) if char
     ]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends_here else body
+
+
+def caseless_trie_regex(words: Iterable[str], *, space: str = r"\s+") -> str | None:
+    """Return a trie alternation of ``words`` for a pattern compiled with ``re.IGNORECASE``.
+
+    A space in a word matches ``space``. Like an alternation of the words longest
+    first, the pattern matches at any position the longest word that fits, provided no two
+    characters branching from one node of the trie match each other ignoring case (then
+    one position could be read down two branches, and the first might hold only the
+    shorter word); in that case None is returned and the caller keeps its alternation.
+    Words are expected without runs of white space (``" ".join(word.split())``).
+
+    Examples
+    --------
+    >>> caseless_trie_regex(["cyber ambassador", "cyber", "chief"])
+    'c(?:hief|yber(?:\\\\s+ambassador)?)'
+    >>> caseless_trie_regex(["Korea", "korea"]) is None  # "K" and "k" branch from one node
+    True
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _caseless_node_regex(trie, space)
+
+
+def _caseless_node_regex(node: dict, space: str) -> str | None:
+    chars = sorted(char for char in node if char)
+    for i, first in enumerate(chars):
+        for second in chars[i + 1:]:
+            if re.fullmatch(re.escape(first), second, re.IGNORECASE) or re.fullmatch(
+                    re.escape(second), first, re.IGNORECASE):
+                return None
+    if " " in chars and any(re.fullmatch(space, char) for char in chars if char != " "):
+        return None
+    branches = []
+    for char in chars:
+        rest = _caseless_node_regex(node[char], space)
+        if rest is None:
+            return None
+        branches.append((space if char == " " else re.escape(char)) + rest)
     if not branches:
         return ""
     ends_here = "" in node

@@ -34,7 +34,7 @@ from analysis.actors.records import ActorMention
 from analysis.actors.registry import ActorRegistry, default_registry
 from analysis.sectors.matching import SectorMention, matcher_for
 from analysis.sectors.mentions import refine_mentions
-from analysis.sectors.names import registry_name_spans
+from analysis.sectors.names import NameSpan, registry_name_spans
 from analysis.sectors.statements import (
     SentenceReading,
     read_sentences,
@@ -115,8 +115,11 @@ def find_sector_mentions(
     resolved = as_taxonomy(taxonomy)
     if readings is None:
         readings = list(read_sentences(doc, resolved))
-    names = registry_name_spans(doc.text, registry or default_registry(), actor_mentions,
-                                on=doc.article.published)
+
+    def names() -> list[NameSpan]:  # looked for only when a match needs checking
+        return registry_name_spans(doc.text, registry or default_registry(), actor_mentions,
+                                   on=doc.article.published)
+
     mentions = refine_mentions(
         doc, [m for reading in readings for m in reading.mentions], resolved,
         keep_excluded=keep_excluded, names=names,

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from analysis._resources import read_csv_rows
+from analysis.actors.trie import trie_regex
 from analysis.sectors.matching import Match
 from analysis.text.patterns import HYPHENS
 
@@ -139,7 +140,18 @@ def count_spans(sentence_text: str) -> list[tuple[int, int]]:
     >>> count_spans("The 11-area ITPP replaced a seven-sector plan.")
     [(4, 11), (28, 7)]
     """
+    if _noun_regex().search(sentence_text) is None:
+        return []  # every count ends in an area noun: most sentences hold none
     return [(m.start(), _count_value(m)) for m in _count_regex().finditer(sentence_text)]
+
+
+@cache
+def _noun_regex() -> re.Pattern[str]:
+    """Any area noun, anywhere, matched as the count regex matches it (ignoring case).
+
+    A necessary condition of a count, tested several times faster than the count regex.
+    """
+    return re.compile(trie_regex(sorted(_cues().area_nouns)) or "(?!)", re.IGNORECASE)
 
 
 def _count_value(match: re.Match[str]) -> int:

@@ -27,10 +27,12 @@ A match becomes a :class:`SectorMention` once the sentence it is in has been rea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from analysis._resources import read_lines
+from analysis.actors.trie import trie_regex
 from analysis.sectors.taxonomy import ALIAS_SEPARATORS, Taxonomy, alias_key
 from analysis.text.patterns import HANGUL, HYPHENS
 from analysis.text.segmentation import Sentence
@@ -90,8 +92,12 @@ class SectorMention:
     confidence: float | None = None
 
 
+def _english_tokens(alias: str) -> list[str]:
+    return _HYPHEN.sub(" ", alias).replace(",", " , ").replace("&", " and ").split()
+
+
 def _english_pattern(alias: str) -> str:
-    tokens = _HYPHEN.sub(" ", alias).replace(",", " , ").replace("&", " and ").split()
+    tokens = _english_tokens(alias)
     parts: list[str] = []
     previous_word = False
     for token in tokens:
@@ -129,6 +135,30 @@ def _alias_pattern(alias: str) -> str:
     return _korean_pattern(alias) if _HAS_HANGUL.search(alias) else _english_pattern(alias)
 
 
+def _lead(alias: str) -> str | None:
+    """Return the literal an alias's pattern starts with (None: it starts otherwise)."""
+    if _HAS_HANGUL.search(alias):
+        first = re.sub(r"\s+", "", alias)[:1]
+        return first if first and first not in "·ㆍ・/" else None
+    tokens = _english_tokens(alias)
+    if not tokens or tokens[0] == "," or tokens[0].lower() == "and":
+        return None
+    return tokens[0]
+
+
+def _lead_regex(aliases: tuple[Alias, ...]) -> re.Pattern[str] | None:
+    """Where an alias may start: a word start followed by the first word of an alias.
+
+    A necessary condition of a match, tested much faster than the alias regex itself (one
+    pass over a trie of a hundred first words instead of trying every alias at every word);
+    None when some alias pattern does not start with a literal.
+    """
+    leads = {_lead(alias.text) for alias in aliases}
+    if not leads or None in leads:
+        return None
+    return re.compile(rf"(?<!\w)(?:{trie_regex(sorted(leads))})", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Alias:
     """One alias of one sector, and whether it counts only as an item of a list."""
@@ -145,6 +175,40 @@ class Matcher:
     regex: re.Pattern[str]
     aliases: tuple[Alias, ...]  # group i + 1 matched aliases[i]
     labels: dict[str, str] = field(hash=False)
+    #: where a match may start (:func:`_lead_regex`), or None: try everywhere
+    lead: re.Pattern[str] | None = field(default=None, hash=False, compare=False)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Yield the matches of :attr:`regex` in ``text[start:end]``, as ``regex.finditer`` does.
+
+        The regex is tried only where :attr:`lead` finds the first word of an alias: no
+        match can start anywhere else, so the matches are the same, found several times
+        faster (most sentences name no sector).
+
+        Examples
+        --------
+        >>> from analysis.sectors.taxonomy import default_taxonomy
+        >>> matcher = matcher_for(default_taxonomy())
+        >>> text = "Talks on cyber defence and space went well."
+        >>> [m.group() for m in matcher.finditer(text)]
+        ['cyber defence', 'space']
+        >>> [m.span() for m in matcher.finditer(text)] == [
+        ...     m.span() for m in matcher.regex.finditer(text)]
+        True
+        """
+        end = len(text) if end is None else end
+        if self.lead is None:
+            yield from self.regex.finditer(text, start, end)
+            return
+        position = start
+        while (candidate := self.lead.search(text, position, end)) is not None:
+            at = candidate.start()
+            match = self.regex.match(text, at, end)
+            if match is None:
+                position = at + 1
+                continue
+            yield match
+            position = max(match.end(), at + 1)
 
 
 def _n_parts(alias: Alias) -> int:
@@ -187,7 +251,7 @@ def matcher_for(taxonomy: Taxonomy) -> Matcher:
     pattern = r"(?<!\w)(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
     regex = re.compile(pattern, re.IGNORECASE)
     labels = {sector.id: sector.label for sector in taxonomy.sectors}
-    return Matcher(regex, aliases, labels)
+    return Matcher(regex, aliases, labels, _lead_regex(aliases))
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +267,6 @@ def raw_matches(text: str, sentence: Sentence, matcher: Matcher) -> list[Match]:
     """Return the alias matches inside ``sentence``, in text order."""
     return [
         Match(m.start(), m.end(), matcher.aliases[m.lastindex - 1])
-        for m in matcher.regex.finditer(text, sentence.start, sentence.end)
+        for m in matcher.finditer(text, sentence.start, sentence.end)
         if m.lastindex
     ]

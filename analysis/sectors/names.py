@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from analysis.actors.records import ActorMention
 from analysis.actors.registry import ActorRegistry
+from analysis.actors.trie import caseless_trie_regex
 from analysis.sectors.matching import ORGANISATION, TITLE
 
 __all__ = ["NameSpan", "name_context", "registry_name_spans", "registry_phrases"]
@@ -61,8 +62,12 @@ def _bare(phrase: str) -> str:
 @lru_cache(maxsize=8)
 def _phrase_regex(phrases: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     kinds = {phrase.casefold(): kind for phrase, kind in phrases}
-    ordered = sorted(kinds, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
+    # a trie finds the longest phrase at each position, as the alternation longest first
+    # does, several times faster; the alternation stays for phrases a trie cannot hold
+    body = caseless_trie_regex(kinds) if kinds else "(?!)"
+    if body is None:
+        ordered = sorted(kinds, key=len, reverse=True)
+        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), kinds
 
 
