@@ -124,23 +124,14 @@ class TitledNames:
     """Every "Title Name" of an article ("Senator Pete Ricketts"), found once per title.
 
     :meth:`last_before` gives what ``_titled_name(title).finditer(text, 0, end)`` would
-    end with, without reading the text from its start for every description: the words
-    followed by a space are indexed once, the title's matches are found once (at those
-    words only: a title is a whole word followed by a space), and a query is a bisect
-    (plus a rescan of the one match ``end`` may cut).
+    end with, without reading the text from its start for every description: the title's
+    matches are found once (where it stands as a whole word followed by a space), and a
+    query is a bisect (plus a rescan of the one match ``end`` may cut).
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._words: dict[str, list[int]] | None = None
         self._matches: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
-
-    def _word_starts(self) -> dict[str, list[int]]:
-        if self._words is None:
-            self._words = {}
-            for match in _WORD_BEFORE_SPACE.finditer(self.text):
-                self._words.setdefault(match.group(1), []).append(match.start())
-        return self._words
 
     def _all(self, title: str) -> tuple[list[int], list[re.Match[str]]]:
         found = self._matches.get(title)
@@ -149,7 +140,7 @@ class TitledNames:
             starts: list[int] = []
             matches: list[re.Match[str]] = []
             end = 0
-            for start in self._word_starts().get(title, ()):
+            for start in self._title_starts(title):
                 if start < end:
                     continue
                 match = pattern.match(self.text, start)
@@ -159,6 +150,13 @@ class TitledNames:
                     end = match.end()
             found = self._matches[title] = (starts, matches)
         return found
+
+    def _title_starts(self, title: str) -> list[int]:
+        """Where ``title`` stands as a whole word followed by white space (none when it is
+        not all word characters: such a title never stands before a name here)."""
+        if not _ALL_WORD.fullmatch(title):
+            return []
+        return [m.start() for m in re.finditer(rf"\b{re.escape(title)}\s", self.text)]
 
     def last_before(self, title: str, end: int) -> re.Match[str] | None:
         """Return the last match of ``title`` and a name in ``text[:end]``, or None."""
@@ -229,5 +227,5 @@ class AppositiveNames:
         return names[position] if position >= 0 else None
 
 
-#: A word followed by white space: where a title of :class:`TitledNames` may stand.
-_WORD_BEFORE_SPACE = re.compile(r"\b(\w+)\s")
+#: A title made of word characters only: the only kind :class:`TitledNames` looks for.
+_ALL_WORD = re.compile(r"\w+")
