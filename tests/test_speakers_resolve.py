@@ -245,3 +245,12 @@ def test_a_text_with_no_organisation_before_it_names_no_one():
 def test_a_company_name_is_an_organisation_not_a_person(name):
     quote = _quotes(f"{name} said in a statement that it had “acted in good faith.”")[-1]
     assert (quote.actor, quote.speaker_kind) == (name, "organisation")
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("“We hold the line,” the Lithuanian leader said.", "Gitanas Nauseda"),
+    ("“We hold the line,” Japan's leader told reporters.", "Fumio Kishida"),
+])
+def test_a_countrys_leader_is_its_head_of_state_or_government_on_the_date(sentence, actor):
+    [quote] = _quotes(sentence)
+    assert (quote.actor, quote.speaker_kind) == (actor, "description")

@@ -95,7 +95,14 @@ from analysis.actors.titles import (
 from analysis.actors.trie import compile_words
 
 # Actor, ActorMention, Role and strip_titles are re-exported: they were defined here before.
-__all__ = ["Actor", "ActorMention", "ActorRegistry", "Role", "default_registry", "strip_titles"]
+__all__ = ["LEADER_TITLES", "Actor", "ActorMention", "ActorRegistry", "Role", "default_registry",
+           "strip_titles"]
+
+#: Titles of a country's head of state or government: their holders are also that
+#: country's "leader" ("the Lithuanian leader", "Japan's leader"); with two holders on a
+#: date the description is ambiguous and resolves in context.
+LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier",
+                           "supreme leader", "leader"})
 
 
 class ActorRegistry:
@@ -179,13 +186,20 @@ class ActorRegistry:
         yield from role.descriptions
         title = role.title.lower()
         names, adjectives = self._affiliation_words(role.affiliation)
+        titles = [title]
+        leads_country = (title in LEADER_TITLES and role.affiliation in self._by_name
+                         and self._by_name[role.affiliation].kind == "country")
+        if leads_country:
+            titles.append("leader")  # "the Lithuanian leader": its president or premier
         for name in names:
-            yield f"{name} {title}"
-            yield f"{title} of {name}"
-            yield f"{title} of the {name}"
-            yield f"{name}'s {title}"
+            for said in titles:
+                yield f"{name} {said}"
+                yield f"{said} of {name}"
+                yield f"{said} of the {name}"
+                yield f"{name}'s {said}"
         for adjective in adjectives:
-            yield f"{adjective} {title}"
+            for said in titles:
+                yield f"{adjective} {said}"
 
     def _affiliation_words(self, affiliation: str | None) -> tuple[list[str], list[str]]:
         if not affiliation:
