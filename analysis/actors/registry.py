@@ -464,8 +464,21 @@ class ActorRegistry:
         if title is not None:
             names = self._narrow_by_title(names, title.group(), on) or names
         if len(names) > 1:
-            names = tuple(name for name in names if name in named)
+            names = tuple(name for name in names if name in named) or self._by_home(names, named)
         return self._by_name[names[0]] if len(names) == 1 else None
+
+    def _by_home(self, names: tuple[str, ...], named: set[str]) -> tuple[str, ...]:
+        """Organisations that share an alias, narrowed to the one whose country the text names.
+
+        "the Democratic Party" in a story that names South Korea (or a Korean organisation)
+        and not the United States (nor an American one) is the Democratic Party of Korea. Persons are never narrowed so ("Kim" in a story
+        naming North Korea is not therefore Kim Jong Un).
+        """
+        if any(self._by_name[name].kind != "organisation" for name in names):
+            return ()
+        countries = {name if self._by_name[name].kind == "country" else self._by_name[name].country
+                     for name in named if self._by_name[name].kind != "person"}
+        return tuple(name for name in names if self._by_name[name].country in countries)
 
 
 # These differ on purpose from analysis.text.patterns.NAME_WORD (any capitalised word):
