@@ -254,3 +254,14 @@ def test_a_company_name_is_an_organisation_not_a_person(name):
 def test_a_countrys_leader_is_its_head_of_state_or_government_on_the_date(sentence, actor):
     [quote] = _quotes(sentence)
     assert (quote.actor, quote.speaker_kind) == (actor, "description")
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("“Talks go on,” the Ministry of Fisheries, Oceans and Ports said.",
+     "Ministry of Fisheries, Oceans and Ports"),
+    ("The Bank of Valdor said it would “hold rates.”", "Bank of Valdor"),
+    ("“No comment,” said the Department of Coastal Affairs.", "Department of Coastal Affairs"),
+])
+def test_an_organisation_named_head_of_names_is_the_whole_name(sentence, actor):
+    [quote] = _quotes(sentence)
+    assert (quote.actor, quote.speaker_kind) == (actor, "organisation")

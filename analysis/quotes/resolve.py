@@ -71,6 +71,13 @@ INTRO_PHRASE_CHARS = 60
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+,?[^—\n]{0,60}?\s(?:—|–|-{1,2})\s+")
 #: A capitalised word followed by a lower-case one: a one-word subject ("Kovaite was").
 _ONE_WORD_SUBJECT = re.compile(r"([A-Z][a-z][\w’'-]*)\s+[a-z]")
+#: An organisation named as "Head of Name[, Name] [and Name]": the whole is its name
+#: ("Ministry of Trade, Industry and Energy", "Bank of Valdor"), not its last word.
+_ORGANISATION_OF = re.compile(
+    r"\b(?:Ministry|Department|Office|Bank|Council|Court|Institute|University|Academy|"
+    r"Committee|Commission|Agency|Bureau|Federation|Association|Union|Chamber|League|"
+    r"Secretariat|Organi[sz]ation)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w’'-]*)*$")
 #: Characters before "who" searched for the name it stands for ("Kim, who said").
 ANTECEDENT_WINDOW = 80
 #: Characters that may follow a head mention inside its phrase (a closing mark, a dot).
@@ -482,6 +489,10 @@ class Resolver:
         if phrase.text.lower() in words("anonymous"):
             return None  # "Analysts said": a group nobody names, not an actor
         actor = self.mentioned(phrase.start, phrase.end)
+        organisation = _ORGANISATION_OF.search(phrase.text)
+        if actor is None and organisation is not None:  # "the Ministry of Trade, Industry and Energy"
+            whole = organisation.group()
+            return self.registry_resolve(whole) or whole
         name = _name_part(phrase.text)
         if actor is not None and not self._other_bearer(phrase.text, actor, phrase.start):
             return actor

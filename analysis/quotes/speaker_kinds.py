@@ -125,15 +125,21 @@ def looks_like_person(name: str) -> bool:
     (True, False)
     >>> looks_like_person("Brent Hale III")
     True
-    >>> looks_like_person("Organisers"), looks_like_person("U.S.")
-    (False, False)
+    >>> looks_like_person("Organisers"), looks_like_person("U.S."), looks_like_person("Bank of Valdor")
+    (False, False, False)
     """
     parts = name.split()
     while len(parts) > 2 and parts[-1].rstrip(".") in NAME_SUFFIXES:
         parts.pop()
-    if not 2 <= len(parts) <= 4 or parts[-1] in _organisation_heads():
+    if not 2 <= len(parts) <= 4 or parts[-1] in _organisation_heads() or _headed_of(name):
         return False
     return _NAME_WORD.fullmatch(parts[0]) is not None and _NAME_WORD.fullmatch(parts[-1]) is not None
+
+
+def _headed_of(name: str) -> bool:
+    """Tell whether ``name`` is "Head of ..." with an organisation's head ("Bank of Valdor")."""
+    parts = name.split()
+    return len(parts) > 2 and parts[1] == "of" and parts[0] in _organisation_heads()
 
 
 def speaker_kind(
@@ -176,7 +182,8 @@ def speaker_kind(
         person = record.kind == "person"
     elif looks_like_person(actor):
         person = True
-    elif actor.split()[-1] in _organisation_heads() or (actor.isupper() and actor.isalpha()):
+    elif (actor.split()[-1] in _organisation_heads() or _headed_of(actor)
+          or (actor.isupper() and actor.isalpha())):
         person = False
     else:
         return "unresolved"
