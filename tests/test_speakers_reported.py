@@ -52,3 +52,31 @@ def test_pronoun_cue_after_a_comma_clause_keeps_its_own_speaker() -> None:
 )
 def test_pronoun_that_cannot_be_the_outer_speaker_keeps_its_cue(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+# --- a direct quote going on from the reported clause before it ---------------------------
+
+
+def _direct_content(text: str) -> list[str]:
+    return [text[q.content_start : q.content_end] for q in extract_quotes(text) if q.kind == "direct"]
+
+
+def test_direct_quote_after_reported_speech_shares_its_clause() -> None:
+    text = "Ines Ward said that the ferry would run again in June. “We have the crew now.”"
+    assert _direct_content(text) == ["that the ferry would run again in June. “We have the crew now.”"]
+
+
+def test_direct_quote_after_a_clause_before_its_cue_starts_at_the_sentence() -> None:
+    text = "The ferry will run again in June, Ines Ward said. “We have the crew now.”"
+    assert _direct_content(text) == ["The ferry will run again in June, Ines Ward said. “We have the crew now.”"]
+
+
+def test_direct_quote_after_a_request_is_its_own_content() -> None:
+    text = "Ines Ward told the crew to wait for the tide. “We sail at noon.”"
+    assert _direct_content(text) == ["“We sail at noon.”"]
+
+
+def test_second_quote_after_reported_speech_is_its_own_content() -> None:
+    text = ("Ines Ward said that the ferry would run again in June. “We have the crew now.” "
+            "“The boat is another matter.”")
+    assert _direct_content(text)[1] == "“The boat is another matter.”"
