@@ -80,3 +80,27 @@ def test_second_quote_after_reported_speech_is_its_own_content() -> None:
     text = ("Ines Ward said that the ferry would run again in June. “We have the crew now.” "
             "“The boat is another matter.”")
     assert _direct_content(text)[1] == "“The boat is another matter.”"
+
+
+# --- adverbs and time phrases between a speaker and the cue -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Rep. Ola Brandt (D-Maine) last week said the levy was “a tax on rain” for growers.",
+         "Rep. Ola Brandt"),
+        ("The harbour board this month said the cranes were “older than the port itself”.",
+         "The harbour board"),
+        ("Ola Brandt Tuesday said the council “offered nothing new” at all.", "Ola Brandt"),
+        ("Ola Brandt however said she would welcome a “regional ferry network” soon.", "Ola Brandt"),
+        ("Ola Brandt meanwhile said the council “offered nothing new” at all.", "Ola Brandt"),
+    ],
+)
+def test_time_phrase_or_adverb_before_the_cue_is_skipped(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_weekday_after_a_preposition_keeps_the_prepositional_rule() -> None:
+    text = "The mayor, who had been away all week, on Friday called the plan “a gift to the port”."
+    assert _speakers(text) == ["The mayor"]

@@ -159,9 +159,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     toks = tokens(text, lo, end)
     if lo > start and toks:
         toks = toks[1:]
-    i = len(toks) - 1
-    while i >= 0 and _is_between(_token(text, toks, i)):
-        i -= 1
+    i = _skip_between(text, toks, len(toks) - 1)
     if i < 0:
         return None
     phrase = _phrase_ending_at(text, toks, i)
@@ -216,6 +214,47 @@ def _index_before(toks: list[tuple[int, int]], offset: int) -> int:
 def _after_preposition(text: str, toks: list[tuple[int, int]], phrase: Phrase) -> bool:
     index = _index_before(toks, phrase.start)
     return index > 0 and _token(text, toks, index - 1).lower() in words("preposition")
+
+
+#: Weekdays, which stand alone between a speaker and a verb ("Kim Tuesday said").
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday"})
+
+
+def _skip_between(text: str, toks: list[tuple[int, int]], i: int) -> int:
+    """Return the last token before ``i`` (included) that is no adverb, auxiliary or time phrase.
+
+    ``Kim last week said``, ``the council earlier this week said``, ``Kim Tuesday
+    said``: the time phrase stands between speaker and verb, as "also" does.
+    """
+    while i >= 0:
+        step = _skip_width(text, toks, i)
+        if not step:
+            return i
+        i -= step
+    return i
+
+
+def _skip_width(text: str, toks: list[tuple[int, int]], i: int) -> int:
+    """Return how many tokens ending at ``i`` stand between speaker and verb (0: none)."""
+    word = _token(text, toks, i)
+    lower = word.lower()
+    if _is_between(word) or (word.islower() and lower in words("time_adverb")):
+        return 1
+    if word in _WEEKDAYS and not _after_function_word(text, toks, i):
+        return 1
+    if (lower in words("time_noun") and word.islower() and i > 0
+            and _token(text, toks, i - 1).lower() in words("time_opener")):
+        return 2
+    return 0
+
+
+def _after_function_word(text: str, toks: list[tuple[int, int]], i: int) -> bool:
+    """Tell whether token ``i`` follows a preposition or determiner ("on Friday", "a Sunday")."""
+    if i == 0:
+        return False
+    before = _token(text, toks, i - 1).lower()
+    return before in words("preposition") | words("determiner") | words("article")
 
 
 def _is_between(word: str) -> bool:
