@@ -104,3 +104,14 @@ def test_time_phrase_or_adverb_before_the_cue_is_skipped(text: str, speaker: str
 def test_weekday_after_a_preposition_keeps_the_prepositional_rule() -> None:
     text = "The mayor, who had been away all week, on Friday called the plan “a gift to the port”."
     assert _speakers(text) == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes later, she sent the board a note saying, “the vote stands as it is.”",
+        "Hours later, she sent the board a note saying, “the vote stands as it is.”",
+    ],
+)
+def test_time_phrase_opening_the_sentence_is_not_its_subject(text: str) -> None:
+    assert _speakers(text) == ["she"]

@@ -513,6 +513,12 @@ def _skip_aside(rest: str) -> str:
     return rest[match.end() :] if match else rest
 
 
+def _is_time(phrase: Phrase) -> bool:
+    """Tell whether a phrase is headed by a time noun ("Minutes", "a few days")."""
+    parts = phrase.text.split()
+    return bool(parts) and parts[-1].lower() in words("time_noun")
+
+
 def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject that opens the sentence ``text[start:end]`` (for "X verb ...:" intros).
 
@@ -526,6 +532,8 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     'Trump'
     >>> sentence_subject("Kasich resisted:", 0, 16).text
     'Kasich'
+    >>> sentence_subject("Hours later, she wrote back", 0, 27).text
+    'she'
     """
     toks = tokens(text, start, min(end, start + SUBJECT_LOOKAHEAD))
     after_commas = [index + 1 for index, (s, e) in enumerate(toks[:INTRO_MAX_TOKENS]) if text[s:e] == ","]
@@ -543,8 +551,8 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
         if index >= len(toks):
             continue
         phrase = noun_phrase_after(text, toks[index][0], end, max_words=SUBJECT_MAX_WORDS)
-        if phrase is None or phrase.end >= end:
-            continue
+        if phrase is None or phrase.end >= end or _is_time(phrase):
+            continue  # "Minutes later, she wrote": a time phrase opens, the subject follows
         rest = text[phrase.end : end].lstrip()
         if rest.startswith(":") and phrase.kind == "name":
             return phrase  # "Bush: “The mission is ...”"
