@@ -115,3 +115,31 @@ def test_weekday_after_a_preposition_keeps_the_prepositional_rule() -> None:
 )
 def test_time_phrase_opening_the_sentence_is_not_its_subject(text: str) -> None:
     assert _speakers(text) == ["she"]
+
+
+# --- a partial quote after an attribution set off by commas inside its clause -------------
+
+
+def _partial_content(text: str) -> list[str]:
+    return [text[q.content_start : q.content_end] for q in extract_quotes(text) if q.kind == "partial"]
+
+
+def test_clause_before_a_parenthetical_attribution_is_content() -> None:
+    text = "The ferry to the islands, Ola Brandt said, was “never meant to make money”."
+    assert _partial_content(text) == [
+        "The ferry to the islands, Ola Brandt said, was “never meant to make money”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("But, Ola Brandt said, the ferry was “never meant to make money”.",
+         "the ferry was “never meant to make money”"),
+        ("In both towns, Ola Brandt said, the ferry was “never meant to make money”.",
+         "the ferry was “never meant to make money”"),
+        ("Asked about it, Ola Brandt said the ferry was “never meant to make money”.",
+         "the ferry was “never meant to make money”"),
+    ],
+)
+def test_opener_before_a_parenthetical_attribution_is_not_content(text: str, content: str) -> None:
+    assert _partial_content(text) == [content]

@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from analysis.quotes.context import THAT_AFTER, WORDS, Attribution, Context, Found, cues_in
+from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.words import alternation, words
 
 __all__ = ["content_span"]
@@ -57,6 +58,8 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
             that = THAT_AFTER.match(text[tail:item.start])
             if that:  # the clause keeps its "that", as it is annotated in news corpora
                 start = tail + that.group().lower().rfind("that")
+            elif attribution.lemma != ACCORDING_TO and _parenthetical(text, sentence.start, lead, tail):
+                start = sentence.start  # "The plan, Kim said, is “dead”": the clause runs over the cue
         elif lead >= item.end:
             end = lead
     if not cue_before:
@@ -74,6 +77,26 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
     if after is not None:
         end = after.start()
     return _trimmed_content(text, start, end, item)
+
+
+#: A clause before a parenthetical attribution: words and no other comma, then a comma.
+_CLAUSE_BEFORE = re.compile(r"[^\W\d_][^.!?;:,“”\"]*,\s*")
+
+
+def _parenthetical(text: str, sentence_start: int, lead: int, tail: int) -> bool:
+    """Tell whether speaker and cue stand between commas inside a clause ("X, Kim said, Y").
+
+    Words before the first comma, a comma right after the cue (or its speaker): the
+    reported clause began before the attribution and goes on after it.
+    """
+    if not text.startswith(",", tail) or lead <= sentence_start:
+        return False
+    if _CLAUSE_BEFORE.fullmatch(text, sentence_start, lead) is None:
+        return False
+    first = text[sentence_start:lead].split(maxsplit=1)[0].strip(",").lower()
+    # "But, Kim said, ...", "In both cases, Kim said, ...", "Asked why, Kim said, ...":
+    # an opener or an introductory phrase, not the start of the reported clause
+    return first not in words("leading") and not first.endswith("ed")
 
 
 def _with_reported_clause(context: Context, item: Found) -> tuple[int, int]:
