@@ -143,3 +143,24 @@ def test_clause_before_a_parenthetical_attribution_is_content() -> None:
 )
 def test_opener_before_a_parenthetical_attribution_is_not_content(text: str, content: str) -> None:
     assert _partial_content(text) == [content]
+
+
+# --- a description after the quote with two adjectives parted by a comma ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The tide decides, not us,” the soft-spoken, 58-year-old skipper said.",
+         "the soft-spoken, 58-year-old skipper"),
+        ("“The tide decides, not us,” the bearded, weather-beaten skipper said.",
+         "the bearded, weather-beaten skipper"),
+    ],
+)
+def test_description_with_coordinate_adjectives_is_the_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_comma_between_two_phrases_is_not_a_description() -> None:
+    text = "In the town, local officials said the levy was “a tax on rain” for everyone."
+    assert _speakers(text) == ["local officials"]

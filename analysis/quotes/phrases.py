@@ -361,6 +361,9 @@ def _description_back(text: str, toks: list[tuple[int, int]], i: int, last: int)
             if word == "-":
                 j -= 1
                 continue
+            if word == "," and determiner_at is None and _coordinate_adjective(text, toks, j):
+                determiner_at = j - 2  # "the soft-spoken, 61-year-old engineer"
+                break
             boundary_at = j
             break
         # a capitalised determiner only where a sentence or clause starts ("Another child")
@@ -393,6 +396,22 @@ def _description_back(text: str, toks: list[tuple[int, int]], i: int, last: int)
     if phrase_text.lower() in words("determiner"):
         return None
     return Phrase(toks[first][0], toks[last][1], phrase_text, kind)
+
+
+def _coordinate_adjective(text: str, toks: list[tuple[int, int]], comma: int) -> bool:
+    """Tell whether ``toks[comma]`` parts two adjectives after an article ("the shy, tall aide").
+
+    The word before the comma is hyphenated or a participle ("soft-spoken", "bespectacled"),
+    the one before it an article, and a lower-case word follows: one description, not a
+    comma between two phrases ("the town, local officials").
+    """
+    if comma < 2 or comma + 1 >= len(toks):
+        return False
+    adjective = _token(text, toks, comma - 1)
+    following = _token(text, toks, comma + 1)
+    return (_token(text, toks, comma - 2).lower() in words("article") and adjective.islower()
+            and ("-" in adjective or adjective.endswith("ed"))
+            and (following[:1].islower() or following[:1].isdigit()))
 
 
 def noun_phrase_after(
