@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
 from analysis.quotes.context import (
     ONLY_PUNCTUATION,
     WORDS,
@@ -29,7 +30,7 @@ from analysis.quotes.context import (
 )
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.heads import is_section_label
-from analysis.quotes.phrases import sentence_subject
+from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -51,6 +52,9 @@ CONTINUED_MAX_CHARS = 200
 REACTION_TAIL_CHARS = 30
 #: Most words after the cue of an attribution-only sentence following a quote.
 NEXT_SENTENCE_MAX_WORDS = 6
+#: Most words between a speech cue and the pronoun opening the clause it reports
+#: ("said on Wednesday that she"), "that" included.
+REPORTED_GAP_MAX_WORDS = 4
 
 
 def attribute(context: Context, found: list[Found]) -> None:
@@ -152,7 +156,7 @@ def _head(context: Context, item: Found, near: bool) -> Attribution | None:
     colon = _ends_with_colon(text, region_start, item.start)
     if not candidates:
         return _subject_attribution(context, sentence, item.start) if (near and colon) else None
-    attribution = attributions[candidates[-1]]
+    attribution = _reporting_cue(context, [attributions[n] for n in candidates])
     if not near and attribution.speaker is None and attribution.lemma != ACCORDING_TO:
         # "He said he saw schools that reminded him of “...”": a cue without a speaker of
         # its own inside the reported clause; the words are the outer speaker's
@@ -166,6 +170,60 @@ def _head(context: Context, item: Found, near: bool) -> Attribution | None:
     if attribution.speaker is None and attribution.lemma != ACCORDING_TO:
         return attribution if not near else None
     return attribution
+
+
+def _reporting_cue(context: Context, cues: list[Attribution]) -> Attribution:
+    """The last cue of ``cues``, or the speech cue whose reported clause it stands in.
+
+    ``Kim said she asks her staff to “read twice”``: "asks" has the speaker "she", a
+    pronoun opening the clause that "said" reports, so the words are Kim's (the clause
+    is what the outer cue attributes). Only a subject pronoun right after the outer cue
+    (a few words between, "that" among them) counts.
+    """
+    last = cues[-1]
+    speaker = last.speaker
+    if speaker is None or speaker.text.lower() not in words("reported_subject"):
+        return last
+    text = context.doc.text
+    for outer in reversed(cues[:-1]):
+        if outer.speaker is None or not outer.speech or outer.cue_end > speaker.start:
+            continue
+        gap = WORDS.findall(text[outer.cue_end : speaker.start])
+        near = _ONLY_WORDS.fullmatch(text, outer.cue_end, speaker.start)
+        if near and len(gap) <= REPORTED_GAP_MAX_WORDS and _may_be(outer.speaker, speaker.text):
+            return outer
+        return last
+    return last
+
+
+def _may_be(outer: Phrase, pronoun: str) -> bool:
+    """Tell whether ``pronoun`` may stand for the speaker ``outer`` (gender and number).
+
+    "The engineers said he told them to “...”": "he" is not the engineers, so the
+    quoted words are his. A name's gender comes from its first name
+    (:func:`analysis.actors.gender.first_name_gender`); unknown agrees. "they" stands
+    for a group or an organisation, never for a pronoun or name of one person.
+    """
+    wanted = pronoun_gender(pronoun)
+    if wanted is None:
+        return True
+    if outer.kind == "pronoun":
+        return pronoun_gender(outer.text) in {wanted, None}
+    plural = _is_plural(outer.text)
+    if wanted == PLURAL:
+        return plural or first_name_gender(outer.text) is None
+    return not plural and agrees(wanted, first_name_gender(outer.text) if outer.kind == "name" else None)
+
+
+def _is_plural(phrase: str) -> bool:
+    """Tell whether a speaker phrase is a plural of common nouns ("the engineers", "critics")."""
+    last = phrase.split()[-1] if phrase.split() else ""
+    if not last.islower():
+        return False
+    return last in words("common_plural") or (last.endswith("s") and not last.endswith("ss"))
+
+
+_ONLY_WORDS = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+)*\s+")
 
 
 def _head_with_speaker(context: Context, item: Found) -> Attribution | None:

@@ -2,8 +2,10 @@
 
 For a partial quote, the reported clause that holds the quoted words (``that
 cooperation “is an integral part ...”`` in ``Yoon stressed that cooperation “is an
-integral part ...”``); for direct and indirect speech, the quote itself; titles and scare
-quotes have none. See :func:`content_span` for the method.
+integral part ...”``); for direct speech the quote itself, from the start of the
+reported clause just before it when the quote goes on from it (``Kim said that the port
+would reopen. “We are ready.”``); for indirect speech the clause; titles and scare quotes
+have none. See :func:`content_span` for the method.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.quotes.context import THAT_AFTER, Attribution, Context, Found, cues_in
+from analysis.quotes.context import THAT_AFTER, WORDS, Attribution, Context, Found, cues_in
+from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.words import alternation, words
 
 __all__ = ["content_span"]
@@ -37,7 +40,7 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
     if item.kind in {"title", "scare"}:
         return None
     if item.kind != "partial":
-        return item.start, item.end
+        return _with_reported_clause(context, item)
     text = context.doc.text
     sentence = context.doc.sentences[item.sentence]
     start, end = sentence.start, sentence.end
@@ -55,6 +58,8 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
             that = THAT_AFTER.match(text[tail:item.start])
             if that:  # the clause keeps its "that", as it is annotated in news corpora
                 start = tail + that.group().lower().rfind("that")
+            elif attribution.lemma != ACCORDING_TO and _parenthetical(text, sentence.start, lead, tail):
+                start = sentence.start  # "The plan, Kim said, is “dead”": the clause runs over the cue
         elif lead >= item.end:
             end = lead
     if not cue_before:
@@ -74,6 +79,52 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
     return _trimmed_content(text, start, end, item)
 
 
+#: A clause before a parenthetical attribution: words and no other comma, then a comma.
+_CLAUSE_BEFORE = re.compile(r"[^\W\d_][^.!?;:,“”\"]*,\s*")
+
+
+def _parenthetical(text: str, sentence_start: int, lead: int, tail: int) -> bool:
+    """Tell whether speaker and cue stand between commas inside a clause ("X, Kim said, Y").
+
+    Words before the first comma, a comma right after the cue (or its speaker): the
+    reported clause began before the attribution and goes on after it.
+    """
+    if not text.startswith(",", tail) or lead <= sentence_start:
+        return False
+    if _CLAUSE_BEFORE.fullmatch(text, sentence_start, lead) is None:
+        return False
+    first = text[sentence_start:lead].split(maxsplit=1)[0].strip(",").lower()
+    # "But, Kim said, ...", "In both cases, Kim said, ...", "Asked why, Kim said, ...":
+    # an opener or an introductory phrase, not the start of the reported clause
+    return first not in words("leading") and not first.endswith("ed")
+
+
+def _with_reported_clause(context: Context, item: Found) -> tuple[int, int]:
+    """Return a direct quote's content: the quote, after the reported clause it goes on from.
+
+    ``Kim said that the port would reopen. “We are ready.”``: the quote takes the
+    speaker of the reported speech just before it (``context.shared``), and the two are
+    one attribution: the content starts where the reported clause does (its "that"
+    kept; the sentence start when the cue comes after the clause).
+    """
+    attribution = item.attribution
+    if (attribution is None or id(attribution) not in context.shared
+            or attribution.sentence != item.sentence - 1):
+        return item.start, item.end  # a quote further on continues; the clause is not its
+    text = context.doc.text
+    previous = context.doc.sentences[attribution.sentence]
+    parts = [p for p in (attribution.speaker, attribution.addressee) if p is not None]
+    tail = max([attribution.cue_end, *(p.end for p in parts)])
+    if not WORDS.search(text, tail, previous.end):
+        return _trimmed_content(text, previous.start, item.end, item)
+    that = THAT_AFTER.match(text[tail : previous.end])
+    start = tail + that.group().lower().rfind("that") if that else tail
+    if _INFINITIVE.match(text, start):
+        return item.start, item.end  # "told them to wait.": a request, not a reported clause
+    return _trimmed_content(text, start, item.end, item)
+
+
+_INFINITIVE = re.compile(r"[\s,]*to\s")
 _THAT = re.compile(r"\bthat\s+")
 _COMMA = re.compile(r",\s")
 

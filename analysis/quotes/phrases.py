@@ -159,9 +159,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     toks = tokens(text, lo, end)
     if lo > start and toks:
         toks = toks[1:]
-    i = len(toks) - 1
-    while i >= 0 and _is_between(_token(text, toks, i)):
-        i -= 1
+    i = _skip_between(text, toks, len(toks) - 1)
     if i < 0:
         return None
     phrase = _phrase_ending_at(text, toks, i)
@@ -216,6 +214,47 @@ def _index_before(toks: list[tuple[int, int]], offset: int) -> int:
 def _after_preposition(text: str, toks: list[tuple[int, int]], phrase: Phrase) -> bool:
     index = _index_before(toks, phrase.start)
     return index > 0 and _token(text, toks, index - 1).lower() in words("preposition")
+
+
+#: Weekdays, which stand alone between a speaker and a verb ("Kim Tuesday said").
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday"})
+
+
+def _skip_between(text: str, toks: list[tuple[int, int]], i: int) -> int:
+    """Return the last token before ``i`` (included) that is no adverb, auxiliary or time phrase.
+
+    ``Kim last week said``, ``the council earlier this week said``, ``Kim Tuesday
+    said``: the time phrase stands between speaker and verb, as "also" does.
+    """
+    while i >= 0:
+        step = _skip_width(text, toks, i)
+        if not step:
+            return i
+        i -= step
+    return i
+
+
+def _skip_width(text: str, toks: list[tuple[int, int]], i: int) -> int:
+    """Return how many tokens ending at ``i`` stand between speaker and verb (0: none)."""
+    word = _token(text, toks, i)
+    lower = word.lower()
+    if _is_between(word) or (word.islower() and lower in words("time_adverb")):
+        return 1
+    if word in _WEEKDAYS and not _after_function_word(text, toks, i):
+        return 1
+    if (lower in words("time_noun") and word.islower() and i > 0
+            and _token(text, toks, i - 1).lower() in words("time_opener")):
+        return 2
+    return 0
+
+
+def _after_function_word(text: str, toks: list[tuple[int, int]], i: int) -> bool:
+    """Tell whether token ``i`` follows a preposition or determiner ("on Friday", "a Sunday")."""
+    if i == 0:
+        return False
+    before = _token(text, toks, i - 1).lower()
+    return before in words("preposition") | words("determiner") | words("article")
 
 
 def _is_between(word: str) -> bool:
@@ -322,6 +361,9 @@ def _description_back(text: str, toks: list[tuple[int, int]], i: int, last: int)
             if word == "-":
                 j -= 1
                 continue
+            if word == "," and determiner_at is None and _coordinate_adjective(text, toks, j):
+                determiner_at = j - 2  # "the soft-spoken, 61-year-old engineer"
+                break
             boundary_at = j
             break
         # a capitalised determiner only where a sentence or clause starts ("Another child")
@@ -354,6 +396,22 @@ def _description_back(text: str, toks: list[tuple[int, int]], i: int, last: int)
     if phrase_text.lower() in words("determiner"):
         return None
     return Phrase(toks[first][0], toks[last][1], phrase_text, kind)
+
+
+def _coordinate_adjective(text: str, toks: list[tuple[int, int]], comma: int) -> bool:
+    """Tell whether ``toks[comma]`` parts two adjectives after an article ("the shy, tall aide").
+
+    The word before the comma is hyphenated or a participle ("soft-spoken", "bespectacled"),
+    the one before it an article, and a lower-case word follows: one description, not a
+    comma between two phrases ("the town, local officials").
+    """
+    if comma < 2 or comma + 1 >= len(toks):
+        return False
+    adjective = _token(text, toks, comma - 1)
+    following = _token(text, toks, comma + 1)
+    return (_token(text, toks, comma - 2).lower() in words("article") and adjective.islower()
+            and ("-" in adjective or adjective.endswith("ed"))
+            and (following[:1].islower() or following[:1].isdigit()))
 
 
 def noun_phrase_after(
@@ -474,6 +532,12 @@ def _skip_aside(rest: str) -> str:
     return rest[match.end() :] if match else rest
 
 
+def _is_time(phrase: Phrase) -> bool:
+    """Tell whether a phrase is headed by a time noun ("Minutes", "a few days")."""
+    parts = phrase.text.split()
+    return bool(parts) and parts[-1].lower() in words("time_noun")
+
+
 def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject that opens the sentence ``text[start:end]`` (for "X verb ...:" intros).
 
@@ -487,6 +551,8 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     'Trump'
     >>> sentence_subject("Kasich resisted:", 0, 16).text
     'Kasich'
+    >>> sentence_subject("Hours later, she wrote back", 0, 27).text
+    'she'
     """
     toks = tokens(text, start, min(end, start + SUBJECT_LOOKAHEAD))
     after_commas = [index + 1 for index, (s, e) in enumerate(toks[:INTRO_MAX_TOKENS]) if text[s:e] == ","]
@@ -504,8 +570,8 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
         if index >= len(toks):
             continue
         phrase = noun_phrase_after(text, toks[index][0], end, max_words=SUBJECT_MAX_WORDS)
-        if phrase is None or phrase.end >= end:
-            continue
+        if phrase is None or phrase.end >= end or _is_time(phrase):
+            continue  # "Minutes later, she wrote": a time phrase opens, the subject follows
         rest = text[phrase.end : end].lstrip()
         if rest.startswith(":") and phrase.kind == "name":
             return phrase  # "Bush: “The mission is ...”"

@@ -50,8 +50,10 @@ class Quote:
         an integral part ...”`` in ``Yoon stressed that cooperation “is an integral
         part ...”``), with its complementizer ``that`` but without the speaker and the
         cue (the quote alone when neither a cue nor a ``that`` precedes it in its
-        sentence); for direct and indirect speech, ``start`` and ``end``; None for
-        titles and scare quotes.
+        sentence); for direct and indirect speech, ``start`` and ``end``, except a
+        direct quote that goes on from the reported speech just before it (``Kim said
+        that the port would reopen. “We are ready.”``), whose content starts with that
+        clause; None for titles and scare quotes.
     addressee_actor : str or None
         Canonical name the addressee resolves to.
     addressee_start, addressee_end : int or None
