@@ -42,6 +42,7 @@ label), and "unattributed" always as one row (:meth:`SpeakerColours.group_quotes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -101,6 +102,18 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not any(ch.isdigit() for ch in word)
 
 
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
+
+
+def _hangul_name(words: list[str]) -> bool:
+    from analysis.quotes.korean.words import korean_words
+
+    if len(words) == 1:
+        word = words[0]
+        return 2 <= len(word) <= 4 and word[0] in korean_words().surnames
+    return len(words) <= 3
+
+
 def looks_like_name(text: str) -> bool:
     """Return True when ``text`` is written as a name, not a description.
 
@@ -114,8 +127,18 @@ def looks_like_name(text: str) -> bool:
     [True, True, True]
     >>> [looks_like_name(t) for t in ("Organisers", "the pair", "a joint statement released")]
     [False, False, False]
+
+    A name in Hangul, as the Korean rules give a person the registry lacks: one word of
+    two to four syllables opening with a common family name ("이서연"), or two or three
+    words (a foreign name, "빅터 차"); not a role ("외교부 당국자" is two words, but the
+    rules never give it as an actor).
+
+    >>> [looks_like_name(t) for t in ("이서연", "빅터 차", "외교부", "관계자")]
+    [True, True, False, False]
     """
     words = str(text).split()
+    if words and all(_HANGUL_WORD.fullmatch(word) for word in words):
+        return _hangul_name(words)
     if len(words) == 1:
         word = words[0]
         return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
