@@ -164,3 +164,21 @@ def test_description_with_coordinate_adjectives_is_the_speaker(text: str, speake
 def test_comma_between_two_phrases_is_not_a_description() -> None:
     text = "In the town, local officials said the levy was “a tax on rain” for everyone."
     assert _speakers(text) == ["local officials"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Talks resumed hours after the trade minister said a deal was "within reach."',
+     "the trade minister"),
+    ('Shares fell before Ana Ruiz said the plant would "close for good."', "Ana Ruiz"),
+    ('Markets calmed a day after the central bank said rates would "stay put."',
+     "the central bank"),
+])
+def test_the_subject_of_a_clause_after_a_subordinator_is_the_speaker(text, speaker):
+    [quote] = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert quote.speaker == speaker
+
+
+def test_a_time_phrase_between_subject_and_cue_keeps_the_subject():
+    [quote] = [q for q in extract_quotes('Ana Ruiz after the meeting said it was "a good day."')
+               if q.kind == "partial"]
+    assert quote.speaker == "Ana Ruiz"

@@ -165,7 +165,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     phrase = _phrase_ending_at(text, toks, i)
     if phrase is not None and _after_preposition(text, toks, phrase) and (
         phrase.kind == "description" or _token(text, toks, _index_before(toks, phrase.start) - 1).lower() != "of"
-    ):
+    ) and not _subject_of_subordinate(text, toks, phrase):
         # "who has in the past described", "Beck on Wednesday called": a prepositional
         # phrase, not the subject ("the head of NATO said" keeps its "of")
         trailing = _trailing_name(text, toks, phrase, i)
@@ -209,6 +209,30 @@ def _trailing_name(text: str, toks: list[tuple[int, int]], phrase: Phrase, i: in
 def _index_before(toks: list[tuple[int, int]], offset: int) -> int:
     """Return the index of the first token starting at or after ``offset``."""
     return next((index for index, (s, _) in enumerate(toks) if s >= offset), len(toks))
+
+
+def _subject_of_subordinate(text: str, toks: list[tuple[int, int]], phrase: Phrase) -> bool:
+    """Tell whether ``phrase`` is the subject of a clause a subordinator opens.
+
+    "The talks resumed after the foreign minister said": "after" opens a clause whose
+    subject speaks; "Kim after the meeting said" keeps "Kim" (a meeting does not speak).
+    The phrase counts when it is a name or its head is an office, an institution or a
+    source noun (``title_word``, ``institution``, the anonymous heads).
+    """
+    index = _index_before(toks, phrase.start)
+    if _token(text, toks, index - 1).lower() not in words("subordinator"):
+        return False
+    if phrase.kind == "name":
+        return True
+    head = phrase.text.split()[-1].lower().rstrip("s")
+    return head in _speaking_heads()
+
+
+@cache
+def _speaking_heads() -> frozenset[str]:
+    from analysis.quotes.speaker_kinds import anonymous_words
+
+    return words("title_word") | words("institution") | anonymous_words("head")
 
 
 def _after_preposition(text: str, toks: list[tuple[int, int]], phrase: Phrase) -> bool:
