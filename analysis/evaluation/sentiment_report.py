@@ -1,8 +1,8 @@
 """The calibration and robustness parts of ``evaluate sentiment``: reports and their lines.
 
 :func:`calibration_report`: expected calibration error and the reliability diagram's
-data of a model (:mod:`analysis.sentiment.calibration`), with its temperature and
-without it. :func:`robustness_report`: the checks of
+data of a model (:mod:`analysis.sentiment.calibration`), with its calibration, with the
+temperature alone and without either. :func:`robustness_report`: the checks of
 :mod:`analysis.evaluation.sentiment_checks` (per source, per targets in the sentence, per
 role category with its errors, the name swap). ``*_lines`` turn them into the lines
 :meth:`analysis.evaluation.sentiment.SentimentEvaluation.summary` prints.
@@ -38,14 +38,25 @@ def calibration_report(model: TargetSentimentModel, targets: Sequence[LabelledTa
         "ece": round(expected_calibration_error(probabilities, gold), 4),
         "reliability": reliability_table(probabilities, gold),
     }
-    if model.temperature != 1.0:
-        plain = dataclasses.replace(model, temperature=1.0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", MultiSentenceWarning)
-            raw = np.asarray([plain.classify(t.text, t.start, t.end).probabilities
-                              for t in targets])
-        result["ece_uncalibrated"] = round(expected_calibration_error(raw, gold), 4)
+    result["confidence_map"] = bool(model.confidence_map)
+    if model.temperature != 1.0 or model.confidence_map:
+        result["ece_uncalibrated"] = _ece_of(
+            dataclasses.replace(model, temperature=1.0, confidence_map=()), targets, gold)
+    if model.confidence_map:
+        result["ece_temperature_only"] = _ece_of(
+            dataclasses.replace(model, confidence_map=()), targets, gold)
     return result
+
+
+def _ece_of(model: TargetSentimentModel, targets: Sequence[LabelledTarget],
+            gold: np.ndarray) -> float:
+    from analysis.sentiment.calibration import expected_calibration_error
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MultiSentenceWarning)
+        probs = np.asarray([model.classify(t.text, t.start, t.end).probabilities
+                            for t in targets])
+    return round(expected_calibration_error(probs, gold), 4)
 
 
 def robustness_report(targets: Sequence[LabelledTarget], gold: list[str], predicted: list[str],
@@ -95,6 +106,9 @@ def calibration_lines(calibration: Mapping[str, object]) -> list[str]:
         return []
     lines = [f"calibration (top-label ECE, {calibration['bins']} bins): "
              f"{calibration['ece']:.3f} with temperature {calibration['temperature']:g}"
+             + (" and the confidence map" if calibration.get("confidence_map") else "")
+             + (f", {calibration['ece_temperature_only']:.3f} with the temperature alone"
+                if "ece_temperature_only" in calibration else "")
              + (f", {calibration['ece_uncalibrated']:.3f} without (T = 1)"
                 if "ece_uncalibrated" in calibration else "")]
     lines.append("  reliability (confidence bin: n, mean confidence, accuracy): " + "; ".join(

@@ -12,7 +12,8 @@ Modules, one concern each:
 * :mod:`~analysis.sentiment.features`, :mod:`~analysis.sentiment.roles`,
   :mod:`~analysis.sentiment.model`: the target model's features (and the target's role
   toward each evaluative word) and inference; :mod:`~analysis.sentiment.training` and
-  :mod:`~analysis.sentiment.calibration`: its training and temperature calibration;
+  :mod:`~analysis.sentiment.calibration`: its training and calibration (temperature and
+  a top-label confidence map);
 * :mod:`~analysis.sentiment.tone_summary`, :mod:`~analysis.sentiment.aggregates`,
   :mod:`~analysis.sentiment.uncertainty`: tone per speaker, affiliation and target
   (averaged class probabilities and label shares, never a thresholded mean) with

@@ -9,6 +9,17 @@ stay as they are. ``T`` is fitted on out-of-fold predictions of the training fil
 (cross-fitting, :func:`analysis.sentiment.training.train`), never on dev, and ships in
 the model JSON as data.
 
+Temperature scaling stretches or shrinks every confidence alike. On out-of-fold train
+predictions the model is *under*-confident between 0.6 and 0.8 and *over*-confident
+above 0.9, which one temperature cannot mend (the log loss, dominated by the confident
+errors, keeps T near 1). :func:`fit_confidence_map` adds a top-label recalibration
+(histogram binning, Zadrozny and Elkan, ICML 2001, made monotone and piecewise linear;
+top-label form as in Gupta and Ramdas, ICLR 2022): equal-mass bins of the out-of-fold top
+probability, each mapped to its accuracy, pooled where accuracy falls as confidence
+rises. :func:`analysis.sentiment.model.recalibrate` applies it at prediction time (plain
+Python): the top class gets the mapped probability, the other two keep their ratio, and
+the label never changes.
+
 Calibration is measured by the expected calibration error (ECE; Naeini, Cooper and
 Hauskrecht, AAAI 2015): predictions are put in :data:`N_BINS` equal-width bins of
 confidence (the top probability) and ECE is the mean over items of |accuracy - mean
@@ -23,11 +34,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["N_BINS", "expected_calibration_error", "fit_temperature", "reliability_table",
-           "softmax"]
+__all__ = ["MAP_BINS", "N_BINS", "expected_calibration_error", "fit_confidence_map",
+           "fit_temperature", "reliability_table", "softmax"]
 
 #: Equal-width confidence bins of the ECE and the reliability diagram.
 N_BINS = 10
+#: Equal-mass bins of the top-label confidence map (about 870 out-of-fold targets each).
+MAP_BINS = 10
 #: The temperature is searched between these bounds (log-scale golden section).
 _T_BOUNDS = (0.05, 20.0)
 
@@ -90,6 +103,56 @@ def fit_temperature(logits: np.ndarray, labels: Sequence[int], *, iterations: in
             b = low + ratio * (high - low)
             fb = _log_loss(z, y, float(np.exp(b)))
     return float(np.exp((low + high) / 2.0))
+
+
+def _pool_adjacent_violators(values: list[float], weights: list[float]) -> list[float]:
+    """Return the non-decreasing sequence nearest ``values`` in weighted least squares."""
+    blocks: list[list[float]] = []  # [mean, weight, count]
+    for value, weight in zip(values, weights, strict=True):
+        blocks.append([value, weight, 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            mean, weight_b, count = blocks.pop()
+            prev = blocks[-1]
+            total = prev[1] + weight_b
+            prev[0] = (prev[0] * prev[1] + mean * weight_b) / total
+            prev[1], prev[2] = total, prev[2] + count
+    return [mean for mean, _weight, count in blocks for _ in range(int(count))]
+
+
+def fit_confidence_map(
+    probabilities: np.ndarray, labels: Sequence[int], n_bins: int = MAP_BINS
+) -> list[list[float]]:
+    """Return the knots ``[confidence, accuracy]`` of a monotone top-label recalibration.
+
+    The held-out top probabilities are cut into ``n_bins`` bins of equal size; each bin
+    gives a knot at its mean confidence and its accuracy, made non-decreasing by pool
+    adjacent violators. Between knots the map is linear
+    (:func:`analysis.sentiment.model.recalibrate`).
+
+    Parameters
+    ----------
+    probabilities : array of shape (n, 3)
+        Held-out probabilities (out-of-fold, after the temperature), never those of the
+        data the model was fitted on, nor of dev.
+    labels : sequence of int
+        Gold class indexes.
+
+    Examples
+    --------
+    >>> probs = np.array([[0.5, 0.3, 0.2]] * 4 + [[0.9, 0.05, 0.05]] * 4)
+    >>> fit_confidence_map(probs, [0, 0, 0, 1, 0, 0, 0, 0], n_bins=2)
+    [[0.5, 0.75], [0.9, 1.0]]
+    """
+    probs = np.asarray(probabilities, dtype=float)
+    y = np.asarray(labels, dtype=np.int64)
+    confidence = probs.max(axis=1)
+    correct = (probs.argmax(axis=1) == y).astype(float)
+    order = np.argsort(confidence, kind="stable")
+    parts = [part for part in np.array_split(order, n_bins) if len(part)]
+    xs = [float(confidence[part].mean()) for part in parts]
+    accuracy = _pool_adjacent_violators([float(correct[part].mean()) for part in parts],
+                                        [float(len(part)) for part in parts])
+    return [[round(x, 6), round(a, 6)] for x, a in zip(xs, accuracy, strict=True)]
 
 
 def _bins(confidence: np.ndarray, n_bins: int) -> np.ndarray:

@@ -10,7 +10,8 @@ The model is a multinomial logistic regression (softmax) over the sparse feature
 the target's clause, VADER lexicon hits and hand-written news phrases with negation and
 position, the target's role toward each of them (agent, patient, possessor, bystander),
 whether the target is the speaker, agent or object of a cue verb, quotation, target
-shape). Its probabilities are temperature-calibrated (:mod:`analysis.sentiment.calibration`).
+shape). Its probabilities are calibrated (a temperature, then a top-label confidence map,
+:func:`recalibrate`; :mod:`analysis.sentiment.calibration`).
 It is fitted by
 :func:`analysis.sentiment.training.train` on NewsMTSC train (Hamborg and Donnay, EACL 2021; MIT licence, see
 ``analysis/resources/sentiment/NEWSMTSC-LICENSE``) with full-batch L-BFGS in numpy, and shipped as
@@ -28,9 +29,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from os import PathLike
 from pathlib import Path
 
@@ -48,6 +50,7 @@ __all__ = [
     "classify_target",
     "default_model",
     "load_model",
+    "recalibrate",
 ]
 
 #: Class labels in the order of :attr:`TargetSentiment.probabilities`.
@@ -91,15 +94,20 @@ class TargetSentimentModel:
     #: Logits are divided by it before the softmax (temperature scaling, Guo et al.,
     #: ICML 2017): fitted on out-of-fold train predictions, 1.0 when not calibrated.
     temperature: float = 1.0
+    #: Knots ``(confidence, accuracy)`` of the top-label recalibration applied after the
+    #: temperature (:func:`recalibrate`); empty: none. Fitted on out-of-fold train
+    #: predictions (:func:`analysis.sentiment.calibration.fit_confidence_map`).
+    confidence_map: tuple[tuple[float, float], ...] = ()
 
     def probabilities(self, features: Mapping[str, float]) -> tuple[float, float, float]:
-        """Return the class probabilities for a feature mapping (temperature applied)."""
+        """Return the class probabilities for a feature mapping (calibration applied)."""
         z0, z1, z2 = self.logits(features)
         top = max(z0, z1, z2)
         t = self.temperature
         e0, e1, e2 = math.exp((z0 - top) / t), math.exp((z1 - top) / t), math.exp((z2 - top) / t)
         total = e0 + e1 + e2
-        return (e0 / total, e1 / total, e2 / total)
+        probs = (e0 / total, e1 / total, e2 / total)
+        return recalibrate(probs, self.confidence_map) if self.confidence_map else probs
 
     def logits(self, features: Mapping[str, float]) -> tuple[float, float, float]:
         """Return the three class scores (before temperature and softmax)."""
@@ -139,6 +147,48 @@ class TargetSentimentModel:
         best = max(range(3), key=probs.__getitem__)
         score = min(1.0, max(-1.0, probs[2] - probs[0]))
         return TargetSentiment(self.labels[best], score, probs)
+
+
+#: How far above the runner-up the recalibrated top class is held at the least.
+_TIE_MARGIN = 1e-9
+
+
+def _interpolate(x: float, knots: Sequence[tuple[float, float]]) -> float:
+    """Piecewise-linear map through ``knots``, from (1/3, 1/3) below to (1, 1) above."""
+    points = [(1.0 / 3.0, 1.0 / 3.0), *knots, (1.0, 1.0)]
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if x <= x1:
+            return y0 if x1 <= x0 else y0 + (y1 - y0) * (max(x, x0) - x0) / (x1 - x0)
+    return 1.0
+
+
+def recalibrate(probabilities: Sequence[float],
+                knots: Sequence[tuple[float, float]]) -> tuple[float, float, float]:
+    """Map the top probability through the confidence map; keep the label and the others' ratio.
+
+    The top class gets the value of the piecewise-linear map through ``knots`` (from
+    (1/3, 1/3) to the first knot, to (1, 1) after the last); the other two share the rest
+    in their old ratio. The mapped value is kept high enough that the top class stays on
+    top, so the label never changes.
+
+    Examples
+    --------
+    >>> recalibrate((0.2, 0.7, 0.1), [(0.6, 0.65), (0.8, 0.85)])
+    (0.166666666667, 0.75, 0.083333333333)
+    >>> recalibrate((0.2, 0.7, 0.1), [])  # no knots: the identity
+    (0.2, 0.7, 0.1)
+    """
+    probs = [float(p) for p in probabilities]
+    best = max(range(3), key=probs.__getitem__)
+    top = probs[best]
+    rest = 1.0 - top
+    if rest <= 0.0:
+        return (probs[0], probs[1], probs[2])
+    second = max(p for i, p in enumerate(probs) if i != best)
+    mapped = min(1.0, max(_interpolate(top, knots), second / (rest + second) + _TIE_MARGIN))
+    scale = (1.0 - mapped) / rest
+    out = [mapped if i == best else p * scale for i, p in enumerate(probs)]
+    return (round(out[0], 12), round(out[1], 12), round(out[2], 12))
 
 
 def _check_span(text: str, start: int, end: int) -> None:
@@ -206,10 +256,15 @@ def _model_from_data(data: Mapping[str, object], path: Path | None) -> TargetSen
         temperature = float(calibration.get("temperature", 1.0))  # type: ignore[union-attr]
         if not temperature > 0:
             raise ValueError("the calibration temperature must be positive")
+        knots = tuple((float(x), float(y)) for x, y in calibration.get(  # type: ignore[union-attr]
+            "confidence_map", ()))
+        if any(not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0) for x, y in knots) or list(
+                knots) != sorted(knots):
+            raise ValueError("the confidence map needs sorted knots inside [0, 1]")
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise AnalysisError(f"malformed target sentiment model: {exc}", path) from None
     return TargetSentimentModel(config, weights, bias, LABELS,  # type: ignore[arg-type]
-                                temperature)
+                                temperature, knots)
 
 
 @cache
@@ -243,7 +298,7 @@ def classify_target(text: str, start: int, end: int) -> TargetSentiment:
     -------
     TargetSentiment
         ``label`` (negative / neutral / positive), ``score`` = P(positive) - P(negative)
-        in [-1, 1] and the three ``probabilities`` (temperature-calibrated).
+        in [-1, 1] and the three ``probabilities`` (calibrated: temperature and confidence map).
 
     Raises
     ------

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.errors import AnalysisError
-from analysis.sentiment.calibration import fit_temperature
+from analysis.sentiment.calibration import MAP_BINS, fit_confidence_map, fit_temperature, softmax
 from analysis.sentiment.features import FeatureConfig, target_features
 from analysis.sentiment.model import LABELS, MODEL_FORMAT
 from analysis.sentiment.scope import scored_span
@@ -188,9 +188,7 @@ def train(
     options = {"l2": l2, "min_count": min_count, "balanced": balanced, "max_iter": max_iter}
     weights, bias, vocabulary = _fit_softmax(feature_rows, labels, **options)
     folds = [fold_of(e.article or e.text) for e in examples]  # no gid: fold by sentence
-    temperature = _round(fit_temperature(
-        out_of_fold_logits(feature_rows, labels, folds, **options), labels)) if len(
-        set(folds)) > 1 else 1.0
+    temperature, knots = _calibration(feature_rows, labels, folds, options)
     return {
         "format": MODEL_FORMAT,
         "labels": list(LABELS),
@@ -209,13 +207,31 @@ def train(
         },
         "calibration": {
             "temperature": temperature,
-            "method": "temperature scaling (Guo et al. 2017) fitted on out-of-fold logits "
-                      f"of {CALIBRATION_FOLDS} folds of the training file, grouped by article",
+            "confidence_map": knots,
+            "method": "temperature scaling (Guo et al. 2017), then a monotone top-label "
+                      f"map over {MAP_BINS} equal-mass confidence bins, both fitted on the "
+                      f"out-of-fold predictions of {CALIBRATION_FOLDS} folds of the training "
+                      "file, grouped by article",
         },
         "bias": [_round(b) for b in bias],
         "weights": {name: [_round(w) for w in row] for name, row in zip(vocabulary, weights, strict=True)
                     if any(_round(w) != 0.0 for w in row)},
     }
+
+
+def _calibration(feature_rows: Sequence[Mapping[str, float]], labels: Sequence[int],
+                 folds: Sequence[int], options: Mapping[str, object],
+                 ) -> tuple[float, list[list[float]]]:
+    """Return the temperature and the confidence map, both fitted on out-of-fold logits.
+
+    One fold only (a file too small to split): no calibration (T = 1, no map).
+    """
+    if len(set(folds)) < 2:
+        return 1.0, []
+    logits = out_of_fold_logits(feature_rows, labels, folds, **options)
+    temperature = _round(fit_temperature(logits, labels))
+    knots = fit_confidence_map(softmax(logits, temperature), labels)
+    return temperature, [[_round(x), _round(y)] for x, y in knots]
 
 
 def out_of_fold_logits(
