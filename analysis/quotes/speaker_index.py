@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-__all__ = ["APPOSITIVE_MAX_WORDS", "TITLED_NAME_MAX_WORDS", "AppositiveNames", "Speakers",
+__all__ = ["APPOSITIVE_MAX_WORDS", "APPOSITIVE_WINDOW", "TITLED_NAME_MAX_WORDS", "AppositiveNames", "Speakers",
            "TitledNames"]
 
 #: Most words of the name after a title ("Senator Pete Ricketts").
@@ -174,20 +174,28 @@ class TitledNames:
 
 
 @cache
-def _appositives(head: str) -> re.Pattern[str]:
-    """Pattern for a name in apposition with a description whose head noun is ``head``.
+def _appositives(head: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns for a name in apposition with a description whose head noun is ``head``.
 
-    Either order: "Japan's defense minister, Gen Nakatani," (description, name, comma)
-    or "Ingrid Solberg, a defense economist" (name, comma, article or possessive, up to
-    :data:`APPOSITIVE_MAX_WORDS` words, the head). The name is group ``name1`` or ``name2``.
+    Either order: "Japan's defense minister, Gen Nakatani," (the head, a comma, the name
+    and a comma or stop: the second pattern, matched at the head) or "Ingrid Solberg, a
+    defense economist" (the name, a comma, an article or possessive, up to
+    :data:`APPOSITIVE_MAX_WORDS` words and the head: the third, searched in the
+    :data:`APPOSITIVE_WINDOW` characters before the head and ending at it). The first
+    finds the head; only there are the others tried, so the text is read once.
     """
     noun = re.escape(head)
     determiner = r"(?:an?|the|its|his|her|their|[A-Z][\w.-]*['’]s)"
-    return re.compile(
-        rf"\b{noun},\s+(?P<name1>{_NAME[1:-1]})(?=[,.;])"
-        rf"|(?<![\w’'-])(?P<name2>{_NAME[1:-1]}),\s+{determiner}\s+(?:[\w’'-]+\s+){{0,{APPOSITIVE_MAX_WORDS}}}?"
-        rf"{noun}\b"
+    return (
+        re.compile(rf"\b{noun}\b"),
+        re.compile(rf"{noun},\s+(?P<name>{_NAME[1:-1]})(?=[,.;])"),
+        re.compile(rf"(?<![\w’'-])(?P<name>{_NAME[1:-1]}),\s+{determiner}\s+"
+                   rf"(?:[\w’'-]+\s+){{0,{APPOSITIVE_MAX_WORDS}}}?{noun}$"),
     )
+
+
+#: Characters before a head noun searched for a name in apposition with it.
+APPOSITIVE_WINDOW = 160
 
 
 class AppositiveNames:
@@ -195,7 +203,8 @@ class AppositiveNames:
 
     "Japan's defense minister, Gen Nakatani, was blunter. ... the minister said": the
     minister is Gen Nakatani. :meth:`last_before` gives the last such name before an
-    offset, by bisect over the matches of the head noun (one pass of the text per head).
+    offset, by bisect over the matches found at each occurrence of the head noun (found
+    once per head).
 
     Examples
     --------
@@ -217,10 +226,14 @@ class AppositiveNames:
         if found is None:
             ends: list[int] = []
             names: list[tuple[str, int]] = []
-            for match in _appositives(head).finditer(self.text):
-                group = "name1" if match.group("name1") else "name2"
-                ends.append(match.end())
-                names.append((match.group(group), match.start(group)))
+            heads, after, before = _appositives(head)
+            for at in heads.finditer(self.text):
+                match = (before.search(self.text, max(0, at.start() - APPOSITIVE_WINDOW),
+                                       at.end())
+                         or after.match(self.text, at.start()))
+                if match is not None:
+                    ends.append(match.end())
+                    names.append((match.group("name"), match.start("name")))
             found = self._found[head] = (ends, names)
         ends, names = found
         position = bisect_left(ends, end + 1) - 1

@@ -13,10 +13,9 @@ from functools import cache
 
 from analysis._resources import read_csv_rows, read_lines
 
-__all__ = ["abbreviations", "alternation", "leading_stops", "words"]
+__all__ = ["abbreviations", "alternation", "document_nouns", "leading_stops", "words"]
 
 
-@cache
 @cache
 def document_nouns() -> frozenset[str]:
     """Return the nouns of a written text quoted as a speaker (``quotes/document_nouns.txt``).
@@ -29,6 +28,7 @@ def document_nouns() -> frozenset[str]:
     return frozenset(read_lines("quotes/document_nouns.txt"))
 
 
+@cache
 def words(kind: str) -> frozenset[str]:
     """Return the lower-case words of one list in ``quotes/quote_words.csv``.
 
