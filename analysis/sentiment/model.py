@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 from os import PathLike
 from pathlib import Path
 
@@ -153,13 +153,24 @@ class TargetSentimentModel:
 _TIE_MARGIN = 1e-9
 
 
+@cache
+def _map_points(knots: tuple[tuple[float, float], ...]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The x and y values of the map through ``knots``, from (1/3, 1/3) to (1, 1)."""
+    points = ((1.0 / 3.0, 1.0 / 3.0), *knots, (1.0, 1.0))
+    return tuple(x for x, _ in points), tuple(y for _, y in points)
+
+
 def _interpolate(x: float, knots: Sequence[tuple[float, float]]) -> float:
     """Piecewise-linear map through ``knots``, from (1/3, 1/3) below to (1, 1) above."""
-    points = [(1.0 / 3.0, 1.0 / 3.0), *knots, (1.0, 1.0)]
-    for (x0, y0), (x1, y1) in pairwise(points):
-        if x <= x1:
-            return y0 if x1 <= x0 else y0 + (y1 - y0) * (max(x, x0) - x0) / (x1 - x0)
-    return 1.0
+    try:
+        xs, ys = _map_points(knots)  # the model's knots: a tuple of pairs, mapped once
+    except TypeError:  # knots given as lists
+        xs, ys = _map_points(tuple((float(x), float(y)) for x, y in knots))
+    index = bisect_left(xs, x, 1)  # the first segment whose right end is at or past x
+    if index >= len(xs):
+        return 1.0
+    x0, x1, y0, y1 = xs[index - 1], xs[index], ys[index - 1], ys[index]
+    return y0 if x1 <= x0 else y0 + (y1 - y0) * (max(x, x0) - x0) / (x1 - x0)
 
 
 def recalibrate(probabilities: Sequence[float],
@@ -178,17 +189,19 @@ def recalibrate(probabilities: Sequence[float],
     >>> recalibrate((0.2, 0.7, 0.1), [])  # no knots: the identity
     (0.2, 0.7, 0.1)
     """
-    probs = [float(p) for p in probabilities]
-    best = max(range(3), key=probs.__getitem__)
-    top = probs[best]
+    p0, p1, p2 = (float(p) for p in probabilities)
+    # the first of the largest, as max(range(3), key=...) picks it
+    best = 0 if p0 >= p1 and p0 >= p2 else (1 if p1 >= p2 else 2)
+    top = (p0, p1, p2)[best]
     rest = 1.0 - top
     if rest <= 0.0:
-        return (probs[0], probs[1], probs[2])
-    second = max(p for i, p in enumerate(probs) if i != best)
+        return (p0, p1, p2)
+    second = max(p for i, p in enumerate((p0, p1, p2)) if i != best)
     mapped = min(1.0, max(_interpolate(top, knots), second / (rest + second) + _TIE_MARGIN))
     scale = (1.0 - mapped) / rest
-    out = [mapped if i == best else p * scale for i, p in enumerate(probs)]
-    return (round(out[0], 12), round(out[1], 12), round(out[2], 12))
+    return (round(mapped if best == 0 else p0 * scale, 12),
+            round(mapped if best == 1 else p1 * scale, 12),
+            round(mapped if best == 2 else p2 * scale, 12))
 
 
 def _check_span(text: str, start: int, end: int) -> None:
