@@ -274,3 +274,13 @@ def test_the_word_lists_are_read_once_per_process():
 
     for reader in (word_lists.words, word_lists.document_nouns, word_lists.leading_stops):
         assert hasattr(reader, "cache_info"), reader.__name__
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Talks in Valdor resumed. “We are close,” the foreign minister said.", None),
+    ("Japan hosted the talks in Tokyo. “We are close,” the foreign minister said.",
+     "Fumio Kishida"),
+])
+def test_a_bare_title_names_the_one_holder_only_when_the_story_names_their_country(text, actor):
+    quote = extract_quotes(Article(article_id="t", text=text, published=date(2015, 6, 1)))[-1]
+    assert quote.actor == actor

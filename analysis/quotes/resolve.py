@@ -578,7 +578,11 @@ class Resolver:
 
     def described(self, phrase: Phrase) -> str | None:
         """Resolve a description ("the senator"): head mention, registry, context."""
-        actor = self.mentioned(phrase.start, phrase.end) or self.registry_resolve(phrase.text)
+        actor = self.mentioned(phrase.start, phrase.end)
+        if actor is None:
+            actor = self.registry_resolve(phrase.text)
+            if actor is not None and not self._office_in_context(actor, phrase):
+                actor = None  # "the foreign minister" in a story naming no country of theirs
         if actor is not None:
             return actor
         if phrase.text.split()[-1].lower() in document_nouns():
@@ -597,6 +601,33 @@ class Resolver:
             if latest >= 0:
                 return self.mentions[latest].actor
         return self.titled_name_before(phrase)
+
+    def _office_in_context(self, actor: str, phrase: Phrase) -> bool:
+        """Tell whether a bare title the registry resolved to a person fits the story.
+
+        A title resolves to the one registry person who holds it (on the article's date,
+        or ever when it has none); that is a guess unless the phrase or the article names
+        the country or body the office belongs to ("the foreign minister" is Japan's only
+        in a story that names Japan or one of its bodies).
+        """
+        record = self.registry.get(actor)
+        if record is None or record.kind != "person":
+            return True
+        roles = record.roles_on(self.on) if self.on is not None else record.roles
+        homes = {role.affiliation for role in roles if role.affiliation}
+        homes |= {self.registry.get(home).country for home in list(homes)
+                  if self.registry.get(home) is not None and self.registry.get(home).country}
+        if not homes:
+            return True
+        named_in_phrase = {m.actor for m in self.registry.find_mentions(
+            phrase.text, on=self.on, demonyms=True)}
+        if named_in_phrase & homes:
+            return True
+        by_actor = self.mentions_by_actor()
+        if any(home in by_actor for home in homes):
+            return True
+        return any(self.registry.get(other) is not None
+                   and self.registry.get(other).country in homes for other in by_actor)
 
     def document_issuer(self, phrase: Phrase) -> str | None:
         """The organisation that issued a text quoted as a speaker ("the statement said").
