@@ -15,6 +15,8 @@ Module map (one concern each; the steps run in this order for every article):
 ``indirect``        reported speech without marks ("X said that ...")
 ``content``         the content span a sentence attributes to a partial quote's speaker
 ``resolve``         speakers and addressees to actors, against the article's mentions
+``head_mentions``   the registry mention heading a speaker phrase (its actor)
+``name_forms``      a name's written form: acronyms spelled out, names the registry lacks
 ``rows``            :func:`quote_rows`: the ``quotes`` table's rows from records (pure)
 ``extract``         the doors: :func:`extract_quotes` and :func:`quotes_frame`
 ``speakers``        views over the quotes table: speakers, addressees, positions

@@ -34,10 +34,19 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
-from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
-from analysis.actors.registry import ActorMention, ActorRegistry, strip_titles
+from analysis.actors.gender import PLURAL, agrees, pronoun_gender
+from analysis.actors.registry import ActorMention, ActorRegistry
 from analysis.actors.titles import title_before, title_fits
 from analysis.quotes.context import Found
+from analysis.quotes.head_mentions import head_mention
+from analysis.quotes.name_forms import (
+    ACRONYM,
+    name_part,
+    run_openers,
+    spelled_out,
+    unregistered_name,
+    without_leading_stops,
+)
 from analysis.quotes.phrases import Phrase
 from analysis.quotes.pronouns import PRONOUN_CANDIDATES, Genders
 from analysis.quotes.records import SPEECH_KINDS
@@ -49,7 +58,7 @@ from analysis.quotes.speaker_kinds import (
     looks_like_person,
     speaker_kind,
 )
-from analysis.quotes.words import abbreviations, document_nouns, leading_stops, words
+from analysis.quotes.words import document_nouns, words
 from analysis.text.document import Document
 from analysis.text.patterns import NAME_RUN_RE
 
@@ -80,77 +89,12 @@ _ORGANISATION_OF = re.compile(
     r"(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w’'-]*)*$")
 #: Characters before "who" searched for the name it stands for ("Kim, who said").
 ANTECEDENT_WINDOW = 80
-#: Characters that may follow a head mention inside its phrase (a closing mark, a dot).
-_AFTER_HEAD = re.compile(r"[^\w]*")
-#: A capitalised name word right before a mention, in the same name ("Melania Trump").
-_GLUED_NAME = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*[a-z][\w’'-]*) $")
-#: "of" (and an article) right before a mention: a complement ("the head of NATO").
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 @cache
 def _antecedent() -> re.Pattern[str]:
     """A name right before a comma: the antecedent of "who" ("Kim, who ...")."""
     return re.compile(r"(" + NAME_RUN_RE.pattern + r"),\s*$")
-
-
-def head_mention(
-    text: str, mentions: Sequence[ActorMention], start: int, end: int,
-    starts: Sequence[int] | None = None,
-) -> ActorMention | None:
-    """Return the actor mention that heads the phrase ``text[start:end]``, else None.
-
-    ``mentions`` are in text order (``starts``, when given, are their start offsets,
-    computed once per article by the caller). The head is the last mention that starts inside the
-    phrase when no word of the phrase follows it (a mention followed by more words is a
-    modifier: "NATO" in "the NATO chief"), and when it is not part of a longer name the
-    registry does not hold:
-
-    * a one-word person mention glued to a capitalised name word that is neither a
-      title nor a sentence opener is a surname of someone else ("Trump" in "Melania
-      Trump"; but "Obama" heads "Pres. Obama", "Kim" heads "first lady Kim", "Trump"
-      heads "When Trump", and "Hillary Clinton" heads "Democrat Hillary Clinton");
-    * an organisation or country mention right after a capitalised name word or after
-      "of" is the tail of another organisation's name or a complement ("Republican
-      Party" in "the South Carolina Republican Party", "America" in "the president of
-      the Communications Workers of America").
-
-    Examples
-    --------
-    >>> from analysis.actors.registry import ActorMention
-    >>> text = "NATO chief Jens Stoltenberg said"
-    >>> found = [ActorMention(0, 4, "NATO", "NATO", "organisation"),
-    ...          ActorMention(11, 27, "Jens Stoltenberg", "Jens Stoltenberg", "person")]
-    >>> head_mention(text, found, 0, 27).actor
-    'Jens Stoltenberg'
-    >>> head_mention(text, found, 0, 10) is None  # "NATO chief": NATO is a modifier
-    True
-    >>> text = "Melania Trump said"
-    >>> head_mention(text, [ActorMention(8, 13, "Trump", "Donald Trump", "person")], 0, 13) is None
-    True
-    """
-    if starts is None:
-        starts = [mention.start for mention in mentions]
-    index = bisect_left(starts, end) - 1
-    if index < 0 or mentions[index].end <= start:
-        return None
-    last = mentions[index]  # the last mention that starts inside the phrase
-    if not _AFTER_HEAD.fullmatch(text, min(last.end, end), end):
-        return None
-    lead = text[start : max(start, last.start)]
-    if last.kind == "person":
-        glued = " " not in last.text and _glued_name(lead)
-        if glued and strip_titles(text[start : last.end]) != last.text:
-            return None
-    elif _glued_name(lead) or _OF_BEFORE.search(lead):
-        return None
-    return last
-
-
-def _glued_name(lead: str) -> bool:
-    """Tell whether ``lead`` ends with a capitalised name word ("Melania ", not "When ")."""
-    match = _GLUED_NAME.search(lead)
-    return match is not None and match.group(1).lower() not in leading_stops()
 
 
 def dated_role(
@@ -259,7 +203,7 @@ class Resolver:
             start = dateline.end()
         match = NAME_RUN_RE.match(text, start, end)
         if match is not None:
-            name = _without_leading_stops(match.group())
+            name = without_leading_stops(match.group())
             if name == match.group() or len(name.split()) > 1:
                 return match.end() - len(name), name  # "For Lina Kovaite, ..." -> her
         comma = text.find(", ", start, min(end, start + INTRO_PHRASE_CHARS))
@@ -275,7 +219,7 @@ class Resolver:
     def _one_word_subject(self, start: int, end: int) -> tuple[int, str] | None:
         """A one-word name before a lower-case word ("Kovaite was"), written in full elsewhere."""
         match = _ONE_WORD_SUBJECT.match(self.doc.text, start, end)
-        if match is None or match.group(1).lower() in _run_openers():
+        if match is None or match.group(1).lower() in run_openers():
             return None
         name = match.group(1)
         if len(unregistered_name(self.expand(name, match.start())).split()) > 1:
@@ -493,7 +437,7 @@ class Resolver:
         if actor is None and organisation is not None:  # "the Ministry of Trade, Industry and Energy"
             whole = organisation.group()
             return self.registry_resolve(whole) or whole
-        name = _name_part(phrase.text)
+        name = name_part(phrase.text)
         if actor is not None and not self._other_bearer(phrase.text, actor, phrase.start):
             return actor
         if ACRONYM.fullmatch(name):
@@ -549,7 +493,7 @@ class Resolver:
 
         A surname alone or with a title ("Ms. Delgado") stands for the article's full name.
         """
-        name = _without_leading_stops(name)
+        name = without_leading_stops(name)
         parts = name.split()
         if len(parts) > 1 and len(unregistered_name(name).split()) > 1:
             return name
@@ -566,7 +510,7 @@ class Resolver:
         before = runs[max(0, position - EXPANSION_CANDIDATES):position][::-1]
         after = runs[position:position + EXPANSION_CANDIDATES]
         for run in (*before, *after):
-            run = _without_leading_stops(run)
+            run = without_leading_stops(run)
             if len(unregistered_name(run).split()) > 1:
                 return run
         return name
@@ -690,9 +634,9 @@ class Resolver:
 
     def _appositive_person(self, name: str, start: int) -> str | None:
         """The person an appositive's name stands for, or None when it names no person."""
-        name = _without_leading_stops(name)
+        name = without_leading_stops(name)
         start = self.doc.text.find(name, start)
-        if start < 0 or name.split()[0].lower() in _run_openers():
+        if start < 0 or name.split()[0].lower() in run_openers():
             return None
         actor = self.named(Phrase(start, start + len(name), name, "name"))
         if actor is None:
@@ -708,108 +652,3 @@ def _indefinite(head: str) -> re.Pattern[str]:
     """An indefinite description ending in ``head`` ("a senior European official")."""
     return re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,{BACK_REFERENCE_MAX_WORDS + 1}}}"
                       rf"{re.escape(head)}\b(?!\s*,\s*[A-Z])")
-
-
-#: An acronym a speaker may be named by ("JCS", "IAEA").
-ACRONYM = re.compile(r"[A-Z]{2,8}")
-#: Words an acronym's spelled-out name may hold without giving a letter ("Chiefs of Staff").
-_ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "&"})
-
-
-def spelled_out(text: str, acronym: str) -> str | None:
-    """Return the name an article spells ``acronym`` out as: "Full Name (ACRONYM)".
-
-    Examples
-    --------
-    >>> spelled_out("The Joint Chiefs of Staff (JCS) said so. The JCS added more.", "JCS")
-    'Joint Chiefs of Staff'
-    >>> spelled_out("The JCS said so.", "JCS") is None
-    True
-    """
-    for match in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
-        words_before = text[max(0, match.start() - 120) : match.start()].split()
-        letters, taken = "", []
-        for word in reversed(words_before):
-            if word.lower() in _ACRONYM_SKIPPED and taken:
-                taken.append(word)
-                continue
-            if not word[:1].isupper():
-                break
-            letters = word[0] + letters
-            taken.append(word)
-            if letters == acronym:
-                return " ".join(reversed(taken))
-            if not acronym.endswith(letters):
-                break
-    return None
-
-
-def unregistered_name(name: str) -> str:
-    """Return the actor name of a person or body the registry does not hold.
-
-    Titles are stripped (:func:`analysis.actors.registry.strip_titles`), then anything
-    before a listed first name ("County Auditor Gloria Fenn" -> "Gloria Fenn") and a
-    leading "The" of a body ("The Russian Foreign Ministry").
-
-    Examples
-    --------
-    >>> unregistered_name("County Auditor Gloria Fenn"), unregistered_name("Mr. Okafor")
-    ('Gloria Fenn', 'Okafor')
-    >>> unregistered_name("The Russian Foreign Ministry"), unregistered_name("The Hill")
-    ('Russian Foreign Ministry', 'The Hill')
-    """
-    # "Endorses Ted Cruz. Morton Blackwell": a run across a sentence end
-    resolved = _after_sentence_end(strip_titles(name) or name)
-    parts = resolved.split()
-    for index in range(1, len(parts) - 1):
-        if first_name_gender(" ".join(parts[index:])) is not None and parts[index - 1][:1].isupper():
-            return " ".join(parts[index:])
-    if len(parts) > 2 and parts[0] == "The" and parts[1][:1].isupper():  # not "The Hill"
-        return " ".join(parts[1:])
-    return resolved
-
-
-#: A full stop followed by a capitalised word inside a name run, and the word before it.
-_STOP_IN_RUN = re.compile(r"([\w’'-]+)\.\s+(?=[A-Z])")
-
-
-def _after_sentence_end(run: str) -> str:
-    """Return the part of a name run after a sentence end in it ("Jakarta. Ono" -> "Ono").
-
-    A stop after an initial or an abbreviation ("John F. Kerry", "St. Louis") is no end.
-    """
-    cut = 0
-    for match in _STOP_IN_RUN.finditer(run):
-        word = match.group(1)
-        if len(word) > 1 and word.lower() not in abbreviations() and not word.isupper():
-            cut = match.end()
-    return run[cut:]
-
-
-#: Stop words that are also given names, kept when they open a name run ("Will Doyle").
-GIVEN_NAME_STOPS = frozenset({"will", "may", "bill", "mark", "grant", "rich", "hope", "joy"})
-
-
-@cache
-def _run_openers() -> frozenset[str]:
-    """Sentence openers that are never a name's first word ("When", "Then"; not "Will")."""
-    return leading_stops() - GIVEN_NAME_STOPS
-
-
-def _without_leading_stops(run: str) -> str:
-    """Drop what opens a sentence before a name ("When Yoon Ha-eun", "Jakarta. Ono")."""
-    run = _after_sentence_end(run)
-    parts = run.split()
-    while len(parts) > 1 and parts[0].lower() in _run_openers():
-        parts = parts[1:]
-    return " ".join(parts)
-
-
-def _name_part(text: str) -> str:
-    """Return the capitalised name in a phrase ("presidential spokesperson Lee" -> "Lee")."""
-    runs = NAME_RUN_RE.findall(text)
-    if runs:
-        return runs[-1]
-    words_ = text.split()
-    capitalised = [w for w in words_ if w[:1].isupper()]
-    return capitalised[-1] if capitalised else text

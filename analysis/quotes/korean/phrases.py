@@ -64,20 +64,7 @@ def find_phrase(text: str, start: int, end: int, *, subject: bool = True) -> Phr
     if marked is None:
         return None
     chosen, last_noun = marked
-    first = last_noun
-    while first > 0 and morphemes[first - 1].tag in NOUN_TAGS:
-        first -= 1
-    while first < last_noun and morphemes[first].tag in _LEADING_TAGS:
-        first += 1
-    phrase_start = _word_start(text, morphemes[first].start, start)
-    phrase_end = morphemes[last_noun].end
-    particle_end = morphemes[chosen].end
-    words = _words(text, phrase_start, phrase_end)
-    proper = frozenset(
-        begin for _, begin, finish in words
-        if any(m.tag == "NNP" and begin <= m.start < finish for m in morphemes[first:chosen])
-    )
-    return Phrase(phrase_start, phrase_end, words, particle_end, proper)
+    return _phrase(text, start, morphemes, last_noun, chosen)
 
 
 def bare_phrase(text: str, start: int, end: int) -> Phrase | None:
@@ -99,7 +86,16 @@ def bare_phrase(text: str, start: int, end: int) -> Phrase | None:
     morphemes = korean_morphemes(text, start, end)
     if not morphemes or morphemes[-1].tag not in NOUN_TAGS:
         return None
-    last_noun = len(morphemes) - 1
+    return _phrase(text, start, morphemes, len(morphemes) - 1, None)
+
+
+def _phrase(text: str, start: int, morphemes: list[Morpheme], last_noun: int,
+            particle: int | None) -> Phrase:
+    """The phrase of nouns ending at ``morphemes[last_noun]`` (its particle at ``particle``).
+
+    The nouns, numbers and determiners before it are walked back over, numbers and
+    counters opening it dropped; the phrase starts where the word of its first noun does.
+    """
     first = last_noun
     while first > 0 and morphemes[first - 1].tag in NOUN_TAGS:
         first -= 1
@@ -108,11 +104,13 @@ def bare_phrase(text: str, start: int, end: int) -> Phrase | None:
     phrase_start = _word_start(text, morphemes[first].start, start)
     phrase_end = morphemes[last_noun].end
     words = _words(text, phrase_start, phrase_end)
+    own = morphemes[first:particle] if particle is not None else morphemes[first:]
     proper = frozenset(
         begin for _, begin, finish in words
-        if any(m.tag == "NNP" and begin <= m.start < finish for m in morphemes[first:])
+        if any(m.tag == "NNP" and begin <= m.start < finish for m in own)
     )
-    return Phrase(phrase_start, phrase_end, words, phrase_end, proper)
+    particle_end = morphemes[particle].end if particle is not None else phrase_end
+    return Phrase(phrase_start, phrase_end, words, particle_end, proper)
 
 
 def _marked(morphemes: list[Morpheme], tags: frozenset[str]) -> tuple[int, int] | None:
