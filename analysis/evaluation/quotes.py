@@ -40,6 +40,7 @@ from typing import Any
 
 from analysis.errors import AnalysisError
 from analysis.evaluation.error_rows import write_error_rows
+from analysis.evaluation.scores import MatchScores, ratio
 from analysis.text.articles import Article, parse_date
 from analysis.text.language import detect_language
 from analysis.text.patterns import DOUBLE_MARKS
@@ -207,7 +208,7 @@ def _publication_dates(root: Path) -> dict[str, Any]:
 
 
 @dataclass(slots=True)
-class QuoteEvaluation:
+class QuoteEvaluation(MatchScores):
     """Counts and scores of one evaluation run (see the module docs for definitions)."""
 
     folder: str
@@ -229,34 +230,21 @@ class QuoteEvaluation:
     seconds: float = 0.0
 
     @property
-    def precision(self) -> float:
-        return self.predicted_matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
     def strict_recall(self) -> float:
-        return self.gold_strict / self.gold if self.gold else 0.0
+        return ratio(self.gold_strict, self.gold)
 
     @property
     def strict_recall_content(self) -> float:
-        return self.gold_strict_content / self.gold if self.gold else 0.0
+        return ratio(self.gold_strict_content, self.gold)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_correct / self.speaker_judged if self.speaker_judged else 0.0
+        return ratio(self.speaker_correct, self.speaker_judged)
 
     @property
     def speaker_recall(self) -> float:
         """End-to-end: gold quotes some matched prediction gives the gold speaker, over all gold."""
-        return self.gold_speaker_recalled / self.gold if self.gold else 0.0
+        return ratio(self.gold_speaker_recalled, self.gold)
 
     @property
     def articles_per_second(self) -> float:

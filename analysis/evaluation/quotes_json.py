@@ -41,6 +41,7 @@ from typing import Any
 from analysis.errors import AnalysisError
 from analysis.evaluation.error_rows import write_error_rows
 from analysis.evaluation.gold_files import read_gold_articles
+from analysis.evaluation.scores import MatchScores, ratio
 
 __all__ = ["GoldQuote", "JsonQuoteEvaluation", "evaluate_json_gold"]
 
@@ -63,7 +64,7 @@ class GoldQuote:
 
 
 @dataclass(slots=True)
-class JsonQuoteEvaluation:
+class JsonQuoteEvaluation(MatchScores):
     """Counts and scores of one run (see the module docs for definitions)."""
 
     gold_file: str
@@ -78,21 +79,8 @@ class JsonQuoteEvaluation:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
-    def precision(self) -> float:
-        return self.predicted_matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_correct / self.gold_matched if self.gold_matched else 0.0
+        return ratio(self.speaker_correct, self.gold_matched)
 
     def as_dict(self) -> dict[str, Any]:
         """Return every count and score as plain JSON-able data."""

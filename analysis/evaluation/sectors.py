@@ -48,6 +48,7 @@ import pandas as pd
 from analysis.errors import AnalysisError
 from analysis.evaluation.error_rows import write_error_rows
 from analysis.evaluation.gold_files import read_gold_articles
+from analysis.evaluation.scores import f1_score, ratio
 from analysis.pipeline import Context, frames
 from analysis.sectors.listed import statement_sector_ids
 from analysis.sectors.matching import PROGRAMME_LIST
@@ -252,10 +253,6 @@ def _list_outcomes(gold: Sequence[GoldList], statements: pd.DataFrame,
     return outcomes
 
 
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
-
-
 @dataclass(frozen=True, slots=True)
 class SectorEvaluation:
     """Counts and scores of one gold file (see the module docstring for the measures)."""
@@ -278,33 +275,32 @@ class SectorEvaluation:
     @property
     def precision(self) -> float:
         """Share of predicted mentions that match a gold one."""
-        return _ratio(self.matched_mentions, self.predicted_mentions)
+        return ratio(self.matched_mentions, self.predicted_mentions)
 
     @property
     def recall(self) -> float:
         """Share of gold mentions matched."""
-        return _ratio(self.matched_mentions, self.gold_mentions)
+        return ratio(self.matched_mentions, self.gold_mentions)
 
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def membership(self) -> float:
         """Share of gold list items found in their paired predicted list."""
-        return _ratio(self.items_found, self.gold_items)
+        return ratio(self.items_found, self.gold_items)
 
     @property
     def exact(self) -> float:
         """Share of gold lists whose predicted item set is exactly right."""
-        return _ratio(self.exact_lists, self.gold_lists)
+        return ratio(self.exact_lists, self.gold_lists)
 
     @property
     def stated(self) -> float:
         """Share of gold stated counts found."""
-        return _ratio(self.stated_counts_found, self.stated_counts)
+        return ratio(self.stated_counts_found, self.stated_counts)
 
     def as_dict(self) -> dict[str, Any]:
         """Return every count and score as plain JSON-able data."""

@@ -47,6 +47,7 @@ import pandas as pd
 from analysis.errors import AnalysisError
 from analysis.evaluation.error_rows import write_error_rows
 from analysis.evaluation.gold_files import read_gold_articles
+from analysis.evaluation.scores import f1_score, ratio
 from analysis.pipeline import Context, frames
 from analysis.text.articles import Article
 
@@ -175,17 +176,14 @@ class SpeakerEvaluation:
     kind_right: int = 0
     misses_by_category: Counter = field(default_factory=Counter)
     gold_by_category: Counter = field(default_factory=Counter)
-
-    def ratio(self, num: int, den: int) -> float:
-        """Return ``num / den``, 0.0 when ``den`` is 0."""
-        return num / den if den else 0.0
+    #: ``num / den``, 0.0 when ``den`` is 0 (:func:`analysis.evaluation.scores.ratio`).
+    ratio = staticmethod(ratio)
 
     @property
     def f1(self) -> float:
         """Harmonic mean of quote precision and recall."""
-        p = self.ratio(self.matched, self.predicted_quotes)
-        r = self.ratio(self.matched, self.gold_quotes)
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(ratio(self.matched, self.predicted_quotes),
+                        ratio(self.matched, self.gold_quotes))
 
     def as_dict(self) -> dict[str, Any]:
         """Return every count and score as plain JSON-able data."""
@@ -193,13 +191,13 @@ class SpeakerEvaluation:
                   if not name.endswith("category")}
         return {
             **counts,
-            "precision": round(self.ratio(self.matched, self.predicted_quotes), 4),
-            "recall": round(self.ratio(self.matched, self.gold_quotes), 4),
+            "precision": round(ratio(self.matched, self.predicted_quotes), 4),
+            "recall": round(ratio(self.matched, self.gold_quotes), 4),
             "f1": round(self.f1, 4),
-            "speaker_accuracy": round(self.ratio(self.speaker_right, self.matched), 4),
-            "actor_accuracy": round(self.ratio(self.actor_right, self.with_actor), 4),
-            "no_guess_rate": round(self.ratio(self.no_guess, self.without_actor), 4),
-            "speaker_kind_accuracy": round(self.ratio(self.kind_right, self.matched), 4),
+            "speaker_accuracy": round(ratio(self.speaker_right, self.matched), 4),
+            "actor_accuracy": round(ratio(self.actor_right, self.with_actor), 4),
+            "no_guess_rate": round(ratio(self.no_guess, self.without_actor), 4),
+            "speaker_kind_accuracy": round(ratio(self.kind_right, self.matched), 4),
             "misses_by_category": dict(sorted(self.misses_by_category.items())),
             "gold_by_category": dict(sorted(self.gold_by_category.items())),
         }
