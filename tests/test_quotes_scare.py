@@ -23,6 +23,9 @@ def _marks(text: str) -> list[tuple[str, str, str | None]]:
     # the verb further on, still in the subject's clause
     ("The union, which met on Monday, then applauded the mayor for her “steady hand.”",
      "The union"),
+    # cue verbs in the forms the cue list leaves out
+    ("The mayor is describing the levy as “a quiet theft” to anyone who listens.", "The mayor"),
+    ("Farmers there call it the “quiet tax” among themselves.", "Farmers"),
     # a possessive subject and a noun of saying
     ("Lindqvist’s claim that the ballots were “lost in transit” drew scorn from the board.",
      "Lindqvist’s"),
