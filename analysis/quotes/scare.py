@@ -33,6 +33,10 @@ NOUN_WINDOW_WORDS = 4
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s")
 #: A sentence's closing punctuation, with closing quote marks or brackets after it.
 _CLOSED = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
+#: Most characters read at a sentence's end for its closing punctuation, and between the
+#: subject and the quote per word of the window (reading stays linear in a long sentence).
+_TAIL_CHARS = 40
+_CHARS_PER_WORD = 30
 #: The possessive ending of a subject ("Kim's", "Kim’s").
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
@@ -89,10 +93,12 @@ def subject_speech(context: Context, item: Found,
         return None
     sentence = sentence_of(context, item.start)
     text = context.doc.text
-    if sentence is None or is_headline(text[sentence.start : sentence.end]):
+    if sentence is None or is_headline(text[max(sentence.start, sentence.end - _TAIL_CHARS) : sentence.end]):
         return None
     speaker = subject.speaker
     if not _may_speak(speaker.text, speaker.kind) or speaker.end > item.start:
+        return None
+    if item.start - speaker.end > STANCE_WINDOW_WORDS * _CHARS_PER_WORD:
         return None
     between = text[speaker.end : item.start]
     if _CLAUSE_BREAK.search(between):
