@@ -31,6 +31,7 @@ from analysis.quotes.context import (
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.phrases import Phrase, sentence_subject
+from analysis.quotes.scare import subject_speech
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -60,7 +61,8 @@ REPORTED_GAP_MAX_WORDS = 4
 def attribute(context: Context, found: list[Found]) -> None:
     """Give each direct and partial quote its attribution (in place), in text order.
 
-    A short partial quote that nothing attributes becomes a scare quote.
+    A short partial quote that nothing attributes becomes a scare quote, unless it reads as
+    the words of the sentence's subject (:func:`analysis.quotes.scare.subject_speech`).
     """
     last_speech: Found | None = None
     previous: Found | None = None
@@ -94,8 +96,11 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _continued_partial(context, item, last_speech)
             )
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
-                item.kind = "scare"
-                context.non_speech.add(item.start)
+                # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
+                item.attribution = subject_speech(context, item, _subject_before_quote(context, item))
+                if item.attribution is None:
+                    item.kind = "scare"
+                    context.non_speech.add(item.start)
             elif item.attribution is None:
                 item.attribution = _subject_before_quote(context, item)
         if item.kind in {"direct", "partial"}:

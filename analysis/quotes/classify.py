@@ -4,7 +4,8 @@ A span that starts its sentence (or follows an introducing colon or comma) and e
 punctuation is ``direct``; a span inside a sentence is ``partial``, unless a title noun
 ("song", "book", "rendition of") announces a title-cased span (``title``) or a scare
 marker ("so-called", "dubbed") precedes it (``scare``). A short partial quote that no
-cue attributes becomes ``scare`` later (:mod:`analysis.quotes.attribution`).
+cue attributes becomes ``scare`` later (:mod:`analysis.quotes.attribution`), unless it
+reads as the words of its sentence's subject (:mod:`analysis.quotes.scare`).
 """
 
 from __future__ import annotations
