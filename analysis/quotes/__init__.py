@@ -12,6 +12,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``attributions``    the speech cues of a sentence with their speakers and addressees
 ``classify``        the kind of a quote-mark span: direct, partial, title, scare
 ``attribution``     which cue (so which speaker) each marked quote takes
+``scare``           whether a short partial quote no cue takes is speech or a scare quote
 ``indirect``        reported speech without marks ("X said that ...")
 ``content``         the content span a sentence attributes to a partial quote's speaker
 ``resolve``         speakers and addressees to actors, against the article's mentions
