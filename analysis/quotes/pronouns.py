@@ -14,7 +14,7 @@ import re
 from analysis.actors.gender import ArticleGenders, first_name_gender, registry_gender
 from analysis.actors.registry import ActorRegistry
 from analysis.quotes.speaker_index import Speakers
-from analysis.quotes.speaker_kinds import looks_like_person
+from analysis.quotes.speaker_kinds import described_organisations, looks_like_person
 
 __all__ = ["PRONOUN_CANDIDATES", "Genders"]
 
@@ -49,6 +49,13 @@ class Genders:
         self.article = ArticleGenders(text)
         self.text = text
         self._aged: dict[str, bool] = {}
+        self._organisations: frozenset[str] | None = None
+
+    def organisations(self) -> frozenset[str]:
+        """Names the article describes as organisations ("X, a watchdog group"), read once."""
+        if self._organisations is None:
+            self._organisations = described_organisations(self.text)
+        return self._organisations
 
     def aged(self, actor: str) -> bool:
         """Tell whether the article gives ``actor`` an age ("Lina Kovaite, a 34-year-old")."""
@@ -74,6 +81,8 @@ class Genders:
         record = self.registry.get(actor)
         if record is not None:
             return record.kind == "person"
+        if actor in self.organisations():
+            return False
         if spoke:
             return looks_like_person(actor) or _SURNAME.fullmatch(actor) is not None
         if not looks_like_person(actor):

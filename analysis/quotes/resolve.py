@@ -254,7 +254,8 @@ class Resolver:
                 anonymous = self.anonymous_source(speaker, item.start)
                 item.actor = None if anonymous else self.actor_for(speaker, item.start)
                 self.kinds[(item.start, item.end, item.kind)] = speaker_kind(
-                    self.registry, item.actor, speaker.kind, anonymous)
+                    self.registry, item.actor, speaker.kind, anonymous,
+                    self.genders.organisations())
                 if anonymous and speaker.kind != "pronoun":
                     self.anonymous.append(speaker.start)
                     self.anonymous_heads.update(dict.fromkeys(anonymous_heads(speaker.text)))
@@ -338,7 +339,7 @@ class Resolver:
         if phrase.kind == "pronoun":
             if addressee:
                 return None
-            if pronoun_gender(phrase.text) == PLURAL:
+            if pronoun_gender(phrase.text) == PLURAL or phrase.text.lower() == "it":
                 return self.group_before(min(before, phrase.start))
             if phrase.text.lower() not in words("person_pronoun"):
                 return None
@@ -398,14 +399,26 @@ class Resolver:
         return None
 
     def group_before(self, limit: int) -> str | None:
-        """"they": the latest organisation that spoke before ``limit``, else the organisation
-        that opens the sentence before ("The Rice Growers' Association staged a rally. ...
-        they said"), else None.
+        """"they" or "it": the latest of the organisation that spoke last before ``limit``
+        and the organisation that opens the sentence before ("The Rice Growers'
+        Association staged a rally. ... they said"), else None. An organisation is one by
+        the registry, or a name the registry lacks that the article describes as one
+        ("Fair Harbor Trust, a watchdog group") or that ends in an organisation's head noun.
         """
-        for _, _, actor in self.speakers.recent_before(limit, PRONOUN_CANDIDATES):
+        found: list[tuple[int, str]] = []
+        for offset, _, actor in self.speakers.recent_before(limit, PRONOUN_CANDIDATES):
             record = self.registry.get(actor)
-            if record is not None and record.kind == "organisation":
-                return actor
+            if (record.kind == "organisation" if record is not None
+                    else self._is_organisation(actor)):
+                found.append((offset, actor))
+                break
+        subject = self._organisation_subject_before(limit)
+        if subject is not None:
+            found.append(subject)
+        return max(found)[1] if found else None
+
+    def _organisation_subject_before(self, limit: int) -> tuple[int, str] | None:
+        """``(offset, actor)`` of the organisation opening the sentence before ``limit``."""
         sentence = self.doc.sentence_at(limit)
         if sentence is None or sentence.index == 0:
             return None
@@ -415,8 +428,8 @@ class Resolver:
             return None
         offset, name = self.subjects()[subject]
         actor = self.named(Phrase(offset, offset + len(name), name, "name"))
-        if actor is not None and speaker_kind(self.registry, actor, "name") == "organisation":
-            return actor
+        if actor is not None and self._is_organisation(actor):
+            return offset, actor
         return None
 
     def _subject_starts_ready(self) -> list[int]:
@@ -601,7 +614,8 @@ class Resolver:
 
     def _is_organisation(self, actor: str) -> bool:
         """An organisation or a country (a government issues statements too)."""
-        return speaker_kind(self.registry, actor, "name") == "organisation"
+        return speaker_kind(self.registry, actor, "name",
+                            organisations=self.genders.organisations()) == "organisation"
 
     def titled_name_before(self, phrase: Phrase) -> str | None:
         """"the senator" -> the last "Senator Pete Ricketts" written before the mention.

@@ -26,7 +26,8 @@ from functools import cache
 from analysis._resources import read_csv_rows, read_lines
 from analysis.actors.registry import ActorRegistry
 
-__all__ = ["anonymous_heads", "anonymous_words", "is_anonymous", "looks_like_person", "speaker_kind"]
+__all__ = ["anonymous_heads", "anonymous_words", "described_organisations", "is_anonymous",
+           "looks_like_person", "speaker_kind"]
 
 #: Words that open a definite or possessed description: "the officials" are known ones.
 DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its",
@@ -36,6 +37,24 @@ NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _WORD = re.compile(r"[\w’'.-]+")
 #: A capitalised name word with a lower-case letter ("Berg", "Eun-hye"), not "U.S.".
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
+#: Most words between the article of an appositive and its organisation noun ("a
+#: nonpartisan election watchdog").
+DESCRIBED_MAX_WORDS = 4
+#: Characters before an organisation noun searched for the name it describes.
+DESCRIBED_WINDOW = 160
+#: Words that make the noun after them the head of a phrase inside the description, not
+#: the description's own head ("a partner at the law firm": a person).
+_NOT_IN_HEAD = frozenset({"of", "at", "for", "in", "with", "on", "from", "by", "to", "and",
+                          "or", "who", "which", "that", "whose", "former", "ex"})
+#: Words that may follow the organisation noun ending a description ("a civic group in
+#: Ohio", "a watchdog group that ..."); any other lower-case word makes the noun a
+#: modifier ("a group leader": a person).
+_AFTER_HEAD = frozenset({"in", "of", "that", "which", "whose", "based", "founded", "with",
+                         "from", "at", "on", "for", "and", "or", "said", "says", "told",
+                         "has", "had", "is", "was"})
+_LEADING_THE = re.compile(r"^The\s+")
+_NEXT_WORD = re.compile(r"\s*([a-z][\w’'-]*)")
+_NAME_RUN = r"(?:[A-Z][\w’'&.-]*\s){0,5}[A-Z][\w’'&.-]*[\w]"
 
 
 @cache
@@ -136,6 +155,50 @@ def looks_like_person(name: str) -> bool:
     return _NAME_WORD.fullmatch(parts[0]) is not None and _NAME_WORD.fullmatch(parts[-1]) is not None
 
 
+@cache
+def _organisation_noun() -> re.Pattern[str]:
+    nouns = sorted(read_lines("quotes/organisation_nouns.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b(?![’'-])")
+
+
+@cache
+def _described_name() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'-])(?P<name>{_NAME_RUN}),\s+(?:an?|the)\s+"
+                      rf"(?P<words>(?:[\w’'-]+\s+){{0,{DESCRIBED_MAX_WORDS}}}?)$")
+
+
+def described_organisations(text: str) -> frozenset[str]:
+    """Return the names ``text`` describes as organisations in apposition.
+
+    "Fair Harbor Trust, a nonpartisan watchdog group, said": a name, a comma, an
+    article and a description whose head noun is one of
+    ``resources/quotes/organisation_nouns.txt``. A noun inside a phrase of the
+    description ("Lena Ford, a partner at the law firm") does not count. Read once per
+    article, from each organisation noun back over :data:`DESCRIBED_WINDOW` characters.
+
+    Examples
+    --------
+    >>> sorted(described_organisations(
+    ...     "Fair Harbor Trust, a nonpartisan watchdog group, said so. "
+    ...     "Lena Ford, a partner at the law firm, agreed. Nuvio, a Seoul start-up, hired. "
+    ...     "Ann Berg, a group leader, left."))
+    ['Fair Harbor Trust', 'Nuvio']
+    """
+    names = set()
+    before = _described_name()
+    for noun in _organisation_noun().finditer(text):
+        match = before.search(text, max(0, noun.start() - DESCRIBED_WINDOW), noun.start())
+        if match is None:
+            continue
+        following = _NEXT_WORD.match(text, noun.end())
+        if following is not None and following.group(1) not in _AFTER_HEAD:
+            continue
+        words = match.group("words").lower().split()
+        if not _NOT_IN_HEAD.intersection(words):
+            names.add(_LEADING_THE.sub("", match.group("name")))
+    return frozenset(names)
+
+
 def _headed_of(name: str) -> bool:
     """Tell whether ``name`` is "Head of ..." with an organisation's head ("Bank of Valdor")."""
     parts = name.split()
@@ -144,7 +207,7 @@ def _headed_of(name: str) -> bool:
 
 def speaker_kind(
     registry: ActorRegistry, actor: str | None, phrase_kind: str | None,
-    anonymous: bool = False,
+    anonymous: bool = False, organisations: frozenset[str] = frozenset(),
 ) -> str | None:
     """Return the :data:`~analysis.quotes.records.SPEAKER_KINDS` value of one speaker.
 
@@ -157,6 +220,9 @@ def speaker_kind(
         The phrase's kind ("name", "pronoun", "description"); None: no speaker.
     anonymous : bool
         The phrase is (or a pronoun goes on from) an anonymous source.
+    organisations : frozenset of str
+        Names the article describes as organisations (:func:`described_organisations`);
+        the registry's word comes first.
 
     Examples
     --------
@@ -170,6 +236,8 @@ def speaker_kind(
     ('anonymous', None)
     >>> speaker_kind(registry, "Organisers", "name"), speaker_kind(registry, "Tomas Berg", "pronoun")
     ('unresolved', 'person')
+    >>> speaker_kind(registry, "Tomas Berg", "name", organisations=frozenset({"Tomas Berg"}))
+    'organisation'
     """
     if phrase_kind is None:
         return None
@@ -180,6 +248,8 @@ def speaker_kind(
     record = registry.get(actor)
     if record is not None:
         person = record.kind == "person"
+    elif actor in organisations:
+        person = False
     elif looks_like_person(actor):
         person = True
     elif (actor.split()[-1] in _organisation_heads() or _headed_of(actor)

@@ -1,0 +1,65 @@
+"""Organisations the article itself describes ("X, a watchdog group"): their kind, and
+"it" / "they" going back to them.
+
+Every text here is written for these tests (invented groups, firms and people).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis.quotes.extract import extract_quotes
+from analysis.quotes.speaker_kinds import described_organisations
+from analysis.text.articles import Article
+
+ON = date(2024, 5, 2)
+
+
+def _speech(text: str) -> dict[str, tuple[str | None, str | None]]:
+    quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
+    return {q.text.strip("“”\",. "): (q.actor, q.speaker_kind) for q in quotes
+            if q.kind in ("direct", "partial", "indirect")}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Clearwater Ledger, an independent election watchdog, filed suit.", {"Clearwater Ledger"}),
+    ("Orin Maddox Partners, a Chicago consultancy that advises insurers, declined.",
+     {"Orin Maddox Partners"}),
+    ("Tessaly, a two-year-old Busan start-up, raised money.", {"Tessaly"}),
+    ("Rosa Quint, a lawyer for the advocacy group, spoke.", set()),
+    ("Hal Brandt, a group captain, retired.", set()),
+    ("The Harbor Tenants Union, a renters' association, marched.", {"Harbor Tenants Union"}),
+    ("Ivo Kern, the union's treasurer, resigned.", set()),
+    ("Mina Cho, a former bank, x.", set()),
+])
+def test_described_organisations_reads_the_head_noun_of_the_apposition(text, names):
+    assert described_organisations(text) == names
+
+
+def test_a_described_organisation_speaks_as_an_organisation():
+    text = ('Clearwater Ledger, an independent election watchdog, said the count was '
+            '"riddled with gaps."')
+    assert _speech(text)["riddled with gaps"] == ("Clearwater Ledger", "organisation")
+
+
+def test_it_goes_back_to_the_organisation_that_spoke():
+    text = ('Clearwater Ledger, an independent election watchdog, called the count '
+            '"riddled with gaps." It said it would ask for an audit.')
+    assert _speech(text)["it would ask for an audit"] == ("Clearwater Ledger", "organisation")
+
+
+def test_he_never_goes_back_to_a_described_organisation():
+    text = ('Clearwater Ledger, an independent election watchdog, said the count was '
+            '"riddled with gaps." "We counted every ballot twice," he said.')
+    actor, kind = _speech(text)["We counted every ballot twice"]
+    assert actor != "Clearwater Ledger"
+    assert kind != "organisation"
+
+
+def test_they_take_the_organisation_opening_the_sentence_before_over_an_earlier_speaker():
+    text = ('Orin Maddox Partners, a Chicago consultancy, said prices would "keep rising." '
+            'The Harbor Tenants Union, a renters\' association, marched on Friday. '
+            '"We cannot pay this," they said.')
+    assert _speech(text)["We cannot pay this"][0] == "Harbor Tenants Union"
