@@ -63,3 +63,22 @@ def test_they_take_the_organisation_opening_the_sentence_before_over_an_earlier_
             'The Harbor Tenants Union, a renters\' association, marched on Friday. '
             '"We cannot pay this," they said.')
     assert _speech(text)["We cannot pay this"][0] == "Harbor Tenants Union"
+
+
+# -- a person introduced but not yet quoted, then "he"/"she" ---------------------------
+
+
+def test_a_name_that_spoke_through_who_is_a_speaker_a_pronoun_goes_back_to():
+    text = ("The delegation was led by Deputy Minister Sohn Mi-rae, who told reporters that "
+            "talks would resume in March.\n\n"
+            "“We came to listen, not to lecture,” she said.")
+    assert _speech(text)["We came to listen, not to lecture"][0] == "Sohn Mi-rae"
+
+
+@pytest.mark.parametrize("apposition", ["a retired nurse who ran twice before,", "61,"])
+def test_a_one_word_subject_before_an_apposition_is_the_sentence_subject(apposition):
+    text = ("Nina Pruitt lost the primary by 12 votes. Her rival's spokeswoman, Lena Ortiz, "
+            "said: “The count was fair.”\n\n"
+            f"Pruitt, {apposition} waited outside with her daughters.\n\n"
+            "“I asked for one thing and I got it,” she told reporters.")
+    assert _speech(text)["I asked for one thing and I got it"][0] == "Nina Pruitt"

@@ -79,7 +79,7 @@ INTRO_PHRASE_CHARS = 60
 #: A dateline before a story's first sentence ("VILNIUS, Lithuania (feature) — ").
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+,?[^—\n]{0,60}?\s(?:—|–|-{1,2})\s+")
 #: A capitalised word followed by a lower-case one: a one-word subject ("Kovaite was").
-_ONE_WORD_SUBJECT = re.compile(r"([A-Z][a-z][\w’'-]*)\s+[a-z]")
+_ONE_WORD_SUBJECT = re.compile(r"([A-Z][a-z][\w’'-]*)(?:\s+[a-z]|,\s+(?:an?\s|the\s|\d))")
 #: An organisation named as "Head of Name[, Name] [and Name]": the whole is its name
 #: ("Ministry of Trade, Industry and Energy", "Bank of Valdor"), not its last word.
 _ORGANISATION_OF = re.compile(
@@ -213,11 +213,13 @@ class Resolver:
             after = NAME_RUN_RE.match(text, comma + 2, end)
             if after is not None:
                 return after.start(), after.group()
-            return self._one_word_subject(comma + 2, end)
+            # "Back at the stand, Kovaite was ..."; else "Reyes, a history teacher, sat ..."
+            return self._one_word_subject(comma + 2, end) or self._one_word_subject(start, end)
         return None
 
     def _one_word_subject(self, start: int, end: int) -> tuple[int, str] | None:
-        """A one-word name before a lower-case word ("Kovaite was"), written in full elsewhere."""
+        """A one-word name before a lower-case word ("Kovaite was") or an appositive or age
+        ("Reyes, a teacher,", "Reyes, 44,"), written in full elsewhere."""
         match = _ONE_WORD_SUBJECT.match(self.doc.text, start, end)
         if match is None or match.group(1).lower() in run_openers():
             return None
@@ -261,6 +263,9 @@ class Resolver:
                     self.anonymous_heads.update(dict.fromkeys(anonymous_heads(speaker.text)))
                 elif item.actor is not None and speaker.kind != "pronoun":
                     self.speakers.add(speaker.start, speaker.text, item.actor)
+                elif item.actor is not None and speaker.text.lower() == "who":
+                    # "Choi Hyun-seo, who told reporters ...": the name has spoken
+                    self.speakers.add(speaker.start, item.actor, item.actor)
             if attribution.addressee is not None:
                 item.addressee_actor = self.actor_for(attribution.addressee, item.start,
                                                       addressee=True)
