@@ -82,3 +82,15 @@ def test_a_one_word_subject_before_an_apposition_is_the_sentence_subject(apposit
             f"Pruitt, {apposition} waited outside with her daughters.\n\n"
             "“I asked for one thing and I got it,” she told reporters.")
     assert _speech(text)["I asked for one thing and I got it"][0] == "Nina Pruitt"
+
+
+def test_a_text_named_by_its_issuer_is_the_issuer_not_its_head():
+    text = ("Ministers met in Lisbon. “We will meet again in June,” NATO Secretary General "
+            "Mark Rutte said. According to a NATO summary of the talks, the ministers "
+            "“firmly rejected” any pause in aid.")
+    assert _speech(text)["firmly rejected"] == ("NATO", "organisation")
+
+
+def test_a_person_whose_surname_is_a_document_noun_stays_a_person():
+    text = "“The vote was clean,” said Ada Letter, a poll worker."
+    assert _speech(text)["The vote was clean"][0] == "Ada Letter"

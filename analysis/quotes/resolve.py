@@ -350,6 +350,8 @@ class Resolver:
                 return None
             found = self.pronoun_candidate(phrase, before)
             return found[1] if found is not None else None
+        if phrase.text.split()[-1] in document_nouns():  # lower case: "Ada Letter" is a name
+            return self.document_issuer(phrase)  # "a NATO summary": its issuer, no person
         if phrase.kind == "name":
             return self.named(phrase)
         return self.described(phrase)
@@ -547,8 +549,6 @@ class Resolver:
                 actor = None  # "the foreign minister" in a story naming no country of theirs
         if actor is not None:
             return actor
-        if phrase.text.split()[-1].lower() in document_nouns():
-            return self.document_issuer(phrase)
         candidates = {a.name for a in self.registry.candidates(phrase.text, on=self.on)}
         if candidates:
             # the last mention before the phrase of any candidate actor
