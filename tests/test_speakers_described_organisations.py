@@ -94,3 +94,22 @@ def test_a_text_named_by_its_issuer_is_the_issuer_not_its_head():
 def test_a_person_whose_surname_is_a_document_noun_stays_a_person():
     text = "“The vote was clean,” said Ada Letter, a poll worker."
     assert _speech(text)["The vote was clean"][0] == "Ada Letter"
+
+
+# -- a description goes back to the name given with another noun for the role --------
+
+
+@pytest.mark.parametrize("intro", [
+    "Chile's ambassador, Rosa Ibarra,",
+    "Chile's ambassador to the African Union, Rosa Ibarra,",
+    "Ambassador Rosa Ibarra",
+])
+def test_the_envoy_goes_back_to_the_named_ambassador(intro):
+    text = f"{intro} arrived late. “We have waited long enough,” said the veteran envoy."
+    assert _speech(text)["We have waited long enough"] == ("Rosa Ibarra", "description")
+
+
+def test_a_spokesman_described_later_as_the_spokesperson():
+    text = ("The ministry's spokesman, Tarek Nadim, was brief. “No comment,” the "
+            "spokesperson said.")
+    assert _speech(text)["No comment"][0] == "Tarek Nadim"

@@ -58,7 +58,7 @@ from analysis.quotes.speaker_kinds import (
     looks_like_person,
     speaker_kind,
 )
-from analysis.quotes.words import document_nouns, words
+from analysis.quotes.words import document_nouns, role_synonyms, words
 from analysis.text.document import Document
 from analysis.text.patterns import NAME_RUN_RE
 
@@ -634,8 +634,14 @@ class Resolver:
         if not head.isalpha() or head[:1].isupper():
             return None
         self._ensure_titled()
-        last = self._titled.last_before(head.capitalize(), phrase.start)
-        appositive = self._appositive.last_before(head, phrase.start)
+        last = appositive = None
+        for noun in role_synonyms(head):  # "the envoy": "Ambassador X" or "its ambassador, X"
+            titled = self._titled.last_before(noun.capitalize(), phrase.start)
+            if titled is not None and (last is None or titled.start(1) > last.start(1)):
+                last = titled
+            named = self._appositive.last_before(noun, phrase.start)
+            if named is not None and (appositive is None or named[1] > appositive[1]):
+                appositive = named
         if appositive is not None and (last is None or appositive[1] > last.start(1)):
             actor = self._appositive_person(*appositive)
             if actor is not None:

@@ -173,11 +173,17 @@ class TitledNames:
         return last
 
 
+#: A short complement naming where a role is held, between the head noun and the name:
+#: "ambassador to the European Union, Grace Whitaker", "director at Lumen Labs, Ivo Kern".
+_POST_MODIFIER = r"(?:\s+(?:to|at|for|in|of)\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)?"
+
+
 @cache
 def _appositives(head: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Patterns for a name in apposition with a description whose head noun is ``head``.
 
-    Either order: "Japan's defense minister, Gen Nakatani," (the head, a comma, the name
+    Either order: "Japan's defense minister, Gen Nakatani," (the head, a short complement
+    such as "to the European Union" if any, a comma, the name
     and a comma or stop: the second pattern, matched at the head) or "Ingrid Solberg, a
     defense economist" (the name, a comma, an article or possessive, up to
     :data:`APPOSITIVE_MAX_WORDS` words and the head: the third, searched in the
@@ -188,7 +194,7 @@ def _appositives(head: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     determiner = r"(?:an?|the|its|his|her|their|[A-Z][\w.-]*['’]s)"
     return (
         re.compile(rf"\b{noun}\b"),
-        re.compile(rf"{noun},\s+(?P<name>{_NAME[1:-1]})(?=[,.;])"),
+        re.compile(rf"{noun}{_POST_MODIFIER},\s+(?P<name>{_NAME[1:-1]})(?=[,.;])"),
         re.compile(rf"(?<![\w’'-])(?P<name>{_NAME[1:-1]}),\s+{determiner}\s+"
                    rf"(?:[\w’'-]+\s+){{0,{APPOSITIVE_MAX_WORDS}}}?{noun}$"),
     )

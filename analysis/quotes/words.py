@@ -13,7 +13,8 @@ from functools import cache
 
 from analysis._resources import read_csv_rows, read_lines
 
-__all__ = ["abbreviations", "alternation", "document_nouns", "leading_stops", "words"]
+__all__ = ["abbreviations", "alternation", "document_nouns", "leading_stops", "role_synonyms",
+           "words"]
 
 
 @cache
@@ -26,6 +27,22 @@ def document_nouns() -> frozenset[str]:
     (True, False)
     """
     return frozenset(read_lines("quotes/document_nouns.txt"))
+
+
+@cache
+def role_synonyms(head: str) -> tuple[str, ...]:
+    """Return ``head`` and the nouns news writes for the same role (``quotes/role_synonyms.csv``).
+
+    Examples
+    --------
+    >>> role_synonyms("envoy"), role_synonyms("minister")
+    (('envoy', 'ambassador'), ('minister',))
+    """
+    for row in read_csv_rows("quotes/role_synonyms.csv"):
+        nouns = tuple(row["nouns"].split())
+        if head in nouns:
+            return (head, *(noun for noun in nouns if noun != head))
+    return (head,)
 
 
 @cache
