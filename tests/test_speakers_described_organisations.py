@@ -113,3 +113,22 @@ def test_a_spokesman_described_later_as_the_spokesperson():
     text = ("The ministry's spokesman, Tarek Nadim, was brief. “No comment,” the "
             "spokesperson said.")
     assert _speech(text)["No comment"][0] == "Tarek Nadim"
+
+
+# -- a quoted word an apposition calls a word is not speech ----------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Traders have taken to calling the new bond the “Panda Plus,” a label its issuer dislikes.",
+    "Staff call the overnight shift the “graveyard,” a nickname older than the plant.",
+])
+def test_a_quoted_word_named_a_label_by_its_apposition_is_a_scare_quote(text):
+    quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
+    assert [q.kind for q in quotes] == ["scare"]
+    assert quotes[0].speaker is None
+
+
+def test_speech_followed_by_a_description_of_its_speaker_stays_speech():
+    text = "“We will not sell,” the founder, a former teacher, said on Monday."
+    quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
+    assert [q.kind for q in quotes] == ["direct"]

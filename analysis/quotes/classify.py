@@ -3,9 +3,10 @@
 A span that starts its sentence (or follows an introducing colon or comma) and ends in
 punctuation is ``direct``; a span inside a sentence is ``partial``, unless a title noun
 ("song", "book", "rendition of") announces a title-cased span (``title``) or a scare
-marker ("so-called", "dubbed") precedes it (``scare``). A short partial quote that no
-cue attributes becomes ``scare`` later (:mod:`analysis.quotes.attribution`), unless it
-reads as the words of its sentence's subject (:mod:`analysis.quotes.scare`).
+marker ("so-called", "dubbed") precedes it or an apposition after it calls it a word
+("“IP4,” a label ...": ``scare``). A short partial quote that no cue attributes becomes
+``scare`` later (:mod:`analysis.quotes.attribution`), unless it reads as the words of its
+sentence's subject (:mod:`analysis.quotes.scare`).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool
     if _is_title(content_words) and (words("title_noun") & set(preceding)
                                      or _title_noun_after(text, m.end)):
         return "title"
-    if set(preceding[-SCARE_WINDOW:]) & words("scare"):
+    if set(preceding[-SCARE_WINDOW:]) & words("scare") or _term_noun_after(text, m.end):
         return "scare"
     if m.paragraphs > 1:
         return "direct"
@@ -91,6 +92,12 @@ def _title_noun_after(text: str, end: int) -> bool:
     """Tell whether an apposition right after the quote names it a title ("“X,” the song")."""
     match = _APPOSED_AFTER.match(text, end)
     return match is not None and bool(set(match.group("words").lower().split()) & words("title_noun"))
+
+
+def _term_noun_after(text: str, end: int) -> bool:
+    """Tell whether an apposition right after the quote calls it a word ("“IP4,” a label")."""
+    match = _APPOSED_AFTER.match(text, end)
+    return match is not None and bool(set(match.group("words").lower().split()) & words("term_noun"))
 
 
 def _is_title(content_words: list[str]) -> bool:
