@@ -15,6 +15,8 @@ the dev ECE under the variant's own out-of-fold temperature and confidence map.
 - ``nblr-B``: NBSVM-style scaling (Wang and Manning 2012): each feature's value is
   multiplied by the spread (max - min over classes) of its MNB log-probabilities,
   raised to the power B, fitted in-fold;
+- ``nbinterp-G``: ``nblr-0.5`` plus G times the binary MNB (``interpb``): what
+  ``train()`` ships (``nb_scale=0.5, nb_weight=0.07``);
 - ``view-*``: the regression on another feature view (``w2``/``w6`` window 2/6,
   ``nobow`` without sentence words, ``clause`` clause and near words only, ``decay``
   sentence words valued by closeness to the target); ``ens-A+B+...``: the mean of
@@ -437,6 +439,11 @@ def variant_logits(corpus: Corpus, name: str, cache: Path) -> list[tuple[str, di
             return [(name, nb)]
         lr = view("shipped")
         return [(name, {k: lr[k] + gamma * nb[k] for k in lr})]
+    if name.startswith("nbinterp-"):  # NBSVM-scaled regression + GAMMA x binary MNB
+        gamma = float(name.split("-")[1])
+        nb = _cached(cache, "mnbb-1", lambda: cross_fit(corpus, rows, mnb_learner(1.0, True)))
+        scaled = _cached(cache, "nblr-0.5", lambda: cross_fit(corpus, rows, nblr_learner(0.5)))
+        return [(name, {k: scaled[k] + gamma * nb[k] for k in scaled})]
     if name.startswith("nblr-"):
         power = float(name.split("-")[1])
         return [(name, _cached(cache, name, lambda: cross_fit(

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.sentiment.features import FeatureConfig
 from analysis.sentiment.model import LABELS, load_model
-from analysis.sentiment.naive_bayes import naive_bayes_weights
+from analysis.sentiment.naive_bayes import naive_bayes_spread, naive_bayes_weights
 from analysis.sentiment.training import (
     LabelledTarget,
     _fit_linear,
@@ -77,10 +77,36 @@ def test_the_model_file_records_the_interpolation(tmp_path: Path) -> None:
         "sentence_normalized": text, "primary_gid": f"set_{i}_{i}_0",
         "targets": [{"from": 0, "to": 7, "polarity": label}]})
         for i, (text, label) in enumerate(SENTENCES * 2)), encoding="utf-8")
-    assert "nb_weight" not in train(file, min_count=1, max_iter=100)["training"]  # type: ignore[operator]
+    plain = train(file, min_count=1, max_iter=100, nb_weight=0.0, nb_scale=0.0)
+    assert "nb_weight" not in plain["training"]  # type: ignore[operator]
     data = train(file, min_count=1, max_iter=100, nb_weight=0.1)
     assert data["training"]["nb_weight"] == 0.1  # type: ignore[index]
+    assert data["training"]["nb_scale"] == 0.5  # type: ignore[index]
     assert "naive Bayes" in data["training"]["method"]  # type: ignore[index]
     model = load_model(data)
     text = "Alvarez was jailed again."
     assert model.classify(text, 0, 7).label == "negative"
+
+
+def test_a_feature_that_tells_the_classes_apart_is_scaled_up() -> None:
+    rows = [{"n1:fled": 1.0, "p1:<s>": 1.0}, {"n1:met": 1.0, "p1:<s>": 1.0},
+            {"n1:won": 1.0, "p1:<s>": 1.0}] * 2
+    scale = naive_bayes_spread(rows, [0, 1, 2] * 2)
+    assert scale["n1:fled"] > 0.5 and scale["p1:<s>"] == pytest.approx(0.0)
+
+
+def test_scaled_fitting_gives_weights_for_the_features_as_they_are() -> None:
+    rows, labels = _rows()
+    options = {"l2": 3e-3, "min_count": 2, "balanced": True, "max_iter": 200}
+    weights, bias, vocabulary = _fit_linear(rows, labels, nb_scale=0.5, **options)
+    scale = naive_bayes_spread(rows, labels, power=0.5)
+    scaled = [{k: v * scale[k] for k, v in row.items() if k in scale} for row in rows]
+    inner, inner_bias, inner_vocabulary = _fit_softmax(scaled, labels, **options)
+    assert vocabulary == inner_vocabulary and bias == inner_bias
+    # the same logits: shipped weights on raw features = fitted weights on scaled ones
+    row = rows[2]
+    index = {name: i for i, name in enumerate(vocabulary)}
+    raw = [sum(weights[index[k]][c] * v for k, v in row.items() if k in index) for c in range(3)]
+    fitted = [sum(inner[index[k]][c] * v * scale[k] for k, v in row.items() if k in index)
+              for c in range(3)]
+    assert raw == pytest.approx(fitted)
