@@ -103,6 +103,8 @@ def test_the_shipped_model_is_what_train_sentiment_builds_with_its_defaults() ->
     assert shipped["features"] == FeatureConfig().as_dict()
     defaults = {name: p.default for name, p in inspect.signature(train).parameters.items()
                 if p.default is not inspect.Parameter.empty and name != "config"}
+    if not defaults["nb_weight"]:  # no naive Bayes weights: the file does not name them
+        defaults = {k: v for k, v in defaults.items() if not k.startswith("nb_")}
     assert {k: shipped["training"][k] for k in defaults} == defaults
     assert shipped["training"]["source"] == "train.jsonl"
     assert 0.5 < shipped["calibration"]["temperature"] < 2.0

@@ -5,7 +5,9 @@
 :mod:`analysis.sentiment.features` for every annotated target of a NewsMTSC-style JSONL
 file (Hamborg and Donnay, EACL 2021), class-balanced mean cross-entropy with an L2
 penalty, minimised by full-batch L-BFGS with a backtracking (Armijo) line search
-(Nocedal and Wright, *Numerical Optimization*, 2006, ch. 7) in numpy.
+(Nocedal and Wright, *Numerical Optimization*, 2006, ch. 7) in numpy, its weights then
+interpolated with those of a multinomial naive Bayes over the same features
+(:mod:`analysis.sentiment.naive_bayes`; Wang and Manning, ACL 2012).
 :func:`model_to_json` writes the result as stable JSON text, so the same training file
 and settings give the same bytes: ``python -m analysis train-sentiment TRAIN.jsonl``
 rebuilds the shipped ``analysis/resources/sentiment/target_sentiment_model.json``.
@@ -30,6 +32,7 @@ from analysis.errors import AnalysisError
 from analysis.sentiment.calibration import MAP_BINS, fit_confidence_map, fit_temperature, softmax
 from analysis.sentiment.features import FeatureConfig, target_features
 from analysis.sentiment.model import LABELS, MODEL_FORMAT
+from analysis.sentiment.naive_bayes import naive_bayes_spread, naive_bayes_weights
 from analysis.sentiment.scope import scored_span
 
 __all__ = ["LabelledTarget", "model_to_json", "read_targets", "train"]
@@ -42,6 +45,15 @@ SIGNIFICANT_DIGITS = 6
 
 #: Folds of the cross-fitting that calibrates the model (and of the feature choice).
 CALIBRATION_FOLDS = 5
+#: Weight of the naive Bayes log-probabilities added to the regression's weights, and
+#: the power of the naive Bayes spread the regression's inputs are scaled by (0: off).
+#: Chosen by 5-fold CV on NewsMTSC train (docs/evaluation.md, "Round three"): shipped
+#: features 0.668; scaled 0.678; scaled + NB weights 0.02 / 0.05 / 0.07 / 0.1: 0.681 /
+#: 0.681 / 0.682 / 0.681.
+NB_WEIGHT = 0.07
+NB_SCALE = 0.5
+#: Laplace smoothing of the naive Bayes counts (CV: 0.5 0.678, 1 0.678, 2 0.676).
+NB_ALPHA = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +150,9 @@ def train(
     min_count: int = 2,
     balanced: bool = True,
     max_iter: int = 400,
+    nb_weight: float = NB_WEIGHT,
+    nb_scale: float = NB_SCALE,
+    nb_alpha: float = NB_ALPHA,
 ) -> dict[str, object]:
     """Fit the target sentiment model on a NewsMTSC-style JSONL file.
 
@@ -158,6 +173,14 @@ def train(
         Weight classes inversely to their frequency (macro F1 counts them equally).
     max_iter : int
         L-BFGS iterations.
+    nb_weight : float
+        Weight of the naive Bayes log-probabilities added to the regression's weights
+        (:func:`analysis.sentiment.naive_bayes.naive_bayes_weights`); 0: the regression alone.
+    nb_scale : float
+        Power of the naive Bayes spread each input is scaled by while fitting
+        (:func:`analysis.sentiment.naive_bayes.naive_bayes_spread`; NBSVM-style); 0: off.
+    nb_alpha : float
+        Laplace smoothing of the naive Bayes counts.
 
     Returns
     -------
@@ -185,8 +208,9 @@ def train(
         raise AnalysisError("no annotated targets in the training file", path)
     feature_rows = [example_features(e, config) for e in examples]
     labels = [LABELS.index(e.label) for e in examples]
-    options = {"l2": l2, "min_count": min_count, "balanced": balanced, "max_iter": max_iter}
-    weights, bias, vocabulary = _fit_softmax(feature_rows, labels, **options)
+    options = {"l2": l2, "min_count": min_count, "balanced": balanced, "max_iter": max_iter,
+               "nb_weight": nb_weight, "nb_scale": nb_scale, "nb_alpha": nb_alpha}
+    weights, bias, vocabulary = _fit_linear(feature_rows, labels, **options)
     folds = [fold_of(e.article or e.text) for e in examples]  # no gid: fold by sentence
     temperature, knots = _calibration(feature_rows, labels, folds, options)
     return {
@@ -203,7 +227,7 @@ def train(
             "min_count": min_count,
             "balanced": balanced,
             "max_iter": max_iter,
-            "method": "multinomial logistic regression, full-batch L-BFGS in numpy",
+            **_method(nb_weight, nb_scale, nb_alpha),
         },
         "calibration": {
             "temperature": temperature,
@@ -217,6 +241,18 @@ def train(
         "weights": {name: [_round(w) for w in row] for name, row in zip(vocabulary, weights, strict=True)
                     if any(_round(w) != 0.0 for w in row)},
     }
+
+
+def _method(nb_weight: float, nb_scale: float, nb_alpha: float) -> dict[str, object]:
+    """Return the ``training`` entries that name the learner (the NB ones only when used)."""
+    method = "multinomial logistic regression, full-batch L-BFGS in numpy"
+    if not nb_weight and not nb_scale:
+        return {"method": method}
+    return {"nb_weight": nb_weight, "nb_scale": nb_scale, "nb_alpha": nb_alpha,
+            "method": method + " over inputs scaled by their naive Bayes spread ** nb_scale "
+                      "(weights scaled back), plus nb_weight times the centred "
+                      "log-probabilities of a class-balanced binary multinomial naive Bayes "
+                      "(NBSVM and MNB/LR interpolation, Wang and Manning 2012)"}
 
 
 def _calibration(feature_rows: Sequence[Mapping[str, float]], labels: Sequence[int],
@@ -240,8 +276,8 @@ def out_of_fold_logits(
 ) -> np.ndarray:
     """Return each example's logits from a model fitted on the other folds only.
 
-    ``options`` are those of :func:`_fit_softmax` (``l2``, ``min_count``, ``balanced``,
-    ``max_iter``). Used to calibrate the temperature and to compare feature sets on
+    ``options`` are those of :func:`_fit_linear` (``l2``, ``min_count``, ``balanced``,
+    ``max_iter``, optionally ``nb_weight``, ``nb_scale`` and ``nb_alpha``). Used to calibrate the temperature and to compare feature sets on
     train alone.
     """
     logits = np.zeros((len(labels), 3))
@@ -249,7 +285,7 @@ def out_of_fold_logits(
     for fold in sorted(set(folds)):
         inside = np.flatnonzero(fold_ids == fold)
         outside = np.flatnonzero(fold_ids != fold)
-        weights, bias, vocabulary = _fit_softmax(
+        weights, bias, vocabulary = _fit_linear(
             [feature_rows[i] for i in outside], [labels[i] for i in outside],
             **options)  # type: ignore[arg-type]
         index = {name: row for name, row in zip(vocabulary, weights, strict=True)}
@@ -292,6 +328,44 @@ def model_to_json(model: Mapping[str, object]) -> str:
         else:
             lines.append(f"{json.dumps(key)}: {json.dumps(value, sort_keys=True)}")
     return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _fit_linear(
+    feature_rows: Sequence[Mapping[str, float]],
+    labels: Sequence[int],
+    *,
+    nb_weight: float = 0.0,
+    nb_scale: float = 0.0,
+    nb_alpha: float = NB_ALPHA,
+    **options: object,
+) -> tuple[list[list[float]], list[float], list[str]]:
+    """Fit the regression (:func:`_fit_softmax`) and add ``nb_weight`` times the MNB weights.
+
+    With ``nb_scale``, the regression is fitted on inputs scaled by their naive Bayes
+    spread (``** nb_scale``) and its weights are scaled back, so they apply to the
+    features as they are. The naive Bayes vocabulary (binary features seen
+    ``min_count`` times) is part of the regression's, so the vocabulary and the bias are
+    the regression's.
+    """
+    min_count = int(options["min_count"])  # type: ignore[call-overload]
+    if nb_scale:
+        scale = naive_bayes_spread(feature_rows, labels, power=nb_scale, alpha=nb_alpha,
+                                   min_count=min_count)
+        scaled = [{k: v * scale[k] for k, v in row.items() if k in scale} for row in feature_rows]
+        weights, bias, vocabulary = _fit_softmax(scaled, labels, **options)  # type: ignore[arg-type]
+        weights = [[w * scale[name] for w in row]
+                   for row, name in zip(weights, vocabulary, strict=True)]
+    else:
+        weights, bias, vocabulary = _fit_softmax(feature_rows, labels, **options)  # type: ignore[arg-type]
+    if nb_weight:
+        nb = naive_bayes_weights(feature_rows, labels, alpha=nb_alpha, min_count=min_count)
+        for row, name in zip(weights, vocabulary, strict=True):
+            extra = nb.get(name)
+            if extra is not None:
+                row[0] += nb_weight * extra[0]
+                row[1] += nb_weight * extra[1]
+                row[2] += nb_weight * extra[2]
+    return weights, bias, vocabulary
 
 
 def _fit_softmax(
