@@ -286,17 +286,23 @@ def _subject_attribution(context: Context, sentence: Sentence, end: int) -> Attr
 
 
 def _continued(context: Context, item: Found, last: Found | None) -> Attribution | None:
+    """The speaker of the quote before, when this one goes on in its paragraph or the next.
+
+    "Same paragraph" is the paragraph where the quote before *ends*: a quote that ran
+    over a paragraph break and closed with ``..., Obama said.`` is continued by a quote
+    opening right after it in that last paragraph.
+    """
     if last is None or last.attribution is None or last.attribution.speaker is None:
         return None
     sentence = sentence_of(context, item.start)
     if sentence is None:
         return None
-    if last.paragraph == sentence.paragraph:
+    last_sentence = sentence_of(context, last.end - 1)
+    if last_sentence is not None and last_sentence.paragraph == sentence.paragraph:
         between = context.doc.text[last.end : item.start]
         if _has_other_subject(context, last.end, item.start) and len(between) > CONTINUED_MAX_CHARS:
             return None
         return last.attribution
-    last_sentence = sentence_of(context, last.end - 1)
     if last_sentence is None or last_sentence.paragraph != sentence.paragraph - 1:
         return None
     following = context.doc.sentences[last_sentence.index + 1 : sentence.index]
