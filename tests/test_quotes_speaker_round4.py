@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.quotes.extract import extract_quotes
 
 
@@ -17,3 +19,42 @@ def test_quote_after_a_multi_paragraph_quote_goes_on_with_its_speaker() -> None:
             "“Nobody should pretend the cranes are cheap,” Brandt said. "
             "“But the ships will not wait for us.”")
     assert _speakers(text) == ["Brandt", "Brandt"]
+
+
+# --- a pronoun speaker inside a clause its sentence's subject heads -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Dana Holt said the board, which she called “asleep at the wheel”, had to go.",
+         "Dana Holt"),
+        ("Peter Lund attacked what he calls “a tax on bread” and promised a vote.", "Peter Lund"),
+        ("Peter Lund said he would vote for Ms. Berg, whom he called “the only adult in the room.”",
+         "Peter Lund"),
+        ("Peter Lund said the council, which he once called “a circus,” had improved.",
+         "Peter Lund"),
+    ],
+)
+def test_pronoun_in_an_embedded_clause_is_named_by_the_subject(text: str, speaker: str) -> None:
+    quotes = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert [q.speaker for q in quotes] == [speaker]
+    assert [q.actor for q in quotes] == [speaker]
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "actor"),
+    [
+        # the pronoun heads the main clause: its own speaker
+        ("When Peter Lund was asked about the plan, he said it was “a tax on bread.”", "he",
+         "Peter Lund"),
+        # the pronoun stands for the object, not the subject
+        ("Ms. Berg praised Peter Lund for what he called “a fair deal.”", "he", "Peter Lund"),
+        # the pronoun does not agree with the subject
+        ("Peter Lund defended Anna Berg, whom she called “a friend.”", "she", "Anna Berg"),
+    ],
+)
+def test_pronoun_that_is_not_the_subject_stays(text: str, speaker: str, actor: str) -> None:
+    quotes = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert [(q.speaker, q.actor) for q in quotes] == [(speaker, actor)]

@@ -16,6 +16,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``content``         the content span a sentence attributes to a partial quote's speaker
 ``resolve``         speakers and addressees to actors, against the article's mentions
 ``head_mentions``   the registry mention heading a speaker phrase (its actor)
+``antecedents``     a pronoun speaker in an embedded clause named by its sentence's subject
 ``name_forms``      a name's written form: acronyms spelled out, names the registry lacks
 ``rows``            :func:`quote_rows`: the ``quotes`` table's rows from records (pure)
 ``extract``         the doors: :func:`extract_quotes` and :func:`quotes_frame`
