@@ -58,3 +58,12 @@ def test_pronoun_in_an_embedded_clause_is_named_by_the_subject(text: str, speake
 def test_pronoun_that_is_not_the_subject_stays(text: str, speaker: str, actor: str) -> None:
     quotes = [q for q in extract_quotes(text) if q.kind == "partial"]
     assert [(q.speaker, q.actor) for q in quotes] == [(speaker, actor)]
+
+
+# --- a participle clause after a comma is no sentence subject -----------------------------
+
+
+def test_participle_after_a_comma_is_not_the_speaker() -> None:
+    text = "On Monday, Mayor Ida Kern endorsed the plan, citing its “careful budget work over three years.”"
+    assert _speakers(text) == ["Mayor Ida Kern"]
+

@@ -562,6 +562,20 @@ def _is_time(phrase: Phrase) -> bool:
     return bool(parts) and parts[-1].lower() in words("time_noun")
 
 
+def _is_participle(phrase: Phrase) -> bool:
+    """Tell whether a phrase opens with a lower-case participle ("citing her", "obtained by").
+
+    ``Brown endorsed her, citing her “long experience”``: the words after the comma are
+    a participle clause, whose subject is the sentence's, not a noun phrase.
+    """
+    first = phrase.text.split()[0] if phrase.text.split() else ""
+    return first.islower() and first.endswith(_PARTICIPLE_ENDINGS) and len(first) > PAST_TENSE_MIN_CHARS
+
+
+#: Endings of the participles that open a clause after a comma.
+_PARTICIPLE_ENDINGS = ("ing", "ed")
+
+
 def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject that opens the sentence ``text[start:end]`` (for "X verb ...:" intros).
 
@@ -594,7 +608,7 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
         if index >= len(toks):
             continue
         phrase = noun_phrase_after(text, toks[index][0], end, max_words=SUBJECT_MAX_WORDS)
-        if phrase is None or phrase.end >= end or _is_time(phrase):
+        if phrase is None or phrase.end >= end or _is_time(phrase) or _is_participle(phrase):
             continue  # "Minutes later, she wrote": a time phrase opens, the subject follows
         rest = text[phrase.end : end].lstrip()
         if rest.startswith(":") and phrase.kind == "name":
