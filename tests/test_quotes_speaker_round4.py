@@ -67,3 +67,24 @@ def test_participle_after_a_comma_is_not_the_speaker() -> None:
     text = "On Monday, Mayor Ida Kern endorsed the plan, citing its “careful budget work over three years.”"
     assert _speakers(text) == ["Mayor Ida Kern"]
 
+
+
+# --- the subject of an absolute "with" clause speaks its participle -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The council rejected the plan, with Senator Ada Lund calling it “a shell game.”",
+         "Senator Ada Lund"),
+        ("Protesters marched through the square, with many students chanting “No more cuts.”",
+         "many students"),
+    ],
+)
+def test_subject_of_an_absolute_with_clause_speaks(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_a_statement_saying_still_gives_the_clause_subject() -> None:
+    text = "The Harbor Workers Union issued a statement saying it would “fight the ruling in every court.”"
+    assert _speakers(text) == ["The Harbor Workers Union"]

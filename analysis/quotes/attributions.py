@@ -137,8 +137,12 @@ def _speaker_of_cue(
         return None, False
     subject = subject_head(text, subject_before(text, region_start, cue_start), region_start,
                            cue_start)
-    if subject is not None and subject.kind == "description" and participle:
-        subject = None  # "a statement saying": the participle's subject is the clause's
+    if (subject is not None and subject.kind == "description" and participle
+            and not _WITH_BEFORE.search(text, max(region_start, subject.start - PREVIOUS_WORD_WINDOW),
+                                        subject.start)):
+        # "a statement saying": the participle's subject is the clause's (but "with many
+        # students chanting": the absolute clause's own subject speaks)
+        subject = None
     weak_subject = subject is None or subject.kind == "description"
     if before.rstrip().endswith(",") and after is not None and weak_subject:
         return after, True
@@ -152,6 +156,8 @@ def _after_inverted() -> re.Pattern[str]:
 
 
 _OF = re.compile(r"\s+of\s")
+#: "with" right before a phrase: an absolute clause ("with many students chanting").
+_WITH_BEFORE = re.compile(r"\bwith\s+$", re.IGNORECASE)
 #: "LEAD to" right before a cue: an infinitive ("went on to say").
 _INFINITIVE_BEFORE = re.compile(r"\b([\w’'-]+)\s+to\s+$")
 

@@ -165,7 +165,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     phrase = _phrase_ending_at(text, toks, i)
     if phrase is not None and _after_preposition(text, toks, phrase) and (
         phrase.kind == "description" or _token(text, toks, _index_before(toks, phrase.start) - 1).lower() != "of"
-    ) and not _subject_of_subordinate(text, toks, phrase):
+    ) and not _subject_of_subordinate(text, toks, phrase) and not _absolute_with(text, toks, phrase, end):
         # "who has in the past described", "Beck on Wednesday called": a prepositional
         # phrase, not the subject ("the head of NATO said" keeps its "of")
         trailing = _trailing_name(text, toks, phrase, i)
@@ -226,6 +226,22 @@ def _subject_of_subordinate(text: str, toks: list[tuple[int, int]], phrase: Phra
         return True
     head = phrase.text.split()[-1].lower().rstrip("s")
     return head in _speaking_heads()
+
+
+def _absolute_with(text: str, toks: list[tuple[int, int]], phrase: Phrase, cue_start: int) -> bool:
+    """Tell whether ``phrase`` is the subject of an absolute "with" before a participle cue.
+
+    ``..., with Senator Lund calling it “a shell game”``: "with" opens a clause whose
+    subject speaks (the cue is an "-ing" form), not a prepositional phrase.
+    """
+    index = _index_before(toks, phrase.start)
+    if _token(text, toks, index - 1).lower() != "with":
+        return False
+    return _PARTICIPLE_CUE.match(text, cue_start) is not None
+
+
+#: A cue in "-ing" ("calling", "saying"), read at the cue's start.
+_PARTICIPLE_CUE = re.compile(r"[a-z]+ing\b")
 
 
 @cache
