@@ -88,3 +88,20 @@ def test_subject_of_an_absolute_with_clause_speaks(text: str, speaker: str) -> N
 def test_a_statement_saying_still_gives_the_clause_subject() -> None:
     text = "The Harbor Workers Union issued a statement saying it would “fight the ruling in every court.”"
     assert _speakers(text) == ["The Harbor Workers Union"]
+
+
+# --- an adverb or a time phrase opening the sentence is not its subject -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Early in the race, Ostrow attacked the governor, calling him “a tourist in his own state.”",
+         "Ostrow"),
+        ("Thirteen years earlier, she had voted against the bill as “a reckless gamble with pensions.”",
+         "she"),
+        ("Kelly criticized the plan, calling it “a reckless gamble with pensions.”", "Kelly"),
+    ],
+)
+def test_opening_adverb_or_time_phrase_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]

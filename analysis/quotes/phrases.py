@@ -578,6 +578,18 @@ def _is_time(phrase: Phrase) -> bool:
     return bool(parts) and parts[-1].lower() in words("time_noun")
 
 
+def _opens_with_adverb_or_time(text: str, toks: list[tuple[int, int]]) -> bool:
+    """Tell whether a sentence opens with an adverb or a time phrase ("Early in ...", "Eight years ago").
+
+    ``Early in the race, Vance attacked ...`` and ``Thirteen years earlier, she ...``: the
+    subject follows the opener's comma.
+    """
+    first = _word_at(text, toks, 0)
+    if first.endswith("ly") and len(first) > LY_ADVERB_MIN_CHARS:
+        return True
+    return len(toks) > 1 and _word_at(text, toks, 1) in words("time_noun")
+
+
 def _is_participle(phrase: Phrase) -> bool:
     """Tell whether a phrase opens with a lower-case participle ("citing her", "obtained by").
 
@@ -613,7 +625,8 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     candidates = [0, *after_commas[:1]]
     if toks and after_commas:
         first = _word_at(text, toks, 0)
-        if first in leading_stops() or first.endswith(("ing", "ed")) or first in words("intro_opener"):
+        if (first in leading_stops() or first.endswith(("ing", "ed")) or first in words("intro_opener")
+                or _opens_with_adverb_or_time(text, toks)):
             # "Following a swiftly called, late-afternoon meeting, the Council ...": the
             # subject follows the introductory phrase, whichever of its commas ends it
             candidates = [*reversed(after_commas), 0]
