@@ -105,3 +105,27 @@ def test_a_statement_saying_still_gives_the_clause_subject() -> None:
 )
 def test_opening_adverb_or_time_phrase_is_not_the_speaker(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+# --- a quantifier or a share standing alone as the speaker --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Many residents wrote to the council. Another said the plan was “a gift to the developers.”",
+         "Another"),
+        ("In the poll, 21 percent said the mayor was “out of touch.”", "21 percent"),
+        ("The crowd cheered. Some chanted “Four more years!”", "Some"),
+        ("Some of the members said the plan was “a gift to the developers.”", "Some of the members"),
+    ],
+)
+def test_quantifier_alone_is_the_speaker(text: str, speaker: str) -> None:
+    quotes = [q for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+    assert [q.speaker for q in quotes] == [speaker]
+    assert [q.actor for q in quotes] == [None]
+
+
+def test_quantifier_inside_a_phrase_is_not_a_speaker() -> None:
+    text = "The mayor met some residents and said the plan was “a gift to the developers.”"
+    assert _speakers(text) == ["The mayor"]

@@ -256,6 +256,8 @@ def _after_preposition(text: str, toks: list[tuple[int, int]], phrase: Phrase) -
     return index > 0 and _token(text, toks, index - 1).lower() in words("preposition")
 
 
+#: The head of a share of people as a speaker ("21 percent said").
+_PERCENT = "percent"
 #: Weekdays, which stand alone between a speaker and a verb ("Kim Tuesday said").
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                        "Sunday"})
@@ -369,6 +371,11 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int]], i: int) -> Phrase 
         if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in words("determiner"):
             return None
         return Phrase(toks[i][0], toks[i][1], word, "pronoun")
+    if lower in words("standalone_quantifier") and _starts_clause_at(text, toks, toks[i][0]):
+        return Phrase(toks[i][0], toks[i][1], word, "description")  # "Another said", "Some chanted"
+    if lower == _PERCENT and i > 0 and _token(text, toks, i - 1)[:1].isdigit() and _starts_clause_at(
+            text, toks, toks[i - 1][0]):
+        return Phrase(toks[i - 1][0], toks[i][1], text[toks[i - 1][0] : toks[i][1]], "description")
     if lower in words("breaker") or lower in words("determiner"):
         return None
     if _is_capitalised(word):
