@@ -129,3 +129,20 @@ def test_quantifier_alone_is_the_speaker(text: str, speaker: str) -> None:
 def test_quantifier_inside_a_phrase_is_not_a_speaker() -> None:
     text = "The mayor met some residents and said the plan was “a gift to the developers.”"
     assert _speakers(text) == ["The mayor"]
+
+
+# --- an inverted speaker that a relative clause or a participle goes on -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The numbers do not add up,” said a former U.S. trade official who oversaw the talks.",
+         "a former U.S. trade official"),
+        ("“The numbers do not add up,” said one Democrat involved in the talks, who asked not to be named.",
+         "one Democrat"),
+        ("“We are ready,” said Kim Sol, who spoke at the rally.", "Kim Sol"),
+    ],
+)
+def test_inverted_speaker_before_its_postmodifier(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
