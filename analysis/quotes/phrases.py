@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from analysis.quotes.clause_openers import absolute_with, is_participle, opens_with_adverb_or_time
 from analysis.quotes.cues import cues
 from analysis.quotes.words import abbreviations, alternation, leading_stops, words
 from analysis.text.patterns import NAME_PARTICLES
@@ -165,7 +166,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     phrase = _phrase_ending_at(text, toks, i)
     if phrase is not None and _after_preposition(text, toks, phrase) and (
         phrase.kind == "description" or _token(text, toks, _index_before(toks, phrase.start) - 1).lower() != "of"
-    ) and not _subject_of_subordinate(text, toks, phrase) and not _absolute_with(text, toks, phrase, end):
+    ) and not _subject_of_subordinate(text, toks, phrase) and not absolute_with(text, phrase.start, end):
         # "who has in the past described", "Beck on Wednesday called": a prepositional
         # phrase, not the subject ("the head of NATO said" keeps its "of")
         trailing = _trailing_name(text, toks, phrase, i)
@@ -226,22 +227,6 @@ def _subject_of_subordinate(text: str, toks: list[tuple[int, int]], phrase: Phra
         return True
     head = phrase.text.split()[-1].lower().rstrip("s")
     return head in _speaking_heads()
-
-
-def _absolute_with(text: str, toks: list[tuple[int, int]], phrase: Phrase, cue_start: int) -> bool:
-    """Tell whether ``phrase`` is the subject of an absolute "with" before a participle cue.
-
-    ``..., with Senator Lund calling it “a shell game”``: "with" opens a clause whose
-    subject speaks (the cue is an "-ing" form), not a prepositional phrase.
-    """
-    index = _index_before(toks, phrase.start)
-    if _token(text, toks, index - 1).lower() != "with":
-        return False
-    return _PARTICIPLE_CUE.match(text, cue_start) is not None
-
-
-#: A cue in "-ing" ("calling", "saying"), read at the cue's start.
-_PARTICIPLE_CUE = re.compile(r"[a-z]+ing\b")
 
 
 @cache
@@ -585,32 +570,6 @@ def _is_time(phrase: Phrase) -> bool:
     return bool(parts) and parts[-1].lower() in words("time_noun")
 
 
-def _opens_with_adverb_or_time(text: str, toks: list[tuple[int, int]]) -> bool:
-    """Tell whether a sentence opens with an adverb or a time phrase ("Early in ...", "Eight years ago").
-
-    ``Early in the race, Vance attacked ...`` and ``Thirteen years earlier, she ...``: the
-    subject follows the opener's comma.
-    """
-    first = _word_at(text, toks, 0)
-    if first.endswith("ly") and len(first) > LY_ADVERB_MIN_CHARS:
-        return True
-    return len(toks) > 1 and _word_at(text, toks, 1) in words("time_noun")
-
-
-def _is_participle(phrase: Phrase) -> bool:
-    """Tell whether a phrase opens with a lower-case participle ("citing her", "obtained by").
-
-    ``Brown endorsed her, citing her “long experience”``: the words after the comma are
-    a participle clause, whose subject is the sentence's, not a noun phrase.
-    """
-    first = phrase.text.split()[0] if phrase.text.split() else ""
-    return first.islower() and first.endswith(_PARTICIPLE_ENDINGS) and len(first) > PAST_TENSE_MIN_CHARS
-
-
-#: Endings of the participles that open a clause after a comma.
-_PARTICIPLE_ENDINGS = ("ing", "ed")
-
-
 def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject that opens the sentence ``text[start:end]`` (for "X verb ...:" intros).
 
@@ -633,7 +592,8 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     if toks and after_commas:
         first = _word_at(text, toks, 0)
         if (first in leading_stops() or first.endswith(("ing", "ed")) or first in words("intro_opener")
-                or _opens_with_adverb_or_time(text, toks)):
+                or opens_with_adverb_or_time(_word_at(text, toks, 0),
+                                               _word_at(text, toks, 1) if len(toks) > 1 else "")):
             # "Following a swiftly called, late-afternoon meeting, the Council ...": the
             # subject follows the introductory phrase, whichever of its commas ends it
             candidates = [*reversed(after_commas), 0]
@@ -644,7 +604,7 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
         if index >= len(toks):
             continue
         phrase = noun_phrase_after(text, toks[index][0], end, max_words=SUBJECT_MAX_WORDS)
-        if phrase is None or phrase.end >= end or _is_time(phrase) or _is_participle(phrase):
+        if phrase is None or phrase.end >= end or _is_time(phrase) or is_participle(phrase.text):
             continue  # "Minutes later, she wrote": a time phrase opens, the subject follows
         rest = text[phrase.end : end].lstrip()
         if rest.startswith(":") and phrase.kind == "name":
