@@ -289,7 +289,7 @@ def _continued(context: Context, item: Found, last: Found | None) -> Attribution
     """The speaker of the quote before, when this one goes on in its paragraph or the next.
 
     "Same paragraph" is the paragraph where the quote before *ends*: a quote that ran
-    over a paragraph break and closed with ``..., Obama said.`` is continued by a quote
+    over a paragraph break and closed with ``..., Brandt said.`` is continued by a quote
     opening right after it in that last paragraph.
     """
     if last is None or last.attribution is None or last.attribution.speaker is None:
