@@ -146,3 +146,29 @@ def test_quantifier_inside_a_phrase_is_not_a_speaker() -> None:
 )
 def test_inverted_speaker_before_its_postmodifier(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+# --- a name opening the clause an outer speech cue reports --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Councillor Ana Pratt said Berg urged members to stay “closely in step.”", "Councillor Ana Pratt"),
+        ("Pratt pointed out that Berg calls the levy “a tax on rain.”", "Pratt"),
+    ],
+)
+def test_name_opening_a_reported_clause_gives_the_outer_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # other words stand between the outer cue and the name: the name's own clause
+        ("At one point, a reporter asked for a photo and Berg said, “as long as it is quick.”", "Berg"),
+        ("Pratt wrote after Berg argued that “the levy will fund the harbour.”", "Berg"),
+    ],
+)
+def test_name_after_other_words_keeps_its_own_cue(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]

@@ -178,11 +178,13 @@ def _reporting_cue(context: Context, cues: list[Attribution]) -> Attribution:
     ``Kim said she asks her staff to “read twice”``: "asks" has the speaker "she", a
     pronoun opening the clause that "said" reports, so the words are Kim's (the clause
     is what the outer cue attributes). Only a subject pronoun right after the outer cue
-    (a few words between, "that" among them) counts.
+    (a few words between, "that" among them) counts, and so does a name right after the
+    outer cue or its "that" ("Pratt said Berg urged members to “stay”": Pratt's words).
     """
     last = cues[-1]
     speaker = last.speaker
-    if speaker is None or speaker.text.lower() not in words("reported_subject"):
+    if speaker is None or (speaker.text.lower() not in words("reported_subject")
+                           and speaker.kind != "name"):
         return last
     text = context.doc.text
     for outer in reversed(cues[:-1]):
@@ -190,6 +192,8 @@ def _reporting_cue(context: Context, cues: list[Attribution]) -> Attribution:
             continue
         gap = WORDS.findall(text[outer.cue_end : speaker.start])
         near = _ONLY_WORDS.fullmatch(text, outer.cue_end, speaker.start)
+        if speaker.kind == "name" and any(word.lower() != "that" for word in gap):
+            return last  # a name reports its own clause unless it opens the outer one
         if near and len(gap) <= REPORTED_GAP_MAX_WORDS and _may_be(outer.speaker, speaker.text):
             return outer
         return last
