@@ -8,6 +8,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``cues``            the one speech-verb list (``resources/quotes/speech_verbs.csv``)
 ``marks``           quote-mark pairing into spans, across multi-paragraph quotes
 ``phrases``         speaker noun phrases: before a cue, after it, a sentence's subject
+``clause_openers``  participles, adverb and time openers, absolute "with" around a subject
 ``context``         the extractor's working records for one article and span helpers
 ``attributions``    the speech cues of a sentence with their speakers and addressees
 ``classify``        the kind of a quote-mark span: direct, partial, title, scare
@@ -17,6 +18,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``content``         the content span a sentence attributes to a partial quote's speaker
 ``resolve``         speakers and addressees to actors, against the article's mentions
 ``head_mentions``   the registry mention heading a speaker phrase (its actor)
+``antecedents``     a pronoun speaker in an embedded clause named by its sentence's subject
 ``name_forms``      a name's written form: acronyms spelled out, names the registry lacks
 ``rows``            :func:`quote_rows`: the ``quotes`` table's rows from records (pure)
 ``extract``         the doors: :func:`extract_quotes` and :func:`quotes_frame`

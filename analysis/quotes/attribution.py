@@ -183,11 +183,13 @@ def _reporting_cue(context: Context, cues: list[Attribution]) -> Attribution:
     ``Kim said she asks her staff to “read twice”``: "asks" has the speaker "she", a
     pronoun opening the clause that "said" reports, so the words are Kim's (the clause
     is what the outer cue attributes). Only a subject pronoun right after the outer cue
-    (a few words between, "that" among them) counts.
+    (a few words between, "that" among them) counts, and so does a name right after the
+    outer cue or its "that" ("Pratt said Berg urged members to “stay”": Pratt's words).
     """
     last = cues[-1]
     speaker = last.speaker
-    if speaker is None or speaker.text.lower() not in words("reported_subject"):
+    if speaker is None or (speaker.text.lower() not in words("reported_subject")
+                           and speaker.kind != "name"):
         return last
     text = context.doc.text
     for outer in reversed(cues[:-1]):
@@ -195,6 +197,8 @@ def _reporting_cue(context: Context, cues: list[Attribution]) -> Attribution:
             continue
         gap = WORDS.findall(text[outer.cue_end : speaker.start])
         near = _ONLY_WORDS.fullmatch(text, outer.cue_end, speaker.start)
+        if speaker.kind == "name" and any(word.lower() != "that" for word in gap):
+            return last  # a name reports its own clause unless it opens the outer one
         if near and len(gap) <= REPORTED_GAP_MAX_WORDS and _may_be(outer.speaker, speaker.text):
             return outer
         return last
@@ -291,17 +295,23 @@ def _subject_attribution(context: Context, sentence: Sentence, end: int) -> Attr
 
 
 def _continued(context: Context, item: Found, last: Found | None) -> Attribution | None:
+    """The speaker of the quote before, when this one goes on in its paragraph or the next.
+
+    "Same paragraph" is the paragraph where the quote before *ends*: a quote that ran
+    over a paragraph break and closed with ``..., Brandt said.`` is continued by a quote
+    opening right after it in that last paragraph.
+    """
     if last is None or last.attribution is None or last.attribution.speaker is None:
         return None
     sentence = sentence_of(context, item.start)
     if sentence is None:
         return None
-    if last.paragraph == sentence.paragraph:
+    last_sentence = sentence_of(context, last.end - 1)
+    if last_sentence is not None and last_sentence.paragraph == sentence.paragraph:
         between = context.doc.text[last.end : item.start]
         if _has_other_subject(context, last.end, item.start) and len(between) > CONTINUED_MAX_CHARS:
             return None
         return last.attribution
-    last_sentence = sentence_of(context, last.end - 1)
     if last_sentence is None or last_sentence.paragraph != sentence.paragraph - 1:
         return None
     following = context.doc.sentences[last_sentence.index + 1 : sentence.index]

@@ -26,6 +26,9 @@ __all__ = ["sentence_attributions"]
 ADDRESSEE_MAX_WORDS = 5
 #: Adverbs between "and"/"but" and a cue that shares the previous subject ("but now said").
 COORDINATED_MAX_ADVERBS = 2
+#: Lower-case nouns of a compound between an inverted speaker phrase and its relative
+#: clause ("a former state trade official who").
+POSTMODIFIER_MAX_NOUNS = 2
 #: Characters before a cue searched for the word before it ("and said").
 PREVIOUS_WORD_WINDOW = 30
 
@@ -128,7 +131,8 @@ def _speaker_of_cue(
         after = noun_phrase_after(text, skip_space(text, cue_end), region_end, titles=True)
         after = forward_head(text, after, region_end)
         if after is not None and not _inversion_ends(text, after, region_end, sentence.end):
-            after = _name_before_of(text, after, region_end, sentence.end)
+            after = (_name_before_of(text, after, region_end, sentence.end)
+                     or _before_postmodifier(text, after, region_end))
     if only_punctuation:
         return after, after is not None
     if participle and before.rstrip().endswith(","):
@@ -137,8 +141,12 @@ def _speaker_of_cue(
         return None, False
     subject = subject_head(text, subject_before(text, region_start, cue_start), region_start,
                            cue_start)
-    if subject is not None and subject.kind == "description" and participle:
-        subject = None  # "a statement saying": the participle's subject is the clause's
+    if (subject is not None and subject.kind == "description" and participle
+            and not _WITH_BEFORE.search(text, max(region_start, subject.start - PREVIOUS_WORD_WINDOW),
+                                        subject.start)):
+        # "a statement saying": the participle's subject is the clause's (but "with many
+        # students chanting": the absolute clause's own subject speaks)
+        subject = None
     weak_subject = subject is None or subject.kind == "description"
     if before.rstrip().endswith(",") and after is not None and weak_subject:
         return after, True
@@ -152,6 +160,8 @@ def _after_inverted() -> re.Pattern[str]:
 
 
 _OF = re.compile(r"\s+of\s")
+#: "with" right before a phrase: an absolute clause ("with many students chanting").
+_WITH_BEFORE = re.compile(r"\bwith\s+$", re.IGNORECASE)
 #: "LEAD to" right before a cue: an infinitive ("went on to say").
 _INFINITIVE_BEFORE = re.compile(r"\b([\w’'-]+)\s+to\s+$")
 
@@ -173,6 +183,30 @@ def _name_before_of(text: str, phrase: Phrase, region_end: int, sentence_end: in
         return None
     shorter = Phrase(phrase.start, phrase.start + of.start(), phrase.text[: of.start()], "name")
     return shorter if _inversion_ends(text, shorter, region_end, sentence_end) else None
+
+
+def _before_postmodifier(text: str, phrase: Phrase, region_end: int) -> Phrase | None:
+    """Return an inverted speaker phrase that a relative clause or participle goes on.
+
+    ``said a former state trade official who oversaw the talks`` and ``said one Democrat
+    involved in the talks``: the phrase (with up to two more lower-case nouns of its
+    compound, "trade official") ends before "who", "involved", "familiar with", ....
+    """
+    if phrase.kind == "pronoun":
+        return None
+    match = _postmodifier().match(text, phrase.end, region_end)
+    if match is None:
+        return None
+    end = match.start("marker")
+    end = end - (len(text[phrase.end : end]) - len(text[phrase.end : end].rstrip(" ,")))
+    return Phrase(phrase.start, end, text[phrase.start : end], phrase.kind)
+
+
+@cache
+def _postmodifier() -> re.Pattern[str]:
+    """Up to two lower-case nouns, then a relative pronoun or a participle of the postmodifier list."""
+    return re.compile(rf"(?:\s+[a-z][\w-]*){{0,{POSTMODIFIER_MAX_NOUNS}}}?\s*,?\s+"
+                      rf"(?P<marker>(?:{alternation('postmodifier')})\b)")
 
 
 def _inversion_ends(text: str, phrase: Phrase, region_end: int, sentence_end: int) -> bool:

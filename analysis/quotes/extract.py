@@ -32,6 +32,7 @@ import pandas as pd
 from analysis.actors.mentions import extract_actors
 from analysis.actors.overrides import Override, OverridesLike, apply_overrides
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
+from analysis.quotes.antecedents import name_pronoun_speakers
 from analysis.quotes.attribution import attribute
 from analysis.quotes.attributions import sentence_attributions
 from analysis.quotes.classify import classify
@@ -121,6 +122,7 @@ def extract_quotes(
     found = _extract(doc)
     resolver = Resolver(doc, registry, mentions)
     resolver.resolve(found)
+    name_pronoun_speakers(found, resolver)
     english = [_to_quote(doc, item, registry, resolver.kind_of(item)) for item in found]
     if not korean:
         return english

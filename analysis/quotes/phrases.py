@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from analysis.quotes.clause_openers import absolute_with, is_participle, opens_with_adverb_or_time
 from analysis.quotes.cues import cues
 from analysis.quotes.words import abbreviations, alternation, leading_stops, words
 from analysis.text.patterns import NAME_PARTICLES
@@ -165,7 +166,7 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     phrase = _phrase_ending_at(text, toks, i)
     if phrase is not None and _after_preposition(text, toks, phrase) and (
         phrase.kind == "description" or _token(text, toks, _index_before(toks, phrase.start) - 1).lower() != "of"
-    ) and not _subject_of_subordinate(text, toks, phrase):
+    ) and not _subject_of_subordinate(text, toks, phrase) and not absolute_with(text, phrase.start, end):
         # "who has in the past described", "Beck on Wednesday called": a prepositional
         # phrase, not the subject ("the head of NATO said" keeps its "of")
         trailing = _trailing_name(text, toks, phrase, i)
@@ -240,6 +241,8 @@ def _after_preposition(text: str, toks: list[tuple[int, int]], phrase: Phrase) -
     return index > 0 and _token(text, toks, index - 1).lower() in words("preposition")
 
 
+#: The head of a share of people as a speaker ("21 percent said").
+_PERCENT = "percent"
 #: Weekdays, which stand alone between a speaker and a verb ("Kim Tuesday said").
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                        "Sunday"})
@@ -353,6 +356,11 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int]], i: int) -> Phrase 
         if i > 0 and text[toks[i - 1][0] : toks[i - 1][1]].lower() in words("determiner"):
             return None
         return Phrase(toks[i][0], toks[i][1], word, "pronoun")
+    if lower in words("standalone_quantifier") and _starts_clause_at(text, toks, toks[i][0]):
+        return Phrase(toks[i][0], toks[i][1], word, "description")  # "Another said", "Some chanted"
+    if lower == _PERCENT and i > 0 and _token(text, toks, i - 1)[:1].isdigit() and _starts_clause_at(
+            text, toks, toks[i - 1][0]):
+        return Phrase(toks[i - 1][0], toks[i][1], text[toks[i - 1][0] : toks[i][1]], "description")
     if lower in words("breaker") or lower in words("determiner"):
         return None
     if _is_capitalised(word):
@@ -583,7 +591,9 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     candidates = [0, *after_commas[:1]]
     if toks and after_commas:
         first = _word_at(text, toks, 0)
-        if first in leading_stops() or first.endswith(("ing", "ed")) or first in words("intro_opener"):
+        if (first in leading_stops() or first.endswith(("ing", "ed")) or first in words("intro_opener")
+                or opens_with_adverb_or_time(_word_at(text, toks, 0),
+                                               _word_at(text, toks, 1) if len(toks) > 1 else "")):
             # "Following a swiftly called, late-afternoon meeting, the Council ...": the
             # subject follows the introductory phrase, whichever of its commas ends it
             candidates = [*reversed(after_commas), 0]
@@ -594,7 +604,7 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
         if index >= len(toks):
             continue
         phrase = noun_phrase_after(text, toks[index][0], end, max_words=SUBJECT_MAX_WORDS)
-        if phrase is None or phrase.end >= end or _is_time(phrase):
+        if phrase is None or phrase.end >= end or _is_time(phrase) or is_participle(phrase.text):
             continue  # "Minutes later, she wrote": a time phrase opens, the subject follows
         rest = text[phrase.end : end].lstrip()
         if rest.startswith(":") and phrase.kind == "name":
