@@ -132,3 +132,12 @@ def test_speech_followed_by_a_description_of_its_speaker_stays_speech():
     text = "“We will not sell,” the founder, a former teacher, said on Monday."
     quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
     assert [q.kind for q in quotes] == ["direct"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor spoke with reporters, saying the budget was “a disaster.”",
+    "A councillor left the room, calling the vote “a sham.”",
+])
+def test_a_capitalised_article_opening_a_sentence_is_never_an_actor(text):
+    quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
+    assert [q.actor for q in quotes] == [None]

@@ -452,6 +452,9 @@ class Resolver:
         """Resolve a name: its head mention, else the article's fuller name, the registry."""
         if phrase.text.lower() in words("anonymous"):
             return None  # "Analysts said": a group nobody names, not an actor
+        if phrase.text.split()[0].lower() in words("determiner") \
+                and not any(word[:1].isupper() for word in phrase.text.split()[1:]):
+            return self.described(phrase)  # "The mayor" opening a sentence: no name
         actor = self.mentioned(phrase.start, phrase.end)
         organisation = _ORGANISATION_OF.search(phrase.text)
         if actor is None and organisation is not None:  # "the Ministry of Trade, Industry and Energy"
