@@ -141,3 +141,29 @@ def test_speech_followed_by_a_description_of_its_speaker_stays_speech():
 def test_a_capitalised_article_opening_a_sentence_is_never_an_actor(text):
     quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
     assert [q.actor for q in quotes] == [None]
+
+
+# -- a subject modified by a restrictive "who" clause ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A port official who was not cleared to brief reporters said the cranes were idle.",
+     "A port official"),
+    ("The trustee who signed the audit said the books were clean.", "The trustee"),
+])
+def test_the_speaker_is_the_head_a_who_clause_modifies(text, speaker):
+    quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
+    assert [q.speaker for q in quotes if q.kind == "indirect"][:1] == [speaker]
+
+
+def test_a_who_clause_with_its_own_subject_is_not_the_head_speaking():
+    text = "The tenants who Mayor Dale Ortiz said were behind the protest denied it."
+    quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
+    assert all(q.speaker != "The tenants" for q in quotes)
+
+
+def test_he_after_an_anonymous_who_source_stays_anonymous():
+    text = ("Mark Dunn, the county clerk, said the count was over. A county official who "
+            "was not cleared to speak said a recount would take weeks.\n\n"
+            "“We will need every table in the building,” he said.")
+    assert _speech(text)["We will need every table in the building"] == (None, "anonymous")

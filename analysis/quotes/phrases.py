@@ -25,6 +25,9 @@ __all__ = ["Phrase", "noun_phrase_after", "sentence_subject", "subject_before", 
 
 #: Characters before a cue searched for its subject.
 SUBJECT_LOOKBACK = 300
+#: Most tokens of a restrictive relative clause between a subject and its cue ("a county
+#: official who was not authorized to speak publicly said").
+RELATIVE_MAX_TOKENS = 14
 #: Tokens back from a closing comma searched for the opening comma of an apposition
 #: ("Kim, senior secretary for public affairs, said").
 APPOSITION_MAX_TOKENS = 25
@@ -163,6 +166,9 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     i = _skip_between(text, toks, len(toks) - 1)
     if i < 0:
         return None
+    relative = _head_of_relative(text, toks, i)
+    if relative is not None:
+        return relative  # "An aide who asked not to be named said": the aide
     phrase = _phrase_ending_at(text, toks, i)
     if phrase is not None and _after_preposition(text, toks, phrase) and (
         phrase.kind == "description" or _token(text, toks, _index_before(toks, phrase.start) - 1).lower() != "of"
@@ -187,6 +193,28 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
             return phrase
     if word in {",", ")"}:
         return _subject_across_apposition(text, toks, i)
+    return None
+
+
+def _head_of_relative(text: str, toks: list[tuple[int, int]], i: int) -> Phrase | None:
+    """Return the subject a restrictive "who" clause ending at ``toks[i]`` modifies.
+
+    "A county official who was not authorized to speak said": the clause runs from
+    "who" to the cue with no punctuation, "who" is its subject (the word after it is no
+    name or pronoun: "voters who Clinton said" is Clinton's cue), and the phrase before
+    "who" opens its clause.
+    """
+    j = i
+    while j > 0 and i - j < RELATIVE_MAX_TOKENS and _is_word(_token(text, toks, j)):
+        if _token(text, toks, j).lower() == "who" and j < i:
+            after = _token(text, toks, j + 1)
+            if _is_capitalised(after) or after.lower() in words("pronoun"):
+                return None
+            phrase = _phrase_ending_at(text, toks, j - 1)
+            if phrase is None or phrase.kind == "pronoun":
+                return None
+            return phrase if _starts_clause_at(text, toks, phrase.start) else None
+        j -= 1
     return None
 
 
