@@ -17,6 +17,7 @@ from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regi
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
+from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
 
@@ -133,6 +134,8 @@ def _speaker_of_cue(
         if after is not None and not _inversion_ends(text, after, region_end, sentence.end):
             after = (_name_before_of(text, after, region_end, sentence.end)
                      or _before_postmodifier(text, after, region_end))
+    if after is not None and not is_speaker_phrase(after.text):
+        after = None  # "said the days when ...": a time phrase, not the speaker
     if only_punctuation:
         return after, after is not None
     if participle and before.rstrip().endswith(","):
@@ -141,6 +144,8 @@ def _speaker_of_cue(
         return None, False
     subject = subject_head(text, subject_before(text, region_start, cue_start), region_start,
                            cue_start)
+    if subject is not None and not is_speaker_phrase(subject.text):
+        subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
     if (subject is not None and subject.kind == "description" and participle
             and not _WITH_BEFORE.search(text, max(region_start, subject.start - PREVIOUS_WORD_WINDOW),
                                         subject.start)):

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.quotes.clause_openers import absolute_with, is_participle, opens_with_adverb_or_time
+from analysis.quotes.clause_openers import absolute_with, opens_with_adverb_or_time
 from analysis.quotes.cues import cues
+from analysis.quotes.speaker_phrase import is_subject_phrase
 from analysis.quotes.words import abbreviations, alternation, leading_stops, words
 from analysis.text.patterns import NAME_PARTICLES
 
@@ -632,7 +633,7 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
         if index >= len(toks):
             continue
         phrase = noun_phrase_after(text, toks[index][0], end, max_words=SUBJECT_MAX_WORDS)
-        if phrase is None or phrase.end >= end or _is_time(phrase) or is_participle(phrase.text):
+        if phrase is None or phrase.end >= end or _is_time(phrase) or not is_subject_phrase(phrase.text):
             continue  # "Minutes later, she wrote": a time phrase opens, the subject follows
         rest = text[phrase.end : end].lstrip()
         if rest.startswith(":") and phrase.kind == "name":

@@ -1,0 +1,58 @@
+"""Speakers of quotes, round five (issue 12): phrases that are no speaker, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes.extract import extract_quotes
+from analysis.quotes.speaker_phrase import is_speaker_phrase, is_subject_phrase
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+
+
+# --- what a speaker phrase cannot be ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Perhaps", "Hastily", "See", "the days", "four months ago", "the mayor must sign",
+     "told Lund", "calling Berg's"],
+)
+def test_no_noun_phrase_is_no_speaker(phrase: str) -> None:
+    assert not is_speaker_phrase(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Lund", "the harbour board", "The Daily Times", "Early", "Dana Holt", "the pilots"],
+)
+def test_noun_phrases_are_speakers(phrase: str) -> None:
+    assert is_speaker_phrase(phrase)
+
+
+def test_a_participle_is_no_subject() -> None:
+    assert not is_subject_phrase("citing the report")
+    assert is_subject_phrase("the council")
+
+
+# --- the rules look past such phrases ---------------------------------------------------------
+
+
+def test_a_time_phrase_before_the_cue_is_no_speaker() -> None:
+    text = ("The port authority less than three weeks ago said for the first time that "
+            "“serious faults” had been found in the hull.")
+    assert "three weeks ago" not in _speakers(text)
+
+
+def test_a_participle_after_a_comma_shares_the_sentence_subject() -> None:
+    text = ("Senator Ray Dunn mocked the plan, calling Berg's proposed toll “a tax on "
+            "commuters.”")
+    assert _speakers(text) == ["Senator Ray Dunn"]
+
+
+def test_a_sentence_opening_preposition_read_as_a_name_is_no_speaker() -> None:
+    text = ("Outside the town hall in the old quarter, about 50 dockers gathered in two groups, "
+            "holding placards and chanting “Fair pay now.”")
+    assert "Outside" not in _speakers(text)
