@@ -56,3 +56,32 @@ def test_a_sentence_opening_preposition_read_as_a_name_is_no_speaker() -> None:
     text = ("Outside the town hall in the old quarter, about 50 dockers gathered in two groups, "
             "holding placards and chanting “Fair pay now.”")
     assert "Outside" not in _speakers(text)
+
+
+# --- a quote paragraph after a paragraph about one person -------------------------------------
+
+
+def test_a_quote_paragraph_after_a_sentence_about_a_person_is_theirs() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Mayor Inga Sorel is confident the new tram line will open on time.\n\n"
+            "“We have the money and we have the drivers. Only the rails are missing.”")
+    assert _speakers(text) == ["Mayor Inga Sorel"]
+
+
+def test_the_lead_paragraph_must_hold_no_quote_of_its_own() -> None:
+    text = ("“Rails come first,” Berg said at the depot. Inga Sorel is confident the line will "
+            "open on time.\n\n"
+            "“We have the money and we have the drivers.”")
+    assert _speakers(text)[1] != "Inga Sorel"
+
+
+def test_a_quote_paragraph_with_a_cue_of_its_own_is_left_to_it() -> None:
+    text = ("Inga Sorel is confident the tram line will open on time.\n\n"
+            "“We have the money,” the transport minister said.")
+    assert _speakers(text) == ["the transport minister"]
+
+
+def test_a_pronoun_lead_gives_nothing() -> None:
+    text = ("She is confident the tram line will open on time.\n\n"
+            "“We have the money and we have the drivers.”")
+    assert _speakers(text) == [None]

@@ -1,0 +1,56 @@
+"""A quote paragraph after a paragraph about one person: that person's words.
+
+News often writes a sentence about someone, without a speech verb, and gives their words
+as the next paragraph: "Holt is sure the ferry will pay.\\n\\n“The boats are full every
+morning.”" When nothing else attributes a direct quote that opens its paragraph, the
+subject of the last sentence of the paragraph before, when it is a name, speaks
+it, provided that paragraph holds no quoted speech of its own.
+"""
+
+from __future__ import annotations
+
+from analysis.quotes.context import Attribution, Context, Found, marked_in, sentence_of
+from analysis.quotes.heads import is_section_label
+from analysis.quotes.phrases import sentence_subject
+from analysis.quotes.words import words
+
+__all__ = ["paragraph_subject"]
+
+#: Speaker kinds a lead paragraph's subject may have.
+LEAD_KINDS = frozenset({"name"})
+
+
+def paragraph_subject(context: Context, item: Found) -> Attribution | None:
+    """Return the subject of the paragraph before a quote that opens its own paragraph.
+
+    Examples
+    --------
+    >>> from analysis.quotes.extract import extract_quotes
+    >>> text = "Lena Brandt is sure the ferry will pay.\\n\\n“The boats are full every morning.”"
+    >>> [q.speaker for q in extract_quotes(text)]
+    ['Lena Brandt']
+    """
+    doc = context.doc
+    sentence = sentence_of(context, item.start)
+    if sentence is None or sentence.index == 0:
+        return None
+    if doc.paragraphs[sentence.paragraph].start != sentence.start:
+        return None
+    paragraph = doc.paragraphs[sentence.paragraph]
+    if doc.text[sentence.start : item.start].strip() or doc.text[item.end : paragraph.end].strip():
+        return None  # the quote is the whole paragraph: no cue of its own anywhere in it
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph - 1:
+        return None
+    lead_start = doc.paragraphs[previous.paragraph].start
+    if any(m.start not in context.non_speech for m in marked_in(context, lead_start, previous.end)):
+        return None
+    subject = sentence_subject(doc.text, previous.start, previous.end)
+    if subject is None or is_section_label(doc.text, subject):
+        return None
+    if subject.kind not in LEAD_KINDS or subject.text.split()[0].lower() in words("determiner"):
+        return None  # "The summit opened ...": a description, no person; a pronoun there
+        # gave one quote right and one wrong on PolNeAR train
+    return Attribution(subject.start, subject.end, "", "", False, subject, None, False,
+                       previous.index)
+
