@@ -85,3 +85,25 @@ def test_a_pronoun_lead_gives_nothing() -> None:
     text = ("She is confident the tram line will open on time.\n\n"
             "“We have the money and we have the drivers.”")
     assert _speakers(text) == [None]
+
+
+# --- an absolute "with" clause whose subject is two phrases joined by "and" -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The square was packed, with many dockers and sailors chanting “Fair pay now.”",
+         "many dockers and sailors"),
+        ("Holt was calm, with dockers and pilots shouting “Fair pay now” at the gates.",
+         "dockers and pilots"),
+        ("The square was packed, with many dockers chanting “Fair pay now.”", "many dockers"),
+    ],
+)
+def test_joined_subjects_of_an_absolute_with_clause_speak(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_a_description_before_a_participle_without_with_is_no_speaker() -> None:
+    text = "Lund released a statement saying the port was “ready for winter.”"
+    assert _speakers(text) == ["Lund"]

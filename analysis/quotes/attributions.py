@@ -146,12 +146,10 @@ def _speaker_of_cue(
                            cue_start)
     if subject is not None and not is_speaker_phrase(subject.text):
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
-    if (subject is not None and subject.kind == "description" and participle
-            and not _WITH_BEFORE.search(text, max(region_start, subject.start - PREVIOUS_WORD_WINDOW),
-                                        subject.start)):
+    if subject is not None and subject.kind == "description" and participle:
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)
-        subject = None
+        subject = _absolute_subject(text, region_start, subject)
     weak_subject = subject is None or subject.kind == "description"
     if before.rstrip().endswith(",") and after is not None and weak_subject:
         return after, True
@@ -165,10 +163,27 @@ def _after_inverted() -> re.Pattern[str]:
 
 
 _OF = re.compile(r"\s+of\s")
-#: "with" right before a phrase: an absolute clause ("with many students chanting").
-_WITH_BEFORE = re.compile(r"\bwith\s+$", re.IGNORECASE)
+#: "with" right before a phrase, or before the first of two joined by "and": an absolute
+#: clause ("with many students chanting", "with many students and teachers chanting").
+_WITH_BEFORE = re.compile(r"\bwith\s+(?P<first>(?:[\w’'-]+\s+){1,3}and\s+)?$", re.IGNORECASE)
 #: "LEAD to" right before a cue: an infinitive ("went on to say").
 _INFINITIVE_BEFORE = re.compile(r"\b([\w’'-]+)\s+to\s+$")
+
+
+def _absolute_subject(text: str, region_start: int, subject: Phrase) -> Phrase | None:
+    """Return the subject of an absolute "with" clause ending in ``subject``, or None.
+
+    ``with many students chanting`` gives "many students"; ``with many students and
+    teachers chanting`` gives "many students and teachers" (two phrases joined by "and").
+    """
+    match = _WITH_BEFORE.search(text, max(region_start, subject.start - PREVIOUS_WORD_WINDOW),
+                                subject.start)
+    if match is None:
+        return None
+    if match.group("first") is None:
+        return subject
+    start = match.start("first")
+    return Phrase(start, subject.end, text[start : subject.end], "description")
 
 
 def _infinitive_of_subject(text: str, start: int, cue_start: int) -> bool:
