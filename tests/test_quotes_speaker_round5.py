@@ -107,3 +107,15 @@ def test_joined_subjects_of_an_absolute_with_clause_speak(text: str, speaker: st
 def test_a_description_before_a_participle_without_with_is_no_speaker() -> None:
     text = "Lund released a statement saying the port was “ready for winter.”"
     assert _speakers(text) == ["Lund"]
+
+
+# --- a lone quantifier after "yet" or "still" --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yet another said, “Lund is in a five-way race for second place.”",
+     "Still another added, “The ferry will not run before May.”"],
+)
+def test_a_quantifier_after_yet_or_still_is_a_speaker(text: str) -> None:
+    assert [s.lower() for s in _speakers(text) if s] == ["another"]
