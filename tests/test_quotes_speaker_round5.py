@@ -119,3 +119,17 @@ def test_a_description_before_a_participle_without_with_is_no_speaker() -> None:
 )
 def test_a_quantifier_after_yet_or_still_is_a_speaker(text: str) -> None:
     assert [s.lower() for s in _speakers(text) if s] == ["another"]
+
+
+# --- two more verbs of saying -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“I never read the report before the vote,” Lund confessed.", "Lund"),
+        ("“The ferry will be late again,” she surmised, looking at the fog.", "she"),
+    ],
+)
+def test_confessed_and_surmised_are_speech_cues(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
