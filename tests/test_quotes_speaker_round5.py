@@ -121,7 +121,7 @@ def test_a_quantifier_after_yet_or_still_is_a_speaker(text: str) -> None:
     assert [s.lower() for s in _speakers(text) if s] == ["another"]
 
 
-# --- two more verbs of saying -------------------------------------------------------------------
+# --- three more verbs of saying -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -129,7 +129,8 @@ def test_a_quantifier_after_yet_or_still_is_a_speaker(text: str) -> None:
     [
         ("“I never read the report before the vote,” Lund confessed.", "Lund"),
         ("“The ferry will be late again,” she surmised, looking at the fog.", "she"),
+        ("Holt elaborated: “The timetable was written for summer, not for storms.”", "Holt"),
     ],
 )
-def test_confessed_and_surmised_are_speech_cues(text: str, speaker: str) -> None:
+def test_confessed_surmised_and_elaborated_are_speech_cues(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
