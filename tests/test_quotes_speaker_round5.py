@@ -18,7 +18,7 @@ def _speakers(text: str) -> list[str | None]:
 @pytest.mark.parametrize(
     "phrase",
     ["Perhaps", "Hastily", "See", "the days", "four months ago", "the mayor must sign",
-     "told Lund", "calling Berg's"],
+     "told Lund", "calling Berg's", "The doubts being", "the plan has been"],
 )
 def test_no_noun_phrase_is_no_speaker(phrase: str) -> None:
     assert not is_speaker_phrase(phrase)
@@ -134,3 +134,14 @@ def test_a_quantifier_after_yet_or_still_is_a_speaker(text: str) -> None:
 )
 def test_confessed_surmised_and_elaborated_are_speech_cues(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_expressed_next_to_a_quote_is_a_cue() -> None:
+    text = "Lund expressed amusement that the ferry was now “faster than the train.”"
+    assert _speakers(text) == ["Lund"]
+
+
+def test_a_phrase_ending_in_being_is_no_speaker() -> None:
+    text = ("The doubts being voiced by many dockers go beyond the plan to make the ferry "
+            "“faster than the train,” which nobody believes.")
+    assert "The doubts being" not in _speakers(text)

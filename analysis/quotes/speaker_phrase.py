@@ -4,7 +4,7 @@ A speaker phrase is a noun phrase headed by a noun or a name. The rules that rea
 back from a cue, or take a sentence's subject, sometimes stop on something else: a
 capitalised adverb opening the sentence ("Perhaps"), a time phrase ("the days when ...
 said", "two weeks ago said"), a clause running past a modal verb ("the board must
-decide"), or a speech verb itself ("told Perez"). :func:`is_speaker_phrase` says no to
+decide", "the fears being voiced"), or a speech verb itself ("told Perez"). :func:`is_speaker_phrase` says no to
 these, so the caller looks for another speaker instead of giving the quote to them.
 """
 
@@ -18,6 +18,8 @@ __all__ = ["is_speaker_phrase", "is_subject_phrase"]
 
 #: The word that ends a time phrase read as a noun phrase ("two weeks ago").
 _AGO = "ago"
+#: Words opening a relative clause, inside which a modal or "been" is no sign of a clause.
+_RELATIVES = frozenset({"who", "whose", "whom", "which", "that"})
 
 
 def is_speaker_phrase(phrase: str) -> bool:
@@ -27,10 +29,14 @@ def is_speaker_phrase(phrase: str) -> bool:
     --------
     >>> [is_speaker_phrase(p) for p in ("Perhaps", "the days", "three weeks ago")]
     [False, False, False]
-    >>> [is_speaker_phrase(p) for p in ("the board must decide", "told Lund")]
-    [False, False]
+    >>> [is_speaker_phrase(p) for p in ("the board must decide", "told Lund", "The fears being")]
+    [False, False, False]
     >>> [is_speaker_phrase(p) for p in ("Lund", "the board", "The Times", "Early")]
     [True, True, True, True]
+    >>> is_speaker_phrase("the pilots whose licences have been suspended")
+    True
+    >>> is_speaker_phrase("County Chairman Will Rogers")
+    True
     """
     parts = phrase.split()
     if not parts:
@@ -40,8 +46,11 @@ def is_speaker_phrase(phrase: str) -> bool:
         return False
     if last.islower() and (last in words("time_noun") or last == _AGO):
         return False
+    lowered = [part.lower() for part in parts]
+    if any(part in _RELATIVES for part in lowered):
+        return True  # "the officials whose laws have been struck down": a relative clause
     if any(part in words("modal") for part in parts[1:]):
-        return False
+        return False  # lower case only: "Chairman Will Rogers" is a name
     return not (first.islower() and first in cues())
 
 
