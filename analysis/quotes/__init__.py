@@ -2,28 +2,37 @@
 
 Module map (one concern each; the steps run in this order for every article):
 
-==================  ====================================================================
-``records``         :class:`Quote`, ``KINDS``, ``SPEECH_KINDS`` (defined once, here)
-``words``           the rules' English word lists (``resources/quotes/quote_words.csv``)
-``cues``            the one speech-verb list (``resources/quotes/speech_verbs.csv``)
-``marks``           quote-mark pairing into spans, across multi-paragraph quotes
-``phrases``         speaker noun phrases: before a cue, after it, a sentence's subject
-``clause_openers``  participles, adverb and time openers, absolute "with" around a subject
-``context``         the extractor's working records for one article and span helpers
-``attributions``    the speech cues of a sentence with their speakers and addressees
-``classify``        the kind of a quote-mark span: direct, partial, title, scare
-``attribution``     which cue (so which speaker) each marked quote takes
-``scare``           whether a short partial quote no cue takes is speech or a scare quote
-``indirect``        reported speech without marks ("X said that ...")
-``content``         the content span a sentence attributes to a partial quote's speaker
-``resolve``         speakers and addressees to actors, against the article's mentions
-``head_mentions``   the registry mention heading a speaker phrase (its actor)
-``antecedents``     a pronoun speaker in an embedded clause named by its sentence's subject
-``name_forms``      a name's written form: acronyms spelled out, names the registry lacks
-``rows``            :func:`quote_rows`: the ``quotes`` table's rows from records (pure)
-``extract``         the doors: :func:`extract_quotes` and :func:`quotes_frame`
-``speakers``        views over the quotes table: speakers, addressees, positions
-==================  ====================================================================
+=========================  =======================================================================
+``records``                :class:`Quote`, ``KINDS``, ``SPEECH_KINDS`` (defined once, here)
+``words``                  the rules' English word lists (``resources/quotes/quote_words.csv``)
+``cues``                   the one speech-verb list (``resources/quotes/speech_verbs.csv``)
+``marks``                  quote-mark pairing into spans, across multi-paragraph quotes
+``phrases``                speaker noun phrases: before a cue, after it, a sentence's subject
+``speaker_phrase``         whether a phrase found next to a cue can be a speaker at all
+``heads``                  the person heading a speaker phrase: appositions, "of" phrases
+``clause_openers``         participles, adverb and time openers, absolute "with" around a subject
+``context``                the extractor's working records for one article and span helpers
+``attributions``           the speech cues of a sentence with their speakers and addressees
+``classify``               the kind of a quote-mark span: direct, partial, title, scare
+``attribution``            which cue (so which speaker) each marked quote takes
+``signoffs``               speakers beside a quote without a verb: dash sign-offs, labels
+``paragraph_lead``         a quote paragraph after a paragraph about one person: theirs
+``scare``                  whether a short partial quote no cue takes is speech or a scare quote
+``indirect``               reported speech without marks ("X said that ...")
+``content``                the content span a sentence attributes to a partial quote's speaker
+``resolve``                speakers and addressees to actors, against the article's mentions
+``pronouns``               gender and person-hood of what a pronoun may stand for
+``speaker_index``          the article's speakers, titled names and appositives, indexed
+``speaker_kinds``          named person, organisation, description, anonymous, unresolved
+``organisation_speakers``  organisations as speakers: "they"/"it", a text's issuer
+``head_mentions``          the registry mention heading a speaker phrase (its actor)
+``antecedents``            a pronoun speaker in an embedded clause named by its sentence's subject
+``name_forms``             a name's written form: acronyms spelled out, names the registry lacks
+``rows``                   :func:`quote_rows`: the ``quotes`` table's rows from records (pure)
+``extract``                the doors: :func:`extract_quotes` and :func:`quotes_frame`
+``speakers``               views over the quotes table: speakers, addressees, positions
+``korean``                 the Korean twin of these rules (its own module map)
+=========================  =======================================================================
 """
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ from analysis.quotes.name_forms import (
     unregistered_name,
     without_leading_stops,
 )
+from analysis.quotes.organisation_speakers import BACK_REFERENCE_WINDOW, OrganisationSpeakers
 from analysis.quotes.phrases import Phrase
 from analysis.quotes.pronouns import PRONOUN_CANDIDATES, Genders
 from analysis.quotes.records import SPEECH_KINDS
@@ -67,8 +68,6 @@ __all__ = ["Resolver", "dated_role", "head_mention", "unregistered_name"]
 #: Most words of a definite description that goes back to an anonymous source
 #: ("the official", "the senior diplomat").
 BACK_REFERENCE_MAX_WORDS = 3
-#: Characters before "the official" searched for the "an official" it goes back to.
-BACK_REFERENCE_WINDOW = 600
 #: Name runs on each side of a surname searched for the full name it stands for.
 EXPANSION_CANDIDATES = 8
 #: Sentences before a pronoun searched for a person named but not yet quoted.
@@ -122,7 +121,7 @@ def dated_role(
     return role.title, role.affiliation
 
 
-class Resolver:
+class Resolver(OrganisationSpeakers):
     """Resolve speaker and addressee mentions to actors, in text order.
 
     Parameters
@@ -405,40 +404,6 @@ class Resolver:
                 return offset, actor
         return None
 
-    def group_before(self, limit: int) -> str | None:
-        """"they" or "it": the latest of the organisation that spoke last before ``limit``
-        and the organisation that opens the sentence before ("The Rice Growers'
-        Association staged a rally. ... they said"), else None. An organisation is one by
-        the registry, or a name the registry lacks that the article describes as one
-        ("Fair Harbor Trust, a watchdog group") or that ends in an organisation's head noun.
-        """
-        found: list[tuple[int, str]] = []
-        for offset, _, actor in self.speakers.recent_before(limit, PRONOUN_CANDIDATES):
-            record = self.registry.get(actor)
-            if (record.kind == "organisation" if record is not None
-                    else self._is_organisation(actor)):
-                found.append((offset, actor))
-                break
-        subject = self._organisation_subject_before(limit)
-        if subject is not None:
-            found.append(subject)
-        return max(found)[1] if found else None
-
-    def _organisation_subject_before(self, limit: int) -> tuple[int, str] | None:
-        """``(offset, actor)`` of the organisation opening the sentence before ``limit``."""
-        sentence = self.doc.sentence_at(limit)
-        if sentence is None or sentence.index == 0:
-            return None
-        window = self.doc.sentences[sentence.index - 1].start
-        subject = bisect_left(self._subject_starts_ready(), limit) - 1
-        if subject < 0 or self.subjects()[subject][0] < window:
-            return None
-        offset, name = self.subjects()[subject]
-        actor = self.named(Phrase(offset, offset + len(name), name, "name"))
-        if actor is not None and self._is_organisation(actor):
-            return offset, actor
-        return None
-
     def _subject_starts_ready(self) -> list[int]:
         self.subjects()
         return self._subject_starts
@@ -593,37 +558,6 @@ class Resolver:
             return True
         return any(self.registry.get(other) is not None
                    and self.registry.get(other).country in homes for other in by_actor)
-
-    def document_issuer(self, phrase: Phrase) -> str | None:
-        """The organisation that issued a text quoted as a speaker ("the statement said").
-
-        An organisation or country named inside the phrase ("NATO's final communique",
-        "Japan's statement"), else the latest organisation or country quoted before it
-        ("The company said in a statement ... the statement said"), else the latest
-        registry organisation the article named in the :data:`BACK_REFERENCE_WINDOW`
-        characters before it; None when there is none (a text is never a person's).
-        """
-        inside = bisect_left(self._mention_starts, phrase.start)
-        for mention in self.mentions[inside:]:
-            if mention.start >= phrase.end:
-                break
-            if self._is_organisation(mention.actor):
-                return mention.actor
-        for _, _, actor in self.speakers.recent_before(phrase.start, PRONOUN_CANDIDATES):
-            if self._is_organisation(actor):
-                return actor
-        for mention in reversed(self.mentions[:inside]):
-            if mention.start < phrase.start - BACK_REFERENCE_WINDOW:
-                break
-            record = self.registry.get(mention.actor)
-            if record is not None and record.kind == "organisation":
-                return mention.actor
-        return None
-
-    def _is_organisation(self, actor: str) -> bool:
-        """An organisation or a country (a government issues statements too)."""
-        return speaker_kind(self.registry, actor, "name",
-                            organisations=self.genders.organisations()) == "organisation"
 
     def titled_name_before(self, phrase: Phrase) -> str | None:
         """"the senator" -> the last "Senator Pete Ricketts" written before the mention.
