@@ -68,9 +68,9 @@ def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool
     content_words = WORDS.findall(content)
     preceding = [w.lower() for w in WORDS.findall(before)[-TITLE_NOUN_WINDOW:]]
     if _is_title(content_words) and (words("title_noun") & set(preceding)
-                                     or _title_noun_after(text, m.end)):
+                                     or _apposed_noun_after(text, m.end, "title_noun")):
         return "title"
-    if set(preceding[-SCARE_WINDOW:]) & words("scare") or _term_noun_after(text, m.end):
+    if set(preceding[-SCARE_WINDOW:]) & words("scare") or _apposed_noun_after(text, m.end, "term_noun"):
         return "scare"
     if m.paragraphs > 1:
         return "direct"
@@ -88,16 +88,21 @@ def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool
 _APPOSED_AFTER = re.compile(r"[,\s]*\(?\s*(?:the|a|an|his|her|their|its)\s+(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+)\b")
 
 
-def _title_noun_after(text: str, end: int) -> bool:
-    """Tell whether an apposition right after the quote names it a title ("“X,” the song")."""
-    match = _APPOSED_AFTER.match(text, end)
-    return match is not None and bool(set(match.group("words").lower().split()) & words("title_noun"))
+def _apposed_noun_after(text: str, end: int, kind: str) -> bool:
+    """Tell whether an apposition right after a quote holds a noun of word list ``kind``.
 
+    ``"title_noun"`` names the quote a title ("“X,” the song"); ``"term_noun"`` calls it
+    a word ("“IP4,” a label").
 
-def _term_noun_after(text: str, end: int) -> bool:
-    """Tell whether an apposition right after the quote calls it a word ("“IP4,” a label")."""
+    Examples
+    --------
+    >>> _apposed_noun_after("“Blue,” the song by Kim", 7, "title_noun")
+    True
+    >>> _apposed_noun_after("“Blue,” the song by Kim", 7, "term_noun")
+    False
+    """
     match = _APPOSED_AFTER.match(text, end)
-    return match is not None and bool(set(match.group("words").lower().split()) & words("term_noun"))
+    return match is not None and bool(set(match.group("words").lower().split()) & words(kind))
 
 
 def _is_title(content_words: list[str]) -> bool:
