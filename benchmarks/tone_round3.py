@@ -45,6 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis.evaluation.sentiment import macro_f1
 from analysis.sentiment import training as T
 from analysis.sentiment.calibration import (
     expected_calibration_error,
@@ -54,6 +55,7 @@ from analysis.sentiment.calibration import (
 )
 from analysis.sentiment.features import FeatureConfig
 from analysis.sentiment.model import LABELS, recalibrate
+from analysis.sentiment.naive_bayes import naive_bayes_log_probs
 
 Rows = Sequence[dict[str, float]]
 Learner = Callable[[Rows, np.ndarray, Sequence[Rows]], list[np.ndarray]]
@@ -65,41 +67,13 @@ DECAY_TAU = 6.0
 SHIPPED = FeatureConfig()
 
 
-def macro_f1(gold: Sequence[int], predicted: Sequence[int]) -> float:
-    """Return the macro F1 over the three classes.
-
-    Examples
-    --------
-    >>> macro_f1([0, 1, 2], [0, 1, 1])
-    0.5555555555555555
-    """
-    g, p = np.asarray(gold), np.asarray(predicted)
-    scores = []
-    for k in range(3):
-        hits = int(np.sum((g == k) & (p == k)))
-        scores.append(0.0 if hits == 0 else 2 * hits / int(np.sum(p == k) + np.sum(g == k)))
-    return float(np.mean(scores))
-
-
 # --- learners ---------------------------------------------------------------------------
-
-def _apply(fit: tuple[list[list[float]], list[float], list[str]], rows: Rows) -> np.ndarray:
-    weights, bias, vocabulary = fit
-    index = {name: np.asarray(row) for name, row in zip(vocabulary, weights, strict=True)}
-    out = np.tile(np.asarray(bias, dtype=float), (len(rows), 1))
-    for i, row in enumerate(rows):
-        for name, value in row.items():
-            w = index.get(name)
-            if w is not None:
-                out[i] += w * value
-    return out
-
 
 def softmax_learner(l2: float = 3e-3) -> Learner:
     """Return the shipped learner (class-balanced softmax regression) at penalty ``l2``."""
     def learn(rows: Rows, y: np.ndarray, others: Sequence[Rows]) -> list[np.ndarray]:
         fit = T._fit_softmax(rows, list(y), **{**OPTIONS, "l2": l2})
-        return [_apply(fit, r) for r in others]
+        return [T.linear_logits(fit, r) for r in others]
     return learn
 
 
@@ -107,9 +81,7 @@ def nb_log_probs(rows: Rows, y: np.ndarray, *, alpha: float = 1.0,
                  min_count: int = 2, binary_only: bool = False) -> dict[str, np.ndarray]:
     """Return each feature's class log-probabilities under a class-balanced binary MNB.
 
-    With ``binary_only``, features that are not 1.0 wherever present (the real-valued
-    ``lexsum:``/``rsum:`` sums) are left out, so the MNB is linear in the feature values
-    and can be added to the regression's weights.
+    :func:`analysis.sentiment.naive_bayes.naive_bayes_log_probs` as arrays.
 
     Examples
     --------
@@ -118,22 +90,9 @@ def nb_log_probs(rows: Rows, y: np.ndarray, *, alpha: float = 1.0,
     >>> bool(lp["a"][0] > lp["a"][2])
     True
     """
-    counts = np.bincount(y, minlength=3).astype(float)
-    weight = len(y) / (3.0 * np.maximum(counts, 1.0))
-    seen: dict[str, np.ndarray] = {}
-    real: set[str] = set()
-    for row, label in zip(rows, y, strict=True):
-        for name, value in row.items():
-            if value != 1.0:
-                real.add(name)
-            if value != 0.0:
-                seen.setdefault(name, np.zeros(4))
-                seen[name][label] += weight[label]
-                seen[name][3] += 1
-    kept = {name: c[:3] for name, c in seen.items()
-            if c[3] >= min_count and not (binary_only and name in real)}
-    totals = sum(kept.values()) + alpha * len(kept)
-    return {name: np.log((c + alpha) / totals) for name, c in kept.items()}
+    logs = naive_bayes_log_probs(rows, [int(label) for label in y], alpha=alpha,
+                                 min_count=min_count, binary_only=binary_only)
+    return {name: np.asarray(values) for name, values in logs.items()}
 
 
 def _nb_scores(log_probs: dict[str, np.ndarray], rows: Rows) -> np.ndarray:

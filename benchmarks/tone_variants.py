@@ -40,6 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis.evaluation.sentiment import macro_f1
 from analysis.sentiment import features as F
 from analysis.sentiment import training as T
 from analysis.sentiment.calibration import (
@@ -58,22 +59,6 @@ Extra = Callable[[T.LabelledTarget, dict[str, float]], None]
 TEXTBLOB_MIN_POLARITY = 0.1
 _OWN_ROLES = ("agent", "patient", "possessor")
 _STACK_PREFIXES = ("r:", "rsum:", "rx:", "cue:", "lexsum:", "q:", "t:")
-
-
-def macro_f1(gold: Sequence[int], predicted: Sequence[int]) -> float:
-    """Return the macro F1 over the three classes.
-
-    Examples
-    --------
-    >>> macro_f1([0, 1, 2], [0, 1, 1])
-    0.5555555555555555
-    """
-    g, p = np.asarray(gold), np.asarray(predicted)
-    scores = []
-    for k in range(3):
-        hits = int(np.sum((g == k) & (p == k)))
-        scores.append(0.0 if hits == 0 else 2 * hits / int(np.sum(p == k) + np.sum(g == k)))
-    return float(np.mean(scores))
 
 
 @cache
@@ -158,18 +143,6 @@ def _rows(examples: Sequence[T.LabelledTarget], extra: Extra | None) -> list[dic
     return rows
 
 
-def _logits(fit: tuple[list[list[float]], list[float], list[str]],
-            rows: Sequence[dict[str, float]]) -> np.ndarray:
-    weights, bias, vocabulary = fit
-    index = {name: np.asarray(row) for name, row in zip(vocabulary, weights, strict=True)}
-    out = np.tile(np.asarray(bias, dtype=float), (len(rows), 1))
-    for i, row in enumerate(rows):
-        for name, value in row.items():
-            if name in index:
-                out[i] += index[name] * value
-    return out
-
-
 def _stack_rows(rows: Sequence[dict[str, float]], logits: np.ndarray) -> list[dict[str, float]]:
     interactions = []
     for row, z in zip(rows, logits, strict=True):
@@ -205,8 +178,8 @@ def evaluate_variant(corpus: Path, name: str) -> dict[str, float]:
         dev = list(T.read_targets(corpus / f"{split}.jsonl"))
         dev_rows = _rows(dev, extra)
         if stack:
-            dev_rows = _stack_rows(dev_rows, _logits(first_fit, dev_rows))
-        z = _logits(fit, dev_rows)
+            dev_rows = _stack_rows(dev_rows, T.linear_logits(first_fit, dev_rows))
+        z = T.linear_logits(fit, dev_rows)
         y = [LABELS.index(e.label) for e in dev]
         probs = softmax(z, temperature)
         mapped = np.asarray([recalibrate(p, knots) for p in probs])

@@ -49,6 +49,7 @@ __all__ = [
     "SentimentEvaluation",
     "bootstrap_macro_f1",
     "evaluate_jsonl",
+    "macro_f1",
     "score_labels",
     "vader_label",
 ]
@@ -87,6 +88,18 @@ def _macro_f1_from_confusions(confusions: np.ndarray) -> np.ndarray:
     f1 = np.divide(2 * true_positive, denominator, out=np.zeros_like(true_positive),
                    where=denominator > 0)
     return f1.mean(axis=-1)
+
+
+def macro_f1(gold: Sequence[int], predicted: Sequence[int]) -> float:
+    """Return the macro F1 over the three classes of class indexes (0, 1, 2).
+
+    Examples
+    --------
+    >>> round(macro_f1([0, 1, 2], [0, 1, 1]), 4)
+    0.5556
+    """
+    confusion = _confusion(np.asarray(gold, dtype=np.int64), np.asarray(predicted, dtype=np.int64))
+    return float(_macro_f1_from_confusions(confusion))
 
 
 def _indices(labels: Sequence[str]) -> np.ndarray:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-__all__ = ["naive_bayes_spread", "naive_bayes_weights"]
+__all__ = ["naive_bayes_log_probs", "naive_bayes_spread", "naive_bayes_weights"]
 
 
 def _class_weights(labels: Sequence[int]) -> list[float]:
@@ -43,11 +43,26 @@ def _class_weights(labels: Sequence[int]) -> list[float]:
     return [len(labels) / (3.0 * count) if count else 0.0 for count in counts]
 
 
-def _log_probs(
+def naive_bayes_log_probs(
     feature_rows: Sequence[Mapping[str, float]], labels: Sequence[int], *,
-    alpha: float, min_count: int, binary_only: bool,
+    alpha: float = 1.0, min_count: int = 2, binary_only: bool = False,
 ) -> dict[str, list[float]]:
-    """Return each kept feature's class log-probabilities (counted once per target)."""
+    """Return each kept feature's class log-probabilities under a class-balanced MNB.
+
+    A feature counts once per target where its value is not zero; each class's counts
+    are weighted inversely to its frequency; Laplace smoothing ``alpha``. With
+    ``binary_only``, features that are not 1.0 wherever present (the real-valued
+    ``lexsum:``/``rsum:`` sums) are left out, so the log-probabilities are linear in the
+    feature values.
+
+    Examples
+    --------
+    >>> rows = [{"a": 1.0}, {"a": 1.0, "b": 1.0}, {"b": 1.0, "s": -2.0}] * 2
+    >>> logs = naive_bayes_log_probs(rows, [0, 1, 2] * 2)
+    >>> logs["a"][0] > logs["a"][2], "s" in naive_bayes_log_probs(rows, [0, 1, 2] * 2,
+    ...                                                           binary_only=True)
+    (True, False)
+    """
     class_weight = _class_weights(labels)
     counts: dict[str, list[float]] = {}
     seen: dict[str, int] = {}
@@ -87,7 +102,7 @@ def naive_bayes_spread(
     >>> scale["w:R:praised"] > scale["p1:<s>"] == 0.0
     True
     """
-    return {name: (max(logs) - min(logs)) ** power for name, logs in _log_probs(
+    return {name: (max(logs) - min(logs)) ** power for name, logs in naive_bayes_log_probs(
         feature_rows, labels, alpha=alpha, min_count=min_count, binary_only=False).items()}
 
 
@@ -128,7 +143,7 @@ def naive_bayes_weights(
     (True, 0.0)
     """
     weights = {}
-    for name, logs in _log_probs(feature_rows, labels, alpha=alpha, min_count=min_count,
+    for name, logs in naive_bayes_log_probs(feature_rows, labels, alpha=alpha, min_count=min_count,
                                  binary_only=True).items():
         mean = sum(logs) / 3.0
         weights[name] = (logs[0] - mean, logs[1] - mean, logs[2] - mean)

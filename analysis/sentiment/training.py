@@ -35,7 +35,10 @@ from analysis.sentiment.model import LABELS, MODEL_FORMAT
 from analysis.sentiment.naive_bayes import naive_bayes_spread, naive_bayes_weights
 from analysis.sentiment.scope import scored_span
 
-__all__ = ["LabelledTarget", "model_to_json", "read_targets", "train"]
+__all__ = [
+    "LabelledTarget", "linear_logits", "model_to_json", "out_of_fold_logits", "read_targets",
+    "train",
+]
 
 #: NewsMTSC polarity codes.
 POLARITY_CODES: Mapping[float, str] = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -288,14 +291,35 @@ def out_of_fold_logits(
         weights, bias, vocabulary = _fit_linear(
             [feature_rows[i] for i in outside], [labels[i] for i in outside],
             **options)  # type: ignore[arg-type]
-        index = {name: row for name, row in zip(vocabulary, weights, strict=True)}
-        for i in inside:
-            z = np.asarray(bias, dtype=float).copy()
-            for name, value in feature_rows[i].items():
-                row = index.get(name)
-                if row is not None:
-                    z += np.asarray(row) * value
-            logits[i] = z
+        logits[inside] = linear_logits((weights, bias, vocabulary),
+                                       [feature_rows[i] for i in inside])
+    return logits
+
+
+def linear_logits(
+    fit: tuple[Sequence[Sequence[float]], Sequence[float], Sequence[str]],
+    feature_rows: Sequence[Mapping[str, float]],
+) -> np.ndarray:
+    """Return the class logits of a fitted linear model for each row of features.
+
+    ``fit`` is ``(weight rows, biases, vocabulary)`` as the fitting functions return it;
+    features outside the vocabulary are ignored.
+
+    Examples
+    --------
+    >>> fit = ([[1.0, 0.0, -1.0]], [0.0, 0.5, 0.0], ["w:bad"])
+    >>> linear_logits(fit, [{"w:bad": 2.0}, {"w:new": 1.0}]).tolist()
+    [[2.0, 0.5, -2.0], [0.0, 0.5, 0.0]]
+    """
+    weights, bias, vocabulary = fit
+    index = {name: np.asarray(row, dtype=float)
+             for name, row in zip(vocabulary, weights, strict=True)}
+    logits = np.tile(np.asarray(bias, dtype=float), (len(feature_rows), 1))
+    for i, row in enumerate(feature_rows):
+        for name, value in row.items():
+            weight = index.get(name)
+            if weight is not None:
+                logits[i] += weight * value
     return logits
 
 
