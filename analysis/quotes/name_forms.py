@@ -14,6 +14,7 @@ from functools import cache
 
 from analysis.actors.gender import first_name_gender
 from analysis.actors.registry import strip_titles
+from analysis.quotes.speaker_kinds import anonymous_words
 from analysis.quotes.words import abbreviations, leading_stops
 from analysis.text.patterns import NAME_RUN_RE
 
@@ -57,9 +58,10 @@ def spelled_out(text: str, acronym: str) -> str | None:
 def unregistered_name(name: str) -> str:
     """Return the actor name of a person or body the registry does not hold.
 
-    Titles are stripped (:func:`analysis.actors.registry.strip_titles`), then anything
-    before a listed first name ("County Auditor Gloria Fenn" -> "Gloria Fenn") and a
-    leading "The" of a body ("The Russian Foreign Ministry").
+    Titles are stripped (:func:`analysis.actors.registry.strip_titles`), then a party
+    member's noun ("Republican Anton Reyes"), anything before a listed first name
+    ("County Auditor Gloria Fenn" -> "Gloria Fenn") and a leading "The" of a body ("The
+    Russian Foreign Ministry").
 
     Examples
     --------
@@ -67,10 +69,15 @@ def unregistered_name(name: str) -> str:
     ('Gloria Fenn', 'Okafor')
     >>> unregistered_name("The Russian Foreign Ministry"), unregistered_name("The Hill")
     ('Russian Foreign Ministry', 'The Hill')
+    >>> unregistered_name("Democrat Anton Reyes"), unregistered_name("Liberal Democrats")
+    ('Anton Reyes', 'Liberal Democrats')
     """
     # "Endorses Ted Cruz. Morton Blackwell": a run across a sentence end
     resolved = after_sentence_end(strip_titles(name) or name)
     parts = resolved.split()
+    while len(parts) > 2 and parts[0].lower() in anonymous_words("member"):
+        parts = parts[1:]
+        resolved = " ".join(parts)
     for index in range(1, len(parts) - 1):
         if first_name_gender(" ".join(parts[index:])) is not None and parts[index - 1][:1].isupper():
             return " ".join(parts[index:])

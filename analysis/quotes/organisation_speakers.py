@@ -47,6 +47,31 @@ class OrganisationSpeakers:
         """The actor a name phrase resolves to."""
         raise NotImplementedError
 
+    def names_by_word(self) -> dict[str, tuple[list[int], list[str]]]:
+        """Each word of a name run -> (offsets, runs) of the runs holding it."""
+        raise NotImplementedError
+
+    def organisation_described(self, phrase: Phrase) -> str | None:
+        """The organisation a definite description speaks for ("the bank", "the company").
+
+        The latest name before it that ends in the description's noun ("Harlow Bank ...
+        the bank said"), else what "it" would go back to (:meth:`group_before`: "Hanbit
+        Robotics unveiled a robot. ... the company said"); None when neither is an
+        organisation.
+        """
+        noun = phrase.text.split()[-1].capitalize()
+        offsets, runs = self.names_by_word().get(noun, ([], []))
+        position = bisect_left(offsets, phrase.start) - 1
+        while position >= 0:
+            run = runs[position]
+            if run.split()[-1] == noun:
+                actor = self.named(Phrase(offsets[position], offsets[position] + len(run),
+                                          run, "name"))
+                if actor is not None and self._is_organisation(actor):
+                    return actor
+            position -= 1
+        return self.group_before(phrase.start)
+
     def group_before(self, limit: int) -> str | None:
         """"they" or "it": the latest of the organisation that spoke last before ``limit``
         and the organisation that opens the sentence before ("The Rice Growers'

@@ -57,7 +57,10 @@ from analysis.quotes.speaker_kinds import (
     anonymous_words,
     is_anonymous,
     looks_like_person,
+    named_after,
+    organisation_description,
     speaker_kind,
+    withheld_after,
 )
 from analysis.quotes.words import document_nouns, role_synonyms, words
 from analysis.text.document import Document
@@ -287,7 +290,10 @@ class Resolver(OrganisationSpeakers):
             return latest is not None and latest > self._named_before(phrase, before)
         if self._back_to_anonymous(phrase):
             return True
-        if not is_anonymous(phrase.text):
+        if not (is_anonymous(phrase.text)
+                or withheld_after(phrase.text, self.doc.text, phrase.end)):
+            return False
+        if named_after(self.doc.text, phrase.end):
             return False
         head = head_mention(self.doc.text, self.mentions, phrase.start, phrase.end,
                             self._mention_starts)
@@ -517,6 +523,10 @@ class Resolver(OrganisationSpeakers):
                 actor = None  # "the foreign minister" in a story naming no country of theirs
         if actor is not None:
             return actor
+        if organisation_description(phrase.text):
+            actor = self.organisation_described(phrase)
+            if actor is not None:
+                return actor
         candidates = {a.name for a in self.registry.candidates(phrase.text, on=self.on)}
         if candidates:
             # the last mention before the phrase of any candidate actor

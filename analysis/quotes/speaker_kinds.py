@@ -27,7 +27,8 @@ from analysis._resources import read_csv_rows, read_lines
 from analysis.actors.registry import ActorRegistry
 
 __all__ = ["anonymous_heads", "anonymous_words", "described_organisations", "is_anonymous",
-           "looks_like_person", "speaker_kind"]
+           "looks_like_person", "named_after", "organisation_description", "speaker_kind",
+           "withheld_after"]
 
 #: Words that open a definite or possessed description: "the officials" are known ones.
 DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its",
@@ -52,6 +53,16 @@ _NOT_IN_HEAD = frozenset({"of", "at", "for", "in", "with", "on", "from", "by", "
 _AFTER_HEAD = frozenset({"in", "of", "that", "which", "whose", "based", "founded", "with",
                          "from", "at", "on", "for", "and", "or", "said", "says", "told",
                          "has", "had", "is", "was"})
+#: Characters after an indefinite speaker phrase searched for words that withhold its
+#: name (", who asked not to be named because ...").
+WITHHELD_WINDOW = 120
+#: Where the clause after a speaker phrase ends: a sentence end or a quote mark.
+_CLAUSE_END = re.compile(r"[.!?;“”\"]")
+#: Words after a member noun that leave it the phrase's head ("a Democrat on the panel").
+_AFTER_MEMBER = frozenset({"of", "in", "on", "at", "from", "with", "close", "involved",
+                           "familiar", "who", "briefed", "speaking", "and", "or"})
+#: A name set off by a comma right after a description ("A Democrat, Senator Ray Dunn, ...").
+_APPOSED_NAME = re.compile(r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]*[a-z])\b")
 _LEADING_THE = re.compile(r"^The\s+")
 _NEXT_WORD = re.compile(r"\s*([a-z][\w’'-]*)")
 _NAME_RUN = r"(?:[A-Z][\w’'&.-]*\s){0,5}[A-Z][\w’'&.-]*[\w]"
@@ -75,13 +86,21 @@ def _organisation_heads() -> frozenset[str]:
     return frozenset(read_lines("sentiment/organisation_heads.txt"))
 
 
-def _is_head(word: str, plural_only: bool) -> bool:
+def _is_head(word: str, plural_only: bool, next_word: str | None = None) -> bool:
     heads = anonymous_words("head")
+    if next_word is None or next_word in _AFTER_MEMBER:
+        heads = heads | anonymous_words("member")
     if word == "people":
         return True
     if word.endswith("s") and word[:-1] in heads:
         return True
     return not plural_only and word in heads
+
+
+def _heads_in(tokens: list[str], plural_only: bool) -> bool:
+    """Tell whether a person noun heads the phrase (a member noun only before no noun)."""
+    return any(_is_head(word, plural_only, tokens[i + 1] if i + 1 < len(tokens) else None)
+               for i, word in enumerate(tokens))
 
 
 def is_anonymous(phrase: str) -> bool:
@@ -109,8 +128,49 @@ def is_anonymous(phrase: str) -> bool:
     if not tokens or tokens[0] in DEFINITE_OPENERS:
         return False
     if tokens[0] in anonymous_words("determiner"):
-        return any(_is_head(word, plural_only=False) for word in tokens[1:])
-    return any(_is_head(word, plural_only=True) for word in tokens)
+        return _heads_in(tokens[1:], plural_only=False)
+    return _heads_in(tokens, plural_only=True)
+
+
+def withheld_after(phrase: str, text: str, end: int) -> bool:
+    """Tell whether the clause after an indefinite speaker phrase withholds its name.
+
+    "said one Democrat involved in the talks, who asked not to be named": the speaker
+    phrase ends before "involved", and what makes it anonymous comes after it. Only an
+    indefinite phrase (opened by a determiner of ``anonymous_speakers.csv``: "a",
+    "one", "two") counts; a name stays a name.
+
+    Examples
+    --------
+    >>> text = "“No,” said one Democrat, who asked not to be named. Then Berg spoke."
+    >>> withheld_after("one Democrat", text, text.index(", who"))
+    True
+    >>> withheld_after("Tomas Berg", text, text.index(", who"))
+    False
+    """
+    tokens = _WORD.findall(phrase.lower())
+    if not tokens or tokens[0] not in anonymous_words("determiner"):
+        return False
+    window = text[end:end + WITHHELD_WINDOW]
+    stop = _CLAUSE_END.search(window)
+    clause = (window[:stop.start()] if stop else window).lower()
+    return any(marker in clause for marker in anonymous_words("marker"))
+
+
+def named_after(text: str, end: int) -> bool:
+    """Tell whether a person's name stands in apposition right after a description.
+
+    "A Democrat, Senator Ray Dunn of Ohio, said ...": the description is no anonymous
+    source, the article names him.
+
+    Examples
+    --------
+    >>> text = "A Democrat, Senator Ray Dunn of Ohio, said no."
+    >>> named_after(text, len("A Democrat")), named_after("A Democrat, who left, said no.", 10)
+    (True, False)
+    """
+    match = _APPOSED_NAME.match(text, end)
+    return match is not None and looks_like_person(match.group("name"))
 
 
 def anonymous_heads(phrase: str) -> list[str]:
@@ -159,6 +219,28 @@ def looks_like_person(name: str) -> bool:
 def _organisation_noun() -> re.Pattern[str]:
     nouns = sorted(read_lines("quotes/organisation_nouns.txt"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b(?![’'-])")
+
+
+#: Most words of a definite organisation description ("the Seoul-based robot maker").
+ORGANISATION_DESCRIPTION_MAX_WORDS = 4
+
+
+def organisation_description(phrase: str) -> bool:
+    """Tell whether a speaker phrase is a definite description of an organisation.
+
+    "the company", "the Seoul-based firm", "the group": "the" and at most
+    :data:`ORGANISATION_DESCRIPTION_MAX_WORDS` words ending in a noun of
+    ``resources/quotes/organisation_nouns.txt``.
+
+    Examples
+    --------
+    >>> [organisation_description(p) for p in ("the company", "the Busan-based start-up",
+    ...                                        "the company's founder", "a company")]
+    [True, True, False, False]
+    """
+    parts = phrase.split()
+    return (2 <= len(parts) <= ORGANISATION_DESCRIPTION_MAX_WORDS and parts[0].lower() == "the"
+            and _organisation_noun().fullmatch(parts[-1]) is not None)
 
 
 @cache
