@@ -18,8 +18,9 @@ __all__ = ["head_mention"]
 
 #: Characters that may follow a head mention inside its phrase (a closing mark, a dot).
 _AFTER_HEAD = re.compile(r"[^\w]*")
-#: A capitalised name word right before a mention, in the same name ("Melania Trump").
-_GLUED_NAME = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*[a-z][\w’'-]*) $")
+#: A capitalised name word right before a mention, in the same name ("Melania Trump"); a
+#: possessive is no part of the name ("North Korea's Korean Central News Agency").
+_GLUED_NAME = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*[a-z][\w’'-]*)(?<![’']s)(?<!s[’']) $")
 #: "of" (and an article) right before a mention: a complement ("the head of NATO").
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 

@@ -183,13 +183,16 @@ def _name_at_end() -> re.Pattern[str]:
 
 
 def _title_before_of(text: str, phrase: Phrase, region_start: int) -> Phrase | None:
-    """Return "Secretary of State Ann Kerr" for "State Ann Kerr": an office and its "of"."""
+    """Return "Secretary of State Ann Kerr" for "State Ann Kerr": an office and its "of".
+
+    A body named with its "of" counts too ("Ministry of Defence" for "Defence")."""
     before = text[region_start : phrase.start]
     match = re.search(r"((?:[A-Z][\w’'\-]*\s+)+)of\s+$", before)
     if match is None:
         return None
     office = match.group(1).split()
-    if not all(word.lower() in words("title_word") for word in office):
+    if not (all(word.lower() in words("title_word") for word in office)
+            or office[-1].lower() in words("institution")):  # "the Ministry of Defence"
         return None
     start = region_start + match.start(1)
     return Phrase(start, phrase.end, text[start : phrase.end], "name")

@@ -15,11 +15,11 @@ from functools import cache
 from analysis.actors.gender import first_name_gender
 from analysis.actors.registry import strip_titles
 from analysis.quotes.speaker_kinds import anonymous_words
-from analysis.quotes.words import abbreviations, leading_stops
+from analysis.quotes.words import abbreviations, leading_stops, words
 from analysis.text.patterns import NAME_RUN_RE
 
-__all__ = ["ACRONYM", "GIVEN_NAME_STOPS", "name_part", "run_openers", "spelled_out",
-           "unregistered_name", "without_leading_stops"]
+__all__ = ["ACRONYM", "GIVEN_NAME_STOPS", "name_part", "possessed_name", "run_openers",
+           "spelled_out", "unregistered_name", "without_leading_stops"]
 
 #: An acronym a speaker may be named by ("JCS", "IAEA").
 ACRONYM = re.compile(r"[A-Z]{2,8}")
@@ -130,3 +130,36 @@ def name_part(text: str) -> str:
     words_ = text.split()
     capitalised = [w for w in words_ if w[:1].isupper()]
     return capitalised[-1] if capitalised else text
+
+
+#: A possessive right after a country's name, and the space before the name it owns
+#: ("North Korea's ", "the United States' ").
+_POSSESSIVE_AFTER = re.compile(r"(?:[’']s|(?<=s)[’'])\s+(?=[A-Z])")
+
+
+def possessed_name(text: str, possessor_end: int) -> int | None:
+    """Return where the name a country owns starts, if it is a name of its own.
+
+    ``text`` opens with a country's name ending at ``possessor_end``. In "Britain's
+    Halberd Marine" the firm's name is "Halberd Marine"; in "China's Foreign Ministry"
+    the country is part of what names the body (its words are all institution words or
+    body modifiers, lists ``institution`` and ``body_modifier``), so None.
+
+    Examples
+    --------
+    >>> text = "Britain's Halberd Marine"
+    >>> text[possessed_name(text, 7):]
+    'Halberd Marine'
+    >>> possessed_name("China's Foreign Ministry", 5) is None
+    True
+    >>> possessed_name("Japan's economy", 5) is None
+    True
+    """
+    match = _POSSESSIVE_AFTER.match(text, possessor_end)
+    if match is None:
+        return None
+    owned = text[match.end():].split()
+    generic = words("institution") | words("body_modifier")
+    if len(owned) < 2 or all(word.lower().strip(",.") in generic for word in owned):
+        return None
+    return match.end()

@@ -6,6 +6,7 @@ to an organisation); it reads the resolver's article, registry, mentions and spe
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -54,8 +55,8 @@ class OrganisationSpeakers:
     def organisation_described(self, phrase: Phrase) -> str | None:
         """The organisation a definite description speaks for ("the bank", "the company").
 
-        The latest name before it that ends in the description's noun ("Harlow Bank ...
-        the bank said"), else what "it" would go back to (:meth:`group_before`: "Hanbit
+        The latest name before it headed by the description's noun ("Harlow Bank ... the
+        bank said", "the Ministry of Unification ... the ministry said"), else what "it" would go back to (:meth:`group_before`: "Hanbit
         Robotics unveiled a robot. ... the company said"); None when neither is an
         organisation.
         """
@@ -64,9 +65,12 @@ class OrganisationSpeakers:
         position = bisect_left(offsets, phrase.start) - 1
         while position >= 0:
             run = runs[position]
-            if run.split()[-1] == noun:
-                actor = self.named(Phrase(offsets[position], offsets[position] + len(run),
-                                          run, "name"))
+            if _headed_by(run, noun):
+                start = offsets[position]
+                end = start + len(run)
+                complement = _OF_NAME.match(self.doc.text, end)  # "the Ministry of Fisheries"
+                end = complement.end() if complement is not None else end
+                actor = self.named(Phrase(start, end, self.doc.text[start:end], "name"))
                 if actor is not None and self._is_organisation(actor):
                     return actor
             position -= 1
@@ -136,3 +140,21 @@ class OrganisationSpeakers:
         """An organisation or a country (a government issues statements too)."""
         return speaker_kind(self.registry, actor, "name",
                             organisations=self.genders.organisations()) == "organisation"
+
+
+#: The "of" complement of a body's name right after its head ("Ministry" + " of Fisheries").
+_OF_NAME = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:and |of |for )?[A-Z][\w’'-]*)*")
+
+
+def _headed_by(name: str, noun: str) -> bool:
+    """Tell whether ``noun`` heads ``name``: its last word, or its first before "of".
+
+    Examples
+    --------
+    >>> _headed_by("Harlow Bank", "Bank"), _headed_by("Ministry of Unification", "Ministry")
+    (True, True)
+    >>> _headed_by("Bank Street Partners", "Bank")
+    False
+    """
+    parts = name.split()
+    return parts[-1] == noun or (len(parts) > 2 and parts[0] == noun and parts[1] == "of")

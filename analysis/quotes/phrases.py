@@ -319,6 +319,11 @@ def _is_between(word: str) -> bool:
     return lower in words("between") or (word.islower() and lower.endswith("ly") and len(lower) > LY_ADVERB_MIN_CHARS)
 
 
+#: Words opening a relative clause between commas whose antecedent is no person: the
+#: speaker is before it ("Ann Lee, a partner at X, which owns Y, said").
+_RELATIVE_OPENERS = frozenset({"which", "where"})
+
+
 def _subject_across_apposition(text: str, toks: list[tuple[int, int]], i: int) -> Phrase | None:
     """Return the phrase before an apposition: "Kim, senior secretary for ..., [said]"."""
     closing = text[toks[i][0] : toks[i][1]]
@@ -327,6 +332,11 @@ def _subject_across_apposition(text: str, toks: list[tuple[int, int]], i: int) -
     while j >= 0 and i - j <= APPOSITION_MAX_TOKENS:
         word = text[toks[j][0] : toks[j][1]]
         if word == opening:
+            if opening == "," and _token(text, toks, j + 1).lower() in _RELATIVE_OPENERS:
+                # "Ann Lee, a partner at X, which owns Y, said": past the apposition too
+                outer = _subject_across_apposition(text, toks, j)
+                if outer is not None and outer.kind == "name":
+                    return outer
             end = j - 1
             if end >= 0 and _token(text, toks, end) == ")":
                 end = _matching_parenthesis(text, toks, end) - 1

@@ -10,11 +10,17 @@ the article's pronouns)?
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from analysis.actors.gender import ArticleGenders, first_name_gender, registry_gender
 from analysis.actors.registry import ActorRegistry
 from analysis.quotes.speaker_index import Speakers
-from analysis.quotes.speaker_kinds import described_organisations, looks_like_person
+from analysis.quotes.speaker_kinds import (
+    anonymous_words,
+    described_organisations,
+    looks_like_person,
+)
+from analysis.quotes.words import words
 
 __all__ = ["PRONOUN_CANDIDATES", "Genders"]
 
@@ -24,6 +30,10 @@ _SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 #: An age after a name, the news sign of a person: "Lina Kovaite, a 34-year-old
 #: volunteer", "Erik Halvorsen, 52,".
 _AGE_AFTER = r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)"
+
+#: Most words of an apposition read for a person's noun ("Ruiz, a Democrat and former
+#: school principal running for ...").
+PERSON_APPOSITION_MAX_WORDS = 6
 
 #: Most earlier speakers a pronoun is checked against (latest first).
 PRONOUN_CANDIDATES = 8
@@ -49,6 +59,7 @@ class Genders:
         self.article = ArticleGenders(text)
         self.text = text
         self._aged: dict[str, bool] = {}
+        self._apposed: dict[str, bool] = {}
         self._organisations: frozenset[str] | None = None
 
     def organisations(self) -> frozenset[str]:
@@ -64,6 +75,37 @@ class Genders:
             self._aged[actor] = pattern.search(self.text) is not None
         return self._aged[actor]
 
+    def apposed_person(self, actor: str) -> bool:
+        """Tell whether the article describes ``actor`` as a person in apposition.
+
+        "Ruiz, a Democrat and former principal", "Ruiz, who was elected in 2022": the
+        surname, a comma and a relative "who" or an article and, within
+        :data:`PERSON_APPOSITION_MAX_WORDS` words, a person's noun (an office word, a
+        source or party member's noun of ``actors/anonymous_speakers.csv``); or such a
+        noun and a comma right before the name ("Her deputy, Callum Reid").
+
+        Examples
+        --------
+        >>> from analysis.actors.registry import default_registry
+        >>> genders = Genders("Ruiz, a Democrat and former principal, spoke. "
+        ...                   "Hale, who was elected in 2022, agreed. Nuvio, a firm, hired. "
+        ...                   "Her deputy, Cal Reid, left.", default_registry())
+        >>> [genders.apposed_person(n) for n in ("Ana Ruiz", "Hale", "Nuvio", "Cal Reid")]
+        [True, True, False, True]
+        """
+        if actor not in self._apposed:
+            surname = re.escape(actor.split()[-1])
+            pattern = re.compile(rf"\b{surname},\s+(?:who\b|(?:an?|the)\s+(?P<words>"
+                                 rf"(?:[\w’'-]+\s+){{0,{PERSON_APPOSITION_MAX_WORDS - 1}}}[\w’'-]+))")
+            before = re.compile(rf"\b(?P<noun>[\w’'-]+),\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{surname}\b")
+            self._apposed[actor] = any(
+                match.group("words") is None
+                or _person_nouns() & set(match.group("words").lower().split())
+                for match in pattern.finditer(self.text)) or any(
+                match.group("noun").lower() in _person_nouns()
+                for match in before.finditer(self.text))
+        return self._apposed[actor]
+
     def of(self, actor: str) -> str | None:
         """Return the gender known for ``actor``, or None (nothing barred)."""
         return (registry_gender(self.registry, actor) or self.article.of(actor, pronouns=False)
@@ -75,8 +117,8 @@ class Genders:
         A registry actor is a person when the registry says so. Otherwise a speaker
         already quoted (``spoke``) is one when it is written as a person's name; a
         sentence's subject name only with some sign of a person: a first name of
-        the list, a gender the article gives it, a surname already quoted, or an age
-        after the name.
+        the list, a gender the article gives it, a surname already quoted, an age
+        after the name, or a person's apposition (:meth:`apposed_person`).
         """
         record = self.registry.get(actor)
         if record is not None:
@@ -89,4 +131,10 @@ class Genders:
             return False
         return (first_name_gender(actor) is not None or self.article.of(actor) is not None
                 or speakers.latest_with_word(actor.split()[-1]) is not None
-                or self.aged(actor))
+                or self.aged(actor) or self.apposed_person(actor))
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns that make an apposition a person's: offices, sources, party members."""
+    return words("title_word") | anonymous_words("head") | anonymous_words("member")

@@ -42,6 +42,7 @@ from analysis.quotes.head_mentions import head_mention
 from analysis.quotes.name_forms import (
     ACRONYM,
     name_part,
+    possessed_name,
     run_openers,
     spelled_out,
     unregistered_name,
@@ -427,6 +428,9 @@ class Resolver(OrganisationSpeakers):
                 and not any(word[:1].isupper() for word in phrase.text.split()[1:]):
             return self.described(phrase)  # "The mayor" opening a sentence: no name
         actor = self.mentioned(phrase.start, phrase.end)
+        owned = self._owned_by_country(phrase) if actor is None else None
+        if owned is not None:
+            return self.named(owned)  # "Britain's Halberd Marine": the firm
         organisation = _ORGANISATION_OF.search(phrase.text)
         if actor is None and organisation is not None:  # "the Ministry of Trade, Industry and Energy"
             whole = organisation.group()
@@ -450,6 +454,19 @@ class Resolver(OrganisationSpeakers):
         if len(resolved.split()) == 1 and resolved.lower() in words("anonymous"):
             return None
         return resolved
+
+    def _owned_by_country(self, phrase: Phrase) -> Phrase | None:
+        """The name after a country's possessive that opens ``phrase``, if it is a name."""
+        index = bisect_left(self._mention_starts, phrase.start)
+        if index == len(self.mentions) or self.mentions[index].start != phrase.start:
+            return None
+        country = self.mentions[index]
+        if country.kind != "country" or country.end >= phrase.end:
+            return None
+        start = possessed_name(phrase.text, country.end - phrase.start)
+        if start is None:
+            return None
+        return Phrase(phrase.start + start, phrase.end, phrase.text[start:], "name")
 
     def _other_bearer(self, name: str, actor: str, at: int) -> bool:
         """Tell whether a bare surname the registry gives ``actor`` is someone else's here.
