@@ -57,6 +57,17 @@ def test_errors_csv_lists_the_wrong_speaker(tmp_path: Path) -> None:
         ("Nobody asked us,", "Tom Reyes", "Ann Lee")]
 
 
+def test_errors_csv_lists_a_right_speaker_of_the_wrong_kind(tmp_path: Path) -> None:
+    # right speaker and actor, but gold calls the named speaker an organisation
+    quotes = [dict(QUOTES[0], speaker_kind="organisation"), *QUOTES[1:]]
+    errors = tmp_path / "errors.csv"
+    result = evaluate_speakers(_gold(tmp_path, quotes), errors_csv=errors)
+    assert (result.speaker_right, result.actor_right) == (2, 1)
+    rows = list(csv.DictReader(errors.open(encoding="utf-8")))
+    wrong_kind = [(r["quote"], r["speaker_kind"]) for r in rows if r["error"] == "wrong kind"]
+    assert wrong_kind == [("We will sign next week,", "person")]
+
+
 def test_cli_prints_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", "speakers", str(_gold(tmp_path, QUOTES)), "--json"]) == 0
     scores = json.loads(capsys.readouterr().out)

@@ -326,11 +326,14 @@ def _score_pair(result: SpeakerEvaluation, article: GoldSpeakerArticle, quote: G
         result.without_actor += 1
         actor_ok = _value(row, "actor") is None
         result.no_guess += actor_ok
-    result.kind_right += _value(row, "speaker_kind") == quote.speaker_kind
+    kind_ok = _value(row, "speaker_kind") == quote.speaker_kind
+    result.kind_right += kind_ok
     if not (speaker_ok and actor_ok):
         result.misses_by_category.update(quote.categories)
         errors.append(_error(article, "wrong speaker" if not speaker_ok else "wrong actor",
                              quote, row))
+    elif not kind_ok:
+        errors.append(_error(article, "wrong kind", quote, row))
 
 
 def evaluate_speakers(path: str | PathLike[str], context: Context | None = None,
