@@ -102,3 +102,19 @@ def test_the_company_speaks_for_the_organisation_the_story_is_about(text: str, a
 def test_the_company_with_no_organisation_before_it_stays_unresolved() -> None:
     text = "Brenna Holt runs a bakery in Leeds. “We cannot pay these rates,” the company said."
     assert _speech(text)["We cannot pay these rates"][1:] == (None, "unresolved")
+
+
+def test_the_head_of_an_indefinite_body_who_withholds_a_name_is_anonymous() -> None:
+    text = ("“We were not consulted,” said the director of one shelter network, who asked "
+            "not to be named because the network relies on city money.\n\n"
+            "“They knew,” she said.")
+    quotes = extract_quotes(Article(article_id="t", text=text, published=ON))
+    assert [q.speaker_kind for q in quotes] == ["anonymous", "anonymous"]
+    assert [q.actor for q in quotes] == [None, None]
+
+
+def test_the_head_of_a_named_body_stays_a_description() -> None:
+    text = ("“We were not consulted,” said the director of the Marlow Shelter Network, who "
+            "asked for more time.")
+    (quote,) = extract_quotes(Article(article_id="t", text=text, published=ON))
+    assert quote.speaker_kind != "anonymous"

@@ -550,8 +550,9 @@ def noun_phrase_after(
             modified = False  # one head noun: "a Florida strategist", not "... strategist Bob"
         if lower in words("forward_stop") or lower in words("breaker") or lower in words("place_adverb"):
             break
-        if index > 0 and lower in words("determiner") and lower not in words("article"):
-            break
+        if (index > 0 and lower in words("determiner") and lower not in words("article")
+                and _word_at(text, toks, index - 1).lower() != "of"):
+            break  # "said Berg this week"; but "the head of one charity" goes on
         if lower in cues() and index > 0:
             break
         last = index

@@ -54,6 +54,7 @@ from analysis.quotes.pronouns import PRONOUN_CANDIDATES, Genders
 from analysis.quotes.records import SPEECH_KINDS
 from analysis.quotes.speaker_index import AppositiveNames, Speakers, TitledNames
 from analysis.quotes.speaker_kinds import (
+    DEFINITE_OPENERS,
     anonymous_heads,
     anonymous_words,
     is_anonymous,
@@ -76,6 +77,8 @@ BACK_REFERENCE_MAX_WORDS = 3
 EXPANSION_CANDIDATES = 8
 #: Sentences before a pronoun searched for a person named but not yet quoted.
 MENTION_SENTENCES = 2
+#: Characters after a definite description searched for "The <head>, NAME," that names it.
+ROLE_NAMED_LATER_WINDOW = 240
 #: Characters of an introductory phrase before the comma that a sentence's subject follows
 #: ("Back at the map stand, Kovaite was ...").
 INTRO_PHRASE_CHARS = 60
@@ -611,10 +614,26 @@ class Resolver(OrganisationSpeakers):
             if actor is not None:
                 return actor
         if last is None:
-            return None
+            return self._named_later(phrase, head) if appositive is None else None
         name = last.group(1).strip()
         start = last.start(1)
         return self.mentioned(start, start + len(name)) or self.registry_resolve(name) or name
+
+    def _named_later(self, phrase: Phrase, head: str) -> str | None:
+        """"The company's chief executive said ... The executive, Han Ji-won, ...": Han.
+
+        A definite description no name before it explains takes the person a
+        back-reference with the same head noun names in apposition within
+        :data:`ROLE_NAMED_LATER_WINDOW` characters after it.
+        """
+        first = phrase.text.split()[0]
+        if first.lower() not in DEFINITE_OPENERS and not first.endswith(("'s", "’s")):
+            return None
+        for noun in role_synonyms(head):
+            named = self._appositive.first_after(noun, phrase.end, ROLE_NAMED_LATER_WINDOW)
+            if named is not None:
+                return self._appositive_person(*named)
+        return None
 
     def _ensure_titled(self) -> None:
         if self._titled is None:

@@ -224,26 +224,56 @@ class AppositiveNames:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: dict[str, tuple[list[int], list[tuple[str, int]]]] = {}
+        self._found: dict[str, tuple[list[int], list[tuple[str, int]], list[bool]]] = {}
 
-    def last_before(self, head: str, end: int) -> tuple[str, int] | None:
-        """Return ``(name, offset)`` of the last appositive of ``head`` ending before ``end``."""
+    def _appositives_of(self, head: str) -> tuple[list[int], list[tuple[str, int]], list[bool]]:
+        """Ends, ``(name, offset)`` pairs and whether the head comes first, in text order."""
         found = self._found.get(head)
         if found is None:
             ends: list[int] = []
             names: list[tuple[str, int]] = []
+            head_first: list[bool] = []
             heads, after, before = _appositives(head)
             for at in heads.finditer(self.text):
-                match = (before.search(self.text, max(0, at.start() - APPOSITIVE_WINDOW),
-                                       at.end())
-                         or after.match(self.text, at.start()))
+                match = before.search(self.text, max(0, at.start() - APPOSITIVE_WINDOW), at.end())
+                first = match is None
+                if first:
+                    match = after.match(self.text, at.start())
                 if match is not None:
                     ends.append(match.end())
                     names.append((match.group("name"), match.start("name")))
-            found = self._found[head] = (ends, names)
-        ends, names = found
+                    head_first.append(first)
+            found = self._found[head] = (ends, names, head_first)
+        return found
+
+    def last_before(self, head: str, end: int) -> tuple[str, int] | None:
+        """Return ``(name, offset)`` of the last appositive of ``head`` ending before ``end``."""
+        ends, names, _ = self._appositives_of(head)
         position = bisect_left(ends, end + 1) - 1
         return names[position] if position >= 0 else None
+
+    def first_after(self, head: str, start: int, within: int) -> tuple[str, int] | None:
+        """Return the first "the <head>, NAME" whose name starts after ``start``, within ``within``.
+
+        Only the head-first form counts: a later "The executive, Han Ji-won," names the
+        role an earlier "the company's chief executive" spoke in.
+
+        Examples
+        --------
+        >>> text = "The chief executive said no. The executive, Han Ji-won, left."
+        >>> AppositiveNames(text).first_after("executive", 20, 80)
+        ('Han Ji-won', 44)
+        >>> AppositiveNames(text).first_after("executive", 20, 10) is None
+        True
+        """
+        ends, names, head_first = self._appositives_of(head)
+        for position in range(bisect_left(ends, start + 1), len(ends)):
+            name, offset = names[position]
+            if offset - start > within:
+                return None
+            if head_first[position] and offset > start:
+                return names[position]
+        return None
 
 
 #: A title made of word characters only: the only kind :class:`TitledNames` looks for.

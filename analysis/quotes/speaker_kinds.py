@@ -56,6 +56,8 @@ _AFTER_HEAD = frozenset({"in", "of", "that", "which", "whose", "based", "founded
 #: Characters after an indefinite speaker phrase searched for words that withhold its
 #: name (", who asked not to be named because ...").
 WITHHELD_WINDOW = 120
+# prepositions tying a role to the body it serves: "the head of one charity"
+_OWNER_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 #: Where the clause after a speaker phrase ends: a sentence end or a quote mark.
 _CLAUSE_END = re.compile(r"[.!?;“”\"]")
 #: Words after a member noun that leave it the phrase's head ("a Democrat on the panel").
@@ -148,13 +150,31 @@ def withheld_after(phrase: str, text: str, end: int) -> bool:
     >>> withheld_after("Tomas Berg", text, text.index(", who"))
     False
     """
-    tokens = _WORD.findall(phrase.lower())
-    if not tokens or tokens[0] not in anonymous_words("determiner"):
+    if not _indefinite(_WORD.findall(phrase.lower())):
         return False
     window = text[end:end + WITHHELD_WINDOW]
     stop = _CLAUSE_END.search(window)
     clause = (window[:stop.start()] if stop else window).lower()
     return any(marker in clause for marker in anonymous_words("marker"))
+
+
+def _indefinite(tokens: list[str]) -> bool:
+    """Tell whether a phrase's words describe someone indefinitely.
+
+    Either the phrase opens with an indefinite determiner ("one Democrat") or the
+    body it belongs to is indefinite ("the head of one charity", "the spokesman for a
+    rival firm"): the person is then one of many, as unnamed as "a charity head".
+
+    Examples
+    --------
+    >>> _indefinite(["the", "head", "of", "one", "charity"]), _indefinite(["the", "mayor"])
+    (True, False)
+    """
+    determiners = anonymous_words("determiner")
+    if tokens and tokens[0] in determiners:
+        return True
+    return any(word in _OWNER_PREPOSITIONS and following in determiners
+               for word, following in zip(tokens[1:], tokens[2:]))
 
 
 def named_after(text: str, end: int) -> bool:
