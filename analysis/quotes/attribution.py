@@ -29,6 +29,7 @@ from analysis.quotes.context import (
     sentence_of,
 )
 from analysis.quotes.cues import ACCORDING_TO
+from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.paragraph_lead import paragraph_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
@@ -80,6 +81,7 @@ def attribute(context: Context, found: list[Found]) -> None:
             item.attribution = (
                 _tail(context, item)
                 or dash_signoff(context, item)
+                or digest_source(context, item)
                 or _head(context, item, near=True)
                 or speaker_label(context, item)
                 or _colon_intro(context, item)
