@@ -49,3 +49,23 @@ def test_the_headline_subject_is_no_speaker() -> None:
 def test_a_dash_inside_a_sentence_with_its_own_cue_is_left_alone() -> None:
     text = "The plan - which Lund wrote - is clear, Berg said: “We start in May.”"
     assert _speakers(text) == ["Berg"]
+
+
+# --- a question's attribution split off into a sentence of its own ---------------------------
+
+
+def test_a_question_takes_the_attribution_sentence_after_it() -> None:
+    text = ("“Will you cut the ferry tax?” Ola Brenna asked. “Would it be negotiable?” "
+            "Siri Dahl pressed.")
+    assert _speakers(text) == ["Ola Brenna", "Siri Dahl"]
+
+
+def test_an_exclamation_takes_the_attribution_sentence_after_it() -> None:
+    text = ("“The pier stays shut,” Ola Brenna said. “Then we will sail from the next town!” "
+            "Siri Dahl shot back.")
+    assert _speakers(text)[1] == "Siri Dahl"
+
+
+def test_a_statement_quote_still_goes_on_with_its_speaker() -> None:
+    text = "“The pier stays shut,” Ola Brenna said. “It is not safe.”"
+    assert _speakers(text) == ["Ola Brenna", "Ola Brenna"]
