@@ -69,3 +69,22 @@ def test_an_exclamation_takes_the_attribution_sentence_after_it() -> None:
 def test_a_statement_quote_still_goes_on_with_its_speaker() -> None:
     text = "“The pier stays shut,” Ola Brenna said. “It is not safe.”"
     assert _speakers(text) == ["Ola Brenna", "Ola Brenna"]
+
+
+# --- a cue word used as a noun after "a" and an adjective -----------------------------------
+
+
+def test_a_retort_noun_gives_the_clause_subject() -> None:
+    text = "Ola Brenna delivered a sharp retort: “Nobody is closing this pier.”"
+    assert _speakers(text) == ["Ola Brenna"]
+
+
+def test_the_adjective_before_a_cue_noun_is_no_speaker() -> None:
+    text = ("Siri Dahl offered a Brenna-style retort on the radio, telling listeners "
+            "“the pier is not for sale.”")
+    assert _speakers(text) == ["Siri Dahl"]
+
+
+def test_a_plural_subject_before_a_base_form_cue_still_speaks() -> None:
+    text = "“Nobody is closing this pier,” the dockers retort."
+    assert _speakers(text) == ["the dockers"]
