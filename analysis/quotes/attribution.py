@@ -29,6 +29,7 @@ from analysis.quotes.context import (
     sentence_of,
 )
 from analysis.quotes.cues import ACCORDING_TO
+from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.paragraph_lead import paragraph_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
@@ -80,9 +81,11 @@ def attribute(context: Context, found: list[Found]) -> None:
             item.attribution = (
                 _tail(context, item)
                 or dash_signoff(context, item)
+                or digest_source(context, item)
                 or _head(context, item, near=True)
                 or speaker_label(context, item)
                 or _colon_intro(context, item)
+                or _split_tail(context, item)
                 or _continued(context, item, last_speech)
                 or _next_sentence(context, item)
                 or _after_reported_speech(context, item)
@@ -379,6 +382,26 @@ def _next_sentence(context: Context, item: Found) -> Attribution | None:
         if lead.strip() == "" and len(rest.split()) <= NEXT_SENTENCE_MAX_WORDS and " that " not in f" {rest} ":
             return attribution
     return None
+
+
+def _split_tail(context: Context, item: Found) -> Attribution | None:
+    """Give a question or exclamation the attribution-only sentence right after it.
+
+    ``“Would the tax go?” Berg pressed.``: after "?" or "!" the sentence ends, so the
+    speaker and cue stand in a sentence of their own; they attribute the quote before
+    the speaker of an earlier quote in the paragraph can go on with it. A participle
+    ("telling") opens no such sentence.
+    """
+    if not item.text.rstrip(_CLOSING_MARKS).endswith(("?", "!")):
+        return None
+    attribution = _next_sentence(context, item)
+    if attribution is None or attribution.cue.endswith("ing"):
+        return None
+    return attribution
+
+
+#: Closing quotation marks and spaces a quote's text may end with.
+_CLOSING_MARKS = " ”\"’'"
 
 
 def _after_reported_speech(context: Context, item: Found) -> Attribution | None:

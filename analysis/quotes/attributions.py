@@ -95,6 +95,10 @@ def _attribution_at(
         speaker = forward_head(text, noun_phrase_after(text, skip_space(text, cue_end), region_end),
                                region_end)
         inverted = True
+    elif form.lower() == cue.lemma and _after_indefinite_modifier(text, region_start, cue_start):
+        # "Lund delivered a snappy retort:": a noun after "a" and its adjective; the
+        # words are the clause subject's, not "a snappy"'s
+        speaker = _subject(text, sentence, cue_start)
     else:
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
                                             cue, sentence)
@@ -258,6 +262,15 @@ def _coordinated_past_adverbs(text: str, start: int, end: int) -> bool:
             return False
         end = match.start(1)
     return False
+
+
+_TWO_WORDS_BEFORE = re.compile(r"\b([\w’'-]+)\s+[\w’'-]+\s+$")
+
+
+def _after_indefinite_modifier(text: str, start: int, cue_start: int) -> bool:
+    """Tell whether "a"/"an" and one word stand right before a cue ("a snappy retort")."""
+    match = _TWO_WORDS_BEFORE.search(text, max(start, cue_start - PREVIOUS_WORD_WINDOW), cue_start)
+    return match is not None and match.group(1).lower() in words("indefinite_article")
 
 
 def _previous_word(text: str, start: int, end: int) -> str:
