@@ -268,7 +268,7 @@ class AppositiveNames:
         """
         ends, names, head_first = self._appositives_of(head)
         for position in range(bisect_left(ends, start + 1), len(ends)):
-            name, offset = names[position]
+            _, offset = names[position]
             if offset - start > within:
                 return None
             if head_first[position] and offset > start:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from analysis._resources import read_csv_rows, read_lines
 from analysis.actors.registry import ActorRegistry
@@ -174,7 +175,7 @@ def _indefinite(tokens: list[str]) -> bool:
     if tokens and tokens[0] in determiners:
         return True
     return any(word in _OWNER_PREPOSITIONS and following in determiners
-               for word, following in zip(tokens[1:], tokens[2:]))
+               for word, following in pairwise(tokens[1:]))
 
 
 def named_after(text: str, end: int) -> bool:
