@@ -140,8 +140,9 @@ def withheld_after(phrase: str, text: str, end: int) -> bool:
 
     "said one Democrat involved in the talks, who asked not to be named": the speaker
     phrase ends before "involved", and what makes it anonymous comes after it. Only an
-    indefinite phrase (opened by a determiner of ``anonymous_speakers.csv``: "a",
-    "one", "two") counts; a name stays a name.
+    indefinite phrase counts (:func:`_indefinite`: opened by a determiner of
+    ``anonymous_speakers.csv``, "a", "one", "two", or the role of such a body, "the head
+    of one charity"); a name stays a name.
 
     Examples
     --------
