@@ -177,7 +177,7 @@ def _embedded_cue(text: str, start: int, cut: int) -> bool:
     False
     """
     word = _LAST_WORD.search(text, start, cut)
-    if word is None or word.end() < cut and not text[word.end():cut].isspace():
+    if word is None or (word.end() < cut and not text[word.end():cut].isspace()):
         return False
     last = word.group(1).lower()
     return last in words("embedded_cue_lead") or last in words("noun_marker") or last.isdigit()
