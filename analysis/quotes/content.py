@@ -139,7 +139,9 @@ def _next_cue_start(context: Context, item: Found, own: Attribution | None) -> i
     """Return where the next attribution after the quote in its sentence begins.
 
     ``He called her “weak” and said ...``: the content ends before "and said"
-    (before its speaker, and a coordinator or comma, when there is one).
+    (before its speaker, and a coordinator or comma, when there is one). A cue inside
+    the quoted clause is no new attribution (:func:`_embedded_cue`): ``“ready” to
+    announce``, ``“no idea” if he would have told``, ``“wrong” for saying``.
     """
     text = context.doc.text
     attributions = context.attributions.get(item.sentence, [])
@@ -150,8 +152,35 @@ def _next_cue_start(context: Context, item: Found, own: Attribution | None) -> i
         cut = other.cue_start
         if other.speaker is not None and item.end <= other.speaker.start < cut:
             cut = other.speaker.start
+        if _embedded_cue(text, item.end, cut):
+            continue
         return max(_joint_start(text, item.end, cut), item.end)
     return len(text)
+
+
+_LAST_WORD = re.compile(r"([\w’']+)\W*$")
+
+
+def _embedded_cue(text: str, start: int, cut: int) -> bool:
+    """Tell whether the cue (or its speaker) at ``cut`` belongs to the clause before it.
+
+    The word right before it opens an infinitive, a subordinate clause or a gerund
+    phrase (list ``embedded_cue_lead``), or is a determiner or a number before the cue
+    word used as a noun ("in 11 states").
+
+    Examples
+    --------
+    >>> text = "the fee is “too high” to say more"
+    >>> _embedded_cue(text, 21, text.index("say"))
+    True
+    >>> _embedded_cue("“too high” and said", 10, 15)
+    False
+    """
+    word = _LAST_WORD.search(text, start, cut)
+    if word is None or (word.end() < cut and not text[word.end():cut].isspace()):
+        return False
+    last = word.group(1).lower()
+    return last in words("embedded_cue_lead") or last in words("noun_marker") or last.isdigit()
 
 
 _SEPARATOR = re.compile(r"[\s,;]")
