@@ -1,0 +1,33 @@
+"""Speakers of quotes, round nine: speech verbs and colon introductions, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+
+
+# --- verbs of reacting and remembering that put their speaker after the quote -----------------
+
+
+@pytest.mark.parametrize("verb", ["beamed", "reacted", "remembered", "questioned", "agrees",
+                                  "chuckled", "muttered", "deadpanned"])
+def test_an_inverted_reaction_verb_gives_its_speaker(verb: str) -> None:
+    text = (f"The ferry opened on time. “We finally made it across the fjord,” {verb} "
+            "Ingrid Solvang, a dock worker from Lerwick.")
+    assert _speakers(text) == ["Ingrid Solvang"]
+
+
+def test_the_speaker_before_a_reaction_verb_speaks() -> None:
+    text = "“Was the toll ever needed?” Harald Moen questioned."
+    assert _speakers(text) == ["Harald Moen"]
+
+
+def test_agreed_to_is_no_speech_cue() -> None:
+    text = ("Ulla Brekke agreed to a short call. The harbour board would settle the "
+            "“temporary” fee later, Jens Aas said.")
+    assert _speakers(text)[-1] == "Jens Aas"
