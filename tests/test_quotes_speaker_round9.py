@@ -31,3 +31,23 @@ def test_agreed_to_is_no_speech_cue() -> None:
     text = ("Ulla Brekke agreed to a short call. The harbour board would settle the "
             "“temporary” fee later, Jens Aas said.")
     assert _speakers(text)[-1] == "Jens Aas"
+
+
+# --- a number standing for the people just named: "the two write" ----------------------------
+
+
+def test_the_two_write_after_a_quote() -> None:
+    text = ("Senators Lia Haug and Tor Rist sent the letter on Friday. “You have picked a new "
+            "standard out of thin air,” the two write.")
+    assert _speakers(text) == ["the two"]
+
+
+def test_all_three_said_before_a_colon() -> None:
+    text = ("Three harbour pilots quit in May. In a joint note, all three said: “The night "
+            "shifts were never safe.”")
+    assert _speakers(text) == ["all three"]
+
+
+def test_a_number_of_things_is_no_speaker() -> None:
+    text = "The two ferries sailed late. “We lost a day,” Kari Lunde said."
+    assert _speakers(text) == ["Kari Lunde"]

@@ -18,6 +18,7 @@ from functools import cache
 
 from analysis.quotes.clause_openers import absolute_with, opens_with_adverb_or_time
 from analysis.quotes.cues import cues
+from analysis.quotes.group_numerals import is_group_numeral
 from analysis.quotes.speaker_phrase import is_subject_phrase
 from analysis.quotes.words import abbreviations, alternation, leading_stops, words
 from analysis.text.patterns import NAME_PARTICLES
@@ -159,6 +160,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     'the NATO chief'
     >>> subject_before("But he said", 0, 7).kind
     'pronoun'
+    >>> subject_before("the two write", 0, 8).text  # a number for the people just named
+    'the two'
     """
     lo = max(start, end - SUBJECT_LOOKBACK)
     toks = tokens(text, lo, end)
@@ -399,6 +402,8 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int]], i: int) -> Phrase 
         return Phrase(toks[i][0], toks[i][1], word, "description")  # "Another said", "Some chanted"
     if lower == _PERCENT and i > 0 and _token(text, toks, i - 1)[:1].isdigit() and _starts_clause_at(
             text, toks, toks[i - 1][0]):
+        return Phrase(toks[i - 1][0], toks[i][1], text[toks[i - 1][0] : toks[i][1]], "description")
+    if i > 0 and is_group_numeral(_token(text, toks, i - 1), word):  # "the two write"
         return Phrase(toks[i - 1][0], toks[i][1], text[toks[i - 1][0] : toks[i][1]], "description")
     if lower in words("breaker") or lower in words("determiner"):
         return None
