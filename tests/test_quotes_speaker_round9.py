@@ -51,3 +51,23 @@ def test_all_three_said_before_a_colon() -> None:
 def test_a_number_of_things_is_no_speaker() -> None:
     text = "The two ferries sailed late. “We lost a day,” Kari Lunde said."
     assert _speakers(text) == ["Kari Lunde"]
+
+
+# --- a passive speech verb: the agent after "by" speaks ---------------------------------------
+
+
+def test_was_asked_by_gives_the_asker() -> None:
+    text = ("Mayor Eli Strand was asked by host Nora Vik, who chairs the panel, “Will the "
+            "toll bridge ever be paid off?”")
+    assert _speakers(text) == ["host Nora Vik"]
+
+
+def test_a_term_called_by_someone_is_theirs() -> None:
+    text = "The ferry levy has long been called a “tourist tax” by island landlords."
+    assert _speakers(text) == ["island landlords"]
+
+
+def test_a_gerund_after_by_is_no_agent() -> None:
+    text = ("Nils Haga, however, interjected by hitting the board for its plan to "
+            "“sell the old pier for parking lots”.")
+    assert _speakers(text) == ["Nils Haga"]
