@@ -71,3 +71,22 @@ def test_a_gerund_after_by_is_no_agent() -> None:
     text = ("Nils Haga, however, interjected by hitting the board for its plan to "
             "“sell the old pier for parking lots”.")
     assert _speakers(text) == ["Nils Haga"]
+
+
+# --- "had this to say:", "could only quip:" ----------------------------------------------------
+
+
+def test_had_this_to_say_before_a_colon() -> None:
+    text = "The vote was close. Vera Holt had this to say about it: “We lost by nine.”"
+    assert _speakers(text) == ["Vera Holt"]
+
+
+def test_interjected_to_say() -> None:
+    text = "Eli Moen, who wrote the ferry law, interjected to say: “Nobody read it.”"
+    assert _speakers(text) == ["Eli Moen"]
+
+
+def test_a_modal_and_only_before_a_base_form_cue() -> None:
+    text = ("The hearing ran late, and a clerk for Judge Ruth Amble could only quip: "
+            "“Dinner is cancelled.”")
+    assert _speakers(text) == ["a clerk for Judge Ruth Amble"]
