@@ -90,3 +90,18 @@ def test_a_modal_and_only_before_a_base_form_cue() -> None:
     text = ("The hearing ran late, and a clerk for Judge Ruth Amble could only quip: "
             "“Dinner is cancelled.”")
     assert _speakers(text) == ["a clerk for Judge Ruth Amble"]
+
+
+# --- a colon introduction whose speaker is the object of a verb of feeling --------------------
+
+
+def test_doesnt_surprise_the_pollster_colon() -> None:
+    text = ("Turnout fell again. The drop doesn't surprise pollster Maja Tveit: “Young "
+            "voters stayed home in every port town.”")
+    assert _speakers(text) == ["pollster Maja Tveit"]
+
+
+def test_a_verb_of_feeling_followed_by_another_clause_keeps_the_subject() -> None:
+    text = ("Turnout fell again. The drop surprised nobody, and Maja Tveit wrote: "
+            "“Young voters stayed home.”")
+    assert _speakers(text) == ["Maja Tveit"]

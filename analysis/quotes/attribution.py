@@ -30,6 +30,7 @@ from analysis.quotes.context import (
 )
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
+from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.paragraph_lead import paragraph_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
@@ -259,6 +260,13 @@ def _ends_with_colon(text: str, start: int, end: int) -> bool:
     return end > start and text[end - 1] == ":"
 
 
+def _colon_at(text: str, start: int, end: int) -> int | None:
+    """Return the offset of the colon that ``text[start:end]`` ends with (spaces aside), or None."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - 1 if end > start and text[end - 1] == ":" else None
+
+
 def _colon_intro(context: Context, item: Found) -> Attribution | None:
     sentence = sentence_of(context, item.start)
     if sentence is None or sentence.index == 0:
@@ -291,7 +299,16 @@ def _subject_before_quote(context: Context, item: Found) -> Attribution | None:
 
 
 def _subject_attribution(context: Context, sentence: Sentence, end: int) -> Attribution | None:
-    """An attribution without cue: the subject of a sentence that introduces a quote with ":"."""
+    """An attribution without cue: the subject of a sentence that introduces a quote with ":".
+
+    When a verb of feeling runs up to the colon ("... doesn't surprise pollster X:"), its
+    object is the speaker instead (:func:`analysis.quotes.experiencer.experiencer_before_colon`).
+    """
+    colon = _colon_at(context.doc.text, sentence.start, end)
+    moved = experiencer_before_colon(context.doc.text, sentence.start, colon) if colon else None
+    if moved is not None:
+        return Attribution(moved.start, moved.end, "", "", False, moved, None, False,
+                           sentence.index)
     subject = sentence_subject(context.doc.text, sentence.start, end)
     if subject is None or is_section_label(context.doc.text, subject):
         return None  # "EXPERT VIEW: “...”": a section label, not a speaker
