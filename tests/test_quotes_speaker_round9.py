@@ -15,7 +15,7 @@ def _speakers(text: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize("verb", ["beamed", "reacted", "remembered", "questioned", "agrees",
-                                  "chuckled", "muttered", "deadpanned"])
+                                  "chuckled", "muttered", "deadpanned", "retaliated"])
 def test_an_inverted_reaction_verb_gives_its_speaker(verb: str) -> None:
     text = (f"The ferry opened on time. “We finally made it across the fjord,” {verb} "
             "Ingrid Solvang, a dock worker from Lerwick.")
