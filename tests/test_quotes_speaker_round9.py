@@ -105,3 +105,28 @@ def test_a_verb_of_feeling_followed_by_another_clause_keeps_the_subject() -> Non
     text = ("Turnout fell again. The drop surprised nobody, and Maja Tveit wrote: "
             "“Young voters stayed home.”")
     assert _speakers(text) == ["Maja Tveit"]
+
+
+# --- a partial quote closed by a comma, with its named speaker right after -------------------
+
+
+def test_a_partial_quote_closed_by_a_comma_takes_the_speaker_after_it() -> None:
+    text = ("Members are asked to pick a panel, and the harbour panel is less likely to be "
+            "“crowded with ferry lobbyists,” Sindre Holm said.")
+    assert _speakers(text) == ["Sindre Holm"]
+
+
+def test_an_embedded_speaker_before_the_quote_gives_way_to_the_speaker_after_it() -> None:
+    text = "Nothing the mayor said “will calm the dock workers,” the harbour chief said."
+    assert _speakers(text) == ["the harbour chief"]
+
+
+def test_a_cue_after_the_quote_that_introduces_more_words_is_not_its_tail() -> None:
+    text = ("After Lund said that pupils might do better at “smaller schools,” Berg said: "
+            "“I do not like what he said.”")
+    assert _speakers(text) == ["Lund", "Berg"]
+
+
+def test_a_pronoun_after_the_quote_leaves_the_subject_before_it() -> None:
+    text = "Ana Berg called the toll “a tax on islanders,” she said on Monday."
+    assert _speakers(text)[0] == "Ana Berg"
