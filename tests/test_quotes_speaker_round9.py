@@ -130,3 +130,12 @@ def test_a_cue_after_the_quote_that_introduces_more_words_is_not_its_tail() -> N
 def test_a_pronoun_after_the_quote_leaves_the_subject_before_it() -> None:
     text = "Ana Berg called the toll “a tax on islanders,” she said on Monday."
     assert _speakers(text)[0] == "Ana Berg"
+
+
+# --- "As X put it:" with an apposition holding "No. 2" ----------------------------------------
+
+
+def test_as_x_put_it_with_a_number_sign_in_the_apposition() -> None:
+    text = ("Few senators would meet her. As Ivar Dahl, the No. 2 in the party, put it: "
+            "“She will not be confirmed.”")
+    assert _speakers(text) == ["Ivar Dahl"]

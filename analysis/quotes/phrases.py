@@ -99,10 +99,14 @@ def _token(text: str, toks: list[tuple[int, int]], index: int) -> str:
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 
 
+#: "No." inside a phrase is the number sign ("the No. 2 Democrat"); "no." may end a sentence.
+_NUMBER_SIGN = "No"
+
+
 def _is_abbreviation(word: str) -> bool:
-    """Tell whether a word before a period is an abbreviation or an initial ("Sen", "J", "R-Ky")."""
+    """Tell whether a word before a period is an abbreviation, an initial or "No" ("Sen", "J", "No. 2")."""
     return (word.lower() in abbreviations() or (len(word) == 1 and word.isupper())
-            or _PARTY_TAG.fullmatch(word) is not None)
+            or _PARTY_TAG.fullmatch(word) is not None or word == _NUMBER_SIGN)
 
 
 def _is_capitalised(word: str) -> bool:
