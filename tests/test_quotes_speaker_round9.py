@@ -139,3 +139,9 @@ def test_as_x_put_it_with_a_number_sign_in_the_apposition() -> None:
     text = ("Few senators would meet her. As Ivar Dahl, the No. 2 in the party, put it: "
             "“She will not be confirmed.”")
     assert _speakers(text) == ["Ivar Dahl"]
+
+
+def test_a_party_tag_apposition_before_a_colon_introduction() -> None:
+    text = ("The vote was close. Senate Leader Brit Olsen, R-Ky., delivered a blunt message "
+            "to the board: “Stop fighting the last war.”")
+    assert _speakers(text) == ["Senate Leader Brit Olsen"]

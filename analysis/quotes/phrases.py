@@ -603,7 +603,8 @@ def _title_then_name(text: str, toks: list[tuple[int, int]], index: int, max_wor
 
 
 _ASIDE = re.compile(
-    rf"^(?:\([^()]{{1,{PARENTHESIS_MAX_CHARS}}}\)|,[^,.;:!?“”\"()]{{1,{APPOSITION_MAX_CHARS}}},)\s*"
+    rf"^(?:\([^()]{{1,{PARENTHESIS_MAX_CHARS}}}\)|,[^,.;:!?“”\"()]{{1,{APPOSITION_MAX_CHARS}}},"
+    rf"|,\s*{_PARTY_TAG.pattern}\.?,)\s*"  # "(I-Vt.)", ", a lawyer,", ", R-Ky.,"
 )
 
 
