@@ -434,7 +434,7 @@ def test_a_partial_quote_after_another_subject_does_not_continue():
 
 
 def test_long_partial_quote_without_cue_goes_to_its_sentence_subject():
-    text = ("Grandi reacted skeptically to the deal, “concerned about any agreement that "
+    text = ("Grandi looked skeptically at the deal, “concerned about any agreement that "
             "involves blanket returns.”")
     quote = _one(text)
     assert (quote.kind, quote.speaker, quote.cue) == ("partial", "Grandi", None)

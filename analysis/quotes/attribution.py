@@ -5,7 +5,9 @@ before it ("X said: “...”"), else the speaker of an introducing sentence end
 colon, else the speaker of the quote it continues (same paragraph, or the previous
 paragraph when that ended with the quote), else an attribution-only sentence right after
 it, else the one speech cue of the reported-speech sentence before it. A partial quote
-takes the nearest cue before it in its sentence, else after it, else goes on with the
+takes the named speaker right after it when it closes with a comma inside the marks
+("... “overrun with lobbyists,” Berg said"), else the nearest cue before it in its
+sentence, else after it, else goes on with the
 previous quote's speaker; a long one with no cue belongs to its sentence's subject.
 Nothing found: no attribution, never a guess.
 """
@@ -30,6 +32,7 @@ from analysis.quotes.context import (
 )
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
+from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.paragraph_lead import paragraph_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
@@ -55,6 +58,8 @@ CONTINUED_MAX_CHARS = 200
 REACTION_TAIL_CHARS = 30
 #: Most words after the cue of an attribution-only sentence following a quote.
 NEXT_SENTENCE_MAX_WORDS = 6
+#: Characters after a cue read for what follows it ("said on Tuesday", "said: “...”").
+TAIL_REST_CHARS = 30
 #: Most words between a speech cue and the pronoun opening the clause it reports
 #: ("said on Wednesday that she"), "that" included.
 REPORTED_GAP_MAX_WORDS = 4
@@ -94,7 +99,8 @@ def attribute(context: Context, found: list[Found]) -> None:
             )
         else:
             item.attribution = (
-                _head_with_speaker(context, item)
+                _tail_after_comma(context, item)
+                or _head_with_speaker(context, item)
                 or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
                 or _tail(context, item, adjacent=False)
@@ -137,6 +143,46 @@ def _tail(context: Context, item: Found, adjacent: bool = True) -> Attribution |
             first = min(first, attribution.speaker.start)
         return attribution if _adjacent_gap(text[item.end : first]) else None
     return None
+
+
+#: A quote whose last words end in a comma, question or exclamation mark inside the marks.
+_ATTRIBUTION_END = re.compile(r"[,?!][”\"]$")
+
+
+def _tail_after_comma(context: Context, item: Found) -> Attribution | None:
+    """The named speaker right after a partial quote that ends like a direct one.
+
+    ``Lund expects the panel to be “overrun with lobbyists,” Berg said``: the comma inside
+    the marks closes the quoted words, and the cue after them names their speaker, not
+    the subject before the quote. A pronoun after the quote ("..., he said") is left to
+    the rules that read it back to the subject.
+    """
+    if not _ATTRIBUTION_END.search(context.doc.text, item.start, item.end):
+        return None
+    tail = _tail(context, item)
+    if (tail is None or tail.speaker is None or tail.speaker.kind == "pronoun"
+            or not tail.speech or tail.lemma == ACCORDING_TO):
+        return None  # "“...,” according to the agency", "“...,” a remark read": a relay
+    first = tail.cue_start if tail.inverted else min(tail.cue_start, tail.speaker.start)
+    if context.doc.text[item.end : first].strip():
+        return None
+    if not _ends_attribution(context, tail):
+        return None  # "“...,” Trump said: “...”", "“...,” Lund said the cases differ": its own words
+    head = _head(context, item, near=False)
+    if head is not None and head.speaker is not None and head.speaker.text == tail.speaker.text:
+        return None  # the same speaker both sides: the cue before keeps the content it reports
+    return tail
+
+
+def _ends_attribution(context: Context, tail: Attribution) -> bool:
+    """Tell whether a cue after a quote ends its clause: punctuation or a prepositional phrase next."""
+    text = context.doc.text
+    last = tail.speaker.end if tail.inverted and tail.speaker is not None else tail.cue_end
+    rest = text[last : last + TAIL_REST_CHARS].lstrip()
+    if not rest or rest[0] in ",.;!?)”\"":
+        return True
+    word = WORDS.match(rest)
+    return word is not None and word.group().lower() in words("preposition")
 
 
 def _adjacent_gap(gap: str) -> bool:
@@ -259,6 +305,13 @@ def _ends_with_colon(text: str, start: int, end: int) -> bool:
     return end > start and text[end - 1] == ":"
 
 
+def _colon_at(text: str, start: int, end: int) -> int | None:
+    """Return the offset of the colon that ``text[start:end]`` ends with (spaces aside), or None."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - 1 if end > start and text[end - 1] == ":" else None
+
+
 def _colon_intro(context: Context, item: Found) -> Attribution | None:
     sentence = sentence_of(context, item.start)
     if sentence is None or sentence.index == 0:
@@ -291,7 +344,16 @@ def _subject_before_quote(context: Context, item: Found) -> Attribution | None:
 
 
 def _subject_attribution(context: Context, sentence: Sentence, end: int) -> Attribution | None:
-    """An attribution without cue: the subject of a sentence that introduces a quote with ":"."""
+    """An attribution without cue: the subject of a sentence that introduces a quote with ":".
+
+    When a verb of feeling runs up to the colon ("... doesn't surprise pollster X:"), its
+    object is the speaker instead (:func:`analysis.quotes.experiencer.experiencer_before_colon`).
+    """
+    colon = _colon_at(context.doc.text, sentence.start, end)
+    moved = experiencer_before_colon(context.doc.text, sentence.start, colon) if colon else None
+    if moved is not None:
+        return Attribution(moved.start, moved.end, "", "", False, moved, None, False,
+                           sentence.index)
     subject = sentence_subject(context.doc.text, sentence.start, end)
     if subject is None or is_section_label(context.doc.text, subject):
         return None  # "EXPERT VIEW: “...”": a section label, not a speaker

@@ -16,6 +16,7 @@ from functools import cache
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
+from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.words import alternation, words
@@ -99,6 +100,8 @@ def _attribution_at(
         # "Lund delivered a snappy retort:": a noun after "a" and its adjective; the
         # words are the clause subject's, not "a snappy"'s
         speaker = _subject(text, sentence, cue_start)
+    elif (agent := passive_agent(text, cue_start, cue_end, sentence.end)) is not None:
+        speaker, inverted = agent, True  # "was asked by host Ann Berg": the agent speaks
     else:
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
                                             cue, sentence)

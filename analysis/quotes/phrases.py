@@ -18,6 +18,7 @@ from functools import cache
 
 from analysis.quotes.clause_openers import absolute_with, opens_with_adverb_or_time
 from analysis.quotes.cues import cues
+from analysis.quotes.group_numerals import is_group_numeral
 from analysis.quotes.speaker_phrase import is_subject_phrase
 from analysis.quotes.words import abbreviations, alternation, leading_stops, words
 from analysis.text.patterns import NAME_PARTICLES
@@ -98,10 +99,14 @@ def _token(text: str, toks: list[tuple[int, int]], index: int) -> str:
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 
 
+#: "No." inside a phrase is the number sign ("the No. 2 Democrat"); "no." may end a sentence.
+_NUMBER_SIGN = "No"
+
+
 def _is_abbreviation(word: str) -> bool:
-    """Tell whether a word before a period is an abbreviation or an initial ("Sen", "J", "R-Ky")."""
+    """Tell whether a word before a period is an abbreviation, an initial or "No" ("Sen", "J", "No. 2")."""
     return (word.lower() in abbreviations() or (len(word) == 1 and word.isupper())
-            or _PARTY_TAG.fullmatch(word) is not None)
+            or _PARTY_TAG.fullmatch(word) is not None or word == _NUMBER_SIGN)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -159,6 +164,8 @@ def subject_before(text: str, start: int, end: int) -> Phrase | None:
     'the NATO chief'
     >>> subject_before("But he said", 0, 7).kind
     'pronoun'
+    >>> subject_before("the two write", 0, 8).text  # a number for the people just named
+    'the two'
     """
     lo = max(start, end - SUBJECT_LOOKBACK)
     toks = tokens(text, lo, end)
@@ -400,6 +407,8 @@ def _phrase_ending_at(text: str, toks: list[tuple[int, int]], i: int) -> Phrase 
     if lower == _PERCENT and i > 0 and _token(text, toks, i - 1)[:1].isdigit() and _starts_clause_at(
             text, toks, toks[i - 1][0]):
         return Phrase(toks[i - 1][0], toks[i][1], text[toks[i - 1][0] : toks[i][1]], "description")
+    if i > 0 and is_group_numeral(_token(text, toks, i - 1), word):  # "the two write"
+        return Phrase(toks[i - 1][0], toks[i][1], text[toks[i - 1][0] : toks[i][1]], "description")
     if lower in words("breaker") or lower in words("determiner"):
         return None
     if _is_capitalised(word):
@@ -594,7 +603,8 @@ def _title_then_name(text: str, toks: list[tuple[int, int]], index: int, max_wor
 
 
 _ASIDE = re.compile(
-    rf"^(?:\([^()]{{1,{PARENTHESIS_MAX_CHARS}}}\)|,[^,.;:!?“”\"()]{{1,{APPOSITION_MAX_CHARS}}},)\s*"
+    rf"^(?:\([^()]{{1,{PARENTHESIS_MAX_CHARS}}}\)|,[^,.;:!?“”\"()]{{1,{APPOSITION_MAX_CHARS}}},"
+    rf"|,\s*{_PARTY_TAG.pattern}\.?,)\s*"  # "(I-Vt.)", ", a lawyer,", ", R-Ky.,"
 )
 
 
