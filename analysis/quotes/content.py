@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from analysis.quotes.content_ends import ends_at_quote
 from analysis.quotes.context import THAT_AFTER, WORDS, Attribution, Context, Found, cues_in
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.words import alternation, words
@@ -52,6 +53,10 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
         parts = [p for p in (attribution.speaker, attribution.addressee) if p is not None]
         lead = min([attribution.cue_start, *(p.start for p in parts)])
         tail = max([attribution.cue_end, *(p.end for p in parts)])
+        if _object_of_complement(text, attribution, tail, item.start):
+            # "accused Obama of “...”": Obama is content
+            parts = [p for p in parts if p is not attribution.addressee]
+            tail = max([attribution.cue_end, *(p.end for p in parts)])
         if tail <= item.start:
             cue_before = True
             start = tail
@@ -76,6 +81,8 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
         after = _next_clause_after_comma().match(text, item.end, end) or after
     if after is not None:
         end = after.start()
+    if ends_at_quote(text, item.start, item.end, end):  # “...” in a tweet; “...,” Lund said
+        end = item.end
     return _trimmed_content(text, start, end, item)
 
 
@@ -97,6 +104,37 @@ def _parenthetical(text: str, sentence_start: int, lead: int, tail: int) -> bool
     # "But, Kim said, ...", "In both cases, Kim said, ...", "Asked why, Kim said, ...":
     # an opener or an introductory phrase, not the start of the reported clause
     return first not in words("leading") and not first.endswith("ed")
+
+
+@cache
+def _object_complement() -> re.Pattern[str]:
+    """The word after a cue's object that opens the rest of what is said of it ("of", "to")."""
+    return re.compile(rf"\s+(?:{alternation('object_complement')})\s")
+
+
+def _object_of_complement(text: str, attribution: Attribution, tail: int, quote: int) -> bool:
+    """Tell whether the addressee ending at ``tail`` is the object the quote says something of.
+
+    ``accused Obama of “leading from behind”``, ``urged the senator to “act now”``: the
+    noun phrase after the cue is no one spoken to but the subject of the reported
+    predicate, and news corpora annotate it as content (list ``object_complement``).
+    A ``that`` clause after it (``told Kim of the plan, that “...”``) is the content alone.
+
+    Examples
+    --------
+    >>> from analysis.quotes.phrases import Phrase
+    >>> text = "Ruiz accused Dale of “stalling.”"
+    >>> dale = Phrase(13, 17, "Dale", "name")
+    >>> said = Attribution(5, 12, "accused", "accuse", True, None, dale, False, 0)
+    >>> _object_of_complement(text, said, 17, text.index("“"))
+    True
+    >>> _object_of_complement("Ruiz told Dale that “we wait.”", said, 14, 20)
+    False
+    """
+    addressee = attribution.addressee
+    return (addressee is not None and tail == addressee.end
+            and _object_complement().match(text, tail) is not None
+            and _THAT.search(text, tail, quote) is None)
 
 
 def _with_reported_clause(context: Context, item: Found) -> tuple[int, int]:
