@@ -64,3 +64,27 @@ def test_words_after_the_quote_that_say_how_it_was_said_are_not_content(text, co
 def test_a_phrase_after_the_quote_that_goes_on_with_the_clause_stays_content():
     text = "Ostrow said the ferry was “far too slow” for the island’s commuters."
     assert _partial_contents(text) == ["the ferry was “far too slow” for the island’s commuters"]
+
+
+# A partial quote whose speaker is the subject, with no speech verb: the content is
+# the verb's object with the quote.
+SUBJECT_VERB_CASES = [
+    (
+        "Councillor Bram Ostrow blamed the ferry delays on “sloppy planning” by the port.",
+        "the ferry delays on “sloppy planning” by the port",
+    ),
+    (
+        "Mayor Odile Varga has also praised the new terminal as “a gift to the island.”",
+        "the new terminal as “a gift to the island.”",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), SUBJECT_VERB_CASES)
+def test_the_object_of_the_speakers_verb_is_content(text, content):
+    assert _partial_contents(text) == [content]
+
+
+def test_a_gerund_after_before_is_the_speakers_next_act():
+    text = "Ostrow said the board “never listens” before walking out of the meeting."
+    assert _partial_contents(text) == ["the board “never listens”"]

@@ -21,6 +21,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``indirect``               reported speech without marks ("X said that ...")
 ``content``                the content span a sentence attributes to a partial quote's speaker
 ``content_ends``           words after a partial quote that end its content: medium, main clause
+``subject_content``        a partial quote's content after its subject's verb, when no cue takes it
 ``resolve``                speakers and addressees to actors, against the article's mentions
 ``pronouns``               gender and person-hood of what a pronoun may stand for
 ``speaker_index``          the article's speakers, titled names and appositives, indexed

@@ -16,6 +16,7 @@ from functools import cache
 from analysis.quotes.content_ends import ends_at_quote
 from analysis.quotes.context import THAT_AFTER, WORDS, Attribution, Context, Found, cues_in
 from analysis.quotes.cues import ACCORDING_TO
+from analysis.quotes.subject_content import content_after_verb
 from analysis.quotes.words import alternation, words
 
 __all__ = ["content_span"]
@@ -72,7 +73,13 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
         if that_end is not None:
             start = that_end
         elif not own:
-            return item.start, item.end
+            # "Ruiz blamed the delays on “sloppy planning”": the verb's object is content
+            after_verb = content_after_verb(text, attribution, item.sentence, item.start)
+            if after_verb is None:
+                return item.start, item.end
+            start = after_verb
+            if text[item.start : item.end].rstrip("”\"’'").endswith(","):
+                end = item.end  # “...,” and an apposition or a main clause after it
     end = min(end, _next_cue_start(context, item, attribution), _comma_after_quote(text, item, end))
     verb = _coordinated_verb().search(text, item.end, end)
     end = verb.start() if verb is not None else end

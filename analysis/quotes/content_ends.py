@@ -5,12 +5,14 @@ clause up to the quote and no further):
 
 - the medium or occasion of the speech ("... “abhorrent” in a tweet Sunday", "“kept us
   safe” on Twitter", "“pray for him” in response"): how the speaker said it, not what;
+- the speaker's next act, a gerund after "before" or "after" ("“...” before walking
+  out");
 - the main clause after an introductory clause that holds the quote, its comma inside
   the marks ("While Kim called the plan “reckless,” Lund stood by it"): the quote
   ended the clause, and a name or a number opening the next words is its subject.
 
 :func:`ends_at_quote` tells whether one of them follows; the word lists are
-``medium_noun``, ``medium_channel`` and ``occasion_phrase`` in
+``medium_noun``, ``medium_channel``, ``occasion_phrase`` and ``next_act_lead`` in
 ``resources/quotes/quote_words.csv``.
 """
 
@@ -66,6 +68,7 @@ def _occasion() -> re.Pattern[str]:
     noun = alternation("medium_noun")
     channel = alternation("medium_channel", capitalised=True)
     phrase = alternation("occasion_phrase")
+    lead = alternation("next_act_lead")
     medium = (rf"(?:in|on)\s+(?:[\w’'.-]+\s+){{0,{MEDIUM_MAX_WORDS}}}?(?:{noun})s?\b"
-              rf"|on\s+(?:{channel})\b|(?:{phrase})\b")
+              rf"|on\s+(?:{channel})\b|(?:{phrase})\b|(?:{lead})\s+[a-z]{{2,}}ing\b")
     return re.compile(rf",?\s+(?:{medium})")
