@@ -88,3 +88,9 @@ def test_the_object_of_the_speakers_verb_is_content(text, content):
 def test_a_gerund_after_before_is_the_speakers_next_act():
     text = "Ostrow said the board “never listens” before walking out of the meeting."
     assert _partial_contents(text) == ["the board “never listens”"]
+
+
+def test_a_that_after_place_and_time_phrases_with_commas_opens_the_content():
+    text = ("Councillor Bram Ostrow said in Port Elsin, Nova Scotia on Friday that the "
+            "ferry was “a lost cause.”")
+    assert _partial_contents(text) == ["that the ferry was “a lost cause.”"]

@@ -62,8 +62,11 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
             cue_before = True
             start = tail
             that = THAT_AFTER.match(text[tail:item.start])
+            far = _far_that(text, tail, item.start)
             if that:  # the clause keeps its "that", as it is annotated in news corpora
                 start = tail + that.group().lower().rfind("that")
+            elif far is not None:  # "said in Salem, Oregon, on Monday that ..."
+                start = far
             elif attribution.lemma != ACCORDING_TO and _parenthetical(text, sentence.start, lead, tail):
                 start = sentence.start  # "The plan, Kim said, is “dead”": the clause runs over the cue
         elif lead >= item.end:
@@ -169,6 +172,34 @@ def _with_reported_clause(context: Context, item: Found) -> tuple[int, int]:
     return _trimmed_content(text, start, item.end, item)
 
 
+#: Longest stretch (characters) of adjunct phrases with commas between a cue and "that".
+FAR_THAT_MAX_GAP = 80
+_FAR_THAT = re.compile(rf"\s*([\w’']+)[^.;:“”\"]{{0,{FAR_THAT_MAX_GAP}}}?,[^.;:,“”\"]*?\sthat\s")
+
+
+def _far_that(text: str, tail: int, quote: int) -> int | None:
+    """Return where a "that" after adjuncts with a comma opens the cue's clause, else None.
+
+    ``said in Salem, Oregon, on Monday that ...``, ``told reporters at a diner in Troy,
+    New York, that ...``: the words between the cue and "that" open with a preposition
+    or a time word, so they place the speech; a clause there ("said he was tired, and
+    that ...") is reported too, and keeps its start.
+
+    Examples
+    --------
+    >>> text = "said in Salem, Oregon, that “it works.”"
+    >>> text[_far_that(text, 4, text.index("“")):]
+    'that “it works.”'
+    >>> _far_that("said he left, and that “it works.”", 4, 23) is None
+    True
+    """
+    far = _FAR_THAT.match(text, tail, quote)
+    if far is None:
+        return None
+    first = far.group(1).lower()
+    if first not in words("preposition") and first not in words("time_noun"):
+        return None
+    return far.end() - len("that ")
 _INFINITIVE = re.compile(r"[\s,]*to\s")
 _THAT = re.compile(r"\bthat\s+")
 _COMMA = re.compile(r",\s")
