@@ -94,3 +94,10 @@ def test_a_that_after_place_and_time_phrases_with_commas_opens_the_content():
     text = ("Councillor Bram Ostrow said in Port Elsin, Nova Scotia on Friday that the "
             "ferry was “a lost cause.”")
     assert _partial_contents(text) == ["that the ferry was “a lost cause.”"]
+
+
+def test_a_direct_quote_that_ends_a_that_clause_takes_the_clause():
+    text = "Varga said that after twelve years of delays, “The ferry sails in May.”"
+    [quote] = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert text[quote.content_start : quote.content_end] == (
+        "that after twelve years of delays, “The ferry sails in May.”")

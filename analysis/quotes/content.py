@@ -153,9 +153,14 @@ def _with_reported_clause(context: Context, item: Found) -> tuple[int, int]:
     ``Kim said that the port would reopen. “We are ready.”``: the quote takes the
     speaker of the reported speech just before it (``context.shared``), and the two are
     one attribution: the content starts where the reported clause does (its "that"
-    kept; the sentence start when the cue comes after the clause).
+    kept; the sentence start when the cue comes after the clause). A quote that ends
+    a "that" clause of its own sentence starts its content there
+    (:func:`_clause_before_in_sentence`).
     """
     attribution = item.attribution
+    same = _clause_before_in_sentence(context, item)
+    if same is not None:
+        return same
     if (attribution is None or id(attribution) not in context.shared
             or attribution.sentence != item.sentence - 1):
         return item.start, item.end  # a quote further on continues; the clause is not its
@@ -170,6 +175,49 @@ def _with_reported_clause(context: Context, item: Found) -> tuple[int, int]:
     if _INFINITIVE.match(text, start):
         return item.start, item.end  # "told them to wait.": a request, not a reported clause
     return _trimmed_content(text, start, item.end, item)
+
+
+def _clause_before_in_sentence(context: Context, item: Found) -> tuple[int, int] | None:
+    """Return a direct quote's content when it ends a "that" clause of its own sentence.
+
+    ``Kim said that after ten years, “It's time.”``: the cue before the quote reports
+    the clause the quote completes, so the content starts at its "that"
+    (:func:`_that_clause_start`). None when the quote's cue is elsewhere, or no "that"
+    follows it: the quote is then its own content.
+    """
+    attribution = item.attribution
+    if attribution is None or attribution.sentence != item.sentence or not attribution.cue:
+        return None
+    text = context.doc.text
+    parts = [p for p in (attribution.speaker, attribution.addressee) if p is not None]
+    tail = max([attribution.cue_end, *(p.end for p in parts)])
+    if tail > item.start:
+        return None
+    start = _that_clause_start(text, tail, item.start)
+    return None if start is None else _trimmed_content(text, start, item.end, item)
+
+
+def _that_clause_start(text: str, tail: int, quote: int) -> int | None:
+    """Return where the "that" clause after a cue (ending at ``tail``) starts, else None.
+
+    A "that" before a modal ("a line that could have come from ...") opens a relative
+    clause, not the reported one.
+
+    Examples
+    --------
+    >>> text = "said that after ten years, “It's time.”"
+    >>> text[_that_clause_start(text, 4, text.index("“")):]
+    "that after ten years, “It's time.”"
+    >>> _that_clause_start("wrote a line that could be his: “Stop.”", 5, 31) is None
+    True
+    """
+    that = THAT_AFTER.match(text[tail:quote])
+    if not that:
+        return None
+    following = text[tail + that.end() : quote].split(maxsplit=1)
+    if following and following[0].lower() in words("modal"):
+        return None
+    return tail + that.group().lower().rfind("that")
 
 
 #: Longest stretch (characters) of adjunct phrases with commas between a cue and "that".
@@ -200,6 +248,8 @@ def _far_that(text: str, tail: int, quote: int) -> int | None:
     if first not in words("preposition") and first not in words("time_noun"):
         return None
     return far.end() - len("that ")
+
+
 _INFINITIVE = re.compile(r"[\s,]*to\s")
 _THAT = re.compile(r"\bthat\s+")
 _COMMA = re.compile(r",\s")
