@@ -20,6 +20,8 @@ Module map (one concern each; the steps run in this order for every article):
 ``scare``                  whether a short partial quote no cue takes is speech or a scare quote
 ``indirect``               reported speech without marks ("X said that ...")
 ``content``                the content span a sentence attributes to a partial quote's speaker
+``content_ends``           words after a partial quote that end its content: medium, main clause
+``subject_content``        a partial quote's content after its subject's verb, when no cue takes it
 ``resolve``                speakers and addressees to actors, against the article's mentions
 ``pronouns``               gender and person-hood of what a pronoun may stand for
 ``speaker_index``          the article's speakers, titled names and appositives, indexed

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from analysis.quotes.content_ends import ends_at_quote
 from analysis.quotes.context import THAT_AFTER, WORDS, Attribution, Context, Found, cues_in
 from analysis.quotes.cues import ACCORDING_TO
+from analysis.quotes.subject_content import content_after_verb
 from analysis.quotes.words import alternation, words
 
 __all__ = ["content_span"]
@@ -52,12 +54,19 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
         parts = [p for p in (attribution.speaker, attribution.addressee) if p is not None]
         lead = min([attribution.cue_start, *(p.start for p in parts)])
         tail = max([attribution.cue_end, *(p.end for p in parts)])
+        if _object_of_complement(text, attribution, tail, item.start):
+            # "accused Obama of “...”": Obama is content
+            parts = [p for p in parts if p is not attribution.addressee]
+            tail = max([attribution.cue_end, *(p.end for p in parts)])
         if tail <= item.start:
             cue_before = True
             start = tail
             that = THAT_AFTER.match(text[tail:item.start])
+            far = _far_that(text, tail, item.start)
             if that:  # the clause keeps its "that", as it is annotated in news corpora
                 start = tail + that.group().lower().rfind("that")
+            elif far is not None:  # "said in Salem, Oregon, on Monday that ..."
+                start = far
             elif attribution.lemma != ACCORDING_TO and _parenthetical(text, sentence.start, lead, tail):
                 start = sentence.start  # "The plan, Kim said, is “dead”": the clause runs over the cue
         elif lead >= item.end:
@@ -67,7 +76,13 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
         if that_end is not None:
             start = that_end
         elif not own:
-            return item.start, item.end
+            # "Ruiz blamed the delays on “sloppy planning”": the verb's object is content
+            after_verb = content_after_verb(text, attribution, item.sentence, item.start)
+            if after_verb is None:
+                return item.start, item.end
+            start = after_verb
+            if text[item.start : item.end].rstrip("”\"’'").endswith(","):
+                end = item.end  # “...,” and an apposition or a main clause after it
     end = min(end, _next_cue_start(context, item, attribution), _comma_after_quote(text, item, end))
     verb = _coordinated_verb().search(text, item.end, end)
     end = verb.start() if verb is not None else end
@@ -76,6 +91,8 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
         after = _next_clause_after_comma().match(text, item.end, end) or after
     if after is not None:
         end = after.start()
+    if ends_at_quote(text, item.start, item.end, end):  # “...” in a tweet; “...,” Lund said
+        end = item.end
     return _trimmed_content(text, start, end, item)
 
 
@@ -99,15 +116,51 @@ def _parenthetical(text: str, sentence_start: int, lead: int, tail: int) -> bool
     return first not in words("leading") and not first.endswith("ed")
 
 
+@cache
+def _object_complement() -> re.Pattern[str]:
+    """The word after a cue's object that opens the rest of what is said of it ("of", "to")."""
+    return re.compile(rf"\s+(?:{alternation('object_complement')})\s")
+
+
+def _object_of_complement(text: str, attribution: Attribution, tail: int, quote: int) -> bool:
+    """Tell whether the addressee ending at ``tail`` is the object the quote says something of.
+
+    ``accused Obama of “leading from behind”``, ``urged the senator to “act now”``: the
+    noun phrase after the cue is no one spoken to but the subject of the reported
+    predicate, and news corpora annotate it as content (list ``object_complement``).
+    A ``that`` clause after it (``told Kim of the plan, that “...”``) is the content alone.
+
+    Examples
+    --------
+    >>> from analysis.quotes.phrases import Phrase
+    >>> text = "Ruiz accused Dale of “stalling.”"
+    >>> dale = Phrase(13, 17, "Dale", "name")
+    >>> said = Attribution(5, 12, "accused", "accuse", True, None, dale, False, 0)
+    >>> _object_of_complement(text, said, 17, text.index("“"))
+    True
+    >>> _object_of_complement("Ruiz told Dale that “we wait.”", said, 14, 20)
+    False
+    """
+    addressee = attribution.addressee
+    return (addressee is not None and tail == addressee.end
+            and _object_complement().match(text, tail) is not None
+            and _THAT.search(text, tail, quote) is None)
+
+
 def _with_reported_clause(context: Context, item: Found) -> tuple[int, int]:
     """Return a direct quote's content: the quote, after the reported clause it goes on from.
 
     ``Kim said that the port would reopen. “We are ready.”``: the quote takes the
     speaker of the reported speech just before it (``context.shared``), and the two are
     one attribution: the content starts where the reported clause does (its "that"
-    kept; the sentence start when the cue comes after the clause).
+    kept; the sentence start when the cue comes after the clause). A quote that ends
+    a "that" clause of its own sentence starts its content there
+    (:func:`_clause_before_in_sentence`).
     """
     attribution = item.attribution
+    same = _clause_before_in_sentence(context, item)
+    if same is not None:
+        return same
     if (attribution is None or id(attribution) not in context.shared
             or attribution.sentence != item.sentence - 1):
         return item.start, item.end  # a quote further on continues; the clause is not its
@@ -122,6 +175,79 @@ def _with_reported_clause(context: Context, item: Found) -> tuple[int, int]:
     if _INFINITIVE.match(text, start):
         return item.start, item.end  # "told them to wait.": a request, not a reported clause
     return _trimmed_content(text, start, item.end, item)
+
+
+def _clause_before_in_sentence(context: Context, item: Found) -> tuple[int, int] | None:
+    """Return a direct quote's content when it ends a "that" clause of its own sentence.
+
+    ``Kim said that after ten years, “It's time.”``: the cue before the quote reports
+    the clause the quote completes, so the content starts at its "that"
+    (:func:`_that_clause_start`). None when the quote's cue is elsewhere, or no "that"
+    follows it: the quote is then its own content.
+    """
+    attribution = item.attribution
+    if attribution is None or attribution.sentence != item.sentence or not attribution.cue:
+        return None
+    text = context.doc.text
+    parts = [p for p in (attribution.speaker, attribution.addressee) if p is not None]
+    tail = max([attribution.cue_end, *(p.end for p in parts)])
+    if tail > item.start:
+        return None
+    start = _that_clause_start(text, tail, item.start)
+    return None if start is None else _trimmed_content(text, start, item.end, item)
+
+
+def _that_clause_start(text: str, tail: int, quote: int) -> int | None:
+    """Return where the "that" clause after a cue (ending at ``tail``) starts, else None.
+
+    A "that" before a modal ("a line that could have come from ...") opens a relative
+    clause, not the reported one.
+
+    Examples
+    --------
+    >>> text = "said that after ten years, “It's time.”"
+    >>> text[_that_clause_start(text, 4, text.index("“")):]
+    "that after ten years, “It's time.”"
+    >>> _that_clause_start("wrote a line that could be his: “Stop.”", 5, 31) is None
+    True
+    """
+    that = THAT_AFTER.match(text[tail:quote])
+    if not that:
+        return None
+    following = text[tail + that.end() : quote].split(maxsplit=1)
+    if following and following[0].lower() in words("modal"):
+        return None
+    return tail + that.group().lower().rfind("that")
+
+
+#: Longest stretch (characters) of adjunct phrases with commas between a cue and "that".
+FAR_THAT_MAX_GAP = 80
+_FAR_THAT = re.compile(rf"\s*([\w’']+)[^.;:“”\"]{{0,{FAR_THAT_MAX_GAP}}}?,[^.;:,“”\"]*?\sthat\s")
+
+
+def _far_that(text: str, tail: int, quote: int) -> int | None:
+    """Return where a "that" after adjuncts with a comma opens the cue's clause, else None.
+
+    ``said in Salem, Oregon, on Monday that ...``, ``told reporters at a diner in Troy,
+    New York, that ...``: the words between the cue and "that" open with a preposition
+    or a time word, so they place the speech; a clause there ("said he was tired, and
+    that ...") is reported too, and keeps its start.
+
+    Examples
+    --------
+    >>> text = "said in Salem, Oregon, that “it works.”"
+    >>> text[_far_that(text, 4, text.index("“")):]
+    'that “it works.”'
+    >>> _far_that("said he left, and that “it works.”", 4, 23) is None
+    True
+    """
+    far = _FAR_THAT.match(text, tail, quote)
+    if far is None:
+        return None
+    first = far.group(1).lower()
+    if first not in words("preposition") and first not in words("time_noun"):
+        return None
+    return far.end() - len("that ")
 
 
 _INFINITIVE = re.compile(r"[\s,]*to\s")
