@@ -1,0 +1,38 @@
+"""Quotes found without a speaker, or not found at all: forms written here with hand gold.
+
+Every sentence is written for these tests (new names, new wording).
+"""
+
+from __future__ import annotations
+
+from analysis.quotes.extract import extract_quotes
+from analysis.quotes.marks import find_marked
+
+
+def _direct(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "direct"]
+
+
+# --- a closing-shaped mark opening a paragraph, invisible marks beside a mark ----------------
+
+
+def test_closing_mark_that_opens_a_paragraph_opens_the_quote() -> None:
+    text = ("The county vote is settled.\n\n"
+            "” … in the north, the race was over before it began,” wrote the Valley Courier. "
+            "“Turnout was the lowest in a decade.”")
+    assert _direct(text) == [
+        ("… in the north, the race was over before it began,", "the Valley Courier"),
+        ("Turnout was the lowest in a decade.", "the Valley Courier"),
+    ]
+
+
+def test_left_to_right_mark_before_a_closing_shaped_opener() -> None:
+    text = "Comments poured in.\n\n\u202a”Thank you Maren, we needed to hear that today!!” wrote Ilse Brun."
+    quotes = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+    assert quotes == [("Thank you Maren, we needed to hear that today!!", "Ilse Brun")]
+
+
+def test_closing_mark_inside_a_paragraph_opens_nothing() -> None:
+    text = "Ferries ran late” all week, and “nobody told us why,” said Oda Lind."
+    spans = [text[m.start : m.end] for m in find_marked(text, [(0, len(text))])]
+    assert spans == ["“nobody told us why,”"]
