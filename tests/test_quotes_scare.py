@@ -29,6 +29,13 @@ def _marks(text: str) -> list[tuple[str, str, str | None]]:
     # a possessive subject and a noun of saying
     ("Lindqvist’s claim that the ballots were “lost in transit” drew scorn from the board.",
      "Lindqvist’s"),
+    # naming verbs and a vow in the present tense
+    ("The union has dubbed the new rules “the rent trap” in its leaflets.",
+     "The union"),
+    ("Marlow branded the plan a “paper tiger” at the meeting.", "Marlow"),
+    ("She vows that clean rivers will be a “first duty” of her office.", "She"),
+    # a possessive subject and a broadside
+    ("But Okafor’s broadside against “cheap money” leaves the bank room to move.", "Okafor’s"),
 ])
 def test_short_quote_after_a_stance_verb_is_the_subjects_words(text: str, speaker: str) -> None:
     [(kind, _, found)] = _marks(text)
