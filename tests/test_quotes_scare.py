@@ -83,3 +83,16 @@ def test_headline_and_word_lists() -> None:
     assert "claim" in stance_words("noun") and "you" not in stance_words("pronoun")
     with pytest.raises(KeyError):
         stance_words("adverb")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senator Ruth Alvar refused to use the term “fiscal cliff” in the debate.", "Senator Ruth Alvar"),
+    ("Lindqvist has stopped saying the words “clean coal” at rallies.", "Lindqvist"),
+])
+def test_a_wording_the_subject_uses_is_no_scare_quote(text: str, speaker: str) -> None:
+    [(kind, _, found)] = _marks(text)
+    assert (kind, found) == ("partial", speaker)
+
+
+def test_the_term_without_a_verb_of_using_it_stays_a_scare_quote() -> None:
+    assert _marks("The term “fiscal cliff” came up twice in the minutes.")[0][0] == "scare"
