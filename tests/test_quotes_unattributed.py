@@ -36,3 +36,10 @@ def test_closing_mark_inside_a_paragraph_opens_nothing() -> None:
     text = "Ferries ran late” all week, and “nobody told us why,” said Oda Lind."
     spans = [text[m.start : m.end] for m in find_marked(text, [(0, len(text))])]
     assert spans == ["“nobody told us why,”"]
+
+
+def test_a_sentence_adverb_is_no_antecedent_name() -> None:
+    text = ("Maybe Lund is a decoy and he wants the old guard to like him.\n\n"
+            "Maybe the answer to it all is what he said four years ago about Berg’s phrase "
+            "“harbor tax.”")
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "partial"] == ["he"]
