@@ -43,3 +43,23 @@ def test_a_sentence_adverb_is_no_antecedent_name() -> None:
             "Maybe the answer to it all is what he said four years ago about Berg’s phrase "
             "“harbor tax.”")
     assert [q.speaker for q in extract_quotes(text) if q.kind == "partial"] == ["he"]
+
+
+# --- a capitalised inverted cue opening the sentence ------------------------------------------
+
+
+def test_said_opening_the_sentence_takes_the_speaker_after_it() -> None:
+    text = ("The ferry was late again. Said Ada Lund, who rides it every day, "
+            "“We have stopped counting the hours.”")
+    assert [(q.speaker, q.cue) for q in extract_quotes(text) if q.kind == "direct"] == [
+        ("Ada Lund", "Said")]
+
+
+def test_said_opening_the_sentence_before_a_description() -> None:
+    text = "Said one harbor pilot: “Nobody checks the buoys any more.”"
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "direct"] == ["one harbor pilot"]
+
+
+def test_a_capitalised_participle_opening_the_sentence_is_no_inverted_cue() -> None:
+    text = "Asked Monday about the ferry, Lund said, “We will look at the timetable.”"
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "direct"] == ["Lund"]
