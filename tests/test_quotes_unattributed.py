@@ -63,3 +63,19 @@ def test_said_opening_the_sentence_before_a_description() -> None:
 def test_a_capitalised_participle_opening_the_sentence_is_no_inverted_cue() -> None:
     text = "Asked Monday about the ferry, Lund said, “We will look at the timetable.”"
     assert [q.speaker for q in extract_quotes(text) if q.kind == "direct"] == ["Lund"]
+
+
+# --- a quote opening a sentence after a sentence about a named person -------------------------
+
+
+def test_quote_after_a_sentence_with_a_named_subject_is_theirs() -> None:
+    text = "Tove Lindahl praised the new rail link. “It will change how this valley lives.”"
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "direct"] == ["Tove Lindahl"]
+
+
+def test_no_lead_subject_across_a_second_clause_or_a_possessive() -> None:
+    two_clauses = ("Ravi Osei won't go that far, but Mina Holt wants a recount. "
+                   "“We owe the voters a clean count.”")
+    possessive = "Ravi Osei’s first post was calm. “Stay indoors and keep safe tonight.”"
+    for text in (two_clauses, possessive):
+        assert [q.speaker for q in extract_quotes(text) if q.kind == "direct"] == [None]

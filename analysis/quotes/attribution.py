@@ -31,7 +31,7 @@ from analysis.quotes.context import (
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.heads import is_section_label
-from analysis.quotes.paragraph_lead import paragraph_subject
+from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
@@ -91,6 +91,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _after_reported_speech(context, item)
                 or _after_reaction(context, item)
                 or paragraph_subject(context, item)
+                or sentence_lead_subject(context, item)
             )
         else:
             item.attribution = (

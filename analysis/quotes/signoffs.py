@@ -21,7 +21,7 @@ import re
 from functools import cache
 
 from analysis.quotes.context import Attribution, Context, Found
-from analysis.quotes.heads import is_person_name, is_section_label, is_titled_surname
+from analysis.quotes.heads import is_person_name, is_section_label, names_person
 from analysis.quotes.phrases import Phrase
 
 __all__ = ["dash_signoff", "signed_by_other", "speaker_label"]
@@ -95,19 +95,7 @@ def _signs_person(context: Context, item: Found, name: str) -> bool:
     >>> [q.speaker for q in extract_quotes(text) if q.kind == "direct"]
     ['Quist', None]
     """
-    if is_person_name(name) or is_titled_surname(name):
-        return True
-    if " " in name or not name[:1].isupper():
-        return False
-    before = context.doc.text[: item.start]
-    return any(is_person_name(found.group(0))
-               for found in _surname_ending(name).finditer(before))
-
-
-@cache
-def _surname_ending(surname: str) -> re.Pattern[str]:
-    """One to three capitalised words and then ``surname``, as a whole word."""
-    return re.compile(rf"\b[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,2}}\s+{re.escape(surname)}\b")
+    return names_person(name, context.doc.text[: item.start])
 
 
 def _signoff_match(context: Context, item: Found) -> re.Match[str] | None:
