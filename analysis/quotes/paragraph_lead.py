@@ -4,7 +4,9 @@ News often writes a sentence about someone, without a speech verb, and gives the
 as the next paragraph: "Holt is sure the ferry will pay.\\n\\n“The boats are full every
 morning.”" When nothing else attributes a direct quote that opens its paragraph, the
 subject of the last sentence of the paragraph before, when it is a name, speaks
-it, provided that paragraph holds no quoted speech of its own.
+it, provided that paragraph holds no quoted speech of its own. Likewise inside a
+paragraph: a quote opening a sentence after "Lindahl praised the rail link." is
+Lindahl's, when that sentence has one main clause and its subject names a person.
 """
 
 from __future__ import annotations
