@@ -79,3 +79,19 @@ def test_no_lead_subject_across_a_second_clause_or_a_possessive() -> None:
     possessive = "Ravi Osei’s first post was calm. “Stay indoors and keep safe tonight.”"
     for text in (two_clauses, possessive):
         assert [q.speaker for q in extract_quotes(text) if q.kind == "direct"] == [None]
+
+
+# --- a long partial quote opening a sentence after reported speech ----------------------------
+
+
+def test_long_partial_after_reported_speech_is_the_reporters_speaker() -> None:
+    text = ("Orla Brandt argues that the permit was never needed. “The city is asking "
+            "gardeners to file forms for a single bench” were her words.")
+    assert [(q.kind, q.speaker) for q in extract_quotes(text) if q.kind == "partial"] == [
+        ("partial", "Orla Brandt")]
+
+
+def test_partial_after_a_groups_reported_speech_stays_without_speaker() -> None:
+    text = ("Local organisers say the mayor kept asking questions. “He just stopped and "
+            "asked us how we would win the county” was how it went.")
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "partial"] == [None]
