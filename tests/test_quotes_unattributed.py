@@ -95,3 +95,17 @@ def test_partial_after_a_groups_reported_speech_stays_without_speaker() -> None:
     text = ("Local organisers say the mayor kept asking questions. “He just stopped and "
             "asked us how we would win the county” was how it went.")
     assert [q.speaker for q in extract_quotes(text) if q.kind == "partial"] == [None]
+
+
+# --- a name that is also an auxiliary ---------------------------------------------------------
+
+
+def test_will_and_may_before_a_cue_are_names() -> None:
+    text = ("Columnist Will Tarrant is blunt. “The ferry plan is dead in the water,” Will "
+            "wrote. “Nobody wants to pay for it,” May said.")
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "direct"] == ["Will", "May"]
+
+
+def test_a_lower_case_will_still_stands_between_speaker_and_cue() -> None:
+    text = "Lund will say on Monday that the ferry plan is “dead in the water.”"
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "partial"] == ["Lund"]
