@@ -29,6 +29,13 @@ def _marks(text: str) -> list[tuple[str, str, str | None]]:
     # a possessive subject and a noun of saying
     ("Lindqvist’s claim that the ballots were “lost in transit” drew scorn from the board.",
      "Lindqvist’s"),
+    # naming verbs and a vow in the present tense
+    ("The union has dubbed the new rules “the rent trap” in its leaflets.",
+     "The union"),
+    ("Marlow branded the plan a “paper tiger” at the meeting.", "Marlow"),
+    ("She vows that clean rivers will be a “first duty” of her office.", "She"),
+    # a possessive subject and a broadside
+    ("But Okafor’s broadside against “cheap money” leaves the bank room to move.", "Okafor’s"),
 ])
 def test_short_quote_after_a_stance_verb_is_the_subjects_words(text: str, speaker: str) -> None:
     [(kind, _, found)] = _marks(text)
@@ -76,3 +83,16 @@ def test_headline_and_word_lists() -> None:
     assert "claim" in stance_words("noun") and "you" not in stance_words("pronoun")
     with pytest.raises(KeyError):
         stance_words("adverb")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senator Ruth Alvar refused to use the term “fiscal cliff” in the debate.", "Senator Ruth Alvar"),
+    ("Lindqvist has stopped saying the words “clean coal” at rallies.", "Lindqvist"),
+])
+def test_a_wording_the_subject_uses_is_no_scare_quote(text: str, speaker: str) -> None:
+    [(kind, _, found)] = _marks(text)
+    assert (kind, found) == ("partial", speaker)
+
+
+def test_the_term_without_a_verb_of_using_it_stays_a_scare_quote() -> None:
+    assert _marks("The term “fiscal cliff” came up twice in the minutes.")[0][0] == "scare"

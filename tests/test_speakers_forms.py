@@ -38,6 +38,26 @@ def test_dash_before_a_source_is_no_speaker_and_stops_continuation() -> None:
     assert _speakers(text) == ["Petra Holm", None]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Senator Ilse Varga spoke last.\n\n“The levy will not pass this year.”\n\n- Varga.",
+         ["Varga"]),
+        ("The mayor posted a reply.\n\n“Great turnout tonight, thank you all.”\n\n"
+         "-Mayor Tobin, writing after the vote.", ["Mayor Tobin"]),
+        ("Letters came in.\n\n“Fix the buses before the trams.”\n\n-Rhea Castell, Leeds.",
+         ["Rhea Castell"]),
+    ],
+)
+def test_sign_off_by_surname_title_or_touching_hyphen(text: str, speakers: list[str]) -> None:
+    assert _speakers(text) == speakers
+
+
+def test_surname_sign_off_needs_the_full_name_earlier() -> None:
+    text = "The port reopened.\n\n“Ships are moving again along the coast.”\n\n- Harbor."
+    assert _speakers(text) == [None]
+
+
 def test_dash_inside_a_sentence_is_no_sign_off() -> None:
     text = "“We won,” she said — and the hall cheered for Nora Quill."
     assert _speakers(text) == ["she"]

@@ -16,7 +16,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``classify``               the kind of a quote-mark span: direct, partial, title, scare
 ``attribution``            which cue (so which speaker) each marked quote takes
 ``signoffs``               speakers beside a quote without a verb: dash sign-offs, labels
-``paragraph_lead``         a quote paragraph after a paragraph about one person: theirs
+``paragraph_lead``         a quote after a paragraph (or sentence) about one person: theirs
 ``scare``                  whether a short partial quote no cue takes is speech or a scare quote
 ``indirect``               reported speech without marks ("X said that ...")
 ``content``                the content span a sentence attributes to a partial quote's speaker

@@ -95,5 +95,6 @@ def _names_by_offset(resolver: Resolver) -> dict[int, str]:
 
 @cache
 def _not_names() -> frozenset[str]:
-    """Function words a name run may be alone ("The senator" read as the name "The")."""
-    return leading_stops() | words("article") | words("determiner")
+    """Function words a name run may be alone ("The senator" read as the name "The"), and
+    sentence adverbs ("Maybe the answer is what he said": "Maybe" is no name)."""
+    return leading_stops() | words("article") | words("determiner") | words("not_a_head")

@@ -7,8 +7,9 @@ paragraph when that ended with the quote), else an attribution-only sentence rig
 it, else the one speech cue of the reported-speech sentence before it. A partial quote
 takes the named speaker right after it when it closes with a comma inside the marks
 ("... “overrun with lobbyists,” Berg said"), else the nearest cue before it in its
-sentence, else after it, else goes on with the
-previous quote's speaker; a long one with no cue belongs to its sentence's subject.
+sentence, else after it, else goes on with the previous quote's speaker, else (a long
+one opening its sentence) the named speaker of the reported speech just before; a long
+one with no cue belongs to its sentence's subject.
 Nothing found: no attribution, never a guess.
 """
 
@@ -34,7 +35,7 @@ from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
-from analysis.quotes.paragraph_lead import paragraph_subject
+from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
@@ -96,6 +97,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _after_reported_speech(context, item)
                 or _after_reaction(context, item)
                 or paragraph_subject(context, item)
+                or sentence_lead_subject(context, item)
             )
         else:
             item.attribution = (
@@ -105,6 +107,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _same_sentence_previous(item, last_speech)
                 or _tail(context, item, adjacent=False)
                 or _continued_partial(context, item, last_speech)
+                or _long_after_reported_speech(context, item)
             )
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
@@ -474,6 +477,14 @@ def _after_reported_speech(context: Context, item: Found) -> Attribution | None:
     speech cue with a speaker and no quotation marks, and the quote begins a sentence in
     the same paragraph or begins the next paragraph.
     """
+    attribution = _reported_speech_before(context, item)
+    if attribution is not None:
+        context.shared.add(id(attribution))
+    return attribution
+
+
+def _reported_speech_before(context: Context, item: Found) -> Attribution | None:
+    """The one speech cue of the sentence before, for :func:`_after_reported_speech`."""
     doc = context.doc
     sentence = sentence_of(context, item.start)
     if sentence is None or sentence.index == 0:
@@ -491,8 +502,25 @@ def _after_reported_speech(context: Context, item: Found) -> Attribution | None:
               if a.speech and a.speaker is not None]
     if len(speech) != 1:
         return None
-    context.shared.add(id(speech[0]))
     return speech[0]
+
+
+def _long_after_reported_speech(context: Context, item: Found) -> Attribution | None:
+    """Give a long partial quote opening its sentence the speaker of reported speech before it.
+
+    ``Lund argues that the permit was never needed. “The city is asking us to file
+    forms for a garden” were her words.``: as :func:`_after_reported_speech`, for a
+    partial quote of more than :data:`SCARE_MAX_WORDS` words that is not in capitals (a
+    headline), and only for a named or pronoun speaker (a group's reported speech is
+    often followed by one member's words).
+    """
+    if len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS or item.text.isupper():
+        return None
+    attribution = _reported_speech_before(context, item)
+    if attribution is None or attribution.speaker is None or attribution.speaker.kind == "description":
+        return None  # "local leaders say ... “He just stopped and said ...”": one of them, not all
+    context.shared.add(id(attribution))
+    return attribution
 
 
 def _after_reaction(context: Context, item: Found) -> Attribution | None:

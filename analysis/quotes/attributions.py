@@ -33,6 +33,8 @@ COORDINATED_MAX_ADVERBS = 2
 POSTMODIFIER_MAX_NOUNS = 2
 #: Characters before a cue searched for the word before it ("and said").
 PREVIOUS_WORD_WINDOW = 30
+#: Lemmas whose capitalised form may open a sentence as an inverted cue ("Said Lund, “...”").
+OPENING_CUE_LEMMAS = frozenset({"say", "add", "write"})
 
 
 def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribution]:
@@ -45,7 +47,11 @@ def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribut
     found: list[Attribution] = []
     table = cues()
     for region_start, region_end in regions(context, sentence):
-        for match in cue_pattern().finditer(text, region_start, region_end):
+        matches = list(cue_pattern().finditer(text, region_start, region_end))
+        opening = _opening_cue().match(text, skip_space(text, region_start), region_end)
+        if opening is not None and region_start <= sentence.start + 1:
+            matches.insert(0, opening)
+        for match in matches:
             form = " ".join(match.group().split())
             cue = table.get(form) or table.get(form.lower())
             if cue is None or _not_speech_go_on(text, cue, match.end()):
@@ -58,6 +64,21 @@ def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribut
             )
             found.append(attribution)
     return found
+
+
+@cache
+def _opening_cue() -> re.Pattern[str]:
+    """A capitalised inverting cue opening a sentence before a capitalised speaker.
+
+    ``Said Ada Lund, who grew up there, “...”``: the cue list holds lower-case forms,
+    so the verb that opens the sentence is read here, only for the lemmas of
+    :data:`OPENING_CUE_LEMMAS` ("Asked Monday about it, Lund said" is a participle).
+    """
+    forms = sorted((form for form, cue in cues().items()
+                    if cue.lemma in OPENING_CUE_LEMMAS and cue.inverts and " " not in form),
+                   key=len, reverse=True)
+    alternation_ = "|".join(re.escape(form.capitalize()) for form in forms)
+    return re.compile(rf"(?:{alternation_})(?=\s+(?:[A-Z]|(?:the|a|an|one)\s+\w))")
 
 
 def _subject(text: str, sentence: Sentence, cue_start: int) -> Phrase | None:

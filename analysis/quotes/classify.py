@@ -15,6 +15,7 @@ import re
 
 from analysis.quotes.context import WORDS, Context, Found, last_marked_before
 from analysis.quotes.marks import Marked
+from analysis.quotes.scare import uses_wording
 from analysis.quotes.words import words
 
 __all__ = ["classify"]
@@ -70,8 +71,9 @@ def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool
     if _is_title(content_words) and (words("title_noun") & set(preceding)
                                      or _apposed_noun_after(text, m.end, "title_noun")):
         return "title"
-    if set(preceding[-SCARE_WINDOW:]) & words("scare") or _apposed_noun_after(text, m.end, "term_noun"):
-        return "scare"
+    scare_marker = set(preceding[-SCARE_WINDOW:]) & words("scare") and not uses_wording(before)
+    if scare_marker or _apposed_noun_after(text, m.end, "term_noun"):
+        return "scare"  # "the so-called “X”"; but "Lund used the term “X”" is Lund's wording
     if m.paragraphs > 1:
         return "direct"
     if starts_sentence and not stripped and ends_punctuated and len(content_words) >= DIRECT_MIN_WORDS:

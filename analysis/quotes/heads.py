@@ -36,6 +36,7 @@ __all__ = [
     "forward_head",
     "is_person_name",
     "is_section_label",
+    "names_person",
     "subject_head",
 ]
 
@@ -94,6 +95,30 @@ def is_person_name(name: str) -> bool:
     lowered = {w.lower() for w in core}
     return not (lowered & words("institution") or lowered & words("title_word")
                 or any(_POSSESSIVE.search(w) for w in core) or any(w.isupper() and len(w) > 1 for w in core))
+
+
+def names_person(name: str, before: str) -> bool:
+    """Tell whether ``name`` names a person: a full name, a title and surname, or a lone
+    surname that ends a person's full name in ``before`` (the article up to it).
+
+    Examples
+    --------
+    >>> names_person("Quist", "Ada Quist spoke first."), names_person("Quist", "It rained.")
+    (True, False)
+    >>> names_person("Prices", "Prices fell."), names_person("Mr. Morgan", "")
+    (False, True)
+    """
+    if is_person_name(name) or is_titled_surname(name):
+        return True
+    if " " in name or not name[:1].isupper():
+        return False
+    return any(is_person_name(found.group(0)) for found in _surname_ending(name).finditer(before))
+
+
+@cache
+def _surname_ending(surname: str) -> re.Pattern[str]:
+    """One to three capitalised words and then ``surname``, as a whole word."""
+    return re.compile(rf"\b[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,2}}\s+{re.escape(surname)}\b")
 
 
 def is_titled_surname(name: str) -> bool:

@@ -14,13 +14,17 @@ Decided here:
   single-quoted span (British style) likewise belong to the outer one.
 * A paragraph that ends inside an open quotation, followed by a paragraph that starts
   with an opening mark, continues it (the news convention for multi-paragraph quotes:
-  each paragraph opens, only the last closes). A quotation left open at the end of a
+  each paragraph opens, only the last closes).
+* A closing-shaped mark that opens a paragraph, with nothing open, opens a quotation
+  (``” … the train has left,” wrote the paper.``); invisible format characters (a
+  left-to-right mark) count as spaces around a mark. A quotation left open at the end of a
   paragraph that is not continued ends with that paragraph.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -64,7 +68,14 @@ class Marked:
 
 
 def _is_space(char: str) -> bool:
-    return char == "" or char.isspace()
+    """Tell whether ``char`` separates words: a space, the text's edge, or an invisible format
+    character (a left-to-right mark before a pasted comment: ``\u202a”Sorry, Sarah``)."""
+    return char == "" or char.isspace() or unicodedata.category(char) == "Cf"
+
+
+def _opens_paragraph(text: str, start: int, i: int) -> bool:
+    """Tell whether only spaces stand between ``start`` (a paragraph's start) and the mark at ``i``."""
+    return all(_is_space(char) for char in text[start:i])
 
 
 def _double_role(text: str, i: int) -> str:
@@ -95,6 +106,8 @@ def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
         role = _double_role(text, i)
         if role == "toggle":
             role = "open" if opened is None else "close"
+        if role == "close" and opened is None and _opens_paragraph(text, start, i):
+            role = "open"  # "” … and then we won,” she wrote.": a closing mark misused to open
         if role == "open":
             if opened is None:
                 opened, depth = i, 1

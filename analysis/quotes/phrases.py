@@ -320,9 +320,15 @@ def _after_function_word(text: str, toks: list[tuple[int, int]], i: int) -> bool
     return before in words("preposition") | words("determiner") | words("article")
 
 
+#: Auxiliaries that, capitalised, are first names ("“...,” Will wrote."): never skipped.
+_NAME_AUXILIARIES = frozenset({"Will", "May"})
+
+
 def _is_between(word: str) -> bool:
     """Tell whether a word may stand between speaker and verb (auxiliary, "-ly" adverb)."""
     lower = word.lower()
+    if word in _NAME_AUXILIARIES:
+        return False
     return lower in words("between") or (word.islower() and lower.endswith("ly") and len(lower) > LY_ADVERB_MIN_CHARS)
 
 

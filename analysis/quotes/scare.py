@@ -23,7 +23,7 @@ from analysis._resources import read_csv_rows
 from analysis.quotes.context import WORDS, Attribution, Context, Found, sentence_of
 from analysis.quotes.words import words
 
-__all__ = ["STANCE_WINDOW_WORDS", "is_headline", "stance_words", "subject_speech"]
+__all__ = ["STANCE_WINDOW_WORDS", "is_headline", "stance_words", "subject_speech", "uses_wording"]
 
 #: Most words between the subject and a short quote it may have said.
 STANCE_WINDOW_WORDS = 20
@@ -106,7 +106,7 @@ def subject_speech(context: Context, item: Found,
     gap = [word.lower() for word in WORDS.findall(between)]
     if len(gap) > STANCE_WINDOW_WORDS:
         return None
-    if stance_words("verb").intersection(gap) or _claim_noun(speaker.text, gap):
+    if stance_words("verb").intersection(gap) or _claim_noun(speaker.text, gap) or uses_wording(between):
         return subject
     return None
 
@@ -124,3 +124,22 @@ def _claim_noun(speaker: str, gap: list[str]) -> bool:
     if not speaker.endswith(_POSSESSIVE):
         return False
     return bool(stance_words("noun").intersection(gap[:NOUN_WINDOW_WORDS]))
+
+
+def uses_wording(before: str) -> bool:
+    """Tell whether the words before a quote end in a wording someone uses or says.
+
+    ``Lund refused to use the term “fair deal”`` and ``her aides have all used the
+    phrase “kitchen table”``: a ``wording`` noun (term, phrase, words) right before the
+    quote and a ``wording_verb`` (use, say, prefer) earlier in the same stretch. Such a
+    quote is the user's wording, not a scare quote, though "term" marks one elsewhere.
+
+    Examples
+    --------
+    >>> uses_wording("Lund refused to use the term "), uses_wording("It is the term ")
+    (True, False)
+    """
+    gap = [word.lower() for word in WORDS.findall(before)]
+    if not gap or gap[-1] not in stance_words("wording"):
+        return False
+    return bool(stance_words("wording_verb").intersection(gap[:-1]))

@@ -21,7 +21,7 @@ import re
 from functools import cache
 
 from analysis.quotes.context import Attribution, Context, Found
-from analysis.quotes.heads import is_person_name, is_section_label
+from analysis.quotes.heads import is_person_name, is_section_label, names_person
 from analysis.quotes.phrases import Phrase
 
 __all__ = ["dash_signoff", "signed_by_other", "speaker_label"]
@@ -30,8 +30,9 @@ __all__ = ["dash_signoff", "signed_by_other", "speaker_label"]
 SIGNOFF_MAX_CHARS = 160
 #: Most characters of a speaker label before its colon.
 LABEL_MAX_CHARS = 80
-#: Dashes that introduce a sign-off: em dash, horizontal bar, en dash, one or two hyphens.
-_DASH = r"(?:[—―–]|-{1,2}(?=\s))"
+#: Dashes that introduce a sign-off: em dash, horizontal bar, en dash, one or two hyphens
+#: (a hyphen that opens its line may touch the name: "-Ada Quist").
+_DASH = r"(?:[—―–]|-{1,2}(?=\s)|(?<=\n)-(?=[A-Z]))"
 _NAME_WORD = r"(?:[A-Z][\w’'.\-]*|(?:de|van|von|der|den|da|di|du|la|le|bin|al|el)(?=\s))"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}"
 
@@ -68,7 +69,7 @@ def dash_signoff(context: Context, item: Found) -> Attribution | None:
     if match is None:
         return None
     name = match.group("name").rstrip(".")
-    if not is_person_name(name):
+    if not _signs_person(context, item, name):
         return None
     return _attribution(context, match.start("name"), name)
 
@@ -79,7 +80,22 @@ def signed_by_other(context: Context, item: Found) -> bool:
     Such a quote is not the previous speaker's words, so it must not continue them.
     """
     match = _signoff_match(context, item)
-    return match is not None and not is_person_name(match.group("name").rstrip("."))
+    return match is not None and not _signs_person(context, item, match.group("name").rstrip("."))
+
+
+def _signs_person(context: Context, item: Found, name: str) -> bool:
+    """Tell whether a sign-off name is a person's: a full name, a title and surname, or a surname
+    that ends a person's full name earlier in the article ("- Quist." after "Ada Quist").
+
+    Examples
+    --------
+    >>> import warnings; warnings.simplefilter("ignore")
+    >>> from analysis.quotes.extract import extract_quotes
+    >>> text = "Ada Quist spoke first.\\n\\n“Taxes will fall.”\\n\\n- Quist.\\n\\n“Rain is coming in from the west.”\\n\\n- Reuters."
+    >>> [q.speaker for q in extract_quotes(text) if q.kind == "direct"]
+    ['Quist', None]
+    """
+    return names_person(name, context.doc.text[: item.start])
 
 
 def _signoff_match(context: Context, item: Found) -> re.Match[str] | None:
