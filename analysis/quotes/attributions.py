@@ -102,6 +102,8 @@ def _attribution_at(
     else:
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
                                             cue, sentence)
+        if not inverted and _reported_passive(text, region_start, cue_start, cue_end, earlier):
+            speaker = None  # "X said the orders would be announced": the orders are spoken of
         coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
         if speaker is None and not coordinated:
             coordinated = _coordinated_past_adverbs(text, region_start, cue_start)
@@ -259,6 +261,45 @@ def _coordinated_past_adverbs(text: str, start: int, end: int) -> bool:
         if word in words("coordinator"):
             return True
         if word not in words("between") and word not in words("time_adverb") and word != "now":
+            return False
+        end = match.start(1)
+    return False
+
+
+def _reported_passive(text: str, start: int, cue_start: int, cue_end: int,
+                      earlier: list[Attribution]) -> bool:
+    """Tell whether a cue is a passive inside the clause an earlier cue with a speaker reports.
+
+    ``Kim said the orders would be announced “soon”``: the subject of "be announced" is
+    spoken of, so the cue has no speaker (the outer speaker's words). "is said to be",
+    "was reported to have" (a raising verb) and a participle ("being told") are left alone.
+    """
+    if text[cue_start:cue_end].endswith("ing") or _TO_AFTER.match(text, cue_end):
+        return False
+    return any(a.speaker is not None for a in earlier) and _passive(text, start, cue_start)
+
+
+_TO_AFTER = re.compile(r"\s+to\b")
+
+
+def _passive(text: str, start: int, cue_start: int) -> bool:
+    """Tell whether a form of be stands before a cue across adverbs ("would be formally announced").
+
+    Examples
+    --------
+    >>> text = "The orders would be formally announced"
+    >>> _passive(text, 0, text.index("announced")), _passive("Kim announced", 0, 4)
+    (True, False)
+    """
+    end = cue_start
+    for _ in range(COORDINATED_MAX_ADVERBS + 1):
+        match = _WORDS_BEFORE.search(text, max(start, end - PREVIOUS_WORD_WINDOW), end)
+        if match is None:
+            return False
+        word = match.group(1).lower()
+        if word in words("passive_auxiliary"):
+            return True
+        if not word.endswith("ly") and word not in words("time_adverb"):
             return False
         end = match.start(1)
     return False
