@@ -34,3 +34,18 @@ def test_a_passive_cue_in_a_reported_clause_gives_the_outer_speaker() -> None:
 def test_a_raising_passive_keeps_its_subject() -> None:
     text = "Aides said Ilse Brandvold was reported to have called the levy “a tax on fishermen.”"
     assert _speakers(text) == ["Ilse Brandvold"]
+
+
+# --- two "according to" sources in one sentence: the one right after the quote ------------------
+
+
+def test_the_according_to_right_after_a_partial_quote_is_its_source() -> None:
+    text = ("Lindqvist leads in the north, according to a Mercer survey published Monday, while "
+            "Arkwright is ahead among “anyone who commutes by train,” according to Tove Brink.")
+    assert _speakers(text) == ["Tove Brink"]
+
+
+def test_a_speech_verb_before_the_quote_keeps_it_over_a_later_according_to() -> None:
+    text = ("Admiral Sten Falk on Monday called the drills “a dress rehearsal,” according to "
+            "the Nordic Wire agency.")
+    assert _speakers(text) == ["Admiral Sten Falk"]

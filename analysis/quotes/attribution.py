@@ -94,7 +94,8 @@ def attribute(context: Context, found: list[Found]) -> None:
             )
         else:
             item.attribution = (
-                _head_with_speaker(context, item)
+                _according_right_after(context, item)
+                or _head_with_speaker(context, item)
                 or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
                 or _tail(context, item, adjacent=False)
@@ -250,6 +251,21 @@ def _head_with_speaker(context: Context, item: Found) -> Attribution | None:
     if head is None or head.speaker is not None or head.lemma == ACCORDING_TO:
         return head
     return _tail(context, item, adjacent=False) or head
+
+
+def _according_right_after(context: Context, item: Found) -> Attribution | None:
+    """Give a partial quote the "according to X" right after it, over one before it.
+
+    ``A leads, according to a Lund poll, while B is ahead among “young voters,” according
+    to Ada Holm``: the source written right after the quote is its own; the one before it
+    attributes the clause before. A speech verb before the quote keeps it ("Kim called
+    it a “rehearsal,” according to the agency": Kim's words, as the agency reports).
+    """
+    head = _head(context, item, near=False)
+    if head is None or head.lemma != ACCORDING_TO:
+        return None
+    tail = _tail(context, item)
+    return tail if tail is not None and tail.lemma == ACCORDING_TO else None
 
 
 def _ends_with_colon(text: str, start: int, end: int) -> bool:
