@@ -49,3 +49,19 @@ def test_a_speech_verb_before_the_quote_keeps_it_over_a_later_according_to() -> 
     text = ("Admiral Sten Falk on Monday called the drills “a dress rehearsal,” according to "
             "the Nordic Wire agency.")
     assert _speakers(text) == ["Admiral Sten Falk"]
+
+
+# --- a quote-only paragraph after a paragraph ending in a reaction sentence ---------------------
+
+
+def test_a_quote_paragraph_goes_with_the_reaction_sentence_ending_the_paragraph_before() -> None:
+    text = ("Helen Quist faced questions about the ferry delays on Friday. Asked about the "
+            "rival plan, she shrugged.\n\n“We will have the boats back by spring.”")
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [(q.speaker, q.actor) for q in quotes] == [("she", "Helen Quist")]
+
+
+def test_a_quote_paragraph_after_a_plain_sentence_stays_unattributed() -> None:
+    text = ("Helen Quist faced questions about the ferry delays on Friday. The harbour was "
+            "quiet.\n\n“We will have the boats back by spring.”")
+    assert _speakers(text) == [None]

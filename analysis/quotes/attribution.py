@@ -455,14 +455,21 @@ def _after_reaction(context: Context, item: Found) -> Attribution | None:
     ``Ono disagreed. “They are choosing already.”`` and ``Choi was unconvinced. “...”``:
     the sentence before, in the same paragraph, is a name or pronoun and a reaction word
     (``reaction`` in ``quote_words.csv``: agreed, conceded, was skeptical, ...) with at
-    most a few words after it, and holds no quotation marks.
+    most a few words after it, and holds no quotation marks. The sentence may also end
+    the paragraph before when the quote opens its own (``Asked about it, she laughed.``
+    then a paragraph ``“...”``).
     """
     doc = context.doc
     sentence = sentence_of(context, item.start)
     if sentence is None or sentence.index == 0 or doc.text[sentence.start : item.start].strip():
         return None
     previous = doc.sentences[sentence.index - 1]
-    if previous.paragraph != sentence.paragraph or marked_in(context, previous.start, previous.end):
+    opens_paragraph = doc.paragraphs[sentence.paragraph].start == sentence.start
+    if previous.paragraph != sentence.paragraph and not (
+        opens_paragraph and previous.paragraph == sentence.paragraph - 1
+    ):
+        return None
+    if marked_in(context, previous.start, previous.end):
         return None
     subject = sentence_subject(doc.text, previous.start, previous.end)
     if subject is None or subject.kind == "description" or is_section_label(doc.text, subject):
