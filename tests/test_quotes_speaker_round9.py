@@ -65,3 +65,17 @@ def test_a_quote_paragraph_after_a_plain_sentence_stays_unattributed() -> None:
     text = ("Helen Quist faced questions about the ferry delays on Friday. The harbour was "
             "quiet.\n\n“We will have the boats back by spring.”")
     assert _speakers(text) == [None]
+
+
+# --- a verb coordinated before the cue: the first verb's subject speaks -------------------------
+
+
+def test_a_verb_and_particle_before_and_leave_the_subject_whole() -> None:
+    text = "The old ferryman leaned over and said, “Nobody listens to the tide.”"
+    assert _speakers(text) == ["The old ferryman"]
+
+
+def test_a_past_verb_before_and_after_an_opening_phrase() -> None:
+    text = "At the end of the hearing, the harbour clerk nodded and said, “We are done here.”"
+    assert _speakers(text) == ["the harbour clerk"]
+
