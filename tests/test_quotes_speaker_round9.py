@@ -79,3 +79,8 @@ def test_a_past_verb_before_and_after_an_opening_phrase() -> None:
     text = "At the end of the hearing, the harbour clerk nodded and said, “We are done here.”"
     assert _speakers(text) == ["the harbour clerk"]
 
+
+
+def test_a_present_tense_whisper_after_a_coordinated_verb() -> None:
+    text = "In the last scene, the pilot's navigator leans over and whispers, “Hold the course.”"
+    assert _speakers(text) == ["the pilot's navigator"]
