@@ -84,3 +84,21 @@ def test_a_past_verb_before_and_after_an_opening_phrase() -> None:
 def test_a_present_tense_whisper_after_a_coordinated_verb() -> None:
     text = "In the last scene, the pilot's navigator leans over and whispers, “Hold the course.”"
     assert _speakers(text) == ["the pilot's navigator"]
+
+
+# --- a name that speaks of itself as "it" is an organisation ------------------------------------
+
+
+def _kinds(text: str) -> list[str | None]:
+    return [q.speaker_kind for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+
+
+def test_a_name_saying_in_a_statement_that_it_is_ready_is_an_organisation() -> None:
+    text = ("Tovik Freight said in a statement that it was “ready to expand” once the permits "
+            "arrived.")
+    assert _kinds(text) == ["organisation"]
+
+
+def test_a_person_saying_it_was_hard_stays_a_person() -> None:
+    text = "Helen Brask said it was “harder than anyone expected” to find crews."
+    assert _kinds(text) == ["person"]
