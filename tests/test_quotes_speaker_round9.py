@@ -102,3 +102,12 @@ def test_a_name_saying_in_a_statement_that_it_is_ready_is_an_organisation() -> N
 def test_a_person_saying_it_was_hard_stays_a_person() -> None:
     text = "Helen Brask said it was “harder than anyone expected” to find crews."
     assert _kinds(text) == ["person"]
+
+
+# --- a colon introduction in the article's first sentence, after its dateline -------------------
+
+
+def test_the_subject_after_a_dateline_introduces_the_chant() -> None:
+    text = ("BRANNOCK, Vt. (AP) - The fans outside the rink had their song ready before Ivo "
+            "Tamm skated out: “Bring the cup home! Bring the cup home!”")
+    assert _speakers(text) == ["The fans"]

@@ -17,6 +17,7 @@ from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
 from analysis.quotes.context import (
+    DATELINE,
     ONLY_PUNCTUATION,
     WORDS,
     Attribution,
@@ -307,8 +308,16 @@ def _subject_before_quote(context: Context, item: Found) -> Attribution | None:
 
 
 def _subject_attribution(context: Context, sentence: Sentence, end: int) -> Attribution | None:
-    """An attribution without cue: the subject of a sentence that introduces a quote with ":"."""
-    subject = sentence_subject(context.doc.text, sentence.start, end)
+    """An attribution without cue: the subject of a sentence that introduces a quote with ":".
+
+    The article's first sentence is read after its dateline ("HARBOURTON (AP) - The
+    fans had their song ready: “...”": the fans).
+    """
+    start = sentence.start
+    dateline = DATELINE.match(context.doc.text, start, end) if sentence.index == 0 else None
+    if dateline is not None:
+        start = dateline.end()
+    subject = sentence_subject(context.doc.text, start, end)
     if subject is None or is_section_label(context.doc.text, subject):
         return None  # "EXPERT VIEW: “...”": a section label, not a speaker
     return Attribution(subject.start, subject.end, "", "", False, subject, None, False,
