@@ -20,6 +20,7 @@ from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
 from analysis.quotes.context import (
+    DATELINE,
     ONLY_PUNCTUATION,
     WORDS,
     Attribution,
@@ -101,7 +102,8 @@ def attribute(context: Context, found: list[Found]) -> None:
             )
         else:
             item.attribution = (
-                _tail_after_comma(context, item)
+                _according_right_after(context, item)
+                or _tail_after_comma(context, item)
                 or _head_with_speaker(context, item)
                 or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
@@ -301,6 +303,21 @@ def _head_with_speaker(context: Context, item: Found) -> Attribution | None:
     return _tail(context, item, adjacent=False) or head
 
 
+def _according_right_after(context: Context, item: Found) -> Attribution | None:
+    """Give a partial quote the "according to X" right after it, over one before it.
+
+    ``A leads, according to a Lund poll, while B is ahead among “young voters,” according
+    to Ada Holm``: the source written right after the quote is its own; the one before it
+    attributes the clause before. A speech verb before the quote keeps it ("Kim called
+    it a “rehearsal,” according to the agency": Kim's words, as the agency reports).
+    """
+    head = _head(context, item, near=False)
+    if head is None or head.lemma != ACCORDING_TO:
+        return None
+    tail = _tail(context, item)
+    return tail if tail is not None and tail.lemma == ACCORDING_TO else None
+
+
 def _ends_with_colon(text: str, start: int, end: int) -> bool:
     """Tell whether ``text[start:end].rstrip().endswith(":")``, reading back from ``end`` only."""
     while end > start and text[end - 1].isspace():
@@ -351,13 +368,19 @@ def _subject_attribution(context: Context, sentence: Sentence, end: int) -> Attr
 
     When a verb of feeling runs up to the colon ("... doesn't surprise pollster X:"), its
     object is the speaker instead (:func:`analysis.quotes.experiencer.experiencer_before_colon`).
+    The article's first sentence is read after its dateline ("HARBOURTON (AP) - The
+    fans had their song ready: “...”": the fans).
     """
     colon = _colon_at(context.doc.text, sentence.start, end)
     moved = experiencer_before_colon(context.doc.text, sentence.start, colon) if colon else None
     if moved is not None:
         return Attribution(moved.start, moved.end, "", "", False, moved, None, False,
                            sentence.index)
-    subject = sentence_subject(context.doc.text, sentence.start, end)
+    start = sentence.start
+    dateline = DATELINE.match(context.doc.text, start, end) if sentence.index == 0 else None
+    if dateline is not None:
+        start = dateline.end()
+    subject = sentence_subject(context.doc.text, start, end)
     if subject is None or is_section_label(context.doc.text, subject):
         return None  # "EXPERT VIEW: “...”": a section label, not a speaker
     return Attribution(subject.start, subject.end, "", "", False, subject, None, False,
@@ -529,14 +552,21 @@ def _after_reaction(context: Context, item: Found) -> Attribution | None:
     ``Ono disagreed. “They are choosing already.”`` and ``Choi was unconvinced. “...”``:
     the sentence before, in the same paragraph, is a name or pronoun and a reaction word
     (``reaction`` in ``quote_words.csv``: agreed, conceded, was skeptical, ...) with at
-    most a few words after it, and holds no quotation marks.
+    most a few words after it, and holds no quotation marks. The sentence may also end
+    the paragraph before when the quote opens its own (``Asked about it, she laughed.``
+    then a paragraph ``“...”``).
     """
     doc = context.doc
     sentence = sentence_of(context, item.start)
     if sentence is None or sentence.index == 0 or doc.text[sentence.start : item.start].strip():
         return None
     previous = doc.sentences[sentence.index - 1]
-    if previous.paragraph != sentence.paragraph or marked_in(context, previous.start, previous.end):
+    opens_paragraph = doc.paragraphs[sentence.paragraph].start == sentence.start
+    if previous.paragraph != sentence.paragraph and not (
+        opens_paragraph and previous.paragraph == sentence.paragraph - 1
+    ):
+        return None
+    if marked_in(context, previous.start, previous.end):
         return None
     subject = sentence_subject(doc.text, previous.start, previous.end)
     if subject is None or subject.kind == "description" or is_section_label(doc.text, subject):

@@ -126,6 +126,8 @@ def _attribution_at(
     else:
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
                                             cue, sentence)
+        if not inverted and _reported_passive(text, region_start, cue_start, cue_end, earlier):
+            speaker = None  # "X said the orders would be announced": the orders are spoken of
         coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
         if speaker is None and not coordinated:
             coordinated = _coordinated_past_adverbs(text, region_start, cue_start)
@@ -170,8 +172,10 @@ def _speaker_of_cue(
         # "Bush attacked Trump, with whom he clashed, calling him ...": the subject of a
         # participle after a comma is the clause's, found by the caller
         return None, False
-    subject = subject_head(text, subject_before(text, region_start, cue_start), region_start,
-                           cue_start)
+    first_verb = _coordinated_first_verb(text, region_start, cue_start)
+    subject_end = cue_start if first_verb is None else first_verb
+    subject = subject_head(text, subject_before(text, region_start, subject_end), region_start,
+                           subject_end)
     if subject is not None and not is_speaker_phrase(subject.text):
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
     if subject is not None and subject.kind == "description" and participle:
@@ -283,6 +287,77 @@ def _coordinated_past_adverbs(text: str, start: int, end: int) -> bool:
         if word in words("coordinator"):
             return True
         if word not in words("between") and word not in words("time_adverb") and word != "now":
+            return False
+        end = match.start(1)
+    return False
+
+
+def _coordinated_first_verb(text: str, start: int, cue_start: int) -> int | None:
+    """Return where the verb coordinated before a cue starts ("leans over and whispers"), or None.
+
+    The word before "and" counts as a verb when an adverb particle follows it ("leaned
+    over and said") or it is a past form in "-ed" ("nodded and said"): a noun rarely is
+    either, so "the workers and managers said" stays a joint subject.
+
+    Examples
+    --------
+    >>> text = "The aide leans over and whispers"
+    >>> text[_coordinated_first_verb(text, 0, text.index("whispers")):]
+    'leans over and whispers'
+    >>> _coordinated_first_verb("Aides and advisers said", 0, 18) is None
+    True
+    """
+    window = max(start, cue_start - PREVIOUS_WORD_WINDOW)
+    match = _BEFORE_AND.search(text, window, cue_start)
+    if match is None:
+        return None
+    word = match.group(1)
+    if word in words("coordinated_particle"):
+        verb = _WORDS_BEFORE.search(text, window, match.start(1))
+        return verb.start(1) if verb is not None and verb.group(1).isalpha() and verb.group(1).islower() else None
+    return match.start(1) if len(word) > PAST_MIN_CHARS and word.endswith("ed") else None
+
+
+#: A lower-case word and "and" right before a cue.
+_BEFORE_AND = re.compile(r"(?<![\w’'-])([a-z]+)\s+and\s+$")
+#: Fewest letters of a past form in "-ed" read as a verb before "and" ("nodded", not "red").
+PAST_MIN_CHARS = 4
+
+
+def _reported_passive(text: str, start: int, cue_start: int, cue_end: int,
+                      earlier: list[Attribution]) -> bool:
+    """Tell whether a cue is a passive inside the clause an earlier cue with a speaker reports.
+
+    ``Kim said the orders would be announced “soon”``: the subject of "be announced" is
+    spoken of, so the cue has no speaker (the outer speaker's words). "is said to be",
+    "was reported to have" (a raising verb) and a participle ("being told") are left alone.
+    """
+    if text[cue_start:cue_end].endswith("ing") or _TO_AFTER.match(text, cue_end):
+        return False
+    return any(a.speaker is not None for a in earlier) and _passive(text, start, cue_start)
+
+
+_TO_AFTER = re.compile(r"\s+to\b")
+
+
+def _passive(text: str, start: int, cue_start: int) -> bool:
+    """Tell whether a form of be stands before a cue across adverbs ("would be formally announced").
+
+    Examples
+    --------
+    >>> text = "The orders would be formally announced"
+    >>> _passive(text, 0, text.index("announced")), _passive("Kim announced", 0, 4)
+    (True, False)
+    """
+    end = cue_start
+    for _ in range(COORDINATED_MAX_ADVERBS + 1):
+        match = _WORDS_BEFORE.search(text, max(start, end - PREVIOUS_WORD_WINDOW), end)
+        if match is None:
+            return False
+        word = match.group(1).lower()
+        if word in words("passive_auxiliary"):
+            return True
+        if not word.endswith("ly") and word not in words("time_adverb"):
             return False
         end = match.start(1)
     return False

@@ -17,6 +17,7 @@ from analysis.quotes.phrases import Phrase
 from analysis.text.document import Document, Sentence
 
 __all__ = [
+    "DATELINE",
     "ONLY_PUNCTUATION",
     "THAT_AFTER",
     "WORDS",
@@ -37,6 +38,9 @@ __all__ = [
 THAT_MAX_GAP = 60
 #: A complementizer "that" after a cue, with what may stand before it.
 THAT_AFTER = re.compile(rf"^(?:[^,.;:“”\"]{{0,{THAT_MAX_GAP}}}?\s)?that\s+", re.IGNORECASE)
+#: A dateline before a story's first sentence ("VILNIUS, Lithuania (feature) — ",
+#: "HARBOURTON, Pa. (AP) - ").
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+,?[^—\n]{0,60}?\s(?:—|–|-{1,2})\s+")
 #: Text that holds nothing but spaces and punctuation.
 ONLY_PUNCTUATION = re.compile(r"^[\s,;:—–\-.…’'\"”“)]*$")
 #: A word, for counting the words of a quote or a gap.

@@ -230,13 +230,14 @@ def _trailing_name(text: str, toks: list[tuple[int, int]], phrase: Phrase, i: in
     """Return the name ending a description-led phrase ("a radio interview Ruiz" -> "Ruiz").
 
     Only when a lower-case word that is no title stands before the name: "a radio
-    interview", not "the party chairman".
+    interview", not "the party chairman"; and not after "of" ("to the Ministry of Defence":
+    one name).
     """
     if phrase.kind != "name":
         return None
     first = _name_run_back(text, toks, i)
     before = [_token(text, toks, j).lower() for j in range(_index_before(toks, phrase.start), first)]
-    if not before or not any(w.isalpha() and w not in words("determiner") | words("article")
+    if not before or before[-1] == "of" or not any(w.isalpha() and w not in words("determiner") | words("article")
                              and w not in words("title_word") for w in before[1:]):
         return None
     name = text[toks[first][0] : toks[i][1]]

@@ -19,6 +19,7 @@ from analysis.quotes.speaker_kinds import (
     anonymous_words,
     described_organisations,
     looks_like_person,
+    self_referring_organisations,
 )
 from analysis.quotes.words import words
 
@@ -65,7 +66,8 @@ class Genders:
     def organisations(self) -> frozenset[str]:
         """Names the article describes as organisations ("X, a watchdog group"), read once."""
         if self._organisations is None:
-            self._organisations = described_organisations(self.text)
+            self._organisations = (described_organisations(self.text)
+                                   | self_referring_organisations(self.text))
         return self._organisations
 
     def aged(self, actor: str) -> bool:

@@ -37,7 +37,7 @@ from functools import cache
 from analysis.actors.gender import PLURAL, agrees, pronoun_gender
 from analysis.actors.registry import ActorMention, ActorRegistry
 from analysis.actors.titles import title_before, title_fits
-from analysis.quotes.context import Found
+from analysis.quotes.context import DATELINE, Found
 from analysis.quotes.head_mentions import head_mention
 from analysis.quotes.name_forms import (
     ACRONYM,
@@ -82,8 +82,6 @@ ROLE_NAMED_LATER_WINDOW = 240
 #: Characters of an introductory phrase before the comma that a sentence's subject follows
 #: ("Back at the map stand, Kovaite was ...").
 INTRO_PHRASE_CHARS = 60
-#: A dateline before a story's first sentence ("VILNIUS, Lithuania (feature) — ").
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,?[^—\n]{0,60}?\s(?:—|–|-{1,2})\s+")
 #: A capitalised word followed by a lower-case one: a one-word subject ("Kovaite was").
 _ONE_WORD_SUBJECT = re.compile(r"([A-Z][a-z][\w’'-]*)(?:\s+[a-z]|,\s+(?:an?\s|the\s|\d))")
 #: An organisation named as "Head of Name[, Name] [and Name]": the whole is its name
@@ -204,7 +202,7 @@ class Resolver(OrganisationSpeakers):
 
     def _sentence_subject(self, start: int, end: int) -> tuple[int, str] | None:
         text = self.doc.text
-        dateline = _DATELINE.match(text, start, end)
+        dateline = DATELINE.match(text, start, end)
         if dateline is not None:
             start = dateline.end()
         match = NAME_RUN_RE.match(text, start, end)

@@ -25,11 +25,14 @@ from functools import cache
 from itertools import pairwise
 
 from analysis._resources import read_csv_rows, read_lines
+from analysis.actors.gender import first_name_gender
 from analysis.actors.registry import ActorRegistry
+from analysis.quotes.cues import cues
+from analysis.quotes.words import alternation, words
 
 __all__ = ["anonymous_heads", "anonymous_words", "described_organisations", "is_anonymous",
-           "looks_like_person", "named_after", "organisation_description", "speaker_kind",
-           "withheld_after"]
+           "looks_like_person", "named_after", "organisation_description",
+           "self_referring_organisations", "speaker_kind", "withheld_after"]
 
 #: Words that open a definite or possessed description: "the officials" are known ones.
 DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its",
@@ -300,6 +303,51 @@ def described_organisations(text: str) -> frozenset[str]:
         words = match.group("words").lower().split()
         if not _NOT_IN_HEAD.intersection(words):
             names.add(_LEADING_THE.sub("", match.group("name")))
+    return frozenset(names)
+
+
+@cache
+def _self_reference() -> re.Pattern[str]:
+    """NAME, a ``self_reference_cue``, "in a statement" maybe, "that" maybe, "it" and a verb.
+
+    After "in a statement" any "it" counts; else the verb after "it" is an "-ing" form
+    after "was", an "-ed" form after "had" or a verb after "would" other than "be" ("it
+    would cooperate", not "it would be hard").
+    """
+    lemmas = words("self_reference_cue")
+    forms = sorted((form for form, cue in cues().items() if cue.lemma in lemmas), key=len, reverse=True)
+    verb = (rf"(?:(?:{alternation('it_progressive')})\s+[a-z]+ing|(?:{alternation('it_perfect')})"
+            rf"\s+[a-z]+ed|(?:{alternation('it_modal')})\s+(?!(?:{alternation('it_modal_not')})\b)[a-z]+)")
+    statement = rf"(?:on\s+\w+\s+)?in\s+an?\s+(?:{alternation('statement_noun')})\s+(?:that\s+)?it\s+\w"
+    return re.compile(
+        rf"(?<![\w’'&.-])(?P<name>{_NAME_RUN})\s+(?:{'|'.join(map(re.escape, forms))})\s+"
+        rf"(?:{statement}|(?:that\s+)?it\s+{verb}\b)"
+    )
+
+
+def self_referring_organisations(text: str) -> frozenset[str]:
+    """Return the names ``text`` shows to be organisations by their speaking of themselves as "it".
+
+    ``Halberd Marine said in a statement that it was “ready to hire”``: a name whose
+    of two words or more whose first is no known first name
+    (:func:`analysis.actors.gender.first_name_gender`) says "it" of itself right after
+    the cue, in a written statement or with a verb that makes "it" no expletive ("said
+    in a statement that it was", "said that it would hire"). "Helen Berg said it was
+    hard" is left alone.
+
+    Examples
+    --------
+    >>> sorted(self_referring_organisations(
+    ...     "Nordvik Timber said in a statement that it was ready. "
+    ...     "Helen Berg said it was a mistake. Tovik Freight said it would hire. "
+    ...     "Odd Vale said it would be hard."))
+    ['Nordvik Timber', 'Tovik Freight']
+    """
+    names = set()
+    for match in _self_reference().finditer(text):
+        name = _LEADING_THE.sub("", match.group("name"))
+        if len(name.split()) > 1 and first_name_gender(name) is None:
+            names.add(name)
     return frozenset(names)
 
 
