@@ -355,7 +355,7 @@ def _passive(text: str, start: int, cue_start: int) -> bool:
         if match is None:
             return False
         word = match.group(1).lower()
-        if word in words("passive_auxiliary"):
+        if word in words("passive_be"):
             return True
         if not word.endswith("ly") and word not in words("time_adverb"):
             return False
