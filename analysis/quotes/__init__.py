@@ -7,15 +7,21 @@ Module map (one concern each; the steps run in this order for every article):
 ``words``                  the rules' English word lists (``resources/quotes/quote_words.csv``)
 ``cues``                   the one speech-verb list (``resources/quotes/speech_verbs.csv``)
 ``marks``                  quote-mark pairing into spans, across multi-paragraph quotes
-``phrases``                speaker noun phrases: before a cue, after it, a sentence's subject
+``phrase_tokens``          the phrase record, its tokeniser and word tests
+``phrases``                speaker noun phrases read back from a cue
+``phrase_forward``         speaker noun phrases after a cue, and a sentence's subject
 ``speaker_phrase``         whether a phrase found next to a cue can be a speaker at all
 ``heads``                  the person heading a speaker phrase: appositions, "of" phrases
+``group_numerals``         a number standing for the people just named: "the two write"
 ``clause_openers``         participles, adverb and time openers, absolute "with" around a subject
 ``context``                the extractor's working records for one article and span helpers
 ``attributions``           the speech cues of a sentence with their speakers and addressees
 ``classify``               the kind of a quote-mark span: direct, partial, title, scare
 ``attribution``            which cue (so which speaker) each marked quote takes
 ``signoffs``               speakers beside a quote without a verb: dash sign-offs, labels
+``passive_agent``          the speaker of a passive cue: the agent after "by"
+``experiencer``            a colon introduction naming who is moved: "... doesn't surprise X:"
+``digest_labels``          speakers of excerpts in a news digest: "HEADLINE - Author: “...”"
 ``paragraph_lead``         a quote after a paragraph (or sentence) about one person: theirs
 ``scare``                  whether a short partial quote no cue takes is speech or a scare quote
 ``indirect``               reported speech without marks ("X said that ...")
@@ -27,6 +33,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``speaker_index``          the article's speakers, titled names and appositives, indexed
 ``speaker_kinds``          named person, organisation, description, anonymous, unresolved
 ``organisation_speakers``  organisations as speakers: "they"/"it", a text's issuer
+``described_speakers``     descriptions as speakers: "the senator", an office's holder
 ``head_mentions``          the registry mention heading a speaker phrase (its actor)
 ``antecedents``            a pronoun speaker in an embedded clause named by its sentence's subject
 ``name_forms``             a name's written form: acronyms spelled out, names the registry lacks

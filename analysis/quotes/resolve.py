@@ -38,6 +38,7 @@ from analysis.actors.gender import PLURAL, agrees, pronoun_gender
 from analysis.actors.registry import ActorMention, ActorRegistry
 from analysis.actors.titles import title_before, title_fits
 from analysis.quotes.context import DATELINE, Found
+from analysis.quotes.described_speakers import DescribedSpeakers
 from analysis.quotes.head_mentions import head_mention
 from analysis.quotes.name_forms import (
     ACRONYM,
@@ -48,23 +49,20 @@ from analysis.quotes.name_forms import (
     unregistered_name,
     without_leading_stops,
 )
-from analysis.quotes.organisation_speakers import BACK_REFERENCE_WINDOW, OrganisationSpeakers
+from analysis.quotes.organisation_speakers import BACK_REFERENCE_WINDOW
 from analysis.quotes.phrases import Phrase
 from analysis.quotes.pronouns import PRONOUN_CANDIDATES, Genders
 from analysis.quotes.records import SPEECH_KINDS
 from analysis.quotes.speaker_index import AppositiveNames, Speakers, TitledNames
 from analysis.quotes.speaker_kinds import (
-    DEFINITE_OPENERS,
     anonymous_heads,
     anonymous_words,
     is_anonymous,
-    looks_like_person,
     named_after,
-    organisation_description,
     speaker_kind,
     withheld_after,
 )
-from analysis.quotes.words import document_nouns, role_synonyms, words
+from analysis.quotes.words import document_nouns, words
 from analysis.text.document import Document
 from analysis.text.patterns import NAME_RUN_RE
 
@@ -77,8 +75,6 @@ BACK_REFERENCE_MAX_WORDS = 3
 EXPANSION_CANDIDATES = 8
 #: Sentences before a pronoun searched for a person named but not yet quoted.
 MENTION_SENTENCES = 2
-#: Characters after a definite description searched for "The <head>, NAME," that names it.
-ROLE_NAMED_LATER_WINDOW = 240
 #: Characters of an introductory phrase before the comma that a sentence's subject follows
 #: ("Back at the map stand, Kovaite was ...").
 INTRO_PHRASE_CHARS = 60
@@ -126,7 +122,7 @@ def dated_role(
     return role.title, role.affiliation
 
 
-class Resolver(OrganisationSpeakers):
+class Resolver(DescribedSpeakers):
     """Resolve speaker and addressee mentions to actors, in text order.
 
     Parameters
@@ -531,126 +527,6 @@ class Resolver(OrganisationSpeakers):
         """Return the one actor the registry says ``mention`` denotes on the date."""
         actor = self.registry.resolve(mention, on=self.on)
         return actor.name if actor is not None else None
-
-    def described(self, phrase: Phrase) -> str | None:
-        """Resolve a description ("the senator"): head mention, registry, context."""
-        actor = self.mentioned(phrase.start, phrase.end)
-        if actor is None:
-            actor = self.registry_resolve(phrase.text)
-            if actor is not None and not self._office_in_context(actor, phrase):
-                actor = None  # "the foreign minister" in a story naming no country of theirs
-        if actor is not None:
-            return actor
-        if organisation_description(phrase.text):
-            actor = self.organisation_described(phrase)
-            if actor is not None:
-                return actor
-        candidates = {a.name for a in self.registry.candidates(phrase.text, on=self.on)}
-        if candidates:
-            # the last mention before the phrase of any candidate actor
-            by_actor = self.mentions_by_actor()
-            limit = bisect_left(self._mention_starts, phrase.start)
-            latest = -1
-            for name in candidates:
-                numbers = by_actor.get(name, ())
-                position = bisect_left(numbers, limit) - 1
-                if position >= 0:
-                    latest = max(latest, numbers[position])
-            if latest >= 0:
-                return self.mentions[latest].actor
-        return self.titled_name_before(phrase)
-
-    def _office_in_context(self, actor: str, phrase: Phrase) -> bool:
-        """Tell whether a bare title the registry resolved to a person fits the story.
-
-        A title resolves to the one registry person who holds it (on the article's date,
-        or ever when it has none); that is a guess unless the phrase or the article names
-        the country or body the office belongs to ("the foreign minister" is Japan's only
-        in a story that names Japan or one of its bodies).
-        """
-        record = self.registry.get(actor)
-        if record is None or record.kind != "person":
-            return True
-        roles = record.roles_on(self.on) if self.on is not None else record.roles
-        homes = {role.affiliation for role in roles if role.affiliation}
-        homes |= {self.registry.get(home).country for home in list(homes)
-                  if self.registry.get(home) is not None and self.registry.get(home).country}
-        if not homes:
-            return True
-        named_in_phrase = {m.actor for m in self.registry.find_mentions(
-            phrase.text, on=self.on, demonyms=True)}
-        if named_in_phrase & homes:
-            return True
-        by_actor = self.mentions_by_actor()
-        if any(home in by_actor for home in homes):
-            return True
-        return any(self.registry.get(other) is not None
-                   and self.registry.get(other).country in homes for other in by_actor)
-
-    def titled_name_before(self, phrase: Phrase) -> str | None:
-        """"the senator" -> the last "Senator Pete Ricketts" written before the mention.
-
-        Or the last name in apposition with a description of that head noun, when it is
-        later: "Japan's defense minister, Gen Nakatani, ..." or "Ingrid Solberg, a defense
-        economist, ..." (:class:`~analysis.quotes.speaker_index.AppositiveNames`), when that
-        name is a person's.
-        """
-        head = phrase.text.split()[-1]
-        if not head.isalpha() or head[:1].isupper():
-            return None
-        self._ensure_titled()
-        last = appositive = None
-        for noun in role_synonyms(head):  # "the envoy": "Ambassador X" or "its ambassador, X"
-            titled = self._titled.last_before(noun.capitalize(), phrase.start)
-            if titled is not None and (last is None or titled.start(1) > last.start(1)):
-                last = titled
-            named = self._appositive.last_before(noun, phrase.start)
-            if named is not None and (appositive is None or named[1] > appositive[1]):
-                appositive = named
-        if appositive is not None and (last is None or appositive[1] > last.start(1)):
-            actor = self._appositive_person(*appositive)
-            if actor is not None:
-                return actor
-        if last is None:
-            return self._named_later(phrase, head) if appositive is None else None
-        name = last.group(1).strip()
-        start = last.start(1)
-        return self.mentioned(start, start + len(name)) or self.registry_resolve(name) or name
-
-    def _named_later(self, phrase: Phrase, head: str) -> str | None:
-        """"The company's chief executive said ... The executive, Han Ji-won, ...": Han.
-
-        A definite description no name before it explains takes the person a
-        back-reference with the same head noun names in apposition within
-        :data:`ROLE_NAMED_LATER_WINDOW` characters after it.
-        """
-        first = phrase.text.split()[0]
-        if first.lower() not in DEFINITE_OPENERS and not first.endswith(("'s", "’s")):
-            return None
-        for noun in role_synonyms(head):
-            named = self._appositive.first_after(noun, phrase.end, ROLE_NAMED_LATER_WINDOW)
-            if named is not None:
-                return self._appositive_person(*named)
-        return None
-
-    def _ensure_titled(self) -> None:
-        if self._titled is None:
-            self._titled = TitledNames(self.doc.text)
-            self._appositive = AppositiveNames(self.doc.text)
-
-    def _appositive_person(self, name: str, start: int) -> str | None:
-        """The person an appositive's name stands for, or None when it names no person."""
-        name = without_leading_stops(name)
-        start = self.doc.text.find(name, start)
-        if start < 0 or name.split()[0].lower() in run_openers():
-            return None
-        actor = self.named(Phrase(start, start + len(name), name, "name"))
-        if actor is None:
-            return None
-        record = self.registry.get(actor)
-        if record is not None:
-            return actor if record.kind == "person" else None
-        return actor if looks_like_person(actor) else None
 
 
 @cache
