@@ -92,7 +92,34 @@ def test_speaker_none_counts_as_wrong_and_wrong_mentions_are_listed(monkeypatch,
     assert result.recall == pytest.approx(2 / 3)
     assert (result.gold_speaker_recalled, result.speaker_recall) == (0, 0.0)  # none end to end
     kinds = sorted(row["error"] for row in csv.DictReader(errors.open(encoding="utf-8")))
-    assert kinds == ["missed", "no speaker", "wrong speaker"]
+    # each found gold quote without its speaker is listed once more, as "not recalled"
+    assert kinds == ["missed", "no speaker", "not recalled", "not recalled", "wrong speaker"]
+
+
+def test_gold_quote_without_source_counts_against_recall_and_is_reported(tmp_path):
+    folder = tmp_path / "brat"
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    text = "The flyer read: “Vote early.” Aiko Mori said, “Polls open at seven.”"
+    (folder / "text" / "flyer.txt").write_text(text, encoding="utf-8")
+    first = text.index("“Vote")
+    second = text.index("“Polls")
+    speaker = text.index("Aiko")
+    (folder / "attributions" / "flyer.ann").write_text(
+        f"T1\tContent {first} {text.index('”') + 1}\t“Vote early.”\n"
+        f"T2\tContent {second} {len(text)}\t“Polls open at seven.”\n"
+        f"T3\tSource {speaker} {speaker + 9}\tAiko Mori\n"
+        f"T4\tCue {speaker + 10} {speaker + 14}\tsaid\n"
+        "E1\tAttribution:T4 Content:T1\n"
+        "E2\tAttribution:T4 Content:T2 Source:T3\n",
+        encoding="utf-8",
+    )
+    result = evaluate_brat(folder)
+    assert result.gold == 2 and result.gold_without_source == 1
+    assert result.gold_speaker_recalled == 1  # the flyer's words can never be recalled
+    assert result.speaker_recall == pytest.approx(0.5)
+    assert "1 gold quotes name no source" in result.summary()
+    assert result.as_dict()["gold_without_source"] == 1
 
 
 def test_cli_prints_scores_as_json(capsys):

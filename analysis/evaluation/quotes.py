@@ -24,7 +24,10 @@ docs/evaluation.md):
   no speaker counts as wrong.
 * **End-to-end speaker recall**: gold quotes with a Source for which some prediction
   overlapping them has a speaker mention overlapping that Source, over all gold quotes
-  (a missed quote and a wrong speaker both count against it).
+  (a missed quote and a wrong speaker both count against it, and so does a gold quote
+  with no Source, which no prediction can recall: the summary says how many there are).
+  The ``--errors`` rows "not recalled" list the found gold quotes none of whose
+  predictions has the gold speaker, one row each (judged against the first of them).
 * **Articles that raised**: articles on which extract_quotes raised any exception.
 """
 
@@ -225,6 +228,7 @@ class QuoteEvaluation(MatchScores):
     speaker_correct: int = 0
     speaker_missing: int = 0
     gold_speaker_recalled: int = 0
+    gold_without_source: int = 0
     indirect_predicted: int = 0
     indirect_matched: int = 0
     seconds: float = 0.0
@@ -270,6 +274,7 @@ class QuoteEvaluation(MatchScores):
             "speaker_missing": self.speaker_missing,
             "speaker_recall": round(self.speaker_recall, 4),
             "gold_speaker_recalled": self.gold_speaker_recalled,
+            "gold_without_source": self.gold_without_source,
             "indirect_predicted": self.indirect_predicted,
             "indirect_overlapping_gold_content": self.indirect_matched,
             "seconds": round(self.seconds, 3),
@@ -289,7 +294,8 @@ class QuoteEvaluation(MatchScores):
             f"  speaker accuracy {self.speaker_accuracy:.3f} "
             f"({self.speaker_correct}/{self.speaker_judged}; {self.speaker_missing} without speaker)",
             f"  end-to-end speaker recall {self.speaker_recall:.3f} "
-            f"({self.gold_speaker_recalled}/{self.gold} gold quotes found with their speaker)",
+            f"({self.gold_speaker_recalled}/{self.gold} gold quotes found with their speaker; "
+            f"{self.gold_without_source} gold quotes name no source)",
             f"  indirect: {self.indirect_predicted} predicted, "
             f"{self.indirect_matched} overlap a gold Content",
             f"  articles that raised: {self.articles_raised}",
@@ -396,13 +402,17 @@ def _score_article(result: QuoteEvaluation, item: BratArticle, quotes: list[Any]
                 errors.append(_error_row(item, "wrong speaker", quote, best))
     for index, g in enumerate(gold):
         found = matched_by[index]
+        result.gold_without_source += not g.source
         if not found:
             errors.append(_error_row(item, "missed", None, g))
             continue
         result.gold_matched += 1
-        if g.source and any(q.speaker_start is not None and _overlap(
-                (q.speaker_start, q.speaker_end), g.source) for q in found):
+        recalled = any(q.speaker_start is not None and _overlap(
+            (q.speaker_start, q.speaker_end), g.source) for q in found)
+        if recalled:
             result.gold_speaker_recalled += 1
+        elif g.source:
+            errors.append(_error_row(item, "not recalled", found[0], g))
         if _strict(text, g, [(q.start, q.end) for q in found]):
             result.gold_strict += 1
         else:
