@@ -73,6 +73,7 @@ evaluate: $(STAMP)
 	$(PY) -m analysis evaluate speakers tests/fixtures/speakers-gold/check.json
 	$(PY) -m analysis evaluate speakers tests/fixtures/speakers-gold/check2.json
 	$(PY) -m analysis evaluate speakers tests/fixtures/speakers-gold/check3.json
+	$(PY) -m analysis evaluate speakers tests/fixtures/speakers-gold/check4.json
 	$(PY) -m analysis evaluate sectors tests/fixtures/sectors-gold/gold.json
 	$(PY) -m analysis evaluate quotes --gold tests/fixtures/korean-quotes/gold.json
 	$(PY) -m analysis evaluate quotes --gold tests/fixtures/korean-quotes/check.json

@@ -104,7 +104,8 @@ def test_shipped_gold_set_is_read_and_scored() -> None:
     assert result.ratio(result.actor_right, result.with_actor) > 0.75
 
 
-@pytest.mark.parametrize("name", ["gold.json", "check.json", "check2.json", "check3.json"])
+@pytest.mark.parametrize("name", ["gold.json", "check.json", "check2.json", "check3.json",
+                                  "check4.json"])
 def test_each_gold_file_passes_its_own_validator(name: str) -> None:
     import subprocess
     import sys
