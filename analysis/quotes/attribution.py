@@ -36,6 +36,7 @@ from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
+from analysis.quotes.inner_cues import outer_reporting_cue
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.scare import subject_speech
@@ -217,7 +218,9 @@ def _head(context: Context, item: Found, near: bool) -> Attribution | None:
     colon = _ends_with_colon(text, region_start, item.start)
     if not candidates:
         return _subject_attribution(context, sentence, item.start) if (near and colon) else None
-    attribution = _reporting_cue(context, [attributions[n] for n in candidates])
+    before = [attributions[n] for n in candidates]
+    attribution = outer_reporting_cue(text, sentence.start, before,
+                                      _reporting_cue(context, before))
     if not near and attribution.speaker is None and attribution.lemma != ACCORDING_TO:
         # "He said he saw schools that reminded him of “...”": a cue without a speaker of
         # its own inside the reported clause; the words are the outer speaker's

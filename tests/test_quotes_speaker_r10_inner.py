@@ -1,0 +1,71 @@
+"""Speakers of quotes, round ten (inner cues): a cue inside another cue's reported clause.
+
+Sentences written here, with hand gold; see :mod:`analysis.quotes.inner_cues`.
+"""
+
+from __future__ import annotations
+
+from analysis.quotes.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+
+
+# --- the outer cue's "that" clause holds an inner cue: the outer speaker's words ---------------
+
+
+def test_an_inner_description_cue_gives_the_outer_speaker() -> None:
+    text = ("Marit Osterhaug said in her closing address that the charter should restate the "
+            "council’s pledge to its “oldest partners,” naming the harbour towns.")
+    assert _speakers(text) == ["Marit Osterhaug"]
+
+
+def test_a_plural_subject_inside_an_expected_clause_gives_the_outer_speaker() -> None:
+    text = "Governor Tobias Wren said he expected that voters will say “enough” to the toll plan."
+    assert _speakers(text) == ["Governor Tobias Wren"]
+
+
+def test_a_comma_after_that_still_opens_the_reported_clause() -> None:
+    text = ("Helga Moravec went on to say that, because Ruben Ashe testified that the ledgers were "
+            "“complete,” the audit had been closed too early.")
+    assert _speakers(text) == ["Helga Moravec"]
+
+
+def test_a_relative_who_in_the_reported_clause_gives_the_outer_speaker() -> None:
+    text = ("Pastor Lionel Grieve recalled that the parish had doubted the mayor, whose critics "
+            "wondered if “she would ever finish the bridge.”")
+    assert _speakers(text) == ["Pastor Lionel Grieve"]
+
+
+def test_a_name_deep_in_the_clause_gives_the_outermost_speaker() -> None:
+    text = ("The Gazette notes that Ferris Lowe wrote that the port should close, and Lowe later "
+            "called the dockers “far too slow.”")
+    assert _speakers(text) == ["The Gazette"]
+
+
+# --- where the inner cue keeps the quote ------------------------------------------------------
+
+
+def test_a_contrasting_clause_has_its_own_speaker() -> None:
+    text = ("Edda Quist argued that the levy was fair, while Hollis Brandt said that the "
+            "“costs are simply too high” for farmers.")
+    assert _speakers(text) == ["Hollis Brandt"]
+
+
+def test_a_colon_hands_the_quote_to_the_inner_cue() -> None:
+    text = ("Edda Quist said that the figures were sound, to which Hollis Brandt replied: "
+            "“Nobody believes that.”")
+    assert _speakers(text) == ["Hollis Brandt"]
+
+
+def test_a_fronted_clause_cue_reports_nothing_past_its_comma() -> None:
+    text = ("After Wendell Pike told the board that he had resigned, Nadia Orlov wrote that Pike "
+            "“never meant a word of it.”")
+    assert _speakers(text) == ["Nadia Orlov"]
+
+
+def test_an_inner_cue_that_introduces_a_direct_quote_keeps_it() -> None:
+    text = ("A former clerk, Janek Solberg, testified that he heard Olav Rask tell a driver, "
+            "“Nobody checks the seals.”")
+    assert _speakers(text) == ["Olav Rask"]
