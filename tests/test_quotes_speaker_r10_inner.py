@@ -69,3 +69,31 @@ def test_an_inner_cue_that_introduces_a_direct_quote_keeps_it() -> None:
     text = ("A former clerk, Janek Solberg, testified that he heard Olav Rask tell a driver, "
             "“Nobody checks the seals.”")
     assert _speakers(text) == ["Olav Rask"]
+
+
+def test_a_long_reported_clause_still_gives_the_outer_speaker() -> None:
+    text = ("Ingrid Faulk said on Friday that she would file her own motion on the ferry "
+            "contract after having opposed a settlement backed by the harbour board and the "
+            "port unions that Faulk said would leave the island “worse off than before.”")
+    assert _speakers(text) == ["Ingrid Faulk"]
+
+
+# --- a cue closing the sentence after a comma: the whole sentence is its speaker's -------------
+
+
+def test_a_sentence_final_cue_wins_over_a_participle_before_the_quote() -> None:
+    text = ("Councillor Amos Thrane welcomed the ruling, saying the judge had been "
+            "“entirely fair,” hinting at an appeal of his own, the Harbour Courier reported.")
+    assert _speakers(text) == ["the Harbour Courier"]
+
+
+def test_a_sentence_final_inverted_cue_with_an_apposition_wins() -> None:
+    text = ("Demand for the ferry has grown in the outer islands, and the operator has used "
+            "“every spare hull” on the route, said Petra Lindqvist, a transport economist.")
+    assert _speakers(text) == ["Petra Lindqvist"]
+
+
+def test_a_sentence_final_according_to_is_a_relay_not_the_speaker() -> None:
+    text = ("Amos Thrane called the levy “a tax on islanders” in a letter to the council, "
+            "according to the Harbour Courier.")
+    assert _speakers(text) == ["Amos Thrane"]

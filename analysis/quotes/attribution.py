@@ -40,6 +40,7 @@ from analysis.quotes.inner_cues import outer_reporting_cue
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.scare import subject_speech
+from analysis.quotes.sentence_final_cue import sentence_final_cue
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -105,6 +106,7 @@ def attribute(context: Context, found: list[Found]) -> None:
             item.attribution = (
                 _according_right_after(context, item)
                 or _tail_after_comma(context, item)
+                or sentence_final_cue(context, item)
                 or _head_with_speaker(context, item)
                 or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
@@ -219,14 +221,14 @@ def _head(context: Context, item: Found, near: bool) -> Attribution | None:
     if not candidates:
         return _subject_attribution(context, sentence, item.start) if (near and colon) else None
     before = [attributions[n] for n in candidates]
-    attribution = outer_reporting_cue(text, sentence.start, before,
-                                      _reporting_cue(context, before))
+    attribution = _reporting_cue(context, before)
     if not near and attribution.speaker is None and attribution.lemma != ACCORDING_TO:
         # "He said he saw schools that reminded him of “...”": a cue without a speaker of
         # its own inside the reported clause; the words are the outer speaker's
         with_speaker = next((attributions[n] for n in reversed(candidates)
                              if attributions[n].speaker is not None), None)
         attribution = with_speaker or attribution
+    attribution = outer_reporting_cue(text, sentence.start, before, attribution)
     if near:
         gap = text[attribution.cue_end : item.start].strip()
         if not (gap.endswith((":", ",")) or gap in {"", "that"} or len(gap.split()) <= CUE_GAP_MAX_WORDS):

@@ -24,7 +24,7 @@ from analysis.quotes.words import alternation, words
 __all__ = ["outer_reporting_cue"]
 
 #: Longest stretch (characters) from the outer cue's "that" to the inner speaker.
-INNER_MAX_CHARS = 120
+INNER_MAX_CHARS = 200
 
 
 def outer_reporting_cue(text: str, sentence_start: int, cues: list[Attribution],
