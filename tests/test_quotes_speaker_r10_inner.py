@@ -97,3 +97,9 @@ def test_a_sentence_final_according_to_is_a_relay_not_the_speaker() -> None:
     text = ("Amos Thrane called the levy “a tax on islanders” in a letter to the council, "
             "according to the Harbour Courier.")
     assert _speakers(text) == ["Amos Thrane"]
+
+
+def test_a_sentence_final_cue_covers_two_quoted_phrases_before_it() -> None:
+    text = ("Mayor Ines Carvalho noted that the toll – what her office calls a “fair share” – "
+            "is “essential” to the budget for the first time, reported the Tagus Herald.")
+    assert _speakers(text) == ["the Tagus Herald", "the Tagus Herald"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.quotes.context import Attribution, Context, Found, cues_in, marked_in, sentence_of
+from analysis.quotes.context import Attribution, Context, Found, cues_in, sentence_of
 from analysis.quotes.cues import ACCORDING_TO
 
 __all__ = ["sentence_final_cue"]
@@ -19,10 +19,10 @@ __all__ = ["sentence_final_cue"]
 def sentence_final_cue(context: Context, item: Found) -> Attribution | None:
     """Return the speech cue that closes the sentence of a partial quote after a comma.
 
-    The cue must come after the quote with no other quote between, have a speaker
-    written with it (before it after a comma, ", Berg said", or after it, ", said
-    Berg"), be no "according to" (a relay), and leave nothing but punctuation after it
-    up to the sentence end.
+    The cue must be the sentence's last, after the quote (other quoted words may stand
+    between: the cue attributes them all), follow a comma, have a speaker written with
+    it (", Berg said", ", said Berg"), be no "according to" (a relay), and leave
+    nothing but punctuation (or an apposition after a comma) up to the sentence end.
 
     Examples
     --------
@@ -44,7 +44,7 @@ def sentence_final_cue(context: Context, item: Found) -> Attribution | None:
         return None
     first = cue.cue_start if cue.inverted else min(cue.cue_start, cue.speaker.start)
     last = cue.speaker.end if cue.inverted else cue.cue_end
-    if marked_in(context, item.end, first) or not text[item.end : first].rstrip().endswith(","):
+    if not text[item.end : first].rstrip().endswith(","):
         return None
     return cue if _closing().match(text[last : sentence.end]) else None
 
