@@ -103,3 +103,9 @@ def test_a_sentence_final_cue_covers_two_quoted_phrases_before_it() -> None:
     text = ("Mayor Ines Carvalho noted that the toll – what her office calls a “fair share” – "
             "is “essential” to the budget for the first time, reported the Tagus Herald.")
     assert _speakers(text) == ["the Tagus Herald", "the Tagus Herald"]
+
+
+def test_a_stating_participle_reports_the_subjects_clause() -> None:
+    text = ("She also set out her plan for the fisheries, stating that the ministry should "
+            "formally close the grounds that the survey has called “exhausted” this year.")
+    assert _speakers(text) == ["She"]
