@@ -109,3 +109,28 @@ def test_a_stating_participle_reports_the_subjects_clause() -> None:
     text = ("She also set out her plan for the fisheries, stating that the ministry should "
             "formally close the grounds that the survey has called “exhausted” this year.")
     assert _speakers(text) == ["She"]
+
+
+# --- a poll framing its respondents' words: the poll is the source -----------------------------
+
+
+def test_a_poll_opening_the_sentence_is_the_source_of_a_share() -> None:
+    text = ("In a Harbour Herald survey released Friday, 62 percent of Islanders said the "
+            "toll was “far too high” for daily use.")
+    assert _speakers(text) == ["a Harbour Herald survey released Friday"]
+
+
+def test_a_poll_subject_of_finds_is_the_source_of_a_share() -> None:
+    text = ("The Tagus poll also finds that, while 30 percent of Lisboners say the tram is "
+            "“very reliable,” most disagree.")
+    assert _speakers(text) == ["The Tagus poll"]
+
+
+def test_a_share_without_a_poll_keeps_its_own_cue() -> None:
+    text = "An average of 12 percent of registered Islanders said the ferry was “fine.”"
+    assert _speakers(text) == ["An average of 12 percent of registered Islanders"]
+
+
+def test_a_bare_the_poll_leaves_the_share_as_speaker() -> None:
+    text = "In the survey, 18 percent said the tram was “never on time.”"
+    assert _speakers(text) == ["18 percent"]

@@ -39,6 +39,7 @@ from analysis.quotes.heads import is_section_label
 from analysis.quotes.inner_cues import outer_reporting_cue
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
+from analysis.quotes.poll_frames import poll_source
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.sentence_final_cue import sentence_final_cue
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
@@ -123,6 +124,8 @@ def attribute(context: Context, found: list[Found]) -> None:
             elif item.attribution is None:
                 item.attribution = _subject_before_quote(context, item)
         if item.kind in {"direct", "partial"}:
+            if item.attribution is not None:
+                item.attribution = poll_source(context, item.attribution)
             last_speech = item
 
 
