@@ -35,10 +35,12 @@ def outer_reporting_cue(text: str, sentence_start: int, cues: list[Attribution],
     ``sentence_start``), in text order, ``chosen`` among them. The first (outermost) cue
     that qualifies wins: a verb of saying with a speaker of its own, ending before the
     inner speaker, whose "that" opens a clause running on to that speaker with no break
-    (";", ":", a quotation mark, a sentence end) between. An inner pronoun other than
-    "who" is left to :func:`analysis.quotes.attribution._reporting_cue`, and an outer
-    cue inside a fronted adverbial clause ("After Lund said that ..., Kim wrote") reports
-    nothing past that clause's comma.
+    (";", ":", a quotation mark, a sentence end, a comma before "but" or "while")
+    between. ``chosen`` stays when its speaker is a pronoun other than "who" (left to
+    :func:`analysis.quotes.attribution._reporting_cue`) or when a colon or comma and the
+    quote follow it ("to which Berg replied: “...”"); an outer cue inside a fronted
+    adverbial clause ("After Lund said that ..., Kim wrote") reports nothing past that
+    clause's comma.
 
     Examples
     --------
