@@ -36,9 +36,12 @@ from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
+from analysis.quotes.inner_cues import outer_reporting_cue
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
+from analysis.quotes.poll_frames import poll_source
 from analysis.quotes.scare import subject_speech
+from analysis.quotes.sentence_final_cue import sentence_final_cue
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -104,6 +107,7 @@ def attribute(context: Context, found: list[Found]) -> None:
             item.attribution = (
                 _according_right_after(context, item)
                 or _tail_after_comma(context, item)
+                or sentence_final_cue(context, item)
                 or _head_with_speaker(context, item)
                 or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
@@ -120,6 +124,8 @@ def attribute(context: Context, found: list[Found]) -> None:
             elif item.attribution is None:
                 item.attribution = _subject_before_quote(context, item)
         if item.kind in {"direct", "partial"}:
+            if item.attribution is not None:
+                item.attribution = poll_source(context, item.attribution)
             last_speech = item
 
 
@@ -217,13 +223,15 @@ def _head(context: Context, item: Found, near: bool) -> Attribution | None:
     colon = _ends_with_colon(text, region_start, item.start)
     if not candidates:
         return _subject_attribution(context, sentence, item.start) if (near and colon) else None
-    attribution = _reporting_cue(context, [attributions[n] for n in candidates])
+    before = [attributions[n] for n in candidates]
+    attribution = _reporting_cue(context, before)
     if not near and attribution.speaker is None and attribution.lemma != ACCORDING_TO:
         # "He said he saw schools that reminded him of “...”": a cue without a speaker of
         # its own inside the reported clause; the words are the outer speaker's
         with_speaker = next((attributions[n] for n in reversed(candidates)
                              if attributions[n].speaker is not None), None)
         attribution = with_speaker or attribution
+    attribution = outer_reporting_cue(text, sentence.start, before, attribution)
     if near:
         gap = text[attribution.cue_end : item.start].strip()
         if not (gap.endswith((":", ",")) or gap in {"", "that"} or len(gap.split()) <= CUE_GAP_MAX_WORDS):
