@@ -11,6 +11,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``speaker_phrase``         whether a phrase found next to a cue can be a speaker at all
 ``heads``                  the person heading a speaker phrase: appositions, "of" phrases
 ``clause_openers``         participles, adverb and time openers, absolute "with" around a subject
+``main_clause``            the main clause's subject read back from its verb, for a participle cue
 ``context``                the extractor's working records for one article and span helpers
 ``attributions``           the speech cues of a sentence with their speakers and addressees
 ``classify``               the kind of a quote-mark span: direct, partial, title, scare

@@ -16,6 +16,7 @@ from functools import cache
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
+from analysis.quotes.main_clause import participle_subject
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.speaker_phrase import is_speaker_phrase
@@ -137,7 +138,8 @@ def _attribution_at(
         if speaker is None and (coordinated or participle or infinitive):
             with_speaker = [a for a in earlier if a.speaker is not None]
             speaker = (with_speaker[-1].speaker if with_speaker
-                       else _subject(text, sentence, cue_start))
+                       else participle_subject(text, sentence, cue_start, participle)
+                       or _subject(text, sentence, cue_start))
     addressee = None
     if cue.addressee and not inverted:
         addressee = noun_phrase_after(text, skip_space(text, cue_end), region_end,

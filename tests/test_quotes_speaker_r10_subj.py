@@ -1,0 +1,63 @@
+"""Speakers of quotes, round ten (subjects of participle cues), on sentences written here."""
+
+from __future__ import annotations
+
+from analysis.quotes.extract import extract_quotes
+from analysis.quotes.main_clause import main_clause_subject
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+
+
+# --- a participle after the main clause: the main clause's subject speaks ----------------------
+
+
+def test_a_participle_after_an_apposition_subject_is_the_subjects() -> None:
+    text = ("Orla K. Brennick, director of the Tern Bay Council, linked the rise to warmer "
+            "winters, saying the data showed “a shift nobody planned for.”")
+    assert _speakers(text) == ["Orla K. Brennick"]
+
+
+def test_a_participle_after_a_perfect_main_verb_is_the_subjects() -> None:
+    text = ("Councillor Mirela Stanek has taken aim at the mayor's budget, saying that "
+            "“hollow promises” will not fix the roads.")
+    assert _speakers(text) == ["Councillor Mirela Stanek"]
+
+
+def test_a_participle_after_an_irregular_past_verb_is_the_subjects() -> None:
+    text = ("Her office put out a statement saying the plan “cannot survive another winter "
+            "of delays and excuses.”")
+    assert _speakers(text) == ["Her office"]
+
+
+def test_a_participle_after_two_joined_subjects_is_both_of_theirs() -> None:
+    text = ("Ostrander and other senior Guild members boycotted the gala last week, claiming "
+            "that the host was “no friend of the trade.”")
+    assert _speakers(text) == ["Ostrander and other senior Guild members"]
+
+
+def test_a_participle_after_an_introductory_clause_is_the_main_subjects() -> None:
+    text = ("Soon after the hearing ended, Veldt's campaign sent out a notice saying the "
+            "judge owes “the county an apology for the delay.”")
+    assert _speakers(text) == ["Veldt's campaign"]
+
+
+def test_a_participle_after_two_introductory_phrases_is_the_main_subjects() -> None:
+    text = ("In March 2011, after Pelham slipped on the ice, Corrigan wrote him a note, "
+            "calling him “the toughest man in the county.”")
+    assert _speakers(text) == ["Corrigan"]
+
+
+# --- the reader itself -------------------------------------------------------------------------
+
+
+def test_a_relative_clause_verb_is_not_the_main_verb() -> None:
+    text = "Tamsin Oyelaran, who is an engineer, also faulted the bridge design"
+    subject = main_clause_subject(text, 0, len(text))
+    assert subject is not None and subject.text == "Tamsin Oyelaran"
+
+
+def test_a_clause_with_no_finite_verb_has_no_subject() -> None:
+    text = "During the long and noisy meeting in the town hall"
+    assert main_clause_subject(text, 0, len(text)) is None
