@@ -61,3 +61,17 @@ def test_a_relative_clause_verb_is_not_the_main_verb() -> None:
 def test_a_clause_with_no_finite_verb_has_no_subject() -> None:
     text = "During the long and noisy meeting in the town hall"
     assert main_clause_subject(text, 0, len(text)) is None
+
+
+# --- a name after a preposition right before a participle: the main clause's subject ------------
+
+
+def test_a_time_name_before_a_participle_is_no_speaker() -> None:
+    text = ("She mailed a short letter to the Tern Gazette in March explaining that her plan "
+            "was “a lifeline for the ferries.”")
+    assert _speakers(text) == ["She"]
+
+
+def test_a_name_after_of_keeps_its_participle() -> None:
+    text = "The clip then cuts to footage of Brandvold saying “we will never sell the docks.”"
+    assert _speakers(text) == ["Brandvold"]

@@ -16,7 +16,7 @@ from functools import cache
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
-from analysis.quotes.main_clause import participle_subject
+from analysis.quotes.main_clause import participle_subject, prepositional_object
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.speaker_phrase import is_speaker_phrase
@@ -184,6 +184,8 @@ def _speaker_of_cue(
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)
         subject = _absolute_subject(text, region_start, subject)
+    elif subject is not None and participle and prepositional_object(text, region_start, subject):
+        subject = None  # "sent a memo to the Post in April explaining": the clause's subject
     weak_subject = subject is None or subject.kind == "description"
     if before.rstrip().endswith(",") and after is not None and weak_subject:
         return after, True

@@ -24,7 +24,7 @@ from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.words import leading_stops, words
 from analysis.text.document import Sentence
 
-__all__ = ["main_clause_subject", "participle_subject"]
+__all__ = ["main_clause_subject", "participle_subject", "prepositional_object"]
 
 #: Shortest "-ed" word read as a past-tense verb ("tied", "shunned"; not "red", "bed").
 PAST_MIN_CHARS = 4
@@ -34,6 +34,13 @@ CLAUSE_MAX_WORDS = 40
 INTRO_MAX_PHRASES = 3
 #: The first word of a clause, after spaces.
 _FIRST_WORD = re.compile(r"\s*([\w’'-]+)")
+#: Characters before a phrase searched for the preposition that governs it.
+PREPOSITION_WINDOW = 20
+#: The last word before a phrase.
+_LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+#: Prepositions whose name keeps a participle after it as its own: "with" opens an
+#: absolute clause ("with Lund calling"), "of" a gerund ("footage of Lund saying").
+_KEEPS_SUBJECT = frozenset({"with", "of"})
 #: A lower-case word.
 _WORD = re.compile(r"[a-z][\w’'-]*")
 #: Relative words that are the subject of a relative clause, never of the main clause.
@@ -186,3 +193,29 @@ def participle_subject(text: str, sentence: Sentence, cue_start: int, participle
     if dateline is not None:
         start = dateline.end()
     return main_clause_subject(text, start, cue_start)
+
+
+def prepositional_object(text: str, start: int, phrase: Phrase) -> bool:
+    """Tell whether a name before a participle cue is the object of a preposition.
+
+    ``Lund sent a memo to the Herald in May explaining ...``: "May" (after "in") is
+    no subject of "explaining"; the participle's speaker is the main clause's. Only a
+    name counts, and not after "with" (an absolute clause, "with Lund calling") or "of"
+    (a gerund's subject, "footage of Lund saying").
+
+    Examples
+    --------
+    >>> text = "Lund sent a memo to the Herald in May explaining"
+    >>> prepositional_object(text, 0, Phrase(text.index("May"), text.index("May") + 3, "May", "name"))
+    True
+    >>> text = "The council voted, with Lund calling"
+    >>> prepositional_object(text, 0, Phrase(24, 28, "Lund", "name"))
+    False
+    """
+    if phrase.kind != "name":
+        return False
+    before = _LAST_WORD.search(text, max(start, phrase.start - PREPOSITION_WINDOW), phrase.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word in words("preposition") and word not in _KEEPS_SUBJECT
