@@ -75,3 +75,12 @@ def test_a_time_name_before_a_participle_is_no_speaker() -> None:
 def test_a_name_after_of_keeps_its_participle() -> None:
     text = "The clip then cuts to footage of Brandvold saying “we will never sell the docks.”"
     assert _speakers(text) == ["Brandvold"]
+
+
+# --- a subordinate clause with its own auxiliary: its subject speaks ---------------------------
+
+
+def test_the_subject_of_a_subordinate_clause_with_an_auxiliary_speaks() -> None:
+    text = ("A magistrate fined a 40-year-old farmer and a local trader after the farmer had "
+            "written on his blog that the levy was “theft in broad daylight.”")
+    assert _speakers(text) == ["the farmer"]
