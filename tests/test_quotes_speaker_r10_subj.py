@@ -84,3 +84,21 @@ def test_the_subject_of_a_subordinate_clause_with_an_auxiliary_speaks() -> None:
     text = ("A magistrate fined a 40-year-old farmer and a local trader after the farmer had "
             "written on his blog that the levy was “theft in broad daylight.”")
     assert _speakers(text) == ["the farmer"]
+
+
+# --- a subject with a joined head before it; a second participle after the quote -------------
+
+
+def test_a_subject_joined_by_and_before_a_name_speaks_for_later_participles() -> None:
+    text = ("Tern Radio and former ferry captain Ilse Marno has given several talks this year, "
+            "urging cadets “to keep the charts dry,” and telling the class of 2019, "
+            "“Nobody rescues a sailor who will not row.”")
+    quotes = [q for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+    assert [q.speaker for q in quotes] == ["Ilse Marno", "Ilse Marno"]
+    partial = quotes[0]
+    assert text[partial.content_start : partial.content_end] == "“to keep the charts dry,”"
+
+
+def test_words_before_a_subject_without_a_joined_head_are_no_subject() -> None:
+    text = "The first taste the crowd gets of Ilse Marno is a song"
+    assert main_clause_subject(text, 0, len(text)) is None

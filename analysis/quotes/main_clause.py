@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.quotes.context import DATELINE
+from analysis.quotes.context import DATELINE, Attribution
 from analysis.quotes.phrases import Phrase, subject_before
 from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.words import leading_stops, words
 from analysis.text.document import Sentence
 
-__all__ = ["main_clause_subject", "participle_subject", "prepositional_object"]
+__all__ = ["main_clause_subject", "participle_after", "participle_subject", "prepositional_object"]
 
 #: Shortest "-ed" word read as a past-tense verb ("tied", "shunned"; not "red", "bed").
 PAST_MIN_CHARS = 4
@@ -41,6 +41,12 @@ _LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
 #: Prepositions whose name keeps a participle after it as its own: "with" opens an
 #: absolute clause ("with Lund calling"), "of" a gerund ("footage of Lund saying").
 _KEEPS_SUBJECT = frozenset({"with", "of"})
+#: "and" joins two heads of one subject ("Tern News and former anchor Ada Lund").
+_AND = "and"
+#: Punctuation that parts words before a subject from it.
+_NOT_PREMODIFIER = re.compile(r"[,;:()“”\"'‘’—–.!?]")
+#: A comma (inside or after the closing mark), "and", then the participle cue.
+_COMMA_AND = re.compile(r".?,[”\"’']?\s+and\s+")
 #: A lower-case word.
 _WORD = re.compile(r"[a-z][\w’'-]*")
 #: Relative words that are the subject of a relative clause, never of the main clause.
@@ -153,14 +159,12 @@ def _joined_opening(text: str, start: int, subject: Phrase) -> Phrase | None:
     ``Netanyahu and other Likud leaders shunned ...``: the subject read back from the
     verb is "other Likud leaders"; the phrase before "and" opens the clause, so both are.
     """
-    if _opens(text, start, subject.start):
-        return subject
     before = text[start : subject.start]
     joined = re.search(r"(?:^|[\s,—–-])([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+and\s+$", before)
-    if joined is None or not _opens(text, start, start + joined.start(1)):
-        return None
-    first = start + joined.start(1)
-    return Phrase(first, subject.end, text[first : subject.end], "name")
+    if joined is not None and _opens(text, start, start + joined.start(1)):
+        first = start + joined.start(1)
+        return Phrase(first, subject.end, text[first : subject.end], "name")
+    return subject if _opens(text, start, subject.start) else None
 
 
 def _opens(text: str, start: int, at: int) -> bool:
@@ -168,7 +172,30 @@ def _opens(text: str, start: int, at: int) -> bool:
     before = text[start:at].strip()
     if not before or before.endswith(_OPENING_END):
         return True
-    return all(word.lower() in leading_stops() for word in before.split())
+    if all(word.lower() in leading_stops() for word in before.split()):
+        return True
+    return _premodifiers(before)
+
+
+def _premodifiers(before: str) -> bool:
+    """Tell whether words before a subject may belong to its noun phrase.
+
+    ``Tern News and former anchor Ada Lund has ...``: the subject read back from the
+    verb is "Ada Lund"; the words before it are capitalised or joined to it by "and",
+    and hold no punctuation, no verb and no clause word or preposition, so nothing else
+    is the clause's subject.
+    """
+    if _NOT_PREMODIFIER.search(before):
+        return False
+    parts = before.split()
+    lowered = [part.lower() for part in parts]
+    if _AND not in lowered and not all(part[:1].isupper() for part in parts):
+        return False  # "The first taste the audience gets of Lund is": no joined subject
+    if lowered[0] in _openers():
+        return False
+    breakers = (words("breaker") | words("preposition")) - {_AND}
+    return not any(_is_finite(word) or word.endswith("ing") or word in breakers
+                   for word in lowered)
 
 
 def participle_subject(text: str, sentence: Sentence, cue_start: int, participle: bool) -> Phrase | None:
@@ -219,3 +246,26 @@ def prepositional_object(text: str, start: int, phrase: Phrase) -> bool:
         return False
     word = before.group(1).lower()
     return word in words("preposition") and word not in _KEEPS_SUBJECT
+
+
+def participle_after(text: str, attribution: Attribution, quote_start: int, quote_end: int) -> bool:
+    """Tell whether a quote stands between its speaker and a later participle cue after ", and".
+
+    ``Lund has urged caution, advising graduates “to stay humble,” and telling ...``: the
+    speaker (read back from the main clause) is before the quote and the cue after it
+    joins a second participle, so no reported clause runs from the sentence's start to
+    the quote.
+
+    Examples
+    --------
+    >>> text = "Lund urged graduates “to stay humble,” and telling them"
+    >>> lund = Phrase(0, 4, "Lund", "name")
+    >>> telling = Attribution(43, 50, "telling", "tell", True, lund, None, False, 0)
+    >>> participle_after(text, telling, text.index("“"), text.index("”") + 1)
+    True
+    """
+    speaker = attribution.speaker
+    if speaker is None or speaker.end > quote_start or attribution.cue_start < quote_end:
+        return False
+    gap = text[quote_end - 2 : attribution.cue_start]
+    return attribution.cue.endswith("ing") and _COMMA_AND.fullmatch(gap) is not None
