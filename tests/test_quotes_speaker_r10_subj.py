@@ -102,3 +102,18 @@ def test_a_subject_joined_by_and_before_a_name_speaks_for_later_participles() ->
 def test_words_before_a_subject_without_a_joined_head_are_no_subject() -> None:
     text = "The first taste the crowd gets of Ilse Marno is a song"
     assert main_clause_subject(text, 0, len(text)) is None
+
+
+# --- a cue after "and": the subject of the verb it is coordinated with ------------------------
+
+
+def test_a_cue_after_and_takes_the_subject_of_an_adverbial_clause_verb() -> None:
+    text = ("The debate turned sharp, as when Okafor faulted Lindqvist on tariffs and called "
+            "him a “weathervane,” a jab at his record.")
+    assert _speakers(text) == ["Okafor"]
+
+
+def test_a_verb_inside_a_that_clause_is_not_the_coordinated_one() -> None:
+    text = ("(Brandt's aide disputed the claim that Brandt had ever “mocked” voters, and said "
+            "he “respects every one of them.”)")
+    assert _speakers(text)[-1] == "Brandt's aide"

@@ -16,7 +16,11 @@ from functools import cache
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
-from analysis.quotes.main_clause import participle_subject, prepositional_object
+from analysis.quotes.main_clause import (
+    coordinated_subject,
+    participle_subject,
+    prepositional_object,
+)
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.speaker_phrase import is_speaker_phrase
@@ -139,6 +143,7 @@ def _attribution_at(
             with_speaker = [a for a in earlier if a.speaker is not None]
             speaker = (with_speaker[-1].speaker if with_speaker
                        else participle_subject(text, sentence, cue_start, participle)
+                       or coordinated_subject(text, sentence, cue_start, coordinated)
                        or _subject(text, sentence, cue_start))
     addressee = None
     if cue.addressee and not inverted:

@@ -24,7 +24,8 @@ from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.words import leading_stops, words
 from analysis.text.document import Sentence
 
-__all__ = ["main_clause_subject", "participle_after", "participle_subject", "prepositional_object"]
+__all__ = ["coordinated_subject", "main_clause_subject", "participle_after", "participle_subject",
+           "prepositional_object"]
 
 #: Shortest "-ed" word read as a past-tense verb ("tied", "shunned"; not "red", "bed").
 PAST_MIN_CHARS = 4
@@ -269,3 +270,58 @@ def participle_after(text: str, attribution: Attribution, quote_start: int, quot
         return False
     gap = text[quote_end - 2 : attribution.cue_start]
     return attribution.cue.endswith("ing") and _COMMA_AND.fullmatch(gap) is not None
+
+
+def coordinated_subject(text: str, sentence: Sentence, cue_start: int, coordinated: bool) -> Phrase | None:
+    """Return the subject of the verb a cue after "and" is coordinated with.
+
+    ``... when Kim faulted Lund on tax and called him “...”``: "called" has no subject of
+    its own; read back from the nearest finite verb before it ("faulted"), the subject
+    is the one that opens that verb's clause (after the sentence's start, a comma, a
+    dash or a clause word such as "when"). Only for a ``coordinated`` cue.
+
+    Examples
+    --------
+    >>> from analysis.text.document import as_document
+    >>> doc = as_document("It got worse when Kim faulted Lund on tax and called him weak.")
+    >>> text, sentence = doc.text, doc.sentences[0]
+    >>> coordinated_subject(text, sentence, text.index("called"), True).text
+    'Kim'
+    """
+    if not coordinated:
+        return None
+    start = sentence.start
+    dateline = DATELINE.match(text, start, cue_start) if sentence.index == 0 else None
+    if dateline is not None:
+        start = dateline.end()
+    for verb in reversed(_verb_candidates(text, start, cue_start)):
+        subject = subject_before(text, start, verb)
+        if subject is None or subject.text.lower() in _RELATIVE or not is_speaker_phrase(subject.text):
+            continue
+        if _after_boundary(text, start, subject.start):
+            return subject
+    return None
+
+
+def _after_boundary(text: str, start: int, at: int) -> bool:
+    """Tell whether a clause starts at ``at``: the sentence's start, punctuation or a clause word."""
+    before = text[start:at].rstrip()
+    if not before or before.endswith((*_OPENING_END, ";", "(")):
+        return True
+    last = _LAST_WORD.search(before + " ")
+    return last is not None and last.group(1).lower() in _adverbial_openers()
+
+
+@cache
+def _adverbial_openers() -> frozenset[str]:
+    """Clause words that open an adverbial clause ("when", "after"), not a noun or relative one.
+
+    A verb after "that", "who" or "what" stands in a clause inside the object ("the
+    claim that Lund had lied", "asked who Lund would back"), not the one "and" joins.
+    """
+    return words("breaker") - _NOT_ADVERBIAL
+
+
+#: Breakers that open no adverbial clause, or join words rather than clauses.
+_NOT_ADVERBIAL = frozenset({"and", "to", "that", "which", "who", "whom", "what", "how", "why",
+                            "where", "than", "or", "so", "not"})
