@@ -117,3 +117,9 @@ def test_a_verb_inside_a_that_clause_is_not_the_coordinated_one() -> None:
     text = ("(Brandt's aide disputed the claim that Brandt had ever “mocked” voters, and said "
             "he “respects every one of them.”)")
     assert _speakers(text)[-1] == "Brandt's aide"
+
+
+def test_a_nearer_coordinated_subject_wins_over_an_earlier_cue() -> None:
+    text = ("When I asked Ilse Marno whether she would run, she looked at the harbour, "
+            "shrugged her shoulders and said, “Ask me after the storm.”")
+    assert _speakers(text) == ["she"]

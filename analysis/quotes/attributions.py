@@ -141,10 +141,12 @@ def _attribution_at(
         infinitive = _infinitive_of_subject(text, region_start, cue_start)
         if speaker is None and (coordinated or participle or infinitive):
             with_speaker = [a for a in earlier if a.speaker is not None]
-            speaker = (with_speaker[-1].speaker if with_speaker
-                       else participle_subject(text, sentence, cue_start, participle)
-                       or coordinated_subject(text, sentence, cue_start, coordinated)
-                       or _subject(text, sentence, cue_start))
+            joined = coordinated_subject(text, sentence, cue_start, coordinated)
+            if with_speaker and (joined is None or joined.start < with_speaker[-1].cue_end):
+                speaker = with_speaker[-1].speaker  # else "X called ..., and Y denounced ... and said"
+            else:
+                speaker = (participle_subject(text, sentence, cue_start, participle) or joined
+                           or _subject(text, sentence, cue_start))
     addressee = None
     if cue.addressee and not inverted:
         addressee = noun_phrase_after(text, skip_space(text, cue_end), region_end,
