@@ -123,3 +123,16 @@ def test_a_nearer_coordinated_subject_wins_over_an_earlier_cue() -> None:
     text = ("When I asked Ilse Marno whether she would run, she looked at the harbour, "
             "shrugged her shoulders and said, “Ask me after the storm.”")
     assert _speakers(text) == ["she"]
+
+
+# --- a share of people as a cue's subject ------------------------------------------------------
+
+
+def test_a_share_in_ten_of_voters_speaks() -> None:
+    text = "About three in 10 Tern Valley ferry riders say that the fares are “simply too high.”"
+    assert _speakers(text) == ["About three in 10 Tern Valley ferry riders"]
+
+
+def test_a_share_of_voters_after_a_sentence_start_speaks() -> None:
+    text = "At least half of riders in each town say the timetable is “a work of fiction.”"
+    assert _speakers(text) == ["At least half of riders in each town"]
