@@ -16,8 +16,14 @@ from functools import cache
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
+from analysis.quotes.main_clause import (
+    coordinated_subject,
+    participle_subject,
+    prepositional_object,
+)
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
+from analysis.quotes.share_subject import share_subject
 from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -126,6 +132,8 @@ def _attribution_at(
     else:
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
                                             cue, sentence)
+        if speaker is None and not inverted:
+            speaker = share_subject(text, region_start, cue_start)  # "About four in 10 say"
         if not inverted and _reported_passive(text, region_start, cue_start, cue_end, earlier):
             speaker = None  # "X said the orders would be announced": the orders are spoken of
         coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
@@ -136,8 +144,12 @@ def _attribution_at(
         infinitive = _infinitive_of_subject(text, region_start, cue_start)
         if speaker is None and (coordinated or participle or infinitive):
             with_speaker = [a for a in earlier if a.speaker is not None]
-            speaker = (with_speaker[-1].speaker if with_speaker
-                       else _subject(text, sentence, cue_start))
+            joined = coordinated_subject(text, sentence, cue_start, coordinated)
+            if with_speaker and (joined is None or joined.start < with_speaker[-1].cue_end):
+                speaker = with_speaker[-1].speaker  # else "X called ..., and Y denounced ... and said"
+            else:
+                speaker = (participle_subject(text, sentence, cue_start, participle) or joined
+                           or _subject(text, sentence, cue_start))
     addressee = None
     if cue.addressee and not inverted:
         addressee = noun_phrase_after(text, skip_space(text, cue_end), region_end,
@@ -182,6 +194,8 @@ def _speaker_of_cue(
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)
         subject = _absolute_subject(text, region_start, subject)
+    elif subject is not None and participle and prepositional_object(text, region_start, subject):
+        subject = None  # "sent a memo to the Post in April explaining": the clause's subject
     weak_subject = subject is None or subject.kind == "description"
     if before.rstrip().endswith(",") and after is not None and weak_subject:
         return after, True

@@ -14,7 +14,7 @@ import re
 
 from analysis.quotes.words import words
 
-__all__ = ["absolute_with", "is_participle", "opens_with_adverb_or_time"]
+__all__ = ["absolute_with", "auxiliary_after", "is_participle", "opens_with_adverb_or_time"]
 
 #: Shortest "-ly" word read as an adverb opening a sentence ("Early", "Hastily"; not "Ely").
 LY_OPENER_MIN_CHARS = 5
@@ -26,6 +26,10 @@ _PARTICIPLE_ENDINGS = ("ing", "ed")
 _PARTICIPLE_CUE = re.compile(r"[a-z]+ing\b")
 #: "with" and spaces right before a phrase.
 _WITH_BEFORE = re.compile(r"\bwith\s+$", re.IGNORECASE)
+#: An auxiliary right after a phrase: the phrase is a clause's subject ("the man had posted").
+_AUXILIARY_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are)\b")
+#: The first word of a phrase.
+_FIRST_WORD = re.compile(r"[\w’'-]+")
 #: Characters before a phrase searched for "with".
 WITH_WINDOW = 10
 
@@ -73,3 +77,23 @@ def absolute_with(text: str, phrase_start: int, cue_start: int) -> bool:
     """
     before = _WITH_BEFORE.search(text, max(0, phrase_start - WITH_WINDOW), phrase_start)
     return before is not None and _PARTICIPLE_CUE.match(text, cue_start) is not None
+
+
+def auxiliary_after(text: str, phrase_start: int, phrase_end: int) -> bool:
+    """Tell whether a phrase opening with a determiner is a clause's subject: an auxiliary follows.
+
+    ``a fine after the man had posted``: "after" opens a clause whose subject ("the
+    man") has its own verb group, so the phrase is no prepositional object.
+
+    Examples
+    --------
+    >>> text = "a fine after the man had posted"
+    >>> auxiliary_after(text, text.index("the"), text.index(" had"))
+    True
+    >>> auxiliary_after("Kim after the talks said", 10, 19)
+    False
+    """
+    first = _FIRST_WORD.match(text, phrase_start, phrase_end)
+    if first is None or first.group().lower() not in words("determiner"):
+        return False  # "after CNBC's Lund said the aide had ...": no clean subject
+    return _AUXILIARY_AFTER.match(text, phrase_end) is not None

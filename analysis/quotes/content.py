@@ -16,6 +16,7 @@ from functools import cache
 from analysis.quotes.content_ends import ends_at_quote
 from analysis.quotes.context import THAT_AFTER, WORDS, Attribution, Context, Found, cues_in
 from analysis.quotes.cues import ACCORDING_TO
+from analysis.quotes.main_clause import participle_after
 from analysis.quotes.subject_content import content_after_verb
 from analysis.quotes.words import alternation, words
 
@@ -71,6 +72,9 @@ def content_span(context: Context, item: Found) -> tuple[int, int] | None:
                 start = sentence.start  # "The plan, Kim said, is “dead”": the clause runs over the cue
         elif lead >= item.end:
             end = lead
+        elif participle_after(text, attribution, item.start, item.end):
+            # "Lund has ..., urging “...,” and telling ...": no clause from the sentence's start
+            start = _last_that_end(text, lead, item.start) or item.start
     if not cue_before:
         that_end = _last_that_end(text, start, item.start)
         if that_end is not None:

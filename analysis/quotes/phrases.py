@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from analysis.quotes.clause_openers import absolute_with
+from analysis.quotes.clause_openers import absolute_with, auxiliary_after
 from analysis.quotes.group_numerals import is_group_numeral
 from analysis.quotes.phrase_forward import noun_phrase_after, sentence_subject
 from analysis.quotes.phrase_tokens import Phrase, tokens
@@ -185,8 +185,8 @@ def _subject_of_subordinate(text: str, toks: list[tuple[int, int]], phrase: Phra
     index = _index_before(toks, phrase.start)
     if _token(text, toks, index - 1).lower() not in words("subordinator"):
         return False
-    if phrase.kind == "name":
-        return True
+    if phrase.kind == "name" or auxiliary_after(text, phrase.start, phrase.end):
+        return True  # "after Kim said", "after the man had posted": a clause's subject
     head = phrase.text.split()[-1].lower().rstrip("s")
     return head in _speaking_heads()
 
