@@ -36,6 +36,7 @@ from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
+from analysis.quotes.paragraph_continuity import later_closing_speaker
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.scare import subject_speech
@@ -412,7 +413,7 @@ def _continued(context: Context, item: Found, last: Found | None) -> Attribution
         return None
     if context.doc.text[sentence.start : item.start].strip():
         return None  # "EXPERT VIEW: “...”": words before the quote open a new paragraph
-    return last.attribution
+    return later_closing_speaker(context, last) or last.attribution
 
 
 def _continued_partial(
