@@ -38,3 +38,39 @@ def test_a_quote_paragraph_after_its_own_speakers_cue_keeps_that_speaker() -> No
     text = ("Intro.\n\n“It floods every spring,” Pieter Oyelaran said as he packed up.\n\n"
             "“Nobody listens.”")
     assert _speakers(text) == ["Pieter Oyelaran", "Pieter Oyelaran"]
+
+
+# --- the owner of a noun of saying speaks the quote after it -------------------------------------
+
+
+def test_a_possessive_pronoun_before_a_noun_of_saying_speaks() -> None:
+    text = "Intro.\n\nThe mayor, Ana Varga, came under fire for her remark that \"the buses can wait.\""
+    quotes = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert [(q.speaker, q.actor) for q in quotes] == [("her", "Ana Varga")]
+
+
+def test_a_named_owner_of_a_conclusion_speaks() -> None:
+    text = ("The levy was struck down after Auditor Ruth Ames's conclusion that the bids were "
+            "\"rigged from the start.\"")
+    assert _speakers(text) == ["Auditor Ruth Ames's"]
+
+
+def test_a_stance_verb_before_the_owner_keeps_its_subject() -> None:
+    text = "Ruth Ames denounced Tomas Kell's call for \"a new tunnel.\""
+    assert _speakers(text) == ["Ruth Ames"]
+
+
+def test_a_pronoun_owner_after_a_speech_cue_keeps_the_cue_speaker() -> None:
+    text = "Ruth Ames said in her remarks that the tunnel was \"a folly.\""
+    assert _speakers(text) == ["Ruth Ames"]
+
+
+def test_an_owner_in_a_reported_clause_is_not_the_speaker() -> None:
+    text = "The council ruled that Kell's claim about \"empty buses\" was false."
+    assert "Kell" not in str(_speakers(text))
+
+
+def test_a_possessive_owner_resolves_to_the_name_without_its_ending() -> None:
+    text = "Intro.\n\nRuth Ames spoke. The levy fell after Ames’s conclusion that the bids were “rigged.”"
+    quotes = [q for q in extract_quotes(text) if q.kind == "partial"]
+    assert [(q.speaker, q.actor) for q in quotes] == [("Ames’s", "Ruth Ames")]

@@ -39,6 +39,7 @@ from analysis.quotes.heads import is_section_label
 from analysis.quotes.paragraph_continuity import later_closing_speaker
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
+from analysis.quotes.possessive_speech import possessive_speaker
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
 from analysis.quotes.words import alternation, words
@@ -105,6 +106,7 @@ def attribute(context: Context, found: list[Found]) -> None:
             item.attribution = (
                 _according_right_after(context, item)
                 or _tail_after_comma(context, item)
+                or possessive_speaker(context, item)
                 or _head_with_speaker(context, item)
                 or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
