@@ -74,3 +74,12 @@ def test_a_possessive_owner_resolves_to_the_name_without_its_ending() -> None:
     text = "Intro.\n\nRuth Ames spoke. The levy fell after Ames’s conclusion that the bids were “rigged.”"
     quotes = [q for q in extract_quotes(text) if q.kind == "partial"]
     assert [(q.speaker, q.actor) for q in quotes] == [("Ames’s", "Ruth Ames")]
+
+
+# --- a speakerless participle after a direct quote gives way to the cue before it ---------------
+
+
+def test_a_participle_after_a_quote_leaves_the_cue_before_it_to_speak() -> None:
+    text = ("Intro.\n\nMarta Quill also promised, \"We will rebuild the pier and we will rebuild "
+            "it quickly,\" referring to the storm.")
+    assert _speakers(text) == ["Marta Quill"]

@@ -88,7 +88,7 @@ def attribute(context: Context, found: list[Found]) -> None:
             item.attribution = None  # "“...” — Reuters": a source, not the previous speaker
         elif item.kind == "direct":
             item.attribution = (
-                _tail(context, item)
+                _spoken_tail(context, item)
                 or dash_signoff(context, item)
                 or digest_source(context, item)
                 or _head(context, item, near=True)
@@ -155,6 +155,18 @@ def _tail(context: Context, item: Found, adjacent: bool = True) -> Attribution |
 
 #: A quote whose last words end in a comma, question or exclamation mark inside the marks.
 _ATTRIBUTION_END = re.compile(r"[,?!][”\"]$")
+
+
+def _spoken_tail(context: Context, item: Found) -> Attribution | None:
+    """The cue after a direct quote; a speakerless participle there gives way to the head.
+
+    ``He vowed, “We will win,” referring to the vote``: "referring" has no speaker of its
+    own, so the cue before the quote decides.
+    """
+    tail = _tail(context, item)
+    if tail is None or tail.speaker is not None or not tail.cue.split()[0].lower().endswith("ing"):
+        return tail
+    return _head(context, item, near=True) or tail
 
 
 def _tail_after_comma(context: Context, item: Found) -> Attribution | None:
