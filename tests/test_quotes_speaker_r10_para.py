@@ -83,3 +83,9 @@ def test_a_participle_after_a_quote_leaves_the_cue_before_it_to_speak() -> None:
     text = ("Intro.\n\nMarta Quill also promised, \"We will rebuild the pier and we will rebuild "
             "it quickly,\" referring to the storm.")
     assert _speakers(text) == ["Marta Quill"]
+
+
+def test_went_on_after_a_quoted_question_stays_in_its_sentence() -> None:
+    text = ("Intro.\n\n\"You know, it happens, right?\" Corwin Ashby went on, as if he had not "
+            "heard the question. \"But you get over it.\"")
+    assert _speakers(text) == ["Corwin Ashby", "Corwin Ashby"]
