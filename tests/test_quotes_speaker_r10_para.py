@@ -89,3 +89,16 @@ def test_went_on_after_a_quoted_question_stays_in_its_sentence() -> None:
     text = ("Intro.\n\n\"You know, it happens, right?\" Corwin Ashby went on, as if he had not "
             "heard the question. \"But you get over it.\"")
     assert _speakers(text) == ["Corwin Ashby", "Corwin Ashby"]
+
+
+# --- a lone quantifier after an inverted cue is the speaker ----------------------------------------
+
+
+def test_a_lone_another_after_an_inverted_cue_speaks() -> None:
+    text = "Intro.\n\n\"Keep the ferry running,\" wrote one. \"Not at that price,\" tweeted another."
+    assert _speakers(text) == ["one", "another"]
+
+
+def test_a_quantifier_with_its_noun_is_a_normal_speaker() -> None:
+    text = "Intro.\n\n\"Keep the ferry running,\" wrote one commuter."
+    assert _speakers(text) == ["one commuter"]
