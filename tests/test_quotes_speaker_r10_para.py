@@ -102,3 +102,19 @@ def test_a_lone_another_after_an_inverted_cue_speaks() -> None:
 def test_a_quantifier_with_its_noun_is_a_normal_speaker() -> None:
     text = "Intro.\n\n\"Keep the ferry running,\" wrote one commuter."
     assert _speakers(text) == ["one commuter"]
+
+
+# --- a quote paragraph after a sentence with a person pronoun as subject ---------------------------
+
+
+def test_a_quote_paragraph_after_a_pronoun_lead_sentence_is_the_pronouns() -> None:
+    text = ("Intro.\n\n\"The ferry stays,\" Osric Pell added. He then put a question to the "
+            "audience.\n\n\"Who wants to pay for a bridge?\"")
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [(q.speaker, q.actor) for q in quotes] == [("Osric Pell", "Osric Pell"),
+                                                      ("He", "Osric Pell")]
+
+
+def test_a_pronoun_lead_sentence_that_is_not_a_persons_gives_nothing() -> None:
+    text = "Intro.\n\nThe ferry sails at noon. It then docks at the pier.\n\n\"Who wants a bridge?\""
+    assert _speakers(text) == [None]

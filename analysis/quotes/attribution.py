@@ -40,6 +40,7 @@ from analysis.quotes.paragraph_continuity import later_closing_speaker
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.possessive_speech import possessive_speaker
+from analysis.quotes.pronoun_lead import pronoun_paragraph_lead
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
 from analysis.quotes.words import alternation, words
@@ -100,6 +101,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _after_reported_speech(context, item)
                 or _after_reaction(context, item)
                 or paragraph_subject(context, item)
+                or pronoun_paragraph_lead(context, item)
                 or sentence_lead_subject(context, item)
             )
         else:
