@@ -118,3 +118,20 @@ def test_a_quote_paragraph_after_a_pronoun_lead_sentence_is_the_pronouns() -> No
 def test_a_pronoun_lead_sentence_that_is_not_a_persons_gives_nothing() -> None:
     text = "Intro.\n\nThe ferry sails at noon. It then docks at the pier.\n\n\"Who wants a bridge?\""
     assert _speakers(text) == [None]
+
+
+# --- a quote after a sentence with a cue of its own goes to that latest speaker -------------------
+
+
+def test_a_quote_after_an_intervening_cue_takes_the_latest_speaker() -> None:
+    text = ("Intro.\n\n\"The pier is our pride,\" said Hedda Munk, 61. She says the town "
+            "should keep it. \"It is all we have.\"")
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [(q.speaker, q.actor) for q in quotes] == [("Hedda Munk", "Hedda Munk"),
+                                                      ("She", "Hedda Munk")]
+
+
+def test_a_cue_in_a_subordinate_clause_of_the_tail_names_no_new_speaker() -> None:
+    text = ("Intro.\n\n\"The deal stands,\" aide Pavel Oduya said, after Mayor Ines Gale "
+            "stated her doubts. \"It is binding.\"")
+    assert _speakers(text) == ["Pavel Oduya", "Pavel Oduya"]

@@ -36,7 +36,7 @@ from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
-from analysis.quotes.paragraph_continuity import later_closing_speaker
+from analysis.quotes.paragraph_continuity import later_closing_speaker, latest_cue_between
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.possessive_speech import possessive_speaker
@@ -421,7 +421,7 @@ def _continued(context: Context, item: Found, last: Found | None) -> Attribution
         between = context.doc.text[last.end : item.start]
         if _has_other_subject(context, last.end, item.start) and len(between) > CONTINUED_MAX_CHARS:
             return None
-        return last.attribution
+        return latest_cue_between(context, last.end, item.start) or last.attribution
     if last_sentence is None or last_sentence.paragraph != sentence.paragraph - 1:
         return None
     following = context.doc.sentences[last_sentence.index + 1 : sentence.index]
