@@ -135,3 +135,17 @@ def test_a_cue_in_a_subordinate_clause_of_the_tail_names_no_new_speaker() -> Non
     text = ("Intro.\n\n\"The deal stands,\" aide Pavel Oduya said, after Mayor Ines Gale "
             "stated her doubts. \"It is binding.\"")
     assert _speakers(text) == ["Pavel Oduya", "Pavel Oduya"]
+
+
+# --- a person's cue-less clause ending in a comma introduces the quote after it -------------------
+
+
+def test_a_comma_intro_clause_gives_its_named_subject() -> None:
+    text = ("Intro.\n\nGreta Solberg voiced her doubts to a crowd in Tromso, \"I do not know "
+            "which plan will win.\"")
+    assert _speakers(text) == ["Greta Solberg"]
+
+
+def test_a_subordinate_comma_clause_gives_nothing() -> None:
+    text = "Intro.\n\nWhen Greta Solberg spoke at the pier, \"The ferry will stay.\""
+    assert _speakers(text) == [None]

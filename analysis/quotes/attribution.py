@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
+from analysis.quotes.comma_intro import comma_intro_subject
 from analysis.quotes.context import (
     DATELINE,
     ONLY_PUNCTUATION,
@@ -95,6 +96,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _head(context, item, near=True)
                 or speaker_label(context, item)
                 or _colon_intro(context, item)
+                or comma_intro_subject(context, item)
                 or _split_tail(context, item)
                 or _continued(context, item, last_speech)
                 or _next_sentence(context, item)
