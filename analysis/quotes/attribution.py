@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
+from analysis.quotes.comma_intro import comma_intro_subject
 from analysis.quotes.context import (
     DATELINE,
     ONLY_PUNCTUATION,
@@ -37,9 +38,12 @@ from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.inner_cues import outer_reporting_cue
+from analysis.quotes.paragraph_continuity import later_closing_speaker, latest_cue_between
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.poll_frames import poll_source
+from analysis.quotes.possessive_speech import possessive_speaker
+from analysis.quotes.pronoun_lead import pronoun_paragraph_lead
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.sentence_final_cue import sentence_final_cue
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
@@ -89,18 +93,20 @@ def attribute(context: Context, found: list[Found]) -> None:
             item.attribution = None  # "“...” — Reuters": a source, not the previous speaker
         elif item.kind == "direct":
             item.attribution = (
-                _tail(context, item)
+                _spoken_tail(context, item)
                 or dash_signoff(context, item)
                 or digest_source(context, item)
                 or _head(context, item, near=True)
                 or speaker_label(context, item)
                 or _colon_intro(context, item)
+                or comma_intro_subject(context, item)
                 or _split_tail(context, item)
                 or _continued(context, item, last_speech)
                 or _next_sentence(context, item)
                 or _after_reported_speech(context, item)
                 or _after_reaction(context, item)
                 or paragraph_subject(context, item)
+                or pronoun_paragraph_lead(context, item)
                 or sentence_lead_subject(context, item)
             )
         else:
@@ -108,6 +114,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 _according_right_after(context, item)
                 or _tail_after_comma(context, item)
                 or sentence_final_cue(context, item)
+                or possessive_speaker(context, item)
                 or _head_with_speaker(context, item)
                 or dash_signoff(context, item)
                 or _same_sentence_previous(item, last_speech)
@@ -158,6 +165,18 @@ def _tail(context: Context, item: Found, adjacent: bool = True) -> Attribution |
 
 #: A quote whose last words end in a comma, question or exclamation mark inside the marks.
 _ATTRIBUTION_END = re.compile(r"[,?!][”\"]$")
+
+
+def _spoken_tail(context: Context, item: Found) -> Attribution | None:
+    """The cue after a direct quote; a speakerless participle there gives way to the head.
+
+    ``He vowed, “We will win,” referring to the vote``: "referring" has no speaker of its
+    own, so the cue before the quote decides.
+    """
+    tail = _tail(context, item)
+    if tail is None or tail.speaker is not None or not tail.cue.split()[0].lower().endswith("ing"):
+        return tail
+    return _head(context, item, near=True) or tail
 
 
 def _tail_after_comma(context: Context, item: Found) -> Attribution | None:
@@ -412,7 +431,7 @@ def _continued(context: Context, item: Found, last: Found | None) -> Attribution
         between = context.doc.text[last.end : item.start]
         if _has_other_subject(context, last.end, item.start) and len(between) > CONTINUED_MAX_CHARS:
             return None
-        return last.attribution
+        return latest_cue_between(context, last.end, item.start) or last.attribution
     if last_sentence is None or last_sentence.paragraph != sentence.paragraph - 1:
         return None
     following = context.doc.sentences[last_sentence.index + 1 : sentence.index]
@@ -420,7 +439,7 @@ def _continued(context: Context, item: Found, last: Found | None) -> Attribution
         return None
     if context.doc.text[sentence.start : item.start].strip():
         return None  # "EXPERT VIEW: “...”": words before the quote open a new paragraph
-    return last.attribution
+    return later_closing_speaker(context, last) or last.attribution
 
 
 def _continued_partial(

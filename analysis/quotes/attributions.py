@@ -15,6 +15,7 @@ from functools import cache
 
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
+from analysis.quotes.elliptic_speaker import elliptic_speaker_after
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.main_clause import (
     coordinated_subject,
@@ -172,7 +173,8 @@ def _speaker_of_cue(
     # ", promising the members ...": a participle never puts its speaker after it
     if cue.inverts and not participle and (only_punctuation or before.rstrip().endswith(",")):
         after = noun_phrase_after(text, skip_space(text, cue_end), region_end, titles=True)
-        after = forward_head(text, after, region_end)
+        after = (forward_head(text, after, region_end)
+                 or elliptic_speaker_after(text, skip_space(text, cue_end), region_end))
         if after is not None and not _inversion_ends(text, after, region_end, sentence.end):
             after = (_name_before_of(text, after, region_end, sentence.end)
                      or _before_postmodifier(text, after, region_end))

@@ -123,7 +123,11 @@ def without_leading_stops(run: str) -> str:
 
 
 def name_part(text: str) -> str:
-    """Return the capitalised name in a phrase ("presidential spokesperson Lee" -> "Lee")."""
+    """Return the capitalised name in a phrase ("presidential spokesperson Lee" -> "Lee").
+
+    A possessive ending is not part of the name: "Auditor Ames's" -> "Ames".
+    """
+    text = _POSSESSIVE_END.sub("", text)
     runs = NAME_RUN_RE.findall(text)
     if runs:
         return runs[-1]
@@ -132,6 +136,8 @@ def name_part(text: str) -> str:
     return capitalised[-1] if capitalised else text
 
 
+#: A possessive ending a phrase ("Ames's", "Ames’s", "the Saudis'").
+_POSSESSIVE_END = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 #: A possessive right after a country's name, and the space before the name it owns
 #: ("North Korea's ", "the United States' ").
 _POSSESSIVE_AFTER = re.compile(r"(?:[’']s|(?<=s)[’'])\s+(?=[A-Z])")

@@ -249,6 +249,8 @@ def _joins(text: str, previous: Span, following: Span) -> bool:
     if _DOTTED_LETTERS.search(head):  # "J.D. Vance", unless "J.D. The ..." starts anew
         first = LETTERS_RE.match(tail)
         return bool(first) and first.group().lower() not in _sentence_starters()
+    if "\n" in text[previous.end : following.start]:
+        return False  # "“Why?”\nLater, Kim said ...": a line break ends the question's sentence
     return bool(_QUOTED_QUESTION_END.search(head) and _attribution().match(tail))
 
 
