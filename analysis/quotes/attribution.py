@@ -36,6 +36,7 @@ from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
+from analysis.quotes.owned_wording import owner_speech
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.scare import subject_speech
@@ -97,6 +98,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _next_sentence(context, item)
                 or _after_reported_speech(context, item)
                 or _after_reaction(context, item)
+                or owner_speech(context, item, wording_only=True)
                 or paragraph_subject(context, item)
                 or sentence_lead_subject(context, item)
             )
@@ -113,12 +115,14 @@ def attribute(context: Context, found: list[Found]) -> None:
             )
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
-                item.attribution = subject_speech(context, item, _subject_before_quote(context, item))
+                item.attribution = subject_speech(context, item, _subject_before_quote(context, item)) \
+                    or owner_speech(context, item)  # "their chants of “...”"
                 if item.attribution is None:
                     item.kind = "scare"
                     context.non_speech.add(item.start)
             elif item.attribution is None:
-                item.attribution = _subject_before_quote(context, item)
+                item.attribution = owner_speech(context, item, wording_only=True) \
+                    or _subject_before_quote(context, item)
         if item.kind in {"direct", "partial"}:
             last_speech = item
 

@@ -15,6 +15,7 @@ import re
 
 from analysis.quotes.context import WORDS, Context, Found, last_marked_before
 from analysis.quotes.marks import Marked
+from analysis.quotes.owned_wording import owned_noun_before
 from analysis.quotes.scare import uses_wording
 from analysis.quotes.words import words
 
@@ -71,7 +72,8 @@ def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool
     if _is_title(content_words) and (words("title_noun") & set(preceding)
                                      or _apposed_noun_after(text, m.end, "title_noun")):
         return "title"
-    scare_marker = set(preceding[-SCARE_WINDOW:]) & words("scare") and not uses_wording(before)
+    scare_marker = set(preceding[-SCARE_WINDOW:]) & words("scare") and not uses_wording(before) \
+        and owned_noun_before(before) is None  # "in her words, “...”": hers, no scare quote
     if scare_marker or _apposed_noun_after(text, m.end, "term_noun"):
         return "scare"  # "the so-called “X”"; but "Lund used the term “X”" is Lund's wording
     if m.paragraphs > 1:

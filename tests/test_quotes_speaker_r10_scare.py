@@ -1,0 +1,68 @@
+"""Short quotes someone owns or uses as their wording are speech, not scare quotes (wing-scare).
+
+Every sentence here is written for these tests, with hand gold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes.extract import extract_quotes
+from analysis.quotes.owned_wording import owned_noun_before
+
+
+def _marks(text: str) -> list[tuple[str, str | None]]:
+    return [(q.kind, q.speaker) for q in extract_quotes(text) if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a possessive and a wording noun: the scare marker gives way
+    ("Dalgaard’s campaign motto is “Fix the Roads.”", "Dalgaard’s"),
+    ("The Velmar League’s slogan was “Bread First” for a decade.", "Velmar League’s"),
+    ("Their chants of “Pia! Pia!” filled the gym.", "Their"),
+    # a possessive pronoun gives way to the name that is the sentence's subject
+    ("Okonjo backed the levy because, in her words, “it pays for itself within a year.”",
+     "Okonjo"),
+    ("Brandt later said his remarks were “a joke” and apologised.", "Brandt"),
+    # a description as subject: the pronoun stays the speaker
+    ("The latter was by her own admission a “blunder.”", "her"),
+])
+def test_a_possessors_wording_is_their_partial_quote(text: str, speaker: str) -> None:
+    assert _marks(text) == [("partial", speaker)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senator Ivo Ramsden has coined a new phrase, “paper budgets,” for the plan.", "Senator Ivo Ramsden"),
+    ("Governor Tamsin Oyelaran ran on the slogan “Clean Water Now” in 2014.", "Governor Tamsin Oyelaran"),
+    ("In her letters, she referred to him by a nickname, “Bear.”", "she"),
+])
+def test_a_wording_the_subject_coins_or_runs_on_is_their_partial_quote(text: str, speaker: str) -> None:
+    assert _marks(text) == [("partial", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    # words quoted as words, with nobody's possessive
+    "The word “bridge” came up twice in the minutes.",
+    "Students say they use terms like “glowup” every day.",
+    "The slogan “Bread First” was painted on the wall.",
+    # a so-called quote stays a scare quote, possessive or not
+    "Their so-called “reform” stalled.",
+    # a wording noun with no possessive and no verb of using it
+    "A nickname, “Bear,” stuck to him at school.",
+])
+def test_words_nobody_owns_stay_scare_quotes(text: str) -> None:
+    assert [kind for kind, _ in _marks(text)] == ["scare"]
+
+
+def test_a_title_after_a_possessive_stays_a_title() -> None:
+    assert _marks("Her song “Blue Harbour Lights” topped the charts.") == [("title", None)]
+
+
+def test_owned_noun_before_finds_the_possessor_and_reads_links() -> None:
+    before = "Kim Osei’s favourite slogan, "
+    span = owned_noun_before(before)
+    assert span is not None and before[span[0]:span[1]] == "Kim Osei’s"
+    assert owned_noun_before("The Party’s plan for ") is None  # "plan" is no noun of saying
+    assert owned_noun_before("Osei’s call for ") is not None
+    assert owned_noun_before("Osei’s call for ", wording_only=True) is None
+    assert owned_noun_before("Osei’s statement about ") is None  # a topic, not the words
