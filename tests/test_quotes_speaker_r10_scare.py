@@ -66,3 +66,26 @@ def test_owned_noun_before_finds_the_possessor_and_reads_links() -> None:
     assert owned_noun_before("Osei’s call for ") is not None
     assert owned_noun_before("Osei’s call for ", wording_only=True) is None
     assert owned_noun_before("Osei’s statement about ") is None  # a topic, not the words
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Brennick campaign released a memo on Friday titled “Where We Stand Now.”",
+     "The Brennick campaign"),
+    ("Voters First, a group formed in March, launched a radio ad in Ohio titled, “Rigged.”",
+     "Voters First"),
+])
+def test_the_title_of_material_the_subject_puts_out_is_its_partial_quote(text: str, speaker: str) -> None:
+    assert _marks(text) == [("partial", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    # a book, a song or a film keeps its title
+    "Marta Quist wrote a book titled “Salt Roads.”",
+    "The band released a song called “Harbour Lights.”",
+    # no verb of putting the material out
+    "Voters saw an ad titled “Rigged.”",
+    # a subject that is not a speaker
+    "It aired a video titled “Rigged.”",
+])
+def test_other_titles_stay_titles(text: str) -> None:
+    assert [kind for kind, _ in _marks(text)] == ["title"]

@@ -39,6 +39,7 @@ from analysis.quotes.heads import is_section_label
 from analysis.quotes.owned_wording import owner_speech
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
+from analysis.quotes.produced_titles import produced_title
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
 from analysis.quotes.words import alternation, words
@@ -80,6 +81,10 @@ def attribute(context: Context, found: list[Found]) -> None:
         if previous is not None and _same_list(context, previous, item):
             item.kind = previous.kind  # "terms like “X” and “Y”": both are words, not speech
         previous = item
+        if item.kind == "title" and (produced := produced_title(context, item)) is not None:
+            item.kind, item.attribution = "partial", produced  # "launched an ad titled “...”"
+            last_speech = item
+            continue
         if item.kind in {"title", "scare"}:
             context.non_speech.add(item.start)
             continue
