@@ -89,3 +89,26 @@ def test_the_title_of_material_the_subject_puts_out_is_its_partial_quote(text: s
 ])
 def test_other_titles_stay_titles(text: str) -> None:
     assert [kind for kind, _ in _marks(text)] == ["title"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the stance verb's subject in a later clause than the sentence's subject
+    ("It is odd that Councillor Ames would deride “soft money” now.", "Councillor Ames"),
+    ("It was Tova Lind, who portrayed the mayor as a “quiet hero” at dinner.", "who"),
+    # an active naming verb after a pronoun: the namer's words, no scare marker
+    ("It was aimed at Rubens, whom he dubbed “the tiny banker.”", "he"),
+])
+def test_the_subject_of_the_stance_verb_says_the_short_quote(text: str, speaker: str) -> None:
+    assert _marks(text) == [("partial", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    # the writer's "we" is no speaker
+    "It is odd that we deride “soft money” now.",
+    # a label someone else gave
+    "It is odd that they prefer goods labeled “local” at all.",
+    # a passive naming verb
+    "The tax, dubbed the “road levy,” passed in May.",
+])
+def test_short_quotes_outside_the_stance_verbs_clause_stay_scare(text: str) -> None:
+    assert [kind for kind, _ in _marks(text)] == ["scare"]

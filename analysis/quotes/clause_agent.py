@@ -1,0 +1,107 @@
+"""Short quotes after a stance verb whose own subject says them: "Rubio, who he dubbed “...”".
+
+:func:`analysis.quotes.scare.subject_speech` reads a short quote as the words of the
+sentence's subject. When the stance verb has a subject of its own in a later clause
+(``It is odd that Vance would deride “...”``, ``Lee, who portrayed him as a “...”``,
+``Rubio, who he dubbed “...”``), that subject is the speaker: a name, or the pronouns
+he, she, they and who (not "it", nor the writer's "we" and "I").
+
+Not speech, whatever the verb: a clause break or a conjunction between the verb and
+the quote (``Lee praised the deal, although she has “concerns”``), a naming participle
+between them (``they prefer goods labeled “...”``: someone else's label), and a
+name before a bare verb form that may be a noun (``the Lee email “...”``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from analysis._resources import read_csv_rows
+from analysis.quotes.context import Attribution, Context, Found, sentence_of
+from analysis.quotes.phrases import Phrase, subject_before, tokens
+from analysis.quotes.scare import is_headline, stance_words
+from analysis.quotes.words import words
+
+__all__ = ["AGENT_WINDOW_TOKENS", "agent_speech", "named_by_pronoun"]
+
+#: Most tokens between a stance verb and the short quote it governs.
+AGENT_WINDOW_TOKENS = 14
+#: Characters read back from a quote for its stance verb and that verb's subject.
+_READ_BACK_CHARS = 400
+#: Tokens that end the stance verb's clause before the quote.
+_CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "(", ")"})
+#: Subject pronouns that stand for a speaker other than the writer.
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
+
+
+@cache
+def _base_forms() -> frozenset[str]:
+    """Return the stance verbs' base forms ("call", "email"), which may also be nouns."""
+    return frozenset(row["lemma"] for row in read_csv_rows("quotes/stance_words.csv")
+                     if row["kind"] == "verb")
+
+
+def named_by_pronoun(before: str) -> bool:
+    """Tell whether the words before a quote end in a pronoun and a naming verb ("who he dubbed ").
+
+    Such a naming verb is active, its subject the namer: no scare marker.
+
+    Examples
+    --------
+    >>> named_by_pronoun("Rubio, whom she dubbed "), named_by_pronoun("the plan, dubbed ")
+    (True, False)
+    """
+    found = before.split()
+    if len(found) < 2 or found[-1].lower() not in words("scare") & stance_words("verb"):
+        return False
+    return found[-2].lower() in _AGENT_PRONOUNS - {"who"}
+
+
+def agent_speech(context: Context, item: Found) -> Attribution | None:
+    """Return an attribution to the subject of the stance verb before a short quote, else None.
+
+    Examples
+    --------
+    >>> from analysis.quotes.extract import extract_quotes
+    >>> text = "It is odd that Vance would deride “soft money” now."
+    >>> [(q.kind, q.speaker) for q in extract_quotes(text)]
+    [('partial', 'Vance')]
+    >>> [(q.kind, q.speaker) for q in extract_quotes("It is odd that we deride “soft money” now.")]
+    [('scare', None)]
+    """
+    sentence = sentence_of(context, item.start)
+    text = context.doc.text
+    if sentence is None or is_headline(text[sentence.start : sentence.end]):
+        return None
+    toks = tokens(text, max(sentence.start, item.start - _READ_BACK_CHARS), item.start)
+    verb = _stance_verb_index(text, toks)
+    if verb is None:
+        return None
+    verb_start, verb_end = toks[verb]
+    speaker = subject_before(text, sentence.start, verb_start)
+    if speaker is None or speaker.end > verb_start or not _may_be_agent(speaker):
+        return None
+    if speaker.kind == "name" and not text[speaker.end : verb_start].strip() \
+            and text[verb_start:verb_end].lower() in _base_forms():
+        return None  # "the Lee email “...”": a noun, not a verb
+    return Attribution(speaker.start, speaker.end, "", "", False, speaker, None, False, sentence.index)
+
+
+def _stance_verb_index(text: str, toks: list[tuple[int, int]]) -> int | None:
+    """Return the index of the last stance verb in the quote's clause, or None."""
+    for index in range(len(toks) - 1, max(-1, len(toks) - 1 - AGENT_WINDOW_TOKENS), -1):
+        word = text[toks[index][0] : toks[index][1]].lower()
+        if word in _CLAUSE_BREAKS or word in words("scare_clause_conjunction"):
+            return None
+        if word in stance_words("verb"):
+            return index
+        if word in words("scare"):
+            return None  # "goods labeled “...”": a label someone else gave
+    return None
+
+
+def _may_be_agent(speaker: Phrase) -> bool:
+    """Tell whether a verb's subject may say a quote: a name, or "he", "she", "they", "who"."""
+    if speaker.kind == "pronoun":
+        return speaker.text.lower() in _AGENT_PRONOUNS
+    return speaker.kind == "name" and speaker.text.split()[0].lower() not in words("article")
