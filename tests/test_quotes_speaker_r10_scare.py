@@ -112,3 +112,18 @@ def test_the_subject_of_the_stance_verb_says_the_short_quote(text: str, speaker:
 ])
 def test_short_quotes_outside_the_stance_verbs_clause_stay_scare(text: str) -> None:
     assert [kind for kind, _ in _marks(text)] == ["scare"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # verbs of presenting someone as what the quote says
+    ("Senator Ada Kroll keeps presenting herself as “anti-machine.”", "Senator Ada Kroll"),
+    ("Varga, who has postured himself as the “jobs candidate,” spoke last.", "who"),
+    # a passive verb of judging with its agent
+    ("It is a plan seen by many farmers as a “lifeline” this year.", "many farmers"),
+])
+def test_presenting_verbs_and_passive_agents_say_the_short_quote(text: str, speaker: str) -> None:
+    assert _marks(text)[0] == ("partial", speaker)
+
+
+def test_a_passive_verb_without_a_named_agent_stays_scare() -> None:
+    assert [kind for kind, _ in _marks("It is a plan seen by it as a “lifeline” this year.")] == ["scare"]

@@ -6,6 +6,9 @@ sentence's subject. When the stance verb has a subject of its own in a later cla
 ``Rubio, who he dubbed “...”``), that subject is the speaker: a name, or the pronouns
 he, she, they and who (not "it", nor the writer's "we" and "I").
 
+A passive verb of judging or naming with its agent (``an option seen by organizers as a
+“...”``) makes the quote the agent's words (:func:`passive_namer`).
+
 Not speech, whatever the verb: a clause break or a conjunction between the verb and
 the quote (``Lee praised the deal, although she has “concerns”``), a naming participle
 between them (``they prefer goods labeled “...”``: someone else's label), and a
@@ -14,6 +17,7 @@ name before a bare verb form that may be a noun (``the Lee email “...”``).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from analysis._resources import read_csv_rows
@@ -22,7 +26,7 @@ from analysis.quotes.phrases import Phrase, subject_before, tokens
 from analysis.quotes.scare import is_headline, stance_words
 from analysis.quotes.words import words
 
-__all__ = ["AGENT_WINDOW_TOKENS", "agent_speech", "named_by_pronoun"]
+__all__ = ["AGENT_WINDOW_TOKENS", "agent_speech", "named_by_pronoun", "passive_namer"]
 
 #: Most tokens between a stance verb and the short quote it governs.
 AGENT_WINDOW_TOKENS = 14
@@ -30,6 +34,11 @@ AGENT_WINDOW_TOKENS = 14
 _READ_BACK_CHARS = 400
 #: Tokens that end the stance verb's clause before the quote.
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "(", ")"})
+#: A passive participle, its agent after "by" and "as", at the end of the words before a
+#: quote ("an option seen by organizers as a “...”").
+_PASSIVE_AS = re.compile(
+    r"\b[a-z]+(?:ed|en|wn)\s+by\s+(?P<agent>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s+as\s+(?:(?:a|an|the)\s+)?$"
+)
 #: Subject pronouns that stand for a speaker other than the writer.
 _AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
 
@@ -105,3 +114,30 @@ def _may_be_agent(speaker: Phrase) -> bool:
     if speaker.kind == "pronoun":
         return speaker.text.lower() in _AGENT_PRONOUNS
     return speaker.kind == "name" and speaker.text.split()[0].lower() not in words("article")
+
+
+def passive_namer(context: Context, item: Found) -> Attribution | None:
+    """Return an attribution to the agent of a passive "seen by X as" right before a quote.
+
+    Examples
+    --------
+    >>> from analysis.quotes.extract import extract_quotes
+    >>> text = "It is a plan seen by many farmers as a “lifeline” this year."
+    >>> [(q.kind, q.speaker) for q in extract_quotes(text)]
+    [('partial', 'many farmers')]
+    """
+    sentence = sentence_of(context, item.start)
+    text = context.doc.text
+    if sentence is None or is_headline(text[sentence.start : sentence.end]):
+        return None
+    read_from = max(sentence.start, item.start - _READ_BACK_CHARS)
+    match = _PASSIVE_AS.search(text[read_from : item.start])
+    if match is None:
+        return None
+    start, end = read_from + match.start("agent"), read_from + match.end("agent")
+    agent = text[start:end]
+    if agent.lower() in words("pronoun") or agent.split()[0].lower() in words("article"):
+        return None  # "seen by it as", "seen by the ...": no one named
+    kind = "name" if any(word[:1].isupper() for word in agent.split()) else "description"
+    return Attribution(start, end, "", "", False, Phrase(start, end, agent, kind), None, False,
+                       sentence.index)
