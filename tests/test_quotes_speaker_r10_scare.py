@@ -127,3 +127,21 @@ def test_presenting_verbs_and_passive_agents_say_the_short_quote(text: str, spea
 
 def test_a_passive_verb_without_a_named_agent_stays_scare() -> None:
     assert [kind for kind, _ in _marks("It is a plan seen by it as a “lifeline” this year.")] == ["scare"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("At one point, Okafor coached Lind to “breathe, breathe.”", "Okafor"),
+    ("That is why he wanted to “go the extra mile” in Ohio.", "he"),
+    ("In 2010, Mayor Ruth Kel made clear her aim to “rebuild from the ground up” soon.",
+     "Mayor Ruth Kel"),
+])
+def test_a_quoted_verb_phrase_after_a_verb_of_wanting_is_its_subjects(text: str, speaker: str) -> None:
+    assert _marks(text)[0] == ("partial", speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "It is hard to “win” here.",
+    "The files were upgraded to “secret” in May.",
+])
+def test_a_quoted_verb_phrase_without_a_verb_of_wanting_stays_scare(text: str) -> None:
+    assert [kind for kind, _ in _marks(text)] == ["scare"]

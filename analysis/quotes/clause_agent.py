@@ -6,7 +6,9 @@ sentence's subject. When the stance verb has a subject of its own in a later cla
 ``Rubio, who he dubbed “...”``), that subject is the speaker: a name, or the pronouns
 he, she, they and who (not "it", nor the writer's "we" and "I").
 
-A passive verb of judging or naming with its agent (``an option seen by organizers as a
+A quoted verb phrase after a verb of wanting or directing and "to" (``Lee coached her
+to “breathe, breathe”``, ``he wanted to “go the extra mile”``) is that verb's subject's
+wording (:func:`directive_speech`). A passive verb of judging or naming with its agent (``an option seen by organizers as a
 “...”``) makes the quote the agent's words (:func:`passive_namer`).
 
 Not speech, whatever the verb: a clause break or a conjunction between the verb and
@@ -22,11 +24,12 @@ from functools import cache
 
 from analysis._resources import read_csv_rows
 from analysis.quotes.context import Attribution, Context, Found, sentence_of
-from analysis.quotes.phrases import Phrase, subject_before, tokens
+from analysis.quotes.phrases import Phrase, sentence_subject, subject_before, tokens
 from analysis.quotes.scare import is_headline, stance_words
 from analysis.quotes.words import words
 
-__all__ = ["AGENT_WINDOW_TOKENS", "agent_speech", "named_by_pronoun", "passive_namer"]
+__all__ = ["AGENT_WINDOW_TOKENS", "DIRECTIVE_WINDOW_WORDS", "agent_speech", "directive_speech",
+           "named_by_pronoun", "passive_namer"]
 
 #: Most tokens between a stance verb and the short quote it governs.
 AGENT_WINDOW_TOKENS = 14
@@ -39,6 +42,11 @@ _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "(", ")"})
 _PASSIVE_AS = re.compile(
     r"\b[a-z]+(?:ed|en|wn)\s+by\s+(?P<agent>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s+as\s+(?:(?:a|an|the)\s+)?$"
 )
+#: Most words between a verb of wanting or directing and the "to" before the quote
+#: ("coached Trump to “...”", "urged voters in the state to “...”").
+DIRECTIVE_WINDOW_WORDS = 5
+#: The infinitive marker "to" at the end of the words before a quote.
+_TO_END = re.compile(r"\bto\s+$", re.IGNORECASE)
 #: Subject pronouns that stand for a speaker other than the writer.
 _AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
 
@@ -141,3 +149,41 @@ def passive_namer(context: Context, item: Found) -> Attribution | None:
     kind = "name" if any(word[:1].isupper() for word in agent.split()) else "description"
     return Attribution(start, end, "", "", False, Phrase(start, end, agent, kind), None, False,
                        sentence.index)
+
+
+def directive_speech(context: Context, item: Found) -> Attribution | None:
+    """Return an attribution to the subject of a verb of wanting or directing before "to “...”".
+
+    The verb is one of ``scare_directive_verb`` (``resources/quotes/quote_words.csv``)
+    within :data:`DIRECTIVE_WINDOW_WORDS` words before the "to"; its subject is the
+    phrase right before it, else the sentence's subject (a name or a person's pronoun).
+
+    Examples
+    --------
+    >>> from analysis.quotes.extract import extract_quotes
+    >>> text = "At one point, Okafor coached Lind to “breathe, breathe.”"
+    >>> [(q.kind, q.speaker) for q in extract_quotes(text)]
+    [('partial', 'Okafor')]
+    >>> [(q.kind, q.speaker) for q in extract_quotes("It is hard to “win” here.")]
+    [('scare', None)]
+    """
+    sentence = sentence_of(context, item.start)
+    text = context.doc.text
+    if sentence is None or is_headline(text[sentence.start : sentence.end]):
+        return None
+    read_from = max(sentence.start, item.start - _READ_BACK_CHARS)
+    to = _TO_END.search(text, read_from, item.start)
+    if to is None:
+        return None
+    toks = tokens(text, read_from, to.start())
+    window = toks[-(DIRECTIVE_WINDOW_WORDS + 1):]
+    verbs = [(s, e) for s, e in window if text[s:e].lower() in words("scare_directive_verb")]
+    if not verbs or any(text[s:e] in _CLAUSE_BREAKS for s, e in window if s > verbs[-1][0]):
+        return None
+    verb_start = verbs[-1][0]
+    speaker = subject_before(text, sentence.start, verb_start)
+    if speaker is None or speaker.end > verb_start or not _may_be_agent(speaker):
+        speaker = sentence_subject(text, sentence.start, item.start)
+        if speaker is None or speaker.end > verb_start or not _may_be_agent(speaker):
+            return None
+    return Attribution(speaker.start, speaker.end, "", "", False, speaker, None, False, sentence.index)
