@@ -132,6 +132,7 @@ def test_a_passive_verb_without_a_named_agent_stays_scare() -> None:
 @pytest.mark.parametrize(("text", "speaker"), [
     ("At one point, Okafor coached Lind to “breathe, breathe.”", "Okafor"),
     ("That is why he wanted to “go the extra mile” in Ohio.", "he"),
+    ("Kim Osei asked voters in the county to “stay home” on Friday.", "Kim Osei"),
     ("In 2010, Mayor Ruth Kel made clear her aim to “rebuild from the ground up” soon.",
      "Mayor Ruth Kel"),
 ])
