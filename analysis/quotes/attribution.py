@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
-from analysis.quotes.clause_agent import agent_speech, directive_speech, passive_namer
+from analysis.quotes.clause_agent import short_quote_speaker
 from analysis.quotes.context import (
     DATELINE,
     ONLY_PUNCTUATION,
@@ -122,8 +122,7 @@ def attribute(context: Context, found: list[Found]) -> None:
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
                 item.attribution = subject_speech(context, item, _subject_before_quote(context, item)) \
-                    or owner_speech(context, item) or agent_speech(context, item) \
-                    or passive_namer(context, item) or directive_speech(context, item)
+                    or short_quote_speaker(context, item)  # "their chants of “...”"
                 if item.attribution is None:
                     item.kind = "scare"
                     context.non_speech.add(item.start)

@@ -24,12 +24,13 @@ from functools import cache
 
 from analysis._resources import read_csv_rows
 from analysis.quotes.context import Attribution, Context, Found, sentence_of
+from analysis.quotes.owned_wording import owner_speech
 from analysis.quotes.phrases import Phrase, sentence_subject, subject_before, tokens
 from analysis.quotes.scare import is_headline, stance_words
 from analysis.quotes.words import words
 
 __all__ = ["AGENT_WINDOW_TOKENS", "DIRECTIVE_WINDOW_WORDS", "agent_speech", "directive_speech",
-           "named_by_pronoun", "passive_namer"]
+           "named_by_pronoun", "passive_namer", "short_quote_speaker"]
 
 #: Most tokens between a stance verb and the short quote it governs.
 AGENT_WINDOW_TOKENS = 14
@@ -49,6 +50,24 @@ DIRECTIVE_WINDOW_WORDS = 5
 _TO_END = re.compile(r"\bto\s+$", re.IGNORECASE)
 #: Subject pronouns that stand for a speaker other than the writer.
 _AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
+
+
+def short_quote_speaker(context: Context, item: Found) -> Attribution | None:
+    """Return who says a short quote that is not the sentence's subject's words, else None.
+
+    In order: the possessor of a noun of saying (:func:`analysis.quotes.owned_wording.owner_speech`),
+    the subject of a later stance verb (:func:`agent_speech`), a passive verb's agent
+    (:func:`passive_namer`), the subject of a verb of wanting or directing
+    (:func:`directive_speech`).
+
+    Examples
+    --------
+    >>> from analysis.quotes.extract import extract_quotes
+    >>> [(q.kind, q.speaker) for q in extract_quotes("Their chants of “Pia! Pia!” filled the gym.")]
+    [('partial', 'Their')]
+    """
+    return (owner_speech(context, item) or agent_speech(context, item)
+            or passive_namer(context, item) or directive_speech(context, item))
 
 
 @cache

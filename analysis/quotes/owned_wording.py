@@ -4,9 +4,11 @@ A scare marker before a quote ("words", "slogan", "nickname") makes it a scare q
 (:mod:`analysis.quotes.classify`), unless the marker noun is someone's: a possessive
 right before it, with at most :data:`OWNER_MAX_MODIFIERS` modifiers between ("in
 Forbes’ words,", "Lee’s campaign slogan is", "their chants of", "by her own
-admission was"). Such a quote is that possessor's wording, whatever its length. The
-nouns are the nouns of saying and of wording in ``resources/quotes/stance_words.csv``
-and the list ``scare_owned_noun`` of ``resources/quotes/quote_words.csv``.
+admission was"). Such a quote is that possessor's wording. The nouns are the nouns of
+saying and of wording in ``resources/quotes/stance_words.csv`` and the lists
+``term_noun`` and ``scare_owned_noun`` of ``resources/quotes/quote_words.csv``; a long
+quote (five words or more) needs a noun of wording ("Lee’s words", not "Lee’s call
+for"), as news often gives such a quote to the sentence's subject who reports it.
 
 The speaker is the possessor; a possessive pronoun ("her words") gives way to the
 sentence's subject when that subject is a name or a personal pronoun written before it
