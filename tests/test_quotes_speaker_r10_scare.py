@@ -152,6 +152,7 @@ def test_a_quoted_verb_phrase_without_a_verb_of_wanting_stays_scare(text: str) -
     ("Okafor has intimated that the board’s “fixes” fall short.", "Okafor"),
     ("Brandt launched into a lament for the “forgotten towns” of the north.", "Brandt"),
     ("The panel saw Ruiz as the “steady hand” the bank needed.", "The panel"),
+    ("Senator Lew Haddad has pointed to the vote as proof of a “broken process.”", "Senator Lew Haddad"),
 ])
 def test_verbs_of_hinting_lamenting_and_seeing_as_say_the_short_quote(text: str, speaker: str) -> None:
     assert _marks(text)[0] == ("partial", speaker)
