@@ -97,6 +97,8 @@ def test_other_titles_stay_titles(text: str) -> None:
     ("It was Tova Lind, who portrayed the mayor as a “quiet hero” at dinner.", "who"),
     # an active naming verb after a pronoun: the namer's words, no scare marker
     ("It was aimed at Rubens, whom he dubbed “the tiny banker.”", "he"),
+    # a description with "the" or a possessive may be the verb's subject
+    ("It was odd that Okafor’s aide had challenged the “reform” at all.", "Okafor’s aide"),
 ])
 def test_the_subject_of_the_stance_verb_says_the_short_quote(text: str, speaker: str) -> None:
     assert _marks(text) == [("partial", speaker)]
@@ -109,6 +111,10 @@ def test_the_subject_of_the_stance_verb_says_the_short_quote(text: str, speaker:
     "It is odd that they prefer goods labeled “local” at all.",
     # a passive naming verb
     "The tax, dubbed the “road levy,” passed in May.",
+    # a verb of seeing without "as"
+    "The city saw a “surge” in visitors.",
+    # a subject that names no one in particular
+    "It is far from a plan that attacked the “old guard” head on.",
 ])
 def test_short_quotes_outside_the_stance_verbs_clause_stay_scare(text: str) -> None:
     assert [kind for kind, _ in _marks(text)] == ["scare"]

@@ -3,7 +3,8 @@
 :func:`analysis.quotes.scare.subject_speech` reads a short quote as the words of the
 sentence's subject. When the stance verb has a subject of its own in a later clause
 (``It is odd that Vance would deride “...”``, ``Lee, who portrayed him as a “...”``,
-``Rubio, who he dubbed “...”``), that subject is the speaker: a name, or the pronouns
+``Rubio, who he dubbed “...”``, ``The board saw Lee as the “...”``: a verb of seeing
+counts with "as" only, list ``scare_as_verb``), that subject is the speaker: a name, or the pronouns
 he, she, they and who (not "it", nor the writer's "we" and "I").
 
 A quoted verb phrase after a verb of wanting or directing and "to" (``Lee coached her
@@ -48,6 +49,10 @@ _PASSIVE_AS = re.compile(
 DIRECTIVE_WINDOW_WORDS = 5
 #: The infinitive marker "to" at the end of the words before a quote.
 _TO_END = re.compile(r"\bto\s+$", re.IGNORECASE)
+#: Articles that open a phrase naming no one in particular ("an option").
+_INDEFINITE = frozenset({"a", "an"})
+#: The possessive ending of a describing phrase's first word ("Grayson's spokeswoman").
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
 #: Subject pronouns that stand for a speaker other than the writer.
 _AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
 
@@ -129,18 +134,30 @@ def _stance_verb_index(text: str, toks: list[tuple[int, int]]) -> int | None:
         word = text[toks[index][0] : toks[index][1]].lower()
         if word in _CLAUSE_BREAKS or word in words("scare_clause_conjunction"):
             return None
-        if word in stance_words("verb"):
+        if word in stance_words("verb") or (word in words("scare_as_verb") and _as_after(text, toks, index)):
             return index
         if word in words("scare"):
             return None  # "goods labeled “...”": a label someone else gave
     return None
 
 
+def _as_after(text: str, toks: list[tuple[int, int]], index: int) -> bool:
+    """Tell whether "as" follows token ``index`` before the quote ("saw Lee as the “...”")."""
+    return any(text[s:e].lower() == "as" for s, e in toks[index + 1 :])
+
+
 def _may_be_agent(speaker: Phrase) -> bool:
-    """Tell whether a verb's subject may say a quote: a name, or "he", "she", "they", "who"."""
+    """Tell whether a verb's subject may say a quote.
+
+    A name, a description opening with "the" or a possessive ("the board", "Lee's aide"),
+    or the pronouns "he", "she", "they", "who".
+    """
     if speaker.kind == "pronoun":
         return speaker.text.lower() in _AGENT_PRONOUNS
-    return speaker.kind == "name" and speaker.text.split()[0].lower() not in words("article")
+    first = speaker.text.split()[0]
+    if first.lower() in _INDEFINITE or speaker.text.lower() in words("not_subject"):
+        return False  # "a far cry from", "an option seen": no one in particular
+    return speaker.kind == "name" or first.lower() == "the" or first.endswith(_POSSESSIVE)
 
 
 def passive_namer(context: Context, item: Found) -> Attribution | None:
