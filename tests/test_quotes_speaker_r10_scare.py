@@ -162,3 +162,8 @@ def test_a_quoted_verb_phrase_without_a_verb_of_wanting_stays_scare(text: str) -
 ])
 def test_verbs_of_hinting_lamenting_and_seeing_as_say_the_short_quote(text: str, speaker: str) -> None:
     assert _marks(text)[0] == ("partial", speaker)
+
+
+def test_a_long_partial_quote_with_no_subject_falls_back_to_the_stance_verbs_subject() -> None:
+    text = "It is odd that Councillor Ames would deride “the soft money that floods every race” now."
+    assert _marks(text) == [("partial", "Councillor Ames")]

@@ -128,7 +128,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                     context.non_speech.add(item.start)
             elif item.attribution is None:
                 item.attribution = owner_speech(context, item, wording_only=True) \
-                    or _subject_before_quote(context, item)
+                    or _subject_before_quote(context, item) or short_quote_speaker(context, item)
         if item.kind in {"direct", "partial"}:
             last_speech = item
 

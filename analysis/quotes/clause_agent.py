@@ -58,7 +58,7 @@ _AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
 
 
 def short_quote_speaker(context: Context, item: Found) -> Attribution | None:
-    """Return who says a short quote that is not the sentence's subject's words, else None.
+    """Return who says a quote that is not the sentence's subject's words, else None.
 
     In order: the possessor of a noun of saying (:func:`analysis.quotes.owned_wording.owner_speech`),
     the subject of a later stance verb (:func:`agent_speech`), a passive verb's agent
