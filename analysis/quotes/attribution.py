@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
+from analysis.quotes.clause_agent import short_quote_speaker
 from analysis.quotes.comma_intro import comma_intro_subject
 from analysis.quotes.context import (
     DATELINE,
@@ -38,11 +39,13 @@ from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.inner_cues import outer_reporting_cue
+from analysis.quotes.owned_wording import owner_speech
 from analysis.quotes.paragraph_continuity import later_closing_speaker, latest_cue_between
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.poll_frames import poll_source
 from analysis.quotes.possessive_speech import possessive_speaker
+from analysis.quotes.produced_titles import produced_title
 from analysis.quotes.pronoun_lead import pronoun_paragraph_lead
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.sentence_final_cue import sentence_final_cue
@@ -86,6 +89,10 @@ def attribute(context: Context, found: list[Found]) -> None:
         if previous is not None and _same_list(context, previous, item):
             item.kind = previous.kind  # "terms like “X” and “Y”": both are words, not speech
         previous = item
+        if item.kind == "title" and (produced := produced_title(context, item)) is not None:
+            item.kind, item.attribution = "partial", produced  # "launched an ad titled “...”"
+            last_speech = item
+            continue
         if item.kind in {"title", "scare"}:
             context.non_speech.add(item.start)
             continue
@@ -105,6 +112,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _next_sentence(context, item)
                 or _after_reported_speech(context, item)
                 or _after_reaction(context, item)
+                or owner_speech(context, item, wording_only=True)
                 or paragraph_subject(context, item)
                 or pronoun_paragraph_lead(context, item)
                 or sentence_lead_subject(context, item)
@@ -124,12 +132,14 @@ def attribute(context: Context, found: list[Found]) -> None:
             )
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
-                item.attribution = subject_speech(context, item, _subject_before_quote(context, item))
+                item.attribution = subject_speech(context, item, _subject_before_quote(context, item)) \
+                    or short_quote_speaker(context, item)  # "their chants of “...”"
                 if item.attribution is None:
                     item.kind = "scare"
                     context.non_speech.add(item.start)
             elif item.attribution is None:
-                item.attribution = _subject_before_quote(context, item)
+                item.attribution = owner_speech(context, item, wording_only=True) \
+                    or _subject_before_quote(context, item) or short_quote_speaker(context, item)
         if item.kind in {"direct", "partial"}:
             if item.attribution is not None:
                 item.attribution = poll_source(context, item.attribution)

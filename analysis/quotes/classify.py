@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
+from analysis.quotes.clause_agent import named_by_pronoun
 from analysis.quotes.context import WORDS, Context, Found, last_marked_before
 from analysis.quotes.marks import Marked
+from analysis.quotes.owned_wording import owned_noun_before
 from analysis.quotes.scare import uses_wording
 from analysis.quotes.words import words
 
@@ -71,7 +73,8 @@ def _kind(text: str, m: Marked, content: str, before: str, starts_sentence: bool
     if _is_title(content_words) and (words("title_noun") & set(preceding)
                                      or _apposed_noun_after(text, m.end, "title_noun")):
         return "title"
-    scare_marker = set(preceding[-SCARE_WINDOW:]) & words("scare") and not uses_wording(before)
+    scare_marker = set(preceding[-SCARE_WINDOW:]) & words("scare") and not uses_wording(before) \
+        and owned_noun_before(before) is None and not named_by_pronoun(before)  # "in her words"
     if scare_marker or _apposed_noun_after(text, m.end, "term_noun"):
         return "scare"  # "the so-called “X”"; but "Lund used the term “X”" is Lund's wording
     if m.paragraphs > 1:
