@@ -32,6 +32,7 @@ from analysis.quotes.context import (
     marked_in,
     sentence_of,
 )
+from analysis.quotes.cue_objects import is_relative_object
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
@@ -142,6 +143,8 @@ def _tail(context: Context, item: Found, adjacent: bool = True) -> Attribution |
     for number in cues_in(context, sentence.index, item.end, limit)[:1]:
         attribution = attributions[number]
         if not adjacent:
+            if is_relative_object(text, item.end, attribution):
+                return None  # "the “loopholes” he cited": the quote is the cue's object
             return attribution if attribution.speaker is not None else None
         first = attribution.cue_start
         if attribution.speaker is not None and not attribution.inverted:

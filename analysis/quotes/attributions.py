@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
+from analysis.quotes.cue_forms import not_clause_end_cue
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.passive_agent import passive_agent
@@ -56,6 +57,8 @@ def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribut
             cue = table.get(form) or table.get(form.lower())
             if cue is None or _not_speech_go_on(text, cue, match.end()):
                 continue
+            if not_clause_end_cue(text, cue.lemma, match.end()):
+                continue  # "Lund started Monday with ...", unlike "“...,” Lund started."
             if _previous_word(text, region_start, match.start()) in words("noun_marker"):
                 continue  # "the answers to", "his remarks": a noun, not a speech verb
             attribution = _attribution_at(

@@ -1,0 +1,64 @@
+"""Speakers of quotes, round ten (cue verbs): verb forms and groups, on sentences written here."""
+
+from __future__ import annotations
+
+from analysis.quotes.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text) if q.kind in {"direct", "partial"}]
+
+
+# --- cue verbs added as categories: every inflection --------------------------------------------
+
+
+def test_started_after_a_quote_is_a_cue() -> None:
+    text = "“We will build the bridge by June,” Hollis started. “Nobody believes me.”"
+    assert _speakers(text)[0] == "Hollis"
+
+
+def test_started_with_words_after_it_is_no_cue() -> None:
+    text = "Marta Hollis started Monday with a “harvest” breakfast in the square."
+    assert _speakers(text) == []
+
+
+def test_mouthing_reports_the_words() -> None:
+    text = "Ferrand waved the flag at the crowd, mouthing “see you soon” toward the stands."
+    assert _speakers(text) == ["Ferrand"]
+
+
+def test_lists_reports_the_words() -> None:
+    text = "On its website, the port authority lists “theft of cargo as its top concern.”"
+    assert _speakers(text) == ["the port authority"]
+
+
+def test_cited_reports_the_words() -> None:
+    text = "The rowing club cited “broken lockers, leaking roofs and cold showers” in its letter."
+    assert _speakers(text) == ["The rowing club"]
+
+
+def test_a_quoted_phrase_before_a_weak_cue_is_its_object() -> None:
+    text = "The three “gaps” Okafor cited are all in the tax code, critics say."
+    assert _speakers(text) == []
+
+
+def test_vows_is_a_cue() -> None:
+    text = "Ferrand vows “a new season of openness” at the harbour."
+    assert _speakers(text) == ["Ferrand"]
+
+
+def test_stating_shares_the_clause_subject() -> None:
+    text = ("On Sunday, Okafor opened a new line of attack, stating that the mayor's plan was "
+            "\"plainly unworkable.\"")
+    assert _speakers(text) == ["Okafor"]
+
+
+def test_recognized_that_reports_the_clause() -> None:
+    text = ("With the vote a week away, the tribunal recognized that an appeals court should rule "
+            "on it, “so that every ballot is counted.”")
+    assert _speakers(text) == ["the tribunal"]
+
+
+def test_capitalised_tweeted_after_a_quote() -> None:
+    text = "\"The ferry runs again tomorrow,\" Tweeted Ilse Brandvold on Sunday."
+    assert _speakers(text) == ["Ilse Brandvold"]
