@@ -62,3 +62,36 @@ def test_recognized_that_reports_the_clause() -> None:
 def test_capitalised_tweeted_after_a_quote() -> None:
     text = "\"The ferry runs again tomorrow,\" Tweeted Ilse Brandvold on Sunday."
     assert _speakers(text) == ["Ilse Brandvold"]
+
+
+# --- a quantified group as the subject: "About four in 10 voters say" ---------------------------
+
+
+def test_a_share_in_ten_of_a_group_speaks() -> None:
+    text = "About four in 10 Ohio primary voters say that a candidate must be “someone like me.”"
+    assert _speakers(text) == ["About four in 10 Ohio primary voters"]
+
+
+def test_a_share_with_a_place_after_it_speaks() -> None:
+    text = "At least half of voters in each county say the plan is “not realistic,” polls find."
+    assert _speakers(text) == ["At least half of voters in each county"]
+
+
+def test_a_bare_share_speaks() -> None:
+    text = "About four in 10 said they were \"furious\" with the county board."
+    assert _speakers(text) == ["About four in 10"]
+
+
+def test_a_share_with_a_percentage_apposition_speaks() -> None:
+    text = "Most liked it, and just shy of half, 52%, say the ferry is \"a real improvement\"."
+    assert _speakers(text) == ["just shy of half, 52%,"]
+
+
+def test_a_percentage_after_which_speaks() -> None:
+    text = "Voters were asked if the levy would pass, to which 31 percent said “not very likely.”"
+    assert _speakers(text) == ["31 percent"]
+
+
+def test_a_share_never_reaches_across_a_clause() -> None:
+    text = "Half of the trawlers stayed in port and the skippers said the ban was “a disaster.”"
+    assert _speakers(text) == ["the skippers"]

@@ -19,6 +19,7 @@ from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
+from analysis.quotes.quantified_subjects import quantified_subject
 from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
@@ -181,6 +182,7 @@ def _speaker_of_cue(
                            subject_end)
     if subject is not None and not is_speaker_phrase(subject.text):
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
+    subject = quantified_subject(text, region_start, subject_end) or subject  # "Four in 10 say"
     if subject is not None and subject.kind == "description" and participle:
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)
