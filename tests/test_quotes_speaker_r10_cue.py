@@ -95,3 +95,12 @@ def test_a_percentage_after_which_speaks() -> None:
 def test_a_share_never_reaches_across_a_clause() -> None:
     text = "Half of the trawlers stayed in port and the skippers said the ban was “a disaster.”"
     assert _speakers(text) == ["the skippers"]
+
+
+# --- a multi-word participle after a quote shares the speaker before it -------------------------
+
+
+def test_a_multi_word_participle_after_a_quote_keeps_the_cue_before() -> None:
+    text = ("She also vowed, \"We will clear the harbour of every wreck by spring,\" referring to "
+            "the storm damage.")
+    assert _speakers(text) == ["She"]

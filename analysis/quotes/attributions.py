@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
-from analysis.quotes.cue_forms import not_clause_end_cue
+from analysis.quotes.cue_forms import is_participle, not_clause_end_cue
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.passive_agent import passive_agent
@@ -135,7 +135,7 @@ def _attribution_at(
         coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
         if speaker is None and not coordinated:
             coordinated = _coordinated_past_adverbs(text, region_start, cue_start)
-        participle = form.endswith("ing") or text[region_start:cue_start].rstrip().endswith(",")
+        participle = is_participle(form) or text[region_start:cue_start].rstrip().endswith(",")
         # "X went on to say", "X wanted to add": the infinitive's speaker is the clause's
         infinitive = _infinitive_of_subject(text, region_start, cue_start)
         if speaker is None and (coordinated or participle or infinitive):
@@ -160,7 +160,7 @@ def _speaker_of_cue(
     before = text[region_start:cue_start]
     only_punctuation = bool(ONLY_PUNCTUATION.match(before))
     after: Phrase | None = None
-    participle = cue_end - cue_start > len("ing") and text[cue_start:cue_end].endswith("ing")
+    participle = is_participle(text[cue_start:cue_end])
     # ", promising the members ...": a participle never puts its speaker after it
     if cue.inverts and not participle and (only_punctuation or before.rstrip().endswith(",")):
         after = noun_phrase_after(text, skip_space(text, cue_end), region_end, titles=True)
