@@ -104,3 +104,11 @@ def test_a_multi_word_participle_after_a_quote_keeps_the_cue_before() -> None:
     text = ("She also vowed, \"We will clear the harbour of every wreck by spring,\" referring to "
             "the storm damage.")
     assert _speakers(text) == ["She"]
+
+
+# --- a sentence subject opened by a possessive determiner --------------------------------------
+
+
+def test_a_possessive_subject_speaks_through_a_statement_participle() -> None:
+    text = "His office put out a statement saying the ferry \"will sail again by spring.\""
+    assert _speakers(text) == ["His office"]
