@@ -112,3 +112,16 @@ def test_a_multi_word_participle_after_a_quote_keeps_the_cue_before() -> None:
 def test_a_possessive_subject_speaks_through_a_statement_participle() -> None:
     text = "His office put out a statement saying the ferry \"will sail again by spring.\""
     assert _speakers(text) == ["His office"]
+
+
+# --- missing inflections of listed cue verbs ----------------------------------------------------
+
+
+def test_decried_reports_the_words() -> None:
+    text = "Okafor has increasingly decried the rise of “harbour-side greed” in her speeches."
+    assert _speakers(text) == ["Okafor"]
+
+
+def test_a_praising_participle_shares_the_clause_subject() -> None:
+    text = "Ilse Brandvold worked the crowd, praising \"the ferry crews and their quiet courage.\""
+    assert _speakers(text) == ["Ilse Brandvold"]
