@@ -125,3 +125,17 @@ def test_decried_reports_the_words() -> None:
 def test_a_praising_participle_shares_the_clause_subject() -> None:
     text = "Ilse Brandvold worked the crowd, praising \"the ferry crews and their quiet courage.\""
     assert _speakers(text) == ["Ilse Brandvold"]
+
+
+# --- an apposition between dashes before the cue ------------------------------------------------
+
+
+def test_a_dash_apposition_is_skipped() -> None:
+    text = "Odile Marchetti — a ferry pilot from Calais — says the tunnel is \"a waste of rock.\""
+    assert _speakers(text) == ["Odile Marchetti"]
+
+
+def test_a_double_hyphen_apposition_is_skipped() -> None:
+    text = ("A former harbour master -- Ravi Sandhu, who retired in 2009 -- said the dredging "
+            "was \"far too late.\"")
+    assert _speakers(text) == ["A former harbour master"]

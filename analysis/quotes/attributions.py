@@ -16,6 +16,7 @@ from functools import cache
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cue_forms import is_participle, not_clause_end_cue
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
+from analysis.quotes.dash_apposition import dash_apposition_subject
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
@@ -183,6 +184,8 @@ def _speaker_of_cue(
     if subject is not None and not is_speaker_phrase(subject.text):
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
     subject = quantified_subject(text, region_start, subject_end) or subject  # "Four in 10 say"
+    if subject is None:
+        subject = dash_apposition_subject(text, region_start, subject_end)  # "Ana — a teacher — says"
     if subject is not None and subject.kind == "description" and participle:
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)
