@@ -139,3 +139,32 @@ def test_a_double_hyphen_apposition_is_skipped() -> None:
     text = ("A former harbour master -- Ravi Sandhu, who retired in 2009 -- said the dredging "
             "was \"far too late.\"")
     assert _speakers(text) == ["A former harbour master"]
+
+
+def test_a_long_dash_apposition_before_told() -> None:
+    text = ("On Monday, Okafor — named by the Harbour Gazette as the likeliest choice for the "
+            "board's next chair of the dredging fund — told Radio North, that “we must look at it.”")
+    assert _speakers(text) == ["Okafor"]
+
+
+# --- more cue verbs: affirm, sing, "issued a statement" -----------------------------------------
+
+
+def test_affirmed_that_reports_the_clause() -> None:
+    text = "Ravi Sandhu affirmed that the port \"will never turn a vessel away.\""
+    assert _speakers(text) == ["Ravi Sandhu"]
+
+
+def test_sings_reports_the_lyric() -> None:
+    text = "In her best-known ballad, Mira Solberg sings, \"Leave the light on by the quay.\""
+    assert _speakers(text) == ["Mira Solberg"]
+
+
+def test_issued_a_statement_before_a_quote() -> None:
+    text = "Right after the storm, Okafor issued a statement, “Tonight the harbour stands together.”"
+    assert _speakers(text) == ["Okafor"]
+
+
+def test_issued_a_statement_describing() -> None:
+    text = "Lund and Berg issued a statement describing their talks as a “very positive step.”"
+    assert _speakers(text)[0].endswith("Berg")  # the nearer of the two joined names

@@ -16,7 +16,7 @@ from analysis.quotes.speaker_phrase import is_speaker_phrase
 __all__ = ["APPOSITION_MAX_CHARS", "dash_apposition_subject"]
 
 #: Longest apposition (characters) between the two dashes.
-APPOSITION_MAX_CHARS = 90
+APPOSITION_MAX_CHARS = 120
 
 _DASH = r"(?:—|–|--)"
 _APPOSITION = re.compile(rf"\s+{_DASH}\s*[^—–\n]{{1,{APPOSITION_MAX_CHARS}}}?\s*{_DASH}\s*$")
