@@ -168,3 +168,16 @@ def test_issued_a_statement_before_a_quote() -> None:
 def test_issued_a_statement_describing() -> None:
     text = "Lund and Berg issued a statement describing their talks as a “very positive step.”"
     assert _speakers(text)[0].endswith("Berg")  # the nearer of the two joined names
+
+
+# --- infinitives whose subject speaks: "refused to say", "but only to tell" ---------------------
+
+
+def test_refused_to_say_is_the_subjects_speech() -> None:
+    text = "Ferrand refused to say “the words everyone wanted.”"
+    assert _speakers(text) == ["Ferrand"]
+
+
+def test_but_only_to_tell_is_the_subjects_speech() -> None:
+    text = "Lund agreed to a call, but only to tell Berg that he would not \"rubber-stamp\" the plan."
+    assert _speakers(text) == ["Lund"]
