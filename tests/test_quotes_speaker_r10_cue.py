@@ -181,3 +181,16 @@ def test_refused_to_say_is_the_subjects_speech() -> None:
 def test_but_only_to_tell_is_the_subjects_speech() -> None:
     text = "Lund agreed to a call, but only to tell Berg that he would not \"rubber-stamp\" the plan."
     assert _speakers(text) == ["Lund"]
+
+
+# --- a pronoun fused with its auxiliary: "he’s predicting" --------------------------------------
+
+
+def test_a_contracted_pronoun_subject_speaks() -> None:
+    text = "Okafor won again. And she’s predicting that the vote will be \"a rout for the old guard.\""
+    assert _speakers(text) == ["she"]
+
+
+def test_a_contracted_pronoun_is_read_without_its_auxiliary() -> None:
+    text = "They've said that the levy will be \"a burden on every skipper.\""
+    assert _speakers(text) == ["They"]

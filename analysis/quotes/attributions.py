@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
+from analysis.quotes.contracted_subject import contracted_subject
 from analysis.quotes.cue_forms import is_participle, not_clause_end_cue
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.dash_apposition import dash_apposition_subject
@@ -183,6 +184,7 @@ def _speaker_of_cue(
                            subject_end)
     if subject is not None and not is_speaker_phrase(subject.text):
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
+    subject = contracted_subject(text, region_start, subject_end) or subject  # "he’s predicting"
     subject = quantified_subject(text, region_start, subject_end) or subject  # "Four in 10 say"
     if subject is None:
         subject = dash_apposition_subject(text, region_start, subject_end)  # "Ana — a teacher — says"
