@@ -194,3 +194,21 @@ def test_a_contracted_pronoun_subject_speaks() -> None:
 def test_a_contracted_pronoun_is_read_without_its_auxiliary() -> None:
     text = "They've said that the levy will be \"a burden on every skipper.\""
     assert _speakers(text) == ["They"]
+
+
+# --- "made clear", "denounced" ------------------------------------------------------------------
+
+
+def test_made_clear_reports_the_clause() -> None:
+    text = "Okafor has made clear that she expects the board to \"fight for every berth.\""
+    assert _speakers(text) == ["Okafor"]
+
+
+def test_made_it_clear_reports_the_clause() -> None:
+    text = "Lund backed the deal, although she made it clear that she has “serious doubts” about it."
+    assert _speakers(text) == ["she"]
+
+
+def test_denounced_reports_the_words() -> None:
+    text = "Ferrand denounced the “open berths” policy at the rally."
+    assert _speakers(text) == ["Ferrand"]
