@@ -212,3 +212,8 @@ def test_made_it_clear_reports_the_clause() -> None:
 def test_denounced_reports_the_words() -> None:
     text = "Ferrand denounced the “open berths” policy at the rally."
     assert _speakers(text) == ["Ferrand"]
+
+
+def test_a_floated_both_between_subject_and_cue() -> None:
+    text = "Ferrand and Lund both denounced the nascent “Harbour First” movement on the radio."
+    assert _speakers(text)[0] is not None and _speakers(text)[0].endswith("Lund")
