@@ -217,3 +217,21 @@ def test_denounced_reports_the_words() -> None:
 def test_a_floated_both_between_subject_and_cue() -> None:
     text = "Ferrand and Lund both denounced the nascent “Harbour First” movement on the radio."
     assert _speakers(text)[0] is not None and _speakers(text)[0].endswith("Lund")
+
+
+# --- weak verbs of judging: criticize, condemn, accuse ------------------------------------------
+
+
+def test_criticized_reports_the_words() -> None:
+    text = "At a stop in Dover, former mayor Ada Lund criticized the levy as a “crazy tax.”"
+    assert _speakers(text) == ["Ada Lund"]
+
+
+def test_condemned_reports_the_words() -> None:
+    text = "In a speech on Friday, President Ilse Brandvold condemned the \"cowardly attack on the port.\""
+    assert _speakers(text) == ["President Ilse Brandvold"]
+
+
+def test_a_weak_cue_does_not_reach_past_a_semicolon() -> None:
+    text = "Okafor condemned the council; the “harbour reform” stalled in June."
+    assert _speakers(text) == []

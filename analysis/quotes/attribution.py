@@ -32,7 +32,7 @@ from analysis.quotes.context import (
     marked_in,
     sentence_of,
 )
-from analysis.quotes.cue_objects import is_relative_object
+from analysis.quotes.cue_objects import beyond_weak_cue, is_relative_object
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
@@ -301,6 +301,8 @@ def _head_with_speaker(context: Context, item: Found) -> Attribution | None:
     names the speaker, so a speakerless cue before it does not decide.
     """
     head = _head(context, item, near=False)
+    if head is not None and beyond_weak_cue(context.doc.text, head, item.start):
+        return None  # "Ortiz criticised the council; the “reform” stalled"
     if head is None or head.speaker is not None or head.lemma == ACCORDING_TO:
         return head
     return _tail(context, item, adjacent=False) or head

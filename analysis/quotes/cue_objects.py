@@ -6,6 +6,10 @@ one lower-case noun ("the “wise Latina” phrase Ada Lund cited"), between the
 relative clause on the quoted phrase: the quote is what the cue is about, not words
 its subject spoke after the quote. :func:`is_relative_object` tells the attribution
 rules (:mod:`analysis.quotes.attribution`) to leave such a cue alone.
+
+A weak cue's object also ends at a semicolon or a dash: in "Ortiz criticised the council;
+the “reform” stalled", the quote after it is no longer the cue's (:func:`beyond_weak_cue`);
+a reported "that" clause goes on across a dash.
 """
 
 from __future__ import annotations
@@ -14,11 +18,15 @@ import re
 
 from analysis.quotes.context import Attribution
 
-__all__ = ["RELATIVE_GAP_MAX_WORDS", "is_relative_object"]
+__all__ = ["RELATIVE_GAP_MAX_WORDS", "beyond_weak_cue", "is_relative_object"]
 
 #: Most lower-case words between the quote and the cue's subject ("the “X” phrase Lund cited").
 RELATIVE_GAP_MAX_WORDS = 1
 
+#: What ends a weak cue's clause before a later quote: a semicolon or a dash.
+_CLAUSE_BREAK = re.compile(r"[;—–]|\s-\s")
+#: "that" right after the cue: a reported clause, which goes on across a dash.
+_THAT_AFTER = re.compile(r"\s+that\b")
 _LOWER_WORD = re.compile(r"[a-z][\w’'-]*")
 #: Closing marks (a nested one included: "‘the comeback,’”") read past for the quote's last character.
 _MARKS = "”\"’'"
@@ -69,3 +77,26 @@ def is_relative_object(text: str, quote_end: int, attribution: Attribution) -> b
     words = gap.split()
     return (len(words) <= RELATIVE_GAP_MAX_WORDS
             and all(_LOWER_WORD.fullmatch(word) for word in words))
+
+
+def beyond_weak_cue(text: str, attribution: Attribution, quote_start: int) -> bool:
+    """Tell whether a quote after a weak cue stands past a semicolon or dash, out of its reach.
+
+    Examples
+    --------
+    >>> from analysis.quotes.phrases import Phrase
+    >>> text = "Ortiz criticised the council; the “reform” stalled."
+    >>> ortiz = Phrase(0, 5, "Ortiz", "name")
+    >>> cue = Attribution(6, 16, "criticised", "criticize", False, ortiz, None, False, 0)
+    >>> beyond_weak_cue(text, cue, 34)
+    True
+    >>> beyond_weak_cue("Ortiz criticised the “reform” plan.", cue, 21)
+    False
+    >>> beyond_weak_cue("Ortiz criticised that the plan — “a reform” — failed.", cue, 32)
+    False
+    """
+    if attribution.speech:
+        return False
+    if _THAT_AFTER.match(text, attribution.cue_end):
+        return ";" in text[attribution.cue_end : quote_start]  # "recognized that X — “...”"
+    return bool(_CLAUSE_BREAK.search(text, attribution.cue_end, quote_start))
