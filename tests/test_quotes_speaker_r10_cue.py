@@ -235,3 +235,8 @@ def test_condemned_reports_the_words() -> None:
 def test_a_weak_cue_does_not_reach_past_a_semicolon() -> None:
     text = "Okafor condemned the council; the “harbour reform” stalled in June."
     assert _speakers(text) == []
+
+
+def test_speaks_of_reports_the_words() -> None:
+    text = "Okafor often speaks of breaking \"the oldest, hardest harbour ceiling\" by winning."
+    assert _speakers(text) == ["Okafor"]
