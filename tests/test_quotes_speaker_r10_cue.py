@@ -240,3 +240,11 @@ def test_a_weak_cue_does_not_reach_past_a_semicolon() -> None:
 def test_speaks_of_reports_the_words() -> None:
     text = "Okafor often speaks of breaking \"the oldest, hardest harbour ceiling\" by winning."
     assert _speakers(text) == ["Okafor"]
+
+
+# --- a time phrase in "ago" between subject and cue ---------------------------------------------
+
+
+def test_a_time_phrase_in_ago_is_skipped() -> None:
+    text = "The Harbour Office less than two weeks ago said that the pier \"was unsafe.\""
+    assert _speakers(text) == ["The Harbour Office"]
