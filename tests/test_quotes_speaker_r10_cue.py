@@ -248,3 +248,16 @@ def test_speaks_of_reports_the_words() -> None:
 def test_a_time_phrase_in_ago_is_skipped() -> None:
     text = "The Harbour Office less than two weeks ago said that the pier \"was unsafe.\""
     assert _speakers(text) == ["The Harbour Office"]
+
+
+# --- a bare noun subject with a postmodifier: "Officials close to the mayor say" ---------------
+
+
+def test_a_bare_plural_with_a_postmodifier_speaks() -> None:
+    text = "Officials close to the harbour master say the plan is \"dead in the water.\""
+    assert _speakers(text) == ["Officials close to the harbour master"]
+
+
+def test_a_bare_singular_with_familiar_with_speaks() -> None:
+    text = "Source familiar with the ferry deal says it will \"cost far more than anyone admits.\""
+    assert _speakers(text) == ["Source familiar with the ferry deal"]

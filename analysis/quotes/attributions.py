@@ -21,6 +21,7 @@ from analysis.quotes.dash_apposition import dash_apposition_subject
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
+from analysis.quotes.postmodified_subject import postmodified_subject
 from analysis.quotes.quantified_subjects import quantified_subject
 from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.time_between import subject_before_ago
@@ -191,6 +192,8 @@ def _speaker_of_cue(
         subject = dash_apposition_subject(text, region_start, subject_end)  # "Ana — a teacher — says"
     if subject is None:
         subject = subject_before_ago(text, region_start, subject_end)  # "X two weeks ago said"
+    if subject is None:
+        subject = postmodified_subject(text, region_start, subject_end)  # "Officials close to X say"
     if subject is not None and subject.kind == "description" and participle:
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)
