@@ -34,6 +34,7 @@ from analysis.quotes.context import (
     marked_in,
     sentence_of,
 )
+from analysis.quotes.cue_objects import beyond_weak_cue, is_relative_object
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
@@ -165,6 +166,8 @@ def _tail(context: Context, item: Found, adjacent: bool = True) -> Attribution |
     for number in cues_in(context, sentence.index, item.end, limit)[:1]:
         attribution = attributions[number]
         if not adjacent:
+            if is_relative_object(text, item.end, attribution):
+                return None  # "the “loopholes” he cited": the quote is the cue's object
             return attribution if attribution.speaker is not None else None
         first = attribution.cue_start
         if attribution.speaker is not None and not attribution.inverted:
@@ -335,6 +338,8 @@ def _head_with_speaker(context: Context, item: Found) -> Attribution | None:
     names the speaker, so a speakerless cue before it does not decide.
     """
     head = _head(context, item, near=False)
+    if head is not None and beyond_weak_cue(context.doc.text, head, item.start):
+        return None  # "Ortiz criticised the council; the “reform” stalled"
     if head is None or head.speaker is not None or head.lemma == ACCORDING_TO:
         return head
     return _tail(context, item, adjacent=False) or head

@@ -14,7 +14,10 @@ import re
 from functools import cache
 
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
+from analysis.quotes.contracted_subject import contracted_subject
+from analysis.quotes.cue_forms import is_participle, not_clause_end_cue
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
+from analysis.quotes.dash_apposition import dash_apposition_subject
 from analysis.quotes.elliptic_speaker import elliptic_speaker_after
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.main_clause import (
@@ -24,8 +27,11 @@ from analysis.quotes.main_clause import (
 )
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
+from analysis.quotes.postmodified_subject import postmodified_subject
+from analysis.quotes.quantified_subjects import quantified_subject
 from analysis.quotes.share_subject import share_subject
 from analysis.quotes.speaker_phrase import is_speaker_phrase
+from analysis.quotes.time_between import subject_before_ago
 from analysis.quotes.words import alternation, words
 from analysis.text.document import Sentence
 
@@ -63,6 +69,8 @@ def sentence_attributions(context: Context, sentence: Sentence) -> list[Attribut
             cue = table.get(form) or table.get(form.lower())
             if cue is None or _not_speech_go_on(text, cue, match.end()):
                 continue
+            if not_clause_end_cue(text, cue.lemma, match.end()):
+                continue  # "Lund started Monday with ...", unlike "“...,” Lund started."
             if _previous_word(text, region_start, match.start()) in words("noun_marker"):
                 continue  # "the answers to", "his remarks": a noun, not a speech verb
             attribution = _attribution_at(
@@ -140,7 +148,7 @@ def _attribution_at(
         coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
         if speaker is None and not coordinated:
             coordinated = _coordinated_past_adverbs(text, region_start, cue_start)
-        participle = form.endswith("ing") or text[region_start:cue_start].rstrip().endswith(",")
+        participle = is_participle(form) or text[region_start:cue_start].rstrip().endswith(",")
         # "X went on to say", "X wanted to add": the infinitive's speaker is the clause's
         infinitive = _infinitive_of_subject(text, region_start, cue_start)
         if speaker is None and (coordinated or participle or infinitive):
@@ -169,7 +177,7 @@ def _speaker_of_cue(
     before = text[region_start:cue_start]
     only_punctuation = bool(ONLY_PUNCTUATION.match(before))
     after: Phrase | None = None
-    participle = cue_end - cue_start > len("ing") and text[cue_start:cue_end].endswith("ing")
+    participle = is_participle(text[cue_start:cue_end])
     # ", promising the members ...": a participle never puts its speaker after it
     if cue.inverts and not participle and (only_punctuation or before.rstrip().endswith(",")):
         after = noun_phrase_after(text, skip_space(text, cue_end), region_end, titles=True)
@@ -192,6 +200,14 @@ def _speaker_of_cue(
                            subject_end)
     if subject is not None and not is_speaker_phrase(subject.text):
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
+    subject = contracted_subject(text, region_start, subject_end) or subject  # "he’s predicting"
+    subject = quantified_subject(text, region_start, subject_end) or subject  # "Four in 10 say"
+    if subject is None:
+        subject = dash_apposition_subject(text, region_start, subject_end)  # "Ana — a teacher — says"
+    if subject is None:
+        subject = subject_before_ago(text, region_start, subject_end)  # "X two weeks ago said"
+    if subject is None:
+        subject = postmodified_subject(text, region_start, subject_end)  # "Officials close to X say"
     if subject is not None and subject.kind == "description" and participle:
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)

@@ -202,7 +202,7 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
             candidates = [*reversed(after_commas), 0]
     for candidate in candidates:
         index = candidate
-        while index < len(toks) and word_at(text, toks, index) in leading_stops() - words("article"):
+        while index < len(toks) and word_at(text, toks, index) in leading_stops() - words("noun_marker"):
             index += 1
         if index >= len(toks):
             continue
