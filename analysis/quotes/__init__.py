@@ -15,7 +15,6 @@ Module map (one concern each; the steps run in this order for every article):
 ``group_numerals``         a number standing for the people just named: "the two write"
 ``clause_openers``         participles, adverb and time openers, absolute "with" around a subject
 ``main_clause``            the main clause's subject read back from its verb, for a participle cue
-``share_subject``          a share of people as a cue's subject: "About four in 10 voters say"
 ``context``                the extractor's working records for one article and span helpers
 ``attributions``           the speech cues of a sentence with their speakers and addressees
 ``classify``               the kind of a quote-mark span: direct, partial, title, scare

@@ -29,7 +29,6 @@ from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.postmodified_subject import postmodified_subject
 from analysis.quotes.quantified_subjects import quantified_subject
-from analysis.quotes.share_subject import share_subject
 from analysis.quotes.speaker_phrase import is_speaker_phrase
 from analysis.quotes.time_between import subject_before_ago
 from analysis.quotes.words import alternation, words
@@ -141,8 +140,6 @@ def _attribution_at(
     else:
         speaker, inverted = _speaker_of_cue(text, region_start, region_end, cue_start, cue_end,
                                             cue, sentence)
-        if speaker is None and not inverted:
-            speaker = share_subject(text, region_start, cue_start)  # "About four in 10 say"
         if not inverted and _reported_passive(text, region_start, cue_start, cue_end, earlier):
             speaker = None  # "X said the orders would be announced": the orders are spoken of
         coordinated = _previous_word(text, region_start, cue_start) in words("coordinator")
