@@ -12,13 +12,31 @@ Module map (one concern each; the steps run in this order for every article):
 ``phrase_forward``         speaker noun phrases after a cue, and a sentence's subject
 ``speaker_phrase``         whether a phrase found next to a cue can be a speaker at all
 ``heads``                  the person heading a speaker phrase: appositions, "of" phrases
+``dash_apposition``        an apposition between dashes by a cue: "Ana Ruiz — a teacher — said"
+``contracted_subject``     a pronoun fused with its auxiliary before a cue: "he’s predicting"
+``quantified_subjects``    a share of a group as a cue's subject: "About four in 10 voters say"
+``postmodified_subject``   a bare noun with a postmodifier as subject: "Officials close to X say"
+``time_between``           a time phrase ending in "ago" between subject and cue
 ``group_numerals``         a number standing for the people just named: "the two write"
 ``clause_openers``         participles, adverb and time openers, absolute "with" around a subject
 ``main_clause``            the main clause's subject read back from its verb, for a participle cue
 ``context``                the extractor's working records for one article and span helpers
 ``attributions``           the speech cues of a sentence with their speakers and addressees
+``cue_forms``              cues that report speech only at their clause's end: "“...,” X started."
+``cue_objects``            a quoted phrase as a weak cue's object: "the “loopholes” he cited"
+``elliptic_speaker``       a lone quantifier after an inverted cue: "“...,” tweeted another."
 ``classify``               the kind of a quote-mark span: direct, partial, title, scare
 ``attribution``            which cue (so which speaker) each marked quote takes
+``inner_cues``             a cue inside another cue's reported clause: the outer cue keeps it
+``sentence_final_cue``     a cue closing its sentence after a comma takes the sentence's quotes
+``poll_frames``            a named poll framing its respondents' words is the source
+``possessive_speech``      the owner of a noun of saying: "her remark that “...”" is hers
+``owned_wording``          words a possessor owns: "in her words", "Lee’s slogan is “...”"
+``produced_titles``        the title of an ad or memo the subject puts out: its words
+``clause_agent``           a short quote after a stance verb with a subject: "who he dubbed “...”"
+``paragraph_continuity``   the speaker a quote paragraph goes on with, from the paragraph before
+``pronoun_lead``           a quote paragraph after a sentence about "he" or "she": theirs
+``comma_intro``            a direct quote after a person's clause ending in a comma: theirs
 ``signoffs``               speakers beside a quote without a verb: dash sign-offs, labels
 ``passive_agent``          the speaker of a passive cue: the agent after "by"
 ``experiencer``            a colon introduction naming who is moved: "... doesn't surprise X:"
@@ -28,7 +46,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``indirect``               reported speech without marks ("X said that ...")
 ``content``                the content span a sentence attributes to a partial quote's speaker
 ``content_ends``           words after a partial quote that end its content: medium, main clause
-``subject_content``        a partial quote's content after its subject's verb, when no cue takes it
+``subject_content``        a partial quote's content after its subject's verb when no cue takes it
 ``resolve``                speakers and addressees to actors, against the article's mentions
 ``pronouns``               gender and person-hood of what a pronoun may stand for
 ``speaker_index``          the article's speakers, titled names and appositives, indexed
