@@ -36,6 +36,9 @@ def share_subject(text: str, start: int, cue_start: int) -> Phrase | None:
     >>> text = "At least half of voters in each county say"
     >>> share_subject(text, 0, text.index("say")).text
     'At least half of voters in each county'
+    >>> text = "a question to which 30 percent said yes"
+    >>> share_subject(text, 0, text.index("said")).text
+    '30 percent'
     >>> share_subject("Lund said voters say", 0, 16) is None
     True
     """
@@ -61,8 +64,9 @@ def _opens_clause(text: str, start: int, at: int) -> bool:
 
 #: Punctuation that a share phrase never holds.
 _PUNCTUATION = re.compile(r"[,;:.!?()“”\"—–]")
-#: A conjunction that ends the words before a share ("... and half of voters say").
-_CONJUNCTION_END = re.compile(r"\b(?:and|but|while)$")
+#: A conjunction that ends the words before a share ("... and half of voters say"), or
+#: a relative pronoun that opens a clause for it ("a question, to which 21 percent said").
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|while|which|whom)$")
 
 
 @cache
