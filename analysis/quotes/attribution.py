@@ -21,6 +21,7 @@ from functools import cache
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
 from analysis.quotes.clause_agent import short_quote_speaker
 from analysis.quotes.comma_intro import comma_intro_subject
+from analysis.quotes.conjunct_tail import conjunct_tail
 from analysis.quotes.context import (
     DATELINE,
     ONLY_PUNCTUATION,
@@ -108,6 +109,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _colon_intro(context, item)
                 or comma_intro_subject(context, item)
                 or _split_tail(context, item)
+                or conjunct_tail(context, item)
                 or _continued(context, item, last_speech)
                 or _next_sentence(context, item)
                 or _after_reported_speech(context, item)
