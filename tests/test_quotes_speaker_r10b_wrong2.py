@@ -43,3 +43,23 @@ def test_quote_ending_on_a_period_is_not_joined() -> None:
     speakers = _speakers(text)
     assert speakers[0] == "Hadley"
     assert speakers[1] != "Moreno"
+
+
+def test_quote_in_a_block_takes_the_colon_intro() -> None:
+    text = ("The engineer Ines Varga wrote in her newsletter:\n\n"
+            "I think the tunnel plan is far too costly for the valley. What we should ask "
+            "is “who will pay for the upkeep?”")
+    assert _speakers(text) == ["The engineer Ines Varga"]
+
+
+def test_block_quote_with_its_own_cue_keeps_that_speaker() -> None:
+    text = ("The engineer Ines Varga wrote in her newsletter:\n\n"
+            "After the vote, Mayor Tomas Brandt said that he was “proud of the valley.”")
+    assert _speakers(text) == ["Mayor Tomas Brandt"]
+
+
+def test_quoted_paragraph_after_a_colon_is_not_a_block() -> None:
+    text = ("The engineer Ines Varga wrote in her newsletter:\n\n"
+            "“The tunnel is too costly,” said Tomas Brandt, who backs the plan "
+            "only “in part.”")
+    assert _speakers(text)[0] == "Tomas Brandt"

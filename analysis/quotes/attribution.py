@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
+from analysis.quotes.block_intro import block_intro
 from analysis.quotes.clause_agent import short_quote_speaker
 from analysis.quotes.comma_intro import comma_intro_subject
 from analysis.quotes.conjunct_tail import conjunct_tail
@@ -132,6 +133,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _continued_partial(context, item, last_speech)
                 or _long_after_reported_speech(context, item)
             )
+            item.attribution = item.attribution and (block_intro(context, item) or item.attribution)
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
                 item.attribution = subject_speech(context, item, _subject_before_quote(context, item)) \
@@ -140,7 +142,8 @@ def attribute(context: Context, found: list[Found]) -> None:
                     item.kind = "scare"
                     context.non_speech.add(item.start)
             elif item.attribution is None:
-                item.attribution = owner_speech(context, item, wording_only=True) \
+                item.attribution = block_intro(context, item) \
+                    or owner_speech(context, item, wording_only=True) \
                     or _subject_before_quote(context, item) or short_quote_speaker(context, item)
         if item.kind in {"direct", "partial"}:
             if item.attribution is not None:
