@@ -63,3 +63,21 @@ def test_quoted_paragraph_after_a_colon_is_not_a_block() -> None:
             "“The tunnel is too costly,” said Tomas Brandt, who backs the plan "
             "only “in part.”")
     assert _speakers(text)[0] == "Tomas Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "gold"),
+    [
+        ("In calling the ferry plan a “floating folly,” the harbour board broke "
+         "with Mayor Odile Ferrand.", "the harbour board"),
+        ("Holding banners calling Ferrand “the tide thief,” the dockers marched "
+         "to the town hall.", "the dockers"),
+    ],
+)
+def test_cue_in_an_opening_phrase_takes_the_main_subject(text: str, gold: str) -> None:
+    assert _speakers(text)[0] == gold
+
+
+def test_named_subject_opening_the_sentence_is_kept() -> None:
+    text = "Inga Solberg called the ferry plan a “floating folly,” and the board agreed."
+    assert _speakers(text)[0] == "Inga Solberg"
