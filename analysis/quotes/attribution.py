@@ -19,8 +19,10 @@ import re
 from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
+from analysis.quotes.block_intro import block_intro
 from analysis.quotes.clause_agent import short_quote_speaker
 from analysis.quotes.comma_intro import comma_intro_subject
+from analysis.quotes.conjunct_tail import conjunct_tail
 from analysis.quotes.context import (
     DATELINE,
     ONLY_PUNCTUATION,
@@ -109,6 +111,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _colon_intro(context, item)
                 or comma_intro_subject(context, item)
                 or _split_tail(context, item)
+                or conjunct_tail(context, item)
                 or _continued(context, item, last_speech)
                 or _next_sentence(context, item)
                 or _after_reported_speech(context, item)
@@ -131,6 +134,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _continued_partial(context, item, last_speech)
                 or _long_after_reported_speech(context, item)
             )
+            item.attribution = item.attribution and (block_intro(context, item) or item.attribution)
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
                 item.attribution = subject_speech(context, item, _subject_before_quote(context, item)) \
@@ -139,7 +143,8 @@ def attribute(context: Context, found: list[Found]) -> None:
                     item.kind = "scare"
                     context.non_speech.add(item.start)
             elif item.attribution is None:
-                item.attribution = owner_speech(context, item, wording_only=True) \
+                item.attribution = block_intro(context, item) \
+                    or owner_speech(context, item, wording_only=True) \
                     or _subject_before_quote(context, item) or short_quote_speaker(context, item)
         if item.kind in {"direct", "partial"}:
             if item.attribution is not None:

@@ -25,6 +25,7 @@ from analysis.quotes.main_clause import (
     participle_subject,
     prepositional_object,
 )
+from analysis.quotes.opener_subject import opener_subject
 from analysis.quotes.passive_agent import passive_agent
 from analysis.quotes.phrases import Phrase, noun_phrase_after, sentence_subject, subject_before
 from analysis.quotes.postmodified_subject import postmodified_subject
@@ -156,6 +157,7 @@ def _attribution_at(
             else:
                 speaker = (participle_subject(text, sentence, cue_start, participle) or joined
                            or _subject(text, sentence, cue_start))
+        speaker = opener_subject(text, sentence, cue_end, speaker) or speaker  # not "In"
     addressee = None
     if cue.addressee and not inverted:
         addressee = noun_phrase_after(text, skip_space(text, cue_end), region_end,
