@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
+from analysis.quotes.aside_subject import inside_subject_aside
 from analysis.quotes.clause_agent import short_quote_speaker
 from analysis.quotes.comma_intro import comma_intro_subject
 from analysis.quotes.context import (
@@ -130,6 +131,8 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _continued_partial(context, item, last_speech)
                 or _long_after_reported_speech(context, item)
             )
+            if inside_subject_aside(context, item.attribution, item.start, item.end):
+                item.attribution = None  # 'Lund, the author of "Slow Water," said': a title in the aside
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
                 item.attribution = subject_speech(context, item, _subject_before_quote(context, item)) \

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from analysis.quotes.aside_subject import subject_past_aside
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.elliptic_speaker import elliptic_speaker_after
@@ -181,6 +182,8 @@ def _speaker_of_cue(
     if after is not None and not is_speaker_phrase(after.text):
         after = None  # "said the days when ...": a time phrase, not the speaker
     if only_punctuation:
+        if after is None and not participle:  # 'Lund, the author of "Slow Water," said'
+            return subject_past_aside(text, sentence.start, cue_start), False
         return after, after is not None
     if participle and before.rstrip().endswith(","):
         # "Bush attacked Trump, with whom he clashed, calling him ...": the subject of a
@@ -192,6 +195,8 @@ def _speaker_of_cue(
                            subject_end)
     if subject is not None and not is_speaker_phrase(subject.text):
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
+    if subject is None:
+        subject = subject_past_aside(text, sentence.start, cue_start)  # "Lund — a grocer — says"
     if subject is not None and subject.kind == "description" and participle:
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)

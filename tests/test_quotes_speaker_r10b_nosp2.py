@@ -1,0 +1,43 @@
+"""Speakers across an aside that quotes a title or sits between dashes (wing-nosp2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes.aside_subject import subject_past_aside
+from analysis.quotes.extract import extract_quotes
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in extract_quotes(text)}
+
+
+def test_title_in_apposition_keeps_the_name() -> None:
+    text = ('The panel met on Monday. Marta Quill, the co-author of "Salt Roads," about old trade '
+            'routes, said the maps were "never finished" at all.')
+    found = _speakers(text)
+    assert found["never finished"] == "Marta Quill"
+    assert found.get("Salt Roads,") is None  # the title stays no one's words
+
+
+def test_title_right_before_the_cue() -> None:
+    text = 'The panel met on Monday. Marta Quill, the co-author of "Salt Roads," said the maps were "never finished."'
+    assert _speakers(text)["never finished."] == "Marta Quill"
+
+
+def test_dash_aside() -> None:
+    text = "The vote is close. Oren Falk — a baker from Lisle Harbor — says the result was “a coin toss.”"
+    assert _speakers(text)["a coin toss."] == "Oren Falk"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The plan failed, and they said", "said"),
+    ("In a talk Monday, Ruiz said", "said"),
+])
+def test_no_aside_no_answer(text: str, cue: str) -> None:
+    assert subject_past_aside(text, 0, text.index(cue)) is None
+
+
+def test_aside_with_its_own_cue_is_not_crossed() -> None:
+    text = 'Ruiz, who said "no" twice, then left'
+    assert subject_past_aside(text, 0, text.index("left")) is None
