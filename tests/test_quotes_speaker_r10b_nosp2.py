@@ -41,3 +41,9 @@ def test_no_aside_no_answer(text: str, cue: str) -> None:
 def test_aside_with_its_own_cue_is_not_crossed() -> None:
     text = 'Ruiz, who said "no" twice, then left'
     assert subject_past_aside(text, 0, text.index("left")) is None
+
+
+def test_party_tag_in_parentheses_does_not_split_the_sentence() -> None:
+    text = ('The bill stalled. But Sen. Ada Kim (D-Ore.), noting the size of the deficit, said, '
+            '"We must act now and act fast."')
+    assert _speakers(text)["We must act now and act fast."] == "Sen. Ada Kim"
