@@ -47,3 +47,16 @@ def test_party_tag_in_parentheses_does_not_split_the_sentence() -> None:
     text = ('The bill stalled. But Sen. Ada Kim (D-Ore.), noting the size of the deficit, said, '
             '"We must act now and act fast."')
     assert _speakers(text)["We must act now and act fast."] == "Sen. Ada Kim"
+
+
+def test_two_titles_under_one_article_name_one_speaker() -> None:
+    text = ('Talks resumed on Friday. "We will not wait for them," the retired Ohio senator and '
+            'party candidate told reporters.')
+    assert _speakers(text)["We will not wait for them,"] == "the retired Ohio senator and party candidate"
+
+
+def test_two_phrases_each_with_an_article_are_left_alone() -> None:
+    from analysis.quotes.coordinated_titles import coordinated_title
+
+    text = "The mayor and the governor said"
+    assert coordinated_title(text, 0, text.index("said")) is None

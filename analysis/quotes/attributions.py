@@ -15,6 +15,7 @@ from functools import cache
 
 from analysis.quotes.aside_subject import subject_past_aside
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
+from analysis.quotes.coordinated_titles import coordinated_title
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.elliptic_speaker import elliptic_speaker_after
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
@@ -197,6 +198,8 @@ def _speaker_of_cue(
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
     if subject is None:
         subject = subject_past_aside(text, sentence.start, cue_start)  # "Lund — a grocer — says"
+    if subject is None:
+        subject = coordinated_title(text, region_start, cue_start)  # "the senator and candidate said"
     if subject is not None and subject.kind == "description" and participle:
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)
