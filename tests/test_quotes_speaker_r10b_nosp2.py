@@ -60,3 +60,9 @@ def test_two_phrases_each_with_an_article_are_left_alone() -> None:
 
     text = "The mayor and the governor said"
     assert coordinated_title(text, 0, text.index("said")) is None
+
+
+def test_initial_in_a_title_keeps_quote_and_speaker_together() -> None:
+    text = ('The race tightened.\n\n"We have lost our way on this," former John Q. Adams aide '
+            'Petra Voss wrote in a column.')
+    assert _speakers(text)["We have lost our way on this,"] == "Petra Voss"

@@ -38,6 +38,7 @@ from analysis.quotes.context import (
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
+from analysis.quotes.gap_dots import without_abbreviation_dots
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.inner_cues import outer_reporting_cue
 from analysis.quotes.owned_wording import owner_speech
@@ -236,7 +237,7 @@ def _adjacent_gap(gap: str) -> bool:
     """
     if ONLY_PUNCTUATION.match(gap):
         return True
-    if any(ch in gap for ch in ".!?;“”\""):
+    if any(ch in without_abbreviation_dots(gap) for ch in ".!?;“”\""):  # "George W. Bush aide"
         return False
     gap_words = WORDS.findall(gap)
     breakers = words("gap_breaker")
