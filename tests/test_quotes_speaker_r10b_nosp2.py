@@ -66,3 +66,9 @@ def test_initial_in_a_title_keeps_quote_and_speaker_together() -> None:
     text = ('The race tightened.\n\n"We have lost our way on this," former John Q. Adams aide '
             'Petra Voss wrote in a column.')
     assert _speakers(text)["We have lost our way on this,"] == "Petra Voss"
+
+
+def test_long_title_before_a_dash_aside() -> None:
+    text = ('The vote is close. A former Democratic state treasurer -- Oren Falk, who lost in 2010 -- '
+            'said the plan "offered nothing new."')
+    assert _speakers(text)["offered nothing new."] == "A former Democratic state treasurer"

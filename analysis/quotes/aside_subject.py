@@ -73,12 +73,38 @@ def subject_past_aside(text: str, sentence_start: int, cue_start: int) -> Phrase
     dash = closer.group("closer")[0] not in ","
     for anchor in _anchors(text, sentence_start, closer.start()):
         phrase = noun_phrase_after(text, anchor, closer.start(), max_words=SUBJECT_MAX_WORDS, titles=True)
+        if dash:
+            phrase = _phrase_before_dash(text, anchor, closer.start(), phrase)
         if phrase is None or not is_speaker_phrase(phrase.text) or _opens_with_preposition(phrase):
             continue
         aside = text[phrase.end : closer.start()]
         if _is_aside(aside, dash) and cue_pattern().search(_unquoted(aside)) is None:
             return phrase  # no cue of its own in the aside ("Lund, in an interview, said")
     return None
+
+
+#: The words from the clause's start to an opening dash ("A former senator -- Lund, ...").
+_BEFORE_DASH = re.compile(rf"(?P<words>[\w’'.-]+(?:\s+[\w’'.-]+){{0,{SUBJECT_MAX_WORDS - 1}}})\s+{_DASH}\s")
+
+
+def _phrase_before_dash(text: str, anchor: int, end: int, phrase: Phrase | None) -> Phrase | None:
+    """Return the whole stretch of words from ``anchor`` to an opening dash, else ``phrase``.
+
+    The forward reader may stop inside a long title ("A former Republican
+    presidential"); before a dash the words up to it are the subject.
+
+    Examples
+    --------
+    >>> text = "A former Ohio state senator -- Lund -- said"
+    >>> _phrase_before_dash(text, 0, 36, None).text
+    'A former Ohio state senator'
+    """
+    match = _BEFORE_DASH.match(text, anchor, end)
+    if match is None:
+        return phrase
+    stretch = match.group("words")
+    kind = "name" if any(word[:1].isupper() for word in stretch.split()[1:]) else "description"
+    return Phrase(anchor, anchor + len(stretch), stretch, kind)
 
 
 def _opens_with_preposition(phrase: Phrase) -> bool:
