@@ -72,3 +72,9 @@ def test_long_title_before_a_dash_aside() -> None:
     text = ('The vote is close. A former Democratic state treasurer -- Oren Falk, who lost in 2010 -- '
             'said the plan "offered nothing new."')
     assert _speakers(text)["offered nothing new."] == "A former Democratic state treasurer"
+
+
+def test_passive_participle_in_a_dash_aside() -> None:
+    text = ('The list grew. On Monday, Oren Falk — named by the Ledger as the likely pick — told '
+            'a radio host that “you have to take it seriously.”')
+    assert _speakers(text)["you have to take it seriously."] == "Oren Falk"

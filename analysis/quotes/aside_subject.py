@@ -78,7 +78,7 @@ def subject_past_aside(text: str, sentence_start: int, cue_start: int) -> Phrase
         if phrase is None or not is_speaker_phrase(phrase.text) or _opens_with_preposition(phrase):
             continue
         aside = text[phrase.end : closer.start()]
-        if _is_aside(aside, dash) and cue_pattern().search(_unquoted(aside)) is None:
+        if _is_aside(aside, dash) and not _has_own_cue(aside):
             return phrase  # no cue of its own in the aside ("Lund, in an interview, said")
     return None
 
@@ -105,6 +105,22 @@ def _phrase_before_dash(text: str, anchor: int, end: int, phrase: Phrase | None)
     stretch = match.group("words")
     kind = "name" if any(word[:1].isupper() for word in stretch.split()[1:]) else "description"
     return Phrase(anchor, anchor + len(stretch), stretch, kind)
+
+
+#: "by" after a cue in an aside: a passive participle ("mentioned by Newsmax as ...").
+_PASSIVE_BY = re.compile(r"\s+by\b")
+
+
+def _has_own_cue(aside: str) -> bool:
+    """Tell whether the aside holds a cue of its own, outside quote marks and not passive "X-ed by".
+
+    Examples
+    --------
+    >>> _has_own_cue(" — named by Time as a favourite"), _has_own_cue(", who said no twice")
+    (False, True)
+    """
+    plain = _unquoted(aside)
+    return any(_PASSIVE_BY.match(plain, match.end()) is None for match in cue_pattern().finditer(plain))
 
 
 def _opens_with_preposition(phrase: Phrase) -> bool:
