@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, first_name_gender, pronoun_gender
+from analysis.quotes.aside_subject import inside_subject_aside
 from analysis.quotes.block_intro import block_intro
 from analysis.quotes.clause_agent import short_quote_speaker
 from analysis.quotes.comma_intro import comma_intro_subject
@@ -40,6 +41,7 @@ from analysis.quotes.cue_objects import beyond_weak_cue, is_relative_object
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.digest_labels import digest_source
 from analysis.quotes.experiencer import experiencer_before_colon
+from analysis.quotes.gap_dots import without_abbreviation_dots
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.inner_cues import outer_reporting_cue
 from analysis.quotes.owned_wording import owner_speech
@@ -134,6 +136,8 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _continued_partial(context, item, last_speech)
                 or _long_after_reported_speech(context, item)
             )
+            if inside_subject_aside(context, item.attribution, item.start, item.end):
+                item.attribution = None  # 'Lund, the author of "Slow Water," said': a title in the aside
             item.attribution = item.attribution and (block_intro(context, item) or item.attribution)
             if item.attribution is None and len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS:
                 # "Ortiz derided the “bridge to nowhere”": the subject's words, not a scare quote
@@ -241,7 +245,7 @@ def _adjacent_gap(gap: str) -> bool:
     """
     if ONLY_PUNCTUATION.match(gap):
         return True
-    if any(ch in gap for ch in ".!?;“”\""):
+    if any(ch in without_abbreviation_dots(gap) for ch in ".!?;“”\""):  # "George W. Bush aide"
         return False
     gap_words = WORDS.findall(gap)
     breakers = words("gap_breaker")

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from analysis.quotes.aside_subject import subject_past_aside
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.contracted_subject import contracted_subject
+from analysis.quotes.coordinated_titles import coordinated_title
 from analysis.quotes.cue_forms import is_participle, not_clause_end_cue
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
 from analysis.quotes.dash_apposition import dash_apposition_subject
@@ -188,6 +190,8 @@ def _speaker_of_cue(
     if after is not None and not is_speaker_phrase(after.text):
         after = None  # "said the days when ...": a time phrase, not the speaker
     if only_punctuation:
+        if after is None and not participle:  # 'Lund, the author of "Slow Water," said'
+            return subject_past_aside(text, sentence.start, cue_start), False
         return after, after is not None
     if participle and before.rstrip().endswith(","):
         # "Bush attacked Trump, with whom he clashed, calling him ...": the subject of a
@@ -207,6 +211,10 @@ def _speaker_of_cue(
         subject = subject_before_ago(text, region_start, subject_end)  # "X two weeks ago said"
     if subject is None:
         subject = postmodified_subject(text, region_start, subject_end)  # "Officials close to X say"
+    if subject is None:
+        subject = subject_past_aside(text, sentence.start, cue_start)  # "Lund — a grocer — says"
+    if subject is None:
+        subject = coordinated_title(text, region_start, cue_start)  # "the senator and candidate said"
     if subject is not None and subject.kind == "description" and participle:
         # "a statement saying": the participle's subject is the clause's (but "with many
         # students chanting": the absolute clause's own subject speaks)

@@ -239,6 +239,8 @@ def _joins(text: str, previous: Span, following: Span) -> bool:
         return True
     if tail[:1].islower():  # "“Why now?” asked Kim." / "long… but productive"
         return True
+    if tail[:1] == ")":  # "Sen. Ada Kim (D-Ore.), noting ...": the break falls inside the aside
+        return True
     word = _last_word(head)
     if word:
         last = word.lower()
