@@ -12,7 +12,6 @@ Module map (one concern each; the steps run in this order for every article):
 ``phrase_forward``         speaker noun phrases after a cue, and a sentence's subject
 ``speaker_phrase``         whether a phrase found next to a cue can be a speaker at all
 ``heads``                  the person heading a speaker phrase: appositions, "of" phrases
-``dash_apposition``        an apposition between dashes by a cue: "Ana Ruiz — a teacher — said"
 ``contracted_subject``     a pronoun fused with its auxiliary before a cue: "he’s predicting"
 ``quantified_subjects``    a share of a group as a cue's subject: "About four in 10 voters say"
 ``postmodified_subject``   a bare noun with a postmodifier as subject: "Officials close to X say"

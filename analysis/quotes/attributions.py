@@ -19,7 +19,6 @@ from analysis.quotes.contracted_subject import contracted_subject
 from analysis.quotes.coordinated_titles import coordinated_title
 from analysis.quotes.cue_forms import is_participle, not_clause_end_cue
 from analysis.quotes.cues import ACCORDING_TO, GO_ON, Cue, cue_pattern, cues
-from analysis.quotes.dash_apposition import dash_apposition_subject
 from analysis.quotes.elliptic_speaker import elliptic_speaker_after
 from analysis.quotes.heads import forward_head, is_section_label, subject_head
 from analysis.quotes.main_clause import (
@@ -205,8 +204,6 @@ def _speaker_of_cue(
         subject = None  # "Perhaps voters ... call", "the board must decide, citing": no speaker
     subject = contracted_subject(text, region_start, subject_end) or subject  # "he’s predicting"
     subject = quantified_subject(text, region_start, subject_end) or subject  # "Four in 10 say"
-    if subject is None:
-        subject = dash_apposition_subject(text, region_start, subject_end)  # "Ana — a teacher — says"
     if subject is None:
         subject = subject_before_ago(text, region_start, subject_end)  # "X two weeks ago said"
     if subject is None:
