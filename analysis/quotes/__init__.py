@@ -12,6 +12,9 @@ Module map (one concern each; the steps run in this order for every article):
 ``phrase_forward``         speaker noun phrases after a cue, and a sentence's subject
 ``speaker_phrase``         whether a phrase found next to a cue can be a speaker at all
 ``heads``                  the person heading a speaker phrase: appositions, "of" phrases
+``aside_subject``          a subject across an aside with quote marks or dashes before its cue
+``coordinated_titles``     one person under two joined titles: "the senator and former governor"
+``opener_subject``         a cue in a sentence-opening phrase: the subject after its comma
 ``contracted_subject``     a pronoun fused with its auxiliary before a cue: "he’s predicting"
 ``quantified_subjects``    a share of a group as a cue's subject: "About four in 10 voters say"
 ``postmodified_subject``   a bare noun with a postmodifier as subject: "Officials close to X say"
@@ -26,6 +29,9 @@ Module map (one concern each; the steps run in this order for every article):
 ``elliptic_speaker``       a lone quantifier after an inverted cue: "“...,” tweeted another."
 ``classify``               the kind of a quote-mark span: direct, partial, title, scare
 ``attribution``            which cue (so which speaker) each marked quote takes
+``gap_dots``               abbreviation dots between a quote and its speaker: no sentence end
+``block_intro``            a partial quote in a block quotation a colon-ended paragraph introduces
+``conjunct_tail``          a direct quote joined by "and" to words a sentence-final cue closes
 ``inner_cues``             a cue inside another cue's reported clause: the outer cue keeps it
 ``sentence_final_cue``     a cue closing its sentence after a comma takes the sentence's quotes
 ``poll_frames``            a named poll framing its respondents' words is the source
