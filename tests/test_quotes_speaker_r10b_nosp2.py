@@ -78,3 +78,15 @@ def test_passive_participle_in_a_dash_aside() -> None:
     text = ('The list grew. On Monday, Oren Falk — named by the Ledger as the likely pick — told '
             'a radio host that “you have to take it seriously.”')
     assert _speakers(text)["you have to take it seriously."] == "Oren Falk"
+
+
+def test_coordinated_title_reads_a_bounded_window_before_the_cue() -> None:
+    from analysis.quotes.coordinated_titles import coordinated_title
+
+    phrase = "the retired Ohio judge and county commissioner said"
+    assert coordinated_title(phrase, 0, phrase.index("said")).text == phrase[:-5]
+    after_stop = "word " * 200 + ". " + phrase
+    assert coordinated_title(after_stop, 0, after_stop.index("said")).text == phrase[:-5]
+    # a run of words longer than any description (no punctuation for 1,000 characters)
+    run_on = "word " * 200 + phrase
+    assert coordinated_title(run_on, 0, run_on.index("said")) is None

@@ -18,6 +18,10 @@ __all__ = ["coordinated_title"]
 
 #: Most words of the joined description, article included.
 COORDINATED_MAX_WORDS = 11
+#: Characters before the cue searched (eleven words fit well inside); a run of words that
+#: goes on past them is longer than a description, and reading no farther keeps long
+#: stretches without punctuation linear.
+COORDINATED_MAX_CHARS = 300
 
 #: Words and spaces right before the cue (no punctuation inside the phrase).
 _WORDS_BEFORE = re.compile(r"(?:[\w’'-]+\s+)+$")
@@ -36,9 +40,13 @@ def coordinated_title(text: str, start: int, cue_start: int) -> Phrase | None:
     >>> coordinated_title("Lund and Berg said", 0, 14) is None
     True
     """
-    match = _WORDS_BEFORE.search(text, start, cue_start)
+    window_start = max(start, cue_start - COORDINATED_MAX_CHARS)
+    match = _WORDS_BEFORE.search(text, window_start, cue_start)
     if match is None:
         return None
+    before = text[window_start - 1] if window_start > start else ""
+    if match.start() == window_start and before and (before.isspace() or before.isalnum() or before in "’'-_"):
+        return None  # the run of words goes on before the window: no description is this long
     parts = text[match.start() : cue_start].split()
     phrase = [part.lower() for part in parts]
     if phrase[0] != "the" or phrase.count("and") != 1 or len(phrase) > COORDINATED_MAX_WORDS:

@@ -25,6 +25,11 @@ __all__ = ["outer_reporting_cue"]
 
 #: Longest stretch (characters) from the outer cue's "that" to the inner speaker.
 INNER_MAX_CHARS = 200
+#: Longest addressee between an outer cue and its "that" ("told the committee's members that").
+ADDRESSEE_MAX_CHARS = 100
+#: Farthest an outer cue may end before the inner speaker: cues farther back are not read,
+#: which keeps a sentence with many quotes and cues linear.
+OUTER_REACH_CHARS = ADDRESSEE_MAX_CHARS + THAT_MAX_GAP + INNER_MAX_CHARS
 
 
 def outer_reporting_cue(text: str, sentence_start: int, cues: list[Attribution],
@@ -60,7 +65,8 @@ def outer_reporting_cue(text: str, sentence_start: int, cues: list[Attribution],
         return chosen  # "..., to which Berg replied: “...”": the cue hands the quote to Berg
     fronted = _fronted(text, sentence_start)
     for outer in cues:
-        if outer is chosen or outer.cue_end > speaker.start:
+        if (outer is chosen or outer.cue_end > speaker.start
+                or speaker.start - outer.cue_end > OUTER_REACH_CHARS):
             continue
         if fronted and "," in text[outer.cue_end : speaker.start]:
             continue

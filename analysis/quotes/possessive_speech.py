@@ -27,6 +27,9 @@ __all__ = ["possessive_speaker"]
 
 #: Most words between the noun (with its "that", "to", "of" ...) and the quote.
 POSSESSIVE_GAP_MAX_WORDS = 10
+#: Characters before a quote searched for the owner and its noun (ten words and a long
+#: name fit well inside); reading no farther keeps long sentences with many quotes linear.
+POSSESSIVE_LOOKBACK_CHARS = 400
 #: Most words between a speech cue or stance verb and the owner it governs ("The panel
 #: said in a statement on Friday that Holt's claim ..."); one farther off governs
 #: another clause.
@@ -56,7 +59,8 @@ def possessive_speaker(context: Context, item: Found) -> Attribution | None:
     if sentence is None:
         return None
     found = None
-    for match in _owner_noun().finditer(text, sentence.start, item.start):
+    window_start = max(sentence.start, item.start - POSSESSIVE_LOOKBACK_CHARS)
+    for match in _owner_noun().finditer(text, window_start, item.start):
         found = match
     if found is None or not _close(context, sentence.index, found.end(), item.start):
         return None
@@ -92,10 +96,12 @@ def _governed(context: Context, sentence: Sentence, position: int) -> bool:
     """
     text = context.doc.text
     if any(a.speaker is not None and a.cue_start < position
+           and position - a.cue_end <= POSSESSIVE_LOOKBACK_CHARS
            and len(WORDS.findall(text[a.cue_end : position])) <= GOVERN_WINDOW_WORDS
            for a in context.attributions.get(sentence.index, [])):
         return True
-    before = WORDS.findall(text[sentence.start : position].lower())[-STANCE_VERB_WORDS:]
+    window_start = max(sentence.start, position - POSSESSIVE_LOOKBACK_CHARS)
+    before = WORDS.findall(text[window_start : position].lower())[-STANCE_VERB_WORDS:]
     if before and before[-1] == "that":
         return True  # "the panel ruled that Holt's claim is “true”": a clause it reports
     return bool(stance_words("verb").intersection(before))
