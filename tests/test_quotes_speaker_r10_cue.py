@@ -263,3 +263,14 @@ def test_a_bare_plural_with_a_postmodifier_speaks() -> None:
 def test_a_bare_singular_with_familiar_with_speaks() -> None:
     text = "Source familiar with the ferry deal says it will \"cost far more than anyone admits.\""
     assert _speakers(text) == ["Source familiar with the ferry deal"]
+
+
+def test_a_quantity_inside_a_word_at_the_window_start_is_no_subject() -> None:
+    from analysis.quotes.quantified_subjects import QUANTITY_LOOKBACK, quantified_subject
+
+    share = "half of the residents in the "
+    text = "They spoke on be" + share + "d" * (QUANTITY_LOOKBACK - len(share) - 1) + " said"
+    cue = text.index(" said") + 1
+    assert text[cue - QUANTITY_LOOKBACK :].startswith("half")  # the window opens in "behalf"
+    assert quantified_subject(text, 0, cue) is None
+    assert quantified_subject("Half of the residents said", 0, 21).text == "Half of the residents"

@@ -38,6 +38,10 @@ ASIDE_MAX_COMMAS = 2
 SUBJECT_MAX_WORDS = 8
 #: Characters at the start of a sentence searched for the comma of an introductory phrase.
 INTRO_MAX_CHARS = 40
+#: Characters before the cue searched for the aside's closing comma or dash and the two
+#: adverbs or auxiliaries that may follow it; reading no farther keeps a long sentence
+#: with many cues linear.
+CLOSER_MAX_CHARS = 60
 
 #: A dash that opens or closes an aside: an em or en dash, or two hyphens, between spaces.
 _DASH = r"(?:—|–|--)"
@@ -67,7 +71,7 @@ def subject_past_aside(text: str, sentence_start: int, cue_start: int) -> Phrase
     >>> subject_past_aside("The plan failed, and they said", 0, 26) is None
     True
     """
-    closer = _CLOSER.search(text, sentence_start, cue_start)
+    closer = _CLOSER.search(text, max(sentence_start, cue_start - CLOSER_MAX_CHARS), cue_start)
     if closer is None or closer.end() != cue_start or not _between_words_only(closer.group()):
         return None
     dash = closer.group("closer")[0] not in ","
@@ -137,8 +141,8 @@ def _between_words_only(closing: str) -> bool:
 def _anchors(text: str, start: int, end: int) -> list[int]:
     """Return where the clause's subject may start: sentence start, after an opening quote or intro."""
     found = [_skip_space(text, start)]
-    quote_end = _QUOTE_END.search(text, start, end)
-    if quote_end is not None and text[found[0]] in "\"“":
+    quote_end = _QUOTE_END.search(text, start, end) if text[found[0]] in "\"“" else None
+    if quote_end is not None:
         found.append(quote_end.end())
     comma = text.find(",", start, min(end, start + INTRO_MAX_CHARS))
     if comma > 0 and text[start:comma].split()[:1] and text[start:comma].split()[0].lower() in words("preposition"):

@@ -40,14 +40,14 @@ def block_intro(context: Context, item: Found) -> Attribution | None:
     if sentence is None or sentence.paragraph == 0:
         return None
     block = doc.paragraphs[sentence.paragraph]
-    if doc.text[block.start : block.end].lstrip()[:1] in DOUBLE_MARKS + "<":
+    if doc.text[block.start : block.end].lstrip().startswith((*DOUBLE_MARKS, "<")):
         return None
     if _own_cue_before(context, item, sentence.index, sentence.start):
         return None
     before = doc.paragraphs[sentence.paragraph - 1]
     if not doc.text[before.start : before.end].rstrip().endswith(":"):
         return None
-    intro = sentence_of(context, before.end)
+    intro = sentence_of(context, before.end - 1)
     if intro is None or intro.paragraph != sentence.paragraph - 1:
         return None
     with_speaker = [a for a in context.attributions.get(intro.index, []) if a.speaker]

@@ -26,6 +26,9 @@ __all__ = ["comma_intro_subject"]
 
 #: Pronoun subjects that may introduce a quote with a comma.
 INTRO_PRONOUNS = frozenset({"he", "she"})
+#: Characters before a one-word name searched for the full name it shortens ("Holt" after
+#: "Dana Holt"): more than a long article, and a bound that keeps a book-length text linear.
+NAME_LOOKBACK_CHARS = 20_000
 
 
 def comma_intro_subject(context: Context, item: Found) -> Attribution | None:
@@ -57,7 +60,8 @@ def comma_intro_subject(context: Context, item: Found) -> Attribution | None:
     if subject.kind == "pronoun":
         if subject.text.lower() not in INTRO_PRONOUNS:
             return None
-    elif subject.kind != "name" or not names_person(subject.text, text[: subject.start]):
+    elif subject.kind != "name" or not names_person(
+            subject.text, text[max(0, subject.start - NAME_LOOKBACK_CHARS) : subject.start]):
         return None
     return Attribution(subject.start, subject.end, "", "", False, subject, None, False,
                        sentence.index)

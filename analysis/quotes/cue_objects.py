@@ -25,6 +25,9 @@ RELATIVE_GAP_MAX_WORDS = 1
 
 #: What ends a weak cue's clause before a later quote: a semicolon or a dash.
 _CLAUSE_BREAK = re.compile(r"[;—–]|\s-\s")
+#: Farthest a weak cue's object reaches (characters from the cue to the quote): a quote
+#: farther on is beyond it, and no clause break is searched for over a longer stretch.
+WEAK_OBJECT_MAX_CHARS = 400
 #: "that" right after the cue: a reported clause, which goes on across a dash.
 _THAT_AFTER = re.compile(r"\s+that\b")
 _LOWER_WORD = re.compile(r"[a-z][\w’'-]*")
@@ -97,6 +100,8 @@ def beyond_weak_cue(text: str, attribution: Attribution, quote_start: int) -> bo
     """
     if attribution.speech:
         return False
+    if quote_start - attribution.cue_end > WEAK_OBJECT_MAX_CHARS:
+        return True
     if _THAT_AFTER.match(text, attribution.cue_end):
         return ";" in text[attribution.cue_end : quote_start]  # "recognized that X — “...”"
     return bool(_CLAUSE_BREAK.search(text, attribution.cue_end, quote_start))

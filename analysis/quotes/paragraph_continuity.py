@@ -19,7 +19,7 @@ from analysis.quotes.context import (
 )
 from analysis.quotes.cues import ACCORDING_TO
 
-__all__ = ["later_closing_speaker"]
+__all__ = ["later_closing_speaker", "latest_cue_between"]
 
 #: Speaker kinds a closing cue may have to take the next paragraph.
 CLOSING_KINDS = frozenset({"name", "pronoun"})

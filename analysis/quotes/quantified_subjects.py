@@ -47,7 +47,7 @@ def _pattern() -> re.Pattern[str]:
     stop = rf"(?:{_listed('cue_quantity_opener')}|{_listed('cue_quantity_tail_stop')})\b"
     tail = rf"(?:\s+(?!{stop})[\w’'.-]+){{0,{QUANTITY_TAIL_MAX_WORDS}}}"
     return re.compile(
-        rf"(?:^|.*?(?:[,;:(—–]|\b(?:{_listed('cue_quantity_opener')}))\s+)"
+        rf"(?:(?P<opening>^)|.*?(?:[,;:(—–]|\b(?:{_listed('cue_quantity_opener')}))\s+)"
         rf"(?P<group>(?:(?:{_listed('cue_quantity_lead')})\s+)*{share}{apposition}?{tail})"
         rf"(?:\s+(?:{_listed('between')}))?\s*$",
         re.IGNORECASE | re.DOTALL,
@@ -87,8 +87,8 @@ def quantified_subject(text: str, region_start: int, cue_start: int) -> Phrase |
     """
     start = max(region_start, cue_start - QUANTITY_LOOKBACK)
     match = _pattern().match(text[start:cue_start])
-    if match is None:
-        return None
+    if match is None or (match.group("opening") is not None and start > region_start):
+        return None  # the look-back window opens mid-clause (or mid-word: "be|half of"), not the clause
     begin = start + match.start("group")
     end = start + match.end("group")
     return Phrase(begin, end, text[begin:end], "description")
