@@ -90,3 +90,11 @@ def test_coordinated_title_reads_a_bounded_window_before_the_cue() -> None:
     # a run of words longer than any description (no punctuation for 1,000 characters)
     run_on = "word " * 200 + phrase
     assert coordinated_title(run_on, 0, run_on.index("said")) is None
+
+
+def test_a_second_clause_after_while_has_its_own_subject_across_a_titled_aside() -> None:
+    text = ("Ivo Marsh said the ferry timetable was “a mess,” while Rhea Dunn, the author of "
+            "“Low Tide,” said the new boats were “a fair start.”")
+    quotes = {q.text: q.speaker for q in extract_quotes(text) if q.kind == "partial"}
+    assert quotes["a mess,"] == "Ivo Marsh"
+    assert quotes["a fair start."] == "Rhea Dunn"

@@ -20,6 +20,7 @@ asked only when the backward reader found no subject.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from analysis.quotes.context import Attribution, Context
 from analysis.quotes.cues import cue_pattern
@@ -42,6 +43,9 @@ INTRO_MAX_CHARS = 40
 #: adverbs or auxiliaries that may follow it; reading no farther keeps a long sentence
 #: with many cues linear.
 CLOSER_MAX_CHARS = 60
+#: Characters before the aside's closer searched for a comma and conjunction opening the
+#: clause ("..., while Brun, the author of “...”, said"): a subject and its aside fit inside.
+JOINT_MAX_CHARS = 300
 
 #: A dash that opens or closes an aside: an em or en dash, or two hyphens, between spaces.
 _DASH = r"(?:—|–|--)"
@@ -147,7 +151,25 @@ def _anchors(text: str, start: int, end: int) -> list[int]:
     comma = text.find(",", start, min(end, start + INTRO_MAX_CHARS))
     if comma > 0 and text[start:comma].split()[:1] and text[start:comma].split()[0].lower() in words("preposition"):
         found.append(_skip_space(text, comma + 1))  # "On Friday, Lund — ... — told"
+    joint = _last_joint(text, max(start, end - JOINT_MAX_CHARS), end)
+    if joint is not None:
+        found.append(joint)  # "A said ..., while Brun, the author of “...”, said": a second clause
     return found
+
+
+def _last_joint(text: str, start: int, end: int) -> int | None:
+    """Where the last clause joined by a comma and a conjunction ("..., while", ", but") opens."""
+    last = None
+    for match in _joint().finditer(text, start, end):
+        last = match.end()
+    return last
+
+
+@cache
+def _joint() -> re.Pattern[str]:
+    """A comma (after a closing quote mark, too) and a conjunction that opens a clause."""
+    joints = sorted(words("inner_contrast") | words("coordinator"), key=len, reverse=True)
+    return re.compile(rf",[\"”’]?\s+(?:{'|'.join(map(re.escape, joints))})\s+")
 
 
 def _skip_space(text: str, position: int) -> int:
