@@ -4,7 +4,7 @@
 quote ends on a comma inside its marks, a coordinated clause follows ("and trade ..."),
 and the cue closing the sentence (", Ada Berg said") attributes both. The speaker is
 Berg, not the speaker of an earlier quote that the quote would otherwise continue.
-Word list: ``conjunct_tail_joint`` ("and", "but") in ``resources/quotes/quote_words.csv``.
+Word list: ``coordinator`` ("and", "but") in ``resources/quotes/quote_words.csv``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def conjunct_tail(context: Context, item: Found) -> Attribution | None:
     """Return the sentence-final cue of a direct quote that "and" joins to more words.
 
     The quote must end on a comma inside its marks and be followed at once by a
-    conjunction of ``conjunct_tail_joint``; the cue is then the one
+    conjunction of ``coordinator``; the cue is then the one
     :func:`~analysis.quotes.sentence_final_cue.sentence_final_cue` finds (the
     sentence's last cue, after a comma, with its speaker, closing the sentence).
 
@@ -36,7 +36,7 @@ def conjunct_tail(context: Context, item: Found) -> Attribution | None:
     if not _ends_on_comma(context.doc.text[item.start : item.end]):
         return None
     following = WORDS.findall(context.doc.text[item.end : item.end + 20])
-    if not following or following[0].lower() not in words("conjunct_tail_joint"):
+    if not following or following[0].lower() not in words("coordinator"):
         return None
     return sentence_final_cue(context, item)
 

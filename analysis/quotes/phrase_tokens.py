@@ -44,11 +44,26 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def word_at(text: str, toks: list[tuple[int, int]], index: int) -> str:
-    """Return token ``index`` in lower case."""
+    """Return token ``index`` in lower case.
+
+    Examples
+    --------
+    >>> text = "Said Lund"
+    >>> word_at(text, tokens(text, 0, len(text)), 0)
+    'said'
+    """
     return text[toks[index][0] : toks[index][1]].lower()
 
 
 def token_text(text: str, toks: list[tuple[int, int]], index: int) -> str:
+    """Return token ``index`` as written.
+
+    Examples
+    --------
+    >>> text = "Said Lund"
+    >>> token_text(text, tokens(text, 0, len(text)), 1)
+    'Lund'
+    """
     return text[toks[index][0] : toks[index][1]]
 
 
@@ -61,18 +76,45 @@ NUMBER_SIGN = "No"
 
 
 def is_abbreviation(word: str) -> bool:
-    """Tell whether a word before a period is an abbreviation, an initial or "No" ("Sen", "J", "No. 2")."""
+    """Tell whether a word before a period is an abbreviation, an initial or "No" ("Sen", "J", "No. 2").
+
+    Examples
+    --------
+    >>> is_abbreviation("Sen"), is_abbreviation("J"), is_abbreviation("R-Ky"), is_abbreviation("rain")
+    (True, True, True, False)
+    """
     return (word.lower() in abbreviations() or (len(word) == 1 and word.isupper())
             or PARTY_TAG.fullmatch(word) is not None or word == NUMBER_SIGN)
 
 
 def is_capitalised(word: str) -> bool:
+    """Tell whether a word opens with a capital letter.
+
+    Examples
+    --------
+    >>> is_capitalised("Lund"), is_capitalised("said")
+    (True, False)
+    """
     return word[:1].isupper()
 
 
 def is_word(word: str) -> bool:
+    """Tell whether a token is a word or number, not punctuation.
+
+    Examples
+    --------
+    >>> is_word("Lund"), is_word("2024"), is_word(",")
+    (True, True, False)
+    """
     return word[:1].isalnum()
 
 
 def is_possessive(word: str) -> bool:
+    """Tell whether a word carries a possessive "'s" or "s'" (and is more than that).
+
+    Examples
+    --------
+    >>> is_possessive("Lund’s"), is_possessive("allies'"), is_possessive("'s"), is_possessive("Lund")
+    (True, True, False, False)
+    """
     return word.endswith(("’s", "'s", "s’", "s'")) and len(word) > 2

@@ -84,7 +84,7 @@ def _share() -> re.Pattern[str]:
 def _opener() -> re.Pattern[str]:
     """A sentence opening "In a/the ... poll ...," (its phrase up to the comma)."""
     return re.compile(
-        rf"\s*(?:(?:{alternation('inner_poll_lead', capitalised=True)})\s+)?In\s+"
+        rf"\s*(?:(?:{alternation('coordinator', capitalised=True)})\s+)?In\s+"
         rf"(?P<poll>(?:an?|the)\s+[^,;:“”\"]{{1,{POLL_PHRASE_MAX_CHARS}}}?\s"
         rf"(?:{alternation('inner_poll_noun')})\b[^,;:“”\"]{{0,{POLL_PHRASE_MAX_CHARS}}}?),")
 
@@ -93,7 +93,7 @@ def _opener() -> re.Pattern[str]:
 def _subject() -> re.Pattern[str]:
     """A sentence whose subject is a poll, before a verb of finding ("The Q poll also finds")."""
     return re.compile(
-        rf"\s*(?:(?:{alternation('inner_poll_lead', capitalised=True)})\s+)?"
+        rf"\s*(?:(?:{alternation('coordinator', capitalised=True)})\s+)?"
         rf"(?P<poll>(?:[Aa]n?|[Tt]he)\s+[^,;:“”\"]{{1,{POLL_PHRASE_MAX_CHARS}}}?\s"
         rf"(?:{alternation('inner_poll_noun')}))\s+(?:\w+\s+)?"
         rf"(?:{alternation('inner_poll_verb')})\b")
