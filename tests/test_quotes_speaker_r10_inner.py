@@ -5,6 +5,8 @@ Sentences written here, with hand gold; see :mod:`analysis.quotes.inner_cues`.
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.quotes.extract import extract_quotes
 
 
@@ -134,3 +136,10 @@ def test_a_share_without_a_poll_keeps_its_own_cue() -> None:
 def test_a_bare_the_poll_leaves_the_share_as_speaker() -> None:
     text = "In the survey, 18 percent said the tram was “never on time.”"
     assert _speakers(text) == ["18 percent"]
+
+
+@pytest.mark.parametrize("share", ["about half of residents", "six out of 10 residents",
+                                   "62 per cent of residents", "62 percent of residents"])
+def test_a_named_poll_frames_every_way_of_writing_a_share(share: str) -> None:
+    text = f"In a Coast Courier poll released Friday, {share} said the ferry was “too slow.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["a Coast Courier poll released Friday"]

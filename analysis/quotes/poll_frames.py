@@ -17,6 +17,7 @@ from functools import cache
 
 from analysis.quotes.context import Attribution, Context, sentence_of
 from analysis.quotes.phrases import Phrase
+from analysis.quotes.quantified_subjects import SHARE_NUMBER
 from analysis.quotes.words import alternation
 
 __all__ = ["poll_source"]
@@ -76,7 +77,7 @@ def _poll_frame(text: str, sentence_start: int, before: int) -> Phrase | None:
 @cache
 def _share() -> re.Pattern[str]:
     """A share of respondents ending the text: "75 percent of Republicans", "Six in 10 voters"."""
-    quantity = r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[\w-]+\s+in\s+(?:10|ten))"
+    quantity = rf"(?:\b{SHARE_NUMBER}|\b(?:{alternation('cue_quantity_share')})\b)"  # one share pattern
     return re.compile(rf"{quantity}(?:\s+[\w’'-]+){{0,6}}\s*$", re.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ The words are lists of ``resources/quotes/quote_words.csv``: ``cue_quantity_lead
 ("about", "at least"), ``cue_quantity_share`` ("half", "a majority") and
 ``cue_quantity_opener`` ("and", "which"), and ``cue_quantity_tail_stop`` (words that
 never stand in the group's phrase: "that", "who"); numbers ("four in 10", "49%", "21 percent")
-are read by :data:`_NUMBER`.
+are read by :data:`SHARE_NUMBER`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from functools import cache
 from analysis.quotes.phrases import Phrase
 from analysis.quotes.words import words
 
-__all__ = ["QUANTITY_LOOKBACK", "QUANTITY_TAIL_MAX_WORDS", "quantified_subject"]
+__all__ = ["QUANTITY_LOOKBACK", "QUANTITY_TAIL_MAX_WORDS", "SHARE_NUMBER", "quantified_subject"]
 
 #: Characters before a cue searched for a quantified subject.
 QUANTITY_LOOKBACK = 160
@@ -29,7 +29,7 @@ QUANTITY_LOOKBACK = 160
 QUANTITY_TAIL_MAX_WORDS = 8
 
 #: A share written with numbers: "four in 10", "six out of 10", "49%", "21 percent".
-_NUMBER = (r"(?:(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+"
+SHARE_NUMBER = (r"(?:(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+"
            r"(?:10|ten|\d+)|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))")
 
 
@@ -41,8 +41,8 @@ def _listed(kind: str) -> str:
 @cache
 def _pattern() -> re.Pattern[str]:
     """The clause opening, then lead words, the share, its tail, and the end before the cue."""
-    share = rf"(?:{_NUMBER}|(?:{_listed('cue_quantity_share')})\b)"
-    apposition = rf"(?:,\s*{_NUMBER},)"
+    share = rf"(?:{SHARE_NUMBER}|(?:{_listed('cue_quantity_share')})\b)"
+    apposition = rf"(?:,\s*{SHARE_NUMBER},)"
     # a tail word never opens another clause ("half of the boats left port and officials")
     stop = rf"(?:{_listed('cue_quantity_opener')}|{_listed('cue_quantity_tail_stop')})\b"
     tail = rf"(?:\s+(?!{stop})[\w’'.-]+){{0,{QUANTITY_TAIL_MAX_WORDS}}}"
