@@ -27,7 +27,7 @@ from analysis._resources import read_csv_rows
 from analysis.quotes.context import Attribution, Context, Found, sentence_of
 from analysis.quotes.owned_wording import owner_speech
 from analysis.quotes.phrases import Phrase, sentence_subject, subject_before, tokens
-from analysis.quotes.scare import is_headline, stance_words
+from analysis.quotes.scare import sentence_is_headline, stance_words
 from analysis.quotes.words import words
 
 __all__ = ["AGENT_WINDOW_TOKENS", "DIRECTIVE_WINDOW_WORDS", "agent_speech", "directive_speech",
@@ -112,7 +112,7 @@ def agent_speech(context: Context, item: Found) -> Attribution | None:
     """
     sentence = sentence_of(context, item.start)
     text = context.doc.text
-    if sentence is None or is_headline(text[sentence.start : sentence.end]):
+    if sentence is None or sentence_is_headline(text, sentence):
         return None
     toks = tokens(text, max(sentence.start, item.start - _READ_BACK_CHARS), item.start)
     verb = _stance_verb_index(text, toks)
@@ -172,7 +172,7 @@ def passive_namer(context: Context, item: Found) -> Attribution | None:
     """
     sentence = sentence_of(context, item.start)
     text = context.doc.text
-    if sentence is None or is_headline(text[sentence.start : sentence.end]):
+    if sentence is None or sentence_is_headline(text, sentence):
         return None
     read_from = max(sentence.start, item.start - _READ_BACK_CHARS)
     match = _PASSIVE_AS.search(text[read_from : item.start])
@@ -205,7 +205,7 @@ def directive_speech(context: Context, item: Found) -> Attribution | None:
     """
     sentence = sentence_of(context, item.start)
     text = context.doc.text
-    if sentence is None or is_headline(text[sentence.start : sentence.end]):
+    if sentence is None or sentence_is_headline(text, sentence):
         return None
     read_from = max(sentence.start, item.start - _READ_BACK_CHARS)
     to = _TO_END.search(text, read_from, item.start)

@@ -22,7 +22,7 @@ import re
 
 from analysis.quotes.context import WORDS, Attribution, Context, Found, sentence_of
 from analysis.quotes.phrases import Phrase, sentence_subject
-from analysis.quotes.scare import is_headline, stance_words
+from analysis.quotes.scare import sentence_is_headline, stance_words
 from analysis.quotes.words import words
 
 __all__ = ["OWNER_MAX_MODIFIERS", "owned_noun_before", "owner_speech"]
@@ -104,7 +104,7 @@ def owner_speech(context: Context, item: Found, wording_only: bool = False) -> A
     """
     sentence = sentence_of(context, item.start)
     text = context.doc.text
-    if sentence is None or is_headline(text[sentence.start : sentence.end]):
+    if sentence is None or sentence_is_headline(text, sentence):
         return None
     span = owned_noun_before(text[sentence.start : item.start], wording_only)
     if span is None:

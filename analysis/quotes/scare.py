@@ -22,8 +22,10 @@ from functools import cache
 from analysis._resources import read_csv_rows
 from analysis.quotes.context import WORDS, Attribution, Context, Found, sentence_of
 from analysis.quotes.words import words
+from analysis.text.document import Sentence
 
-__all__ = ["STANCE_WINDOW_WORDS", "is_headline", "stance_words", "subject_speech", "uses_wording"]
+__all__ = ["STANCE_WINDOW_WORDS", "is_headline", "sentence_is_headline", "stance_words", "subject_speech",
+           "uses_wording"]
 
 #: Most words between the subject and a short quote it may have said.
 STANCE_WINDOW_WORDS = 20
@@ -73,6 +75,22 @@ def is_headline(sentence_text: str) -> bool:
     return _CLOSED.search(sentence_text) is None
 
 
+def sentence_is_headline(text: str, sentence: Sentence) -> bool:
+    """Tell whether ``sentence`` of ``text`` reads as a headline, reading only its tail.
+
+    The closing punctuation sits at the sentence's end, so :data:`_TAIL_CHARS` characters
+    decide: a rule that asks this for every quote of a long sentence stays linear.
+
+    Examples
+    --------
+    >>> from analysis.text.document import Sentence
+    >>> text = "Mayor slams “reckless” budget"
+    >>> sentence_is_headline(text, Sentence(0, len(text)))
+    True
+    """
+    return is_headline(text[max(sentence.start, sentence.end - _TAIL_CHARS) : sentence.end])
+
+
 def subject_speech(context: Context, item: Found,
                    subject: Attribution | None) -> Attribution | None:
     """Return ``subject`` when a short partial quote reads as that subject's words, else None.
@@ -93,7 +111,7 @@ def subject_speech(context: Context, item: Found,
         return None
     sentence = sentence_of(context, item.start)
     text = context.doc.text
-    if sentence is None or is_headline(text[max(sentence.start, sentence.end - _TAIL_CHARS) : sentence.end]):
+    if sentence is None or sentence_is_headline(text, sentence):
         return None
     speaker = subject.speaker
     if not _may_speak(speaker.text, speaker.kind) or speaker.end > item.start:
