@@ -136,7 +136,35 @@ def role_lexwords(example: T.LabelledTarget, out: dict[str, float]) -> None:
             out[f"rw:{role}:{norms[token]}"] = 1.0
 
 
+#: AFINN-en-165 word list (Nielsen 2011; ODbL, in the GPL-licensed ``afinn`` sdist from
+#: PyPI): measured only, from the path in ``$AFINN`` (``afinn/data/AFINN-en-165.txt``).
+_AFINN: dict[str, int] = {}
+
+
+def afinn_hits(example: T.LabelledTarget, out: dict[str, float]) -> None:
+    """Add ``afn:POL:REGION`` and ``afnsum:REGION`` for the AFINN words of the sentence."""
+    if not _AFINN:
+        import os
+
+        for line in Path(os.environ["AFINN"]).read_text(encoding="utf-8").splitlines():
+            word, value = line.rsplit("\t", 1)
+            if " " not in word:
+                _AFINN[word] = int(value)
+    _, index, (first, last), _ = _target_view(example)
+    for i, norm in enumerate(index.norms):
+        value = _AFINN.get(norm)
+        if value is None or first <= i < last:
+            continue
+        if index.boundary_before[i] < first and index.boundary_from[i] >= last:
+            region = "c"
+        else:
+            region = "L" if i < first else "R"
+        out[f"afn:{'pos' if value > 0 else 'neg'}:{region}"] = 1.0
+        out[f"afnsum:{region}"] = out.get(f"afnsum:{region}", 0.0) + value / 5.0
+
+
 EXTRAS: dict[str, Extra] = {
+    "afinn": afinn_hits,
     "roleword": role_lexwords,
     "near": near_words(False),
     "nearonly": near_words(True),
