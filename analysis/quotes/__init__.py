@@ -36,7 +36,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``sentence_final_cue``     a cue closing its sentence after a comma takes the sentence's quotes
 ``poll_frames``            a named poll framing its respondents' words is the source
 ``possessive_speech``      the owner of a noun of saying: "her remark that “...”" is hers
-``owned_wording``          words a possessor owns: "in her words", "Lee’s slogan is “...”"
+``owned_wording``          reads "owner + noun of saying"; words a possessor owns: "in her words"
 ``produced_titles``        the title of an ad or memo the subject puts out: its words
 ``clause_agent``           a short quote after a stance verb with a subject: "who he dubbed “...”"
 ``paragraph_continuity``   the speaker a quote paragraph goes on with, from the paragraph before
