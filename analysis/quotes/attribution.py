@@ -55,7 +55,7 @@ from analysis.quotes.pronoun_lead import pronoun_paragraph_lead
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.sentence_final_cue import sentence_final_cue
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
-from analysis.quotes.words import alternation, words
+from analysis.quotes.words import alternation, gap_breakers, words
 from analysis.text.document import Sentence
 
 __all__ = ["attribute"]
@@ -248,7 +248,7 @@ def _adjacent_gap(gap: str) -> bool:
     if any(ch in without_abbreviation_dots(gap) for ch in ".!?;“”\""):  # "George W. Bush aide"
         return False
     gap_words = WORDS.findall(gap)
-    breakers = words("gap_breaker")
+    breakers = gap_breakers()
     return len(gap_words) <= GAP_MAX_WORDS and not any(w.lower() in breakers for w in gap_words)
 
 
