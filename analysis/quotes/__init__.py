@@ -29,6 +29,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``elliptic_speaker``       a lone quantifier after an inverted cue: "“...,” tweeted another."
 ``classify``               the kind of a quote-mark span: direct, partial, title, scare
 ``attribution``            which cue (so which speaker) each marked quote takes
+``neighbour_sentences``    a bare cue sentence after a quote, reported speech or a reaction before
 ``gap_dots``               abbreviation dots between a quote and its speaker: no sentence end
 ``block_intro``            a partial quote in a block quotation a colon-ended paragraph introduces
 ``conjunct_tail``          a direct quote joined by "and" to words a sentence-final cue closes
