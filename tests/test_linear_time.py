@@ -22,6 +22,7 @@ import pytest
 
 from analysis.quotes.attributions import sentence_attributions
 from analysis.quotes.classify import classify
+from analysis.quotes.content import _last_that_end
 from analysis.quotes.context import Context, Found
 from analysis.quotes.marks import find_marked
 from analysis.quotes.produced_titles import produced_title
@@ -129,12 +130,24 @@ def _final_cue(count: int) -> str:
     return f"Lund called the levy a {quoted}, said Ada Berg."
 
 
+def _thats(count: int) -> str:
+    """One sentence of ``count`` partial quotes, each after its own "that"."""
+    quoted = ", and that ".join(f"“tax {'on the farmers ' * 10}{i}”" for i in range(count))
+    return f"Lund said that {quoted}."
+
+
+def _last_that(context: Context, item: Found) -> int | None:
+    """Where the clause after the last "that" before a quote starts (content's reading)."""
+    return _last_that_end(context.doc.text, 0, item.start)
+
+
 #: Quotes of the small sentence (the large one has 4x as many), by rule. Chosen so that
 #: the old per-quote reads from the sentence's start took well over a tenth of a second
 #: at 4x (produced_title: 0.32 s, then 6.3 s; sentence_final_cue: 0.02 s, then 0.56 s).
-RULE_QUOTES = {"produced_title": 250, "sentence_final_cue": 1_000}
+RULE_QUOTES = {"produced_title": 250, "sentence_final_cue": 1_000, "content_last_that": 250}
 RULES = {"produced_title": (produced_title, _titles),
-         "sentence_final_cue": (sentence_final_cue, _final_cue)}
+         "sentence_final_cue": (sentence_final_cue, _final_cue),
+         "content_last_that": (_last_that, _thats)}
 
 
 @pytest.mark.parametrize("name", list(RULES))
