@@ -14,9 +14,20 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from analysis.quotes.attributions import sentence_attributions
+from analysis.quotes.classify import classify
+from analysis.quotes.content import _last_that_end
+from analysis.quotes.context import Context, Found
+from analysis.quotes.marks import find_marked
+from analysis.quotes.produced_titles import produced_title
+from analysis.quotes.sentence_final_cue import sentence_final_cue
+from analysis.text.document import as_document
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_growth.py"
 
@@ -79,3 +90,76 @@ def test_families_have_the_size_asked() -> None:
 
 def test_growth_exponent_of_quadratic_times_is_two() -> None:
     assert bench.slope([1_000, 2_000, 4_000], [0.01, 0.04, 0.16]) == pytest.approx(2.0)
+
+
+# ---------------------------------------------------------------------------
+# rules asked once per quote of a sentence with many quotes
+
+
+def _quote_dense(text: str) -> tuple[Context, list[Found]]:
+    """Return the working context of ``text`` with its sentences' cues, and its quotes."""
+    doc = as_document(text)
+    marked = find_marked(doc.text, [(p.start, p.end) for p in doc.paragraphs])
+    context = Context(doc, marked, [m.start for m in marked])
+    for sentence in doc.sentences:
+        context.attributions[sentence.index] = sentence_attributions(context, sentence)
+    return context, [item for item in (classify(context, m) for m in marked) if item is not None]
+
+
+def _rule_seconds(rule: Callable[[Context, Found], object], text: str) -> tuple[float, int]:
+    """Return the least CPU time of ``rule`` over every quote of ``text``, and its hits."""
+    context, found = _quote_dense(text)
+    best, hits = float("inf"), 0
+    for _ in range(REPEATS):
+        begin = time.process_time()
+        hits = sum(rule(context, item) is not None for item in found)
+        best = min(best, time.process_time() - begin)
+    return best, hits
+
+
+def _titles(count: int) -> str:
+    """One cue-less sentence putting out ``count`` ads, each with its title."""
+    ads = ", ".join(f"{'released' if i % 2 else 'launched'} an ad titled “Broken Promises {i}”"
+                    for i in range(count))
+    return f"The Hale campaign {ads}."
+
+
+def _final_cue(count: int) -> str:
+    """One sentence of ``count`` long partial quotes that a sentence-final cue closes."""
+    quoted = ", a ".join(f"“tax {'on the farmers ' * 10}{i}”" for i in range(count))
+    return f"Lund called the levy a {quoted}, said Ada Berg."
+
+
+def _thats(count: int) -> str:
+    """One sentence of ``count`` partial quotes, each after its own "that"."""
+    quoted = ", and that ".join(f"“tax {'on the farmers ' * 10}{i}”" for i in range(count))
+    return f"Lund said that {quoted}."
+
+
+def _last_that(context: Context, item: Found) -> int | None:
+    """Where the clause after the last "that" before a quote starts (content's reading)."""
+    return _last_that_end(context.doc.text, 0, item.start)
+
+
+#: Quotes of the small sentence (the large one has 4x as many), by rule. Chosen so that
+#: the old per-quote reads from the sentence's start took well over a tenth of a second
+#: at 4x (produced_title: 0.32 s, then 6.3 s; sentence_final_cue: 0.02 s, then 0.56 s).
+RULE_QUOTES = {"produced_title": 250, "sentence_final_cue": 1_000, "content_last_that": 250}
+RULES = {"produced_title": (produced_title, _titles),
+         "sentence_final_cue": (sentence_final_cue, _final_cue),
+         "content_last_that": (_last_that, _thats)}
+
+
+@pytest.mark.parametrize("name", list(RULES))
+def test_rule_reads_a_bounded_window_of_a_quote_dense_sentence(name: str) -> None:
+    rule, make = RULES[name]
+    count = RULE_QUOTES[name]
+    small, small_hits = _rule_seconds(rule, make(count))
+    large, large_hits = _rule_seconds(rule, make(4 * count))
+    assert (small_hits, large_hits) == (count, 4 * count), name  # every quote goes to the rule
+    if large < MEASURABLE_SECONDS:
+        return
+    assert large < FACTOR * max(small, MEASURABLE_SECONDS / FACTOR), (
+        f"{name}: {small:.4f} s for {count:,} quotes in a sentence, {large:.4f} s for "
+        f"{4 * count:,} (more than {FACTOR}x: quadratic again?)"
+    )

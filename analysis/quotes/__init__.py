@@ -29,6 +29,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``elliptic_speaker``       a lone quantifier after an inverted cue: "“...,” tweeted another."
 ``classify``               the kind of a quote-mark span: direct, partial, title, scare
 ``attribution``            which cue (so which speaker) each marked quote takes
+``neighbour_sentences``    a bare cue sentence after a quote, reported speech or a reaction before
 ``gap_dots``               abbreviation dots between a quote and its speaker: no sentence end
 ``block_intro``            a partial quote in a block quotation a colon-ended paragraph introduces
 ``conjunct_tail``          a direct quote joined by "and" to words a sentence-final cue closes
@@ -36,7 +37,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``sentence_final_cue``     a cue closing its sentence after a comma takes the sentence's quotes
 ``poll_frames``            a named poll framing its respondents' words is the source
 ``possessive_speech``      the owner of a noun of saying: "her remark that “...”" is hers
-``owned_wording``          words a possessor owns: "in her words", "Lee’s slogan is “...”"
+``owned_wording``          reads "owner + noun of saying"; words a possessor owns: "in her words"
 ``produced_titles``        the title of an ad or memo the subject puts out: its words
 ``clause_agent``           a short quote after a stance verb with a subject: "who he dubbed “...”"
 ``paragraph_continuity``   the speaker a quote paragraph goes on with, from the paragraph before

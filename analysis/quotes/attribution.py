@@ -34,7 +34,6 @@ from analysis.quotes.context import (
     cues_in,
     first_marked_from,
     last_marked_before,
-    marked_in,
     sentence_of,
 )
 from analysis.quotes.cue_objects import beyond_weak_cue, is_relative_object
@@ -44,6 +43,13 @@ from analysis.quotes.experiencer import experiencer_before_colon
 from analysis.quotes.gap_dots import without_abbreviation_dots
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.inner_cues import outer_reporting_cue
+from analysis.quotes.neighbour_sentences import (
+    after_reaction,
+    after_reported_speech,
+    long_after_reported_speech,
+    next_sentence_cue,
+    split_tail,
+)
 from analysis.quotes.owned_wording import owner_speech
 from analysis.quotes.paragraph_continuity import later_closing_speaker, latest_cue_between
 from analysis.quotes.paragraph_lead import paragraph_subject, sentence_lead_subject
@@ -55,7 +61,7 @@ from analysis.quotes.pronoun_lead import pronoun_paragraph_lead
 from analysis.quotes.scare import subject_speech
 from analysis.quotes.sentence_final_cue import sentence_final_cue
 from analysis.quotes.signoffs import dash_signoff, signed_by_other, speaker_label
-from analysis.quotes.words import alternation, words
+from analysis.quotes.words import alternation, gap_breakers, words
 from analysis.text.document import Sentence
 
 __all__ = ["attribute"]
@@ -70,11 +76,6 @@ CUE_GAP_MAX_WORDS = 4
 #: Longest stretch (characters) between two quotes of one speaker in a paragraph when
 #: another speaker's cue stands between them.
 CONTINUED_MAX_CHARS = 200
-#: Most characters after the reaction word of a reaction sentence before a quote
-#: ("Becker conceded shortly after 11 p.m.").
-REACTION_TAIL_CHARS = 30
-#: Most words after the cue of an attribution-only sentence following a quote.
-NEXT_SENTENCE_MAX_WORDS = 6
 #: Characters after a cue read for what follows it ("said on Tuesday", "said: “...”").
 TAIL_REST_CHARS = 30
 #: Most words between a speech cue and the pronoun opening the clause it reports
@@ -112,12 +113,12 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or speaker_label(context, item)
                 or _colon_intro(context, item)
                 or comma_intro_subject(context, item)
-                or _split_tail(context, item)
+                or split_tail(context, item)
                 or conjunct_tail(context, item)
                 or _continued(context, item, last_speech)
-                or _next_sentence(context, item)
-                or _after_reported_speech(context, item)
-                or _after_reaction(context, item)
+                or next_sentence_cue(context, item)
+                or after_reported_speech(context, item)
+                or after_reaction(context, item)
                 or owner_speech(context, item, wording_only=True)
                 or paragraph_subject(context, item)
                 or pronoun_paragraph_lead(context, item)
@@ -134,7 +135,7 @@ def attribute(context: Context, found: list[Found]) -> None:
                 or _same_sentence_previous(item, last_speech)
                 or _tail(context, item, adjacent=False)
                 or _continued_partial(context, item, last_speech)
-                or _long_after_reported_speech(context, item)
+                or long_after_reported_speech(context, item, SCARE_MAX_WORDS)
             )
             if inside_subject_aside(context, item.attribution, item.start, item.end):
                 item.attribution = None  # 'Lund, the author of "Slow Water," said': a title in the aside
@@ -248,7 +249,7 @@ def _adjacent_gap(gap: str) -> bool:
     if any(ch in without_abbreviation_dots(gap) for ch in ".!?;“”\""):  # "George W. Bush aide"
         return False
     gap_words = WORDS.findall(gap)
-    breakers = words("gap_breaker")
+    breakers = gap_breakers()
     return len(gap_words) <= GAP_MAX_WORDS and not any(w.lower() in breakers for w in gap_words)
 
 
@@ -498,142 +499,6 @@ def _has_other_subject(context: Context, start: int, end: int) -> bool:
         a.speaker is not None and start <= a.cue_start < end
         for index in range(first.index, last.index + 1)
         for a in context.attributions.get(index, [])
-    )
-
-
-def _next_sentence(context: Context, item: Found) -> Attribution | None:
-    sentence = sentence_of(context, item.end - 1)
-    doc = context.doc
-    if sentence is None or sentence.index + 1 >= len(doc.sentences):
-        return None
-    following = doc.sentences[sentence.index + 1]
-    if following.paragraph != sentence.paragraph:
-        return None
-    marks = marked_in(context, following.start, following.end)
-    for attribution in context.attributions.get(following.index, []):
-        speaker = attribution.speaker
-        if speaker is None or attribution.lemma == ACCORDING_TO:
-            continue
-        if any(m.start < attribution.cue_start for m in marks):
-            return None
-        lead = doc.text[following.start : min(speaker.start, attribution.cue_start)]
-        rest = doc.text[attribution.cue_end : following.end]
-        if lead.strip() == "" and len(rest.split()) <= NEXT_SENTENCE_MAX_WORDS and " that " not in f" {rest} ":
-            return attribution
-    return None
-
-
-def _split_tail(context: Context, item: Found) -> Attribution | None:
-    """Give a question or exclamation the attribution-only sentence right after it.
-
-    ``“Would the tax go?” Berg pressed.``: after "?" or "!" the sentence ends, so the
-    speaker and cue stand in a sentence of their own; they attribute the quote before
-    the speaker of an earlier quote in the paragraph can go on with it. A participle
-    ("telling") opens no such sentence.
-    """
-    if not item.text.rstrip(_CLOSING_MARKS).endswith(("?", "!")):
-        return None
-    attribution = _next_sentence(context, item)
-    if attribution is None or attribution.cue.endswith("ing"):
-        return None
-    return attribution
-
-
-#: Closing quotation marks and spaces a quote's text may end with.
-_CLOSING_MARKS = " ”\"’'"
-
-
-def _after_reported_speech(context: Context, item: Found) -> Attribution | None:
-    """Give a quote opening its sentence the speaker of reported speech just before it.
-
-    ``Trump isn't a conservative, he said. “He's a liberal!”`` and a quote paragraph right
-    after ``Rather, he said, the effort will grow.``: the sentence before holds one
-    speech cue with a speaker and no quotation marks, and the quote begins a sentence in
-    the same paragraph or begins the next paragraph.
-    """
-    attribution = _reported_speech_before(context, item)
-    if attribution is not None:
-        context.shared.add(id(attribution))
-    return attribution
-
-
-def _reported_speech_before(context: Context, item: Found) -> Attribution | None:
-    """The one speech cue of the sentence before, for :func:`_after_reported_speech`."""
-    doc = context.doc
-    sentence = sentence_of(context, item.start)
-    if sentence is None or sentence.index == 0:
-        return None
-    if doc.text[sentence.start : item.start].strip():
-        return None
-    previous = doc.sentences[sentence.index - 1]
-    if previous.paragraph != sentence.paragraph:
-        starts_paragraph = doc.paragraphs[sentence.paragraph].start == sentence.start
-        if not starts_paragraph or previous.paragraph != sentence.paragraph - 1:
-            return None
-    if any(m.start not in context.non_speech for m in marked_in(context, previous.start, previous.end)):
-        return None
-    speech = [a for a in context.attributions.get(previous.index, [])
-              if a.speech and a.speaker is not None]
-    if len(speech) != 1:
-        return None
-    return speech[0]
-
-
-def _long_after_reported_speech(context: Context, item: Found) -> Attribution | None:
-    """Give a long partial quote opening its sentence the speaker of reported speech before it.
-
-    ``Lund argues that the permit was never needed. “The city is asking us to file
-    forms for a garden” were her words.``: as :func:`_after_reported_speech`, for a
-    partial quote of more than :data:`SCARE_MAX_WORDS` words that is not in capitals (a
-    headline), and only for a named or pronoun speaker (a group's reported speech is
-    often followed by one member's words).
-    """
-    if len(WORDS.findall(item.text)) <= SCARE_MAX_WORDS or item.text.isupper():
-        return None
-    attribution = _reported_speech_before(context, item)
-    if attribution is None or attribution.speaker is None or attribution.speaker.kind == "description":
-        return None  # "local leaders say ... “He just stopped and said ...”": one of them, not all
-    context.shared.add(id(attribution))
-    return attribution
-
-
-def _after_reaction(context: Context, item: Found) -> Attribution | None:
-    """Give a quote opening its sentence the subject of a short reaction sentence before it.
-
-    ``Ono disagreed. “They are choosing already.”`` and ``Choi was unconvinced. “...”``:
-    the sentence before, in the same paragraph, is a name or pronoun and a reaction word
-    (``reaction`` in ``quote_words.csv``: agreed, conceded, was skeptical, ...) with at
-    most a few words after it, and holds no quotation marks. The sentence may also end
-    the paragraph before when the quote opens its own (``Asked about it, she laughed.``
-    then a paragraph ``“...”``).
-    """
-    doc = context.doc
-    sentence = sentence_of(context, item.start)
-    if sentence is None or sentence.index == 0 or doc.text[sentence.start : item.start].strip():
-        return None
-    previous = doc.sentences[sentence.index - 1]
-    opens_paragraph = doc.paragraphs[sentence.paragraph].start == sentence.start
-    if previous.paragraph != sentence.paragraph and not (
-        opens_paragraph and previous.paragraph == sentence.paragraph - 1
-    ):
-        return None
-    if marked_in(context, previous.start, previous.end):
-        return None
-    subject = sentence_subject(doc.text, previous.start, previous.end)
-    if subject is None or subject.kind == "description" or is_section_label(doc.text, subject):
-        return None
-    if not _reaction().match(doc.text, subject.end, previous.end):
-        return None
-    return Attribution(subject.start, subject.end, "", "", False, subject, None, False,
-                       previous.index)
-
-
-@cache
-def _reaction() -> re.Pattern[str]:
-    """After the subject: (was|were)? (more|less)? REACTION, a few words, the sentence end."""
-    return re.compile(
-        rf"\s+(?:(?:was|were|is|are|seemed|remained)\s+)?(?:(?:more|less|far|much|also)\s+)?"
-        rf"(?:{alternation('reaction')})\b[^.!?;:,“”\"]{{0,{REACTION_TAIL_CHARS}}}[.!?]?\s*$"
     )
 
 

@@ -20,7 +20,7 @@ from analysis.quotes.context import (
 )
 from analysis.quotes.heads import is_section_label, names_person
 from analysis.quotes.phrases import sentence_subject
-from analysis.quotes.words import words
+from analysis.quotes.words import gap_breakers
 
 __all__ = ["comma_intro_subject"]
 
@@ -51,7 +51,7 @@ def comma_intro_subject(context: Context, item: Found) -> Attribution | None:
             a.speaker is not None for a in context.attributions.get(sentence.index, [])):
         return None
     first = WORDS.match(text, sentence.start)
-    if first is None or first.group().lower() in words("gap_breaker"):
+    if first is None or first.group().lower() in gap_breakers():
         return None  # "When Holt used the words, “...”": a subordinate clause
     comma = text.rindex(",", sentence.start, item.start)
     subject = sentence_subject(text, sentence.start, comma)

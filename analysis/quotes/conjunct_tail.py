@@ -13,7 +13,11 @@ from analysis.quotes.context import WORDS, Attribution, Context, Found
 from analysis.quotes.sentence_final_cue import sentence_final_cue
 from analysis.quotes.words import words
 
-__all__ = ["conjunct_tail"]
+__all__ = ["CONJUNCTION_LOOKAHEAD_CHARS", "conjunct_tail"]
+
+#: Characters after a quote read for the conjunction that joins it to more words
+#: ("," and trade ..."): the first word there must be a ``coordinator``.
+CONJUNCTION_LOOKAHEAD_CHARS = 20
 
 
 def conjunct_tail(context: Context, item: Found) -> Attribution | None:
@@ -35,7 +39,7 @@ def conjunct_tail(context: Context, item: Found) -> Attribution | None:
     """
     if not _ends_on_comma(context.doc.text[item.start : item.end]):
         return None
-    following = WORDS.findall(context.doc.text[item.end : item.end + 20])
+    following = WORDS.findall(context.doc.text[item.end : item.end + CONJUNCTION_LOOKAHEAD_CHARS])
     if not following or following[0].lower() not in words("coordinator"):
         return None
     return sentence_final_cue(context, item)

@@ -14,7 +14,11 @@ import re
 from analysis.quotes.phrases import Phrase
 from analysis.quotes.words import words
 
-__all__ = ["contracted_subject"]
+__all__ = ["CONTRACTION_LOOKBACK_CHARS", "contracted_subject"]
+
+#: Characters before a cue searched for the contracted pronoun and the adverbs after it
+#: ("they’ve also long since said"); reading no farther keeps a long region linear.
+CONTRACTION_LOOKBACK_CHARS = 60
 
 _CONTRACTION = re.compile(
     r"(?<![\w’'-])(?P<pronoun>[A-Za-z]+)[’'](?:s|ve|d|ll|re)"
@@ -36,7 +40,7 @@ def contracted_subject(text: str, region_start: int, cue_start: int) -> Phrase |
     >>> contracted_subject("The port’s said", 0, 11) is None  # not a pronoun
     True
     """
-    match = _CONTRACTION.search(text, max(region_start, cue_start - 60), cue_start)
+    match = _CONTRACTION.search(text, max(region_start, cue_start - CONTRACTION_LOOKBACK_CHARS), cue_start)
     if match is None or match.group("pronoun").lower() not in words("pronoun"):
         return None
     start, end = match.span("pronoun")

@@ -87,7 +87,8 @@ def _introduces(text: str, cue: Attribution) -> bool:
 def _fronted(text: str, sentence_start: int) -> bool:
     """Tell whether the sentence opens with a subordinator ("After ...", "Although ...")."""
     first = WORDS.match(text, sentence_start)
-    return first is not None and first.group().lower() in words("inner_fronted")
+    return first is not None and first.group().lower() in (words("fronted_subordinator")
+                                                                | words("inner_fronted"))
 
 
 def _reports_clause_holding(text: str, outer: Attribution, inner_start: int) -> bool:

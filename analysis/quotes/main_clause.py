@@ -46,6 +46,9 @@ _KEEPS_SUBJECT = frozenset({"with", "of"})
 _AND = "and"
 #: Punctuation that parts words before a subject from it.
 _NOT_PREMODIFIER = re.compile(r"[,;:()“”\"'‘’—–.!?]")
+#: Characters of a quote's end read with the gap after it: its comma and closing mark
+#: ("humble,”" ends ``,”``), which :data:`_COMMA_AND` then reads with the "and".
+QUOTE_TAIL_CHARS = 2
 #: A comma (inside or after the closing mark), "and", then the participle cue.
 _COMMA_AND = re.compile(r".?,[”\"’']?\s+and\s+")
 #: A lower-case word.
@@ -268,7 +271,7 @@ def participle_after(text: str, attribution: Attribution, quote_start: int, quot
     speaker = attribution.speaker
     if speaker is None or speaker.end > quote_start or attribution.cue_start < quote_end:
         return False
-    gap = text[quote_end - 2 : attribution.cue_start]
+    gap = text[quote_end - QUOTE_TAIL_CHARS : attribution.cue_start]
     return attribution.cue.endswith("ing") and _COMMA_AND.fullmatch(gap) is not None
 
 

@@ -40,6 +40,9 @@ from analysis.text.patterns import (
 
 __all__ = ["ALL_MARKS", "DOUBLE_MARKS", "SINGLE_MARKS", "Marked", "find_marked"]
 
+#: Characters after a single mark read for the next word's first letter: a lower-case
+#: letter after "s’" ("the players’ union") shows a possessive, not a closing mark.
+POSSESSIVE_LOOKAHEAD_CHARS = 2
 _BEFORE_OPENING = set("([{—–-/\u00a0") | set(DOUBLE_OPENING) | set("‘")
 _AFTER_CLOSING = set(".,;:!?)]}—–-…/\u00a0") | set(DOUBLE_CLOSING) | set("’'\"")
 
@@ -180,7 +183,7 @@ def _single_close_after(text: str, position: int, end: int) -> int | None:
         i for i in range(position, end) if text[i] in "’'" and _single_closes(text, i)
     ]
     for index, i in enumerate(candidates):
-        possessive = text[i - 1] == "s" and text[i + 1 : i + 3].strip()[:1].islower()
+        possessive = text[i - 1] == "s" and text[i + 1 : i + 1 + POSSESSIVE_LOOKAHEAD_CHARS].strip()[:1].islower()
         if possessive and index + 1 < len(candidates):
             continue
         if text[i - 1].isalnum() and i + 1 < end and text[i + 1].isalnum():

@@ -23,6 +23,9 @@ __all__ = ["ACRONYM", "GIVEN_NAME_STOPS", "name_part", "possessed_name", "run_op
 
 #: An acronym a speaker may be named by ("JCS", "IAEA").
 ACRONYM = re.compile(r"[A-Z]{2,8}")
+#: Characters before "(ACRONYM)" read for the name it spells out ("Joint Chiefs of Staff");
+#: a name of eight words fits well inside.
+SPELLED_OUT_LOOKBACK_CHARS = 120
 #: Words an acronym's spelled-out name may hold without giving a letter ("Chiefs of Staff").
 _ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 
@@ -38,7 +41,7 @@ def spelled_out(text: str, acronym: str) -> str | None:
     True
     """
     for match in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
-        words_before = text[max(0, match.start() - 120) : match.start()].split()
+        words_before = text[max(0, match.start() - SPELLED_OUT_LOOKBACK_CHARS) : match.start()].split()
         letters, taken = "", []
         for word in reversed(words_before):
             if word.lower() in _ACRONYM_SKIPPED and taken:

@@ -1,5 +1,9 @@
 """Quoted words a possessor owns: "in her words, “...”", "Lee’s campaign slogan is “...”".
 
+This module owns the one reader of the form "owner + noun of saying": the pattern
+(:func:`owned_noun_pattern`) and the owner lookup (:func:`owner_phrase`);
+:mod:`analysis.quotes.possessive_speech` reads "her remark that “...”" with them.
+
 A scare marker before a quote ("words", "slogan", "nickname") makes it a scare quote
 (:mod:`analysis.quotes.classify`), unless the marker noun is someone's: a possessive
 right before it, with at most :data:`OWNER_MAX_MODIFIERS` modifiers between ("in
@@ -19,33 +23,78 @@ subject.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from analysis.quotes.context import WORDS, Attribution, Context, Found, sentence_of
 from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.scare import sentence_is_headline, stance_words
-from analysis.quotes.words import words
+from analysis.quotes.words import leading_stops, words
 
-__all__ = ["OWNER_MAX_MODIFIERS", "owned_noun_before", "owner_speech"]
+__all__ = ["OWNER_MAX_MODIFIERS", "OWNER_PRONOUNS", "owned_noun_before", "owned_noun_pattern",
+           "owner_phrase", "owner_speech"]
 
 #: Most words between a possessive and the noun of saying it owns ("Lee’s campaign slogan").
 OWNER_MAX_MODIFIERS = 2
 #: Characters read back from a quote for its possessor.
 _READ_BACK_CHARS = 160
-#: A possessive (a pronoun or a capitalised name with its ending), its modifiers, a noun,
-#: and what may link that noun to the quote ("of", "for", "is", a comma; then "a"), at a
-#: text's end.
-_OWNED = re.compile(
-    r"(?P<owner>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)"
-    r"|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:’s|'s|s’|s'))"
-    rf"\s+(?P<modifiers>(?:[\w-]+\s+){{0,{OWNER_MAX_MODIFIERS}}}?)(?P<noun>[\w-]+)"
-    r"\s*(?:(?:of|for|is|was|were|are)\s*|[,:]\s*)?(?:(?:a|an)\s+)?$"
-)
+#: The possessive pronouns that may own a noun of saying.
+OWNER_PRONOUNS = frozenset({"his", "her", "their", "its", "our"})
+#: The owner of the form "owner + noun of saying": a possessive pronoun or a capitalised
+#: name with its ending ("Ruth Ames's", "Lee’s", "the Greens’"), then its modifiers.
+_OWNER = (r"(?P<owner>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\b"
+          r"|\b(?:[A-Z][\w.&’'-]*\s+){0,4}[A-Z][\w.&-]*(?:['’]s|s['’]))"
+          rf"\s+(?P<modifiers>(?:[\w-]+\s+){{0,{OWNER_MAX_MODIFIERS}}}?)")
+#: What may link an owned noun to a quote at the end of the text before it ("of", "for",
+#: "is", a comma; then "a").
+_WORDING_LINK = r"\s*(?:(?:of|for|is|was|were|are)\s*|[,:]\s*)?(?:(?:a|an)\s+)?$"
 #: Words that never modify an owned noun: they show the possessive word is an object
 #: ("referred to her by a nickname") or a clause goes on between.
 _NOT_MODIFIER = frozenset({"a", "an", "the", "by", "to", "of", "in", "on", "at", "for", "with",
                            "and", "or", "but", "that", "as", "from", "is", "was"})
-#: Capitalised words that open a name phrase but are not part of the possessor ("The").
-_LEADING_DETERMINERS = ("The ", "A ", "An ")
+
+
+@cache
+def owned_noun_pattern(nouns: str = r"[\w-]+", link: str = _WORDING_LINK) -> re.Pattern[str]:
+    """Return the one pattern of the form "owner + noun of saying", for a noun and a link.
+
+    The groups are ``owner``, ``modifiers`` (at most :data:`OWNER_MAX_MODIFIERS` words)
+    and ``noun``; ``nouns`` is a regex for the noun, ``link`` one for what follows it.
+    By default any word is the noun and the link runs to the end of the text.
+
+    Examples
+    --------
+    >>> match = owned_noun_pattern().search("Lee’s campaign slogan is ")
+    >>> match.group("owner"), match.group("noun")
+    ('Lee’s', 'slogan')
+    """
+    return re.compile(rf"{_OWNER}(?P<noun>{nouns}){link}")
+
+
+def owner_phrase(text: str, start: int, end: int) -> Phrase | None:
+    """Return the owner at ``text[start:end]`` as a phrase: a pronoun, or a name with "'s".
+
+    Words that open a sentence but no name (:func:`~analysis.quotes.words.leading_stops`
+    and the articles: "But", "The") are left out of the name; an owner of no other words
+    is None.
+
+    Examples
+    --------
+    >>> owner_phrase("But Holt's remark", 0, 10)
+    Phrase(start=4, end=10, text="Holt's", kind='name')
+    >>> owner_phrase("her remark", 0, 3).kind
+    'pronoun'
+    """
+    owner = text[start:end]
+    if owner.lower() in OWNER_PRONOUNS:
+        return Phrase(start, end, owner, "pronoun")
+    tokens = list(re.finditer(r"\S+", owner))
+    stops = leading_stops() | words("article")
+    while tokens and tokens[0].group().lower() in stops:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    first = start + tokens[0].start()
+    return Phrase(first, end, text[first:end], "name")
 
 
 def owned_noun_before(before: str, wording_only: bool = False) -> tuple[int, int] | None:
@@ -66,19 +115,15 @@ def owned_noun_before(before: str, wording_only: bool = False) -> tuple[int, int
     True
     """
     start = max(0, len(before) - _READ_BACK_CHARS)
-    match = _OWNED.search(before, start)
+    match = owned_noun_pattern().search(before, start)
     if match is None:
         return None
     modifiers = [word.lower() for word in WORDS.findall(match.group("modifiers"))]
     if _NOT_MODIFIER.intersection(modifiers) or not _is_owned_noun(match.group("noun").lower(),
                                                                    wording_only):
         return None
-    owner_start, owner_end = match.span("owner")
-    owner = match.group("owner")
-    for determiner in _LEADING_DETERMINERS:
-        if owner.startswith(determiner) and len(owner) > len(determiner):
-            owner_start += len(determiner)
-    return owner_start, owner_end
+    owner = owner_phrase(before, *match.span("owner"))
+    return None if owner is None else (owner.start, owner.end)
 
 
 def _is_owned_noun(noun: str, wording_only: bool) -> bool:
@@ -110,15 +155,12 @@ def owner_speech(context: Context, item: Found, wording_only: bool = False) -> A
     if span is None:
         return None
     start, end = sentence.start + span[0], sentence.start + span[1]
-    owner = text[start:end]
-    speaker = Phrase(start, end, owner, "pronoun" if owner.lower() in _POSSESSIVE_PRONOUNS else "name")
+    speaker = owner_phrase(text, start, end)
+    if speaker is None:
+        return None
     if speaker.kind == "pronoun":
         speaker = _subject_for_pronoun(text, sentence.start, start) or speaker
     return Attribution(speaker.start, speaker.end, "", "", False, speaker, None, False, sentence.index)
-
-
-#: The possessive pronouns :data:`_OWNED` reads.
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our"})
 
 
 def _subject_for_pronoun(text: str, sentence_start: int, pronoun_start: int) -> Phrase | None:

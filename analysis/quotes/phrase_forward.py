@@ -167,6 +167,12 @@ def _skip_aside(rest: str) -> str:
     return rest[match.end() :] if match else rest
 
 
+@cache
+def _intro_openers() -> frozenset[str]:
+    """First words of an introductory clause before the subject ("When ...", "Following ...")."""
+    return words("fronted_subordinator") | words("intro_opener")
+
+
 def _is_time(phrase: Phrase) -> bool:
     """Tell whether a phrase is headed by a time noun ("Minutes", "a few days")."""
     parts = phrase.text.split()
@@ -194,7 +200,7 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     candidates = [0, *after_commas[:1]]
     if toks and after_commas:
         first = word_at(text, toks, 0)
-        if (first in leading_stops() or first.endswith(("ing", "ed")) or first in words("intro_opener")
+        if (first in leading_stops() or first.endswith(("ing", "ed")) or first in _intro_openers()
                 or opens_with_adverb_or_time(word_at(text, toks, 0),
                                                word_at(text, toks, 1) if len(toks) > 1 else "")):
             # "Following a swiftly called, late-afternoon meeting, the Council ...": the

@@ -5,7 +5,8 @@ Inspector Ruth Ames's conclusion that the bids were “rigged”``: the quoted w
 to whoever owns the noun of saying (``his``, ``her``, ``their``, or a name with ``'s``),
 not to the subject of the sentence. The nouns are the ``noun`` kind of
 ``resources/quotes/stance_words.csv`` and the ``para_speech_noun`` list of
-``resources/quotes/para_words.csv``. A noun phrase after a speech cue or stance verb of
+``resources/quotes/para_words.csv``; the form and its owner are read by
+:mod:`analysis.quotes.owned_wording`'s one pattern and owner lookup. A noun phrase after a speech cue or stance verb of
 its own sentence is left to that cue: "Berg called Holt's remark “absurd”" is Berg's
 judgement, and in "Holt said in her remarks that ..." the pronoun stands for the cue's
 speaker, who is named there.
@@ -18,9 +19,8 @@ from functools import cache
 
 from analysis._resources import read_csv_rows
 from analysis.quotes.context import WORDS, Attribution, Context, Found, marked_in, sentence_of
-from analysis.quotes.phrases import Phrase
+from analysis.quotes.owned_wording import owned_noun_pattern, owner_phrase
 from analysis.quotes.scare import stance_words
-from analysis.quotes.words import leading_stops
 from analysis.text.document import Sentence
 
 __all__ = ["possessive_speaker"]
@@ -38,8 +38,6 @@ GOVERN_WINDOW_WORDS = 15
 #: ("denounced Holt's call", "defended his remarks"), a title between them allowed
 #: ("denounced presidential candidate Ana Holt's call").
 STANCE_VERB_WORDS = 5
-#: Possessive pronouns that may own a noun of saying.
-_OWNER_PRONOUNS = ("his", "her", "their")
 #: A break between the noun and the quote: a new clause or aside.
 _CLAUSE_BREAK = re.compile(r"[;:—–()]|,\s")
 
@@ -66,7 +64,7 @@ def possessive_speaker(context: Context, item: Found) -> Attribution | None:
         return None
     if found.group("link") is None and found.end() != item.start:
         return None  # "Holt's comments fuelled “...”", "Holt's remarks as “...”": not their content
-    owner = _owner_phrase(text, found.start("owner"), found.end("owner"))
+    owner = owner_phrase(text, found.start("owner"), found.end("owner"))
     if owner is None:
         return None
     if _governed(context, sentence, found.start()):
@@ -107,35 +105,17 @@ def _governed(context: Context, sentence: Sentence, position: int) -> bool:
     return bool(stance_words("verb").intersection(before))
 
 
-def _owner_phrase(text: str, start: int, end: int) -> Phrase | None:
-    """Return the owner as a phrase: the pronoun, or the name with its "'s" ("Holt's")."""
-    owner = text[start:end]
-    if owner.lower() in _OWNER_PRONOUNS:
-        return Phrase(start, end, owner, "pronoun")
-    tokens = list(re.finditer(r"\S+", text[start:end]))
-    stops = leading_stops()
-    while tokens and tokens[0].group().lower() in stops:
-        tokens.pop(0)
-    if not tokens:
-        return None
-    first = start + tokens[0].start()
-    return Phrase(first, end, text[first:end], "name")
-
-
 @cache
 def _owner_noun() -> re.Pattern[str]:
-    """A possessive owner, up to two modifiers, a noun of saying, and its link word.
+    """The owned-noun form of :func:`~analysis.quotes.owned_wording.owned_noun_pattern` with
+    a noun of saying and its link word.
 
     The link ("that", "to", "of", "for", "about", "on") opens what the noun says; without
     one the quote must follow the noun at once ("her remark “...”").
     """
     forms = stance_words("noun") | _para_words("para_speech_noun")
     nouns = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-    name = r"(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.-]*['’]s"
-    return re.compile(
-        rf"(?P<owner>\b(?:his|her|their|His|Her|Their)\b|\b{name})\s+(?:[a-z-]+\s+){{0,2}}?"
-        rf"(?P<noun>{nouns})\b(?P<link>\s+(?:that|to|of|for|about|on))?\s*"
-    )
+    return owned_noun_pattern(rf"(?:{nouns})\b", r"(?P<link>\s+(?:that|to|of|for|about|on))?\s*")
 
 
 @cache

@@ -17,12 +17,16 @@ from analysis.quotes.phrases import Phrase, sentence_subject
 from analysis.quotes.scare import stance_words
 from analysis.quotes.words import words
 
-__all__ = ["MATERIAL_WINDOW_WORDS", "produced_title"]
+__all__ = ["MATERIAL_WINDOW_WORDS", "NAMING_LOOKBACK_CHARS", "produced_title"]
 
 #: Most words between the verb of putting out and the material noun ("launched a radio ad").
 MATERIAL_WINDOW_WORDS = 5
 #: Most words between the material noun and "titled" ("an ad in Indiana on Saturday titled").
 NAMING_WINDOW_WORDS = 6
+#: Characters before a title read for "titled", the material noun and the verb putting it
+#: out: the two windows' words and those three, at a generous 30 characters a word.
+#: Reading no farther keeps a long sentence with many titles linear.
+NAMING_LOOKBACK_CHARS = (MATERIAL_WINDOW_WORDS + NAMING_WINDOW_WORDS + 3) * 30
 #: The word that names the title, with a comma after it, at the end of the words before it.
 _NAMING = re.compile(r"\b(?:titled|entitled|called)\s*,?\s*$", re.IGNORECASE)
 
@@ -43,7 +47,8 @@ def produced_title(context: Context, item: Found) -> Attribution | None:
     if sentence is None or context.attributions.get(sentence.index):
         return None
     text = context.doc.text
-    before = text[sentence.start : item.start]
+    window_start = max(sentence.start, item.start - NAMING_LOOKBACK_CHARS)
+    before = text[window_start : item.start]
     naming = _NAMING.search(before)
     if naming is None:
         return None
@@ -51,7 +56,7 @@ def produced_title(context: Context, item: Found) -> Attribution | None:
     if verb_start is None:
         return None
     subject = sentence_subject(text, sentence.start, item.start)
-    if subject is None or subject.end > sentence.start + verb_start or not _may_release(subject):
+    if subject is None or subject.end > window_start + verb_start or not _may_release(subject):
         return None
     return Attribution(subject.start, subject.end, "", "", False, subject, None, False, sentence.index)
 

@@ -8,8 +8,8 @@ sentence's region, a comma, or a clause opener such as "and" or "which") up to t
 
 The words are lists of ``resources/quotes/quote_words.csv``: ``cue_quantity_lead``
 ("about", "at least"), ``cue_quantity_share`` ("half", "a majority") and
-``cue_quantity_opener`` ("and", "which"), and ``cue_quantity_tail_stop`` (words that
-never stand in the group's phrase: "that", "who"); numbers ("four in 10", "49%", "21 percent")
+``cue_quantity_opener`` ("and", "which"), and ``clause_stop`` (words that open another
+clause, so never stand in the group's phrase: "that", "who"); numbers ("four in 10", "49%", "21 percent")
 are read by :data:`SHARE_NUMBER`.
 """
 
@@ -44,7 +44,7 @@ def _pattern() -> re.Pattern[str]:
     share = rf"(?:{SHARE_NUMBER}|(?:{_listed('cue_quantity_share')})\b)"
     apposition = rf"(?:,\s*{SHARE_NUMBER},)"
     # a tail word never opens another clause ("half of the boats left port and officials")
-    stop = rf"(?:{_listed('cue_quantity_opener')}|{_listed('cue_quantity_tail_stop')})\b"
+    stop = rf"(?:{_listed('cue_quantity_opener')}|{_listed('clause_stop')})\b"
     tail = rf"(?:\s+(?!{stop})[\w’'.-]+){{0,{QUANTITY_TAIL_MAX_WORDS}}}"
     return re.compile(
         rf"(?:(?P<opening>^)|.*?(?:[,;:(—–]|\b(?:{_listed('cue_quantity_opener')}))\s+)"

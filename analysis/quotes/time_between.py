@@ -13,10 +13,13 @@ import re
 from analysis.quotes.phrases import Phrase, subject_before
 from analysis.quotes.speaker_phrase import is_speaker_phrase
 
-__all__ = ["AGO_MAX_WORDS", "subject_before_ago"]
+__all__ = ["AGO_LOOKBACK_CHARS", "AGO_MAX_WORDS", "subject_before_ago"]
 
 #: Most words of the time phrase before "ago" ("less than two weeks").
 AGO_MAX_WORDS = 5
+#: Characters before a cue searched for the time phrase ending in "ago" (its
+#: :data:`AGO_MAX_WORDS` words fit well inside).
+AGO_LOOKBACK_CHARS = 80
 
 _AGO = re.compile(rf"\s+(?:[a-z0-9][\w-]*\s+){{1,{AGO_MAX_WORDS}}}ago\s*$")
 _UNIT = re.compile(r"\b(?:second|minute|hour|day|week|month|year|decade)s?\b")
@@ -33,7 +36,7 @@ def subject_before_ago(text: str, region_start: int, cue_start: int) -> Phrase |
     >>> subject_before_ago("The Harbour Office said", 0, 19) is None
     True
     """
-    window = max(region_start, cue_start - 80)
+    window = max(region_start, cue_start - AGO_LOOKBACK_CHARS)
     match = _AGO.search(text, window, cue_start)
     if match is None or not _UNIT.search(text, match.start(), match.end()):
         return None

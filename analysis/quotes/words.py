@@ -13,8 +13,8 @@ from functools import cache
 
 from analysis._resources import read_csv_rows, read_lines
 
-__all__ = ["abbreviations", "alternation", "document_nouns", "leading_stops", "role_synonyms",
-           "words"]
+__all__ = ["abbreviations", "alternation", "document_nouns", "gap_breakers", "leading_stops",
+           "role_synonyms", "words"]
 
 
 @cache
@@ -93,6 +93,21 @@ def alternation(kind: str, *, capitalised: bool = False) -> str:
 def abbreviations() -> frozenset[str]:
     """Return the shipped abbreviations (lower case, without the period: "sen", "u.s")."""
     return frozenset(read_lines("text/abbreviations.txt"))
+
+
+@cache
+def gap_breakers() -> frozenset[str]:
+    """Words that open a subordinate clause between a quote and a speaker ("which", "that").
+
+    The ``clause_stop`` list (words that open another clause) and the ``gap_breaker`` list's
+    own words.
+
+    Examples
+    --------
+    >>> "which" in gap_breakers(), "that" in gap_breakers(), "said" in gap_breakers()
+    (True, True, False)
+    """
+    return words("clause_stop") | words("gap_breaker")
 
 
 @cache
