@@ -23,10 +23,12 @@ import pytest
 from analysis.quotes.attributions import sentence_attributions
 from analysis.quotes.classify import classify
 from analysis.quotes.content import _last_that_end
-from analysis.quotes.context import Context, Found
+from analysis.quotes.context import Attribution, Context, Found
 from analysis.quotes.marks import find_marked
+from analysis.quotes.phrases import Phrase
 from analysis.quotes.produced_titles import produced_title
 from analysis.quotes.sentence_final_cue import sentence_final_cue
+from analysis.quotes.subject_content import content_after_verb
 from analysis.text.document import as_document
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_growth.py"
@@ -144,10 +146,27 @@ def _last_that(context: Context, item: Found) -> int | None:
 #: Quotes of the small sentence (the large one has 4x as many), by rule. Chosen so that
 #: the old per-quote reads from the sentence's start took well over a tenth of a second
 #: at 4x (produced_title: 0.32 s, then 6.3 s; sentence_final_cue: 0.02 s, then 0.56 s).
-RULE_QUOTES = {"produced_title": 250, "sentence_final_cue": 1_000, "content_last_that": 250}
+def _objects(count: int) -> str:
+    """One sentence whose subject's verb takes ``count`` quoted objects, with no break."""
+    quoted = " and the ".join(f"“tax {'on the farmers ' * 10}{i}”" for i in range(count))
+    return f"Ruiz blamed the {quoted}."
+
+
+#: Ruiz, the subject of every quote of :func:`_objects`.
+_RUIZ = Attribution(0, 4, "", "", False, Phrase(0, 4, "Ruiz", "name"), None, False, 0)
+
+
+def _verb_object(context: Context, item: Found) -> int | None:
+    """Where the object of the subject's verb starts before a quote (subject_content)."""
+    return content_after_verb(context.doc.text, _RUIZ, 0, item.start)
+
+
+RULE_QUOTES = {"produced_title": 250, "sentence_final_cue": 1_000, "content_last_that": 250,
+               "content_after_verb": 250}
 RULES = {"produced_title": (produced_title, _titles),
          "sentence_final_cue": (sentence_final_cue, _final_cue),
-         "content_last_that": (_last_that, _thats)}
+         "content_last_that": (_last_that, _thats),
+         "content_after_verb": (_verb_object, _objects)}
 
 
 @pytest.mark.parametrize("name", list(RULES))
