@@ -175,6 +175,19 @@ def sentence_of(context: Context, offset: int) -> Sentence | None:
     return doc.sentence_at(offset) or doc.sentence_at(max(offset - 1, 0))
 
 
+def sentence_opened_by(context: Context, item: Found) -> Sentence | None:
+    """Return the sentence ``item`` opens, when a sentence comes before it; else None.
+
+    The rules that read the sentence before a quote ask this first: only white space
+    may stand between the sentence's start and the quote.
+    """
+    sentence = sentence_of(context, item.start)
+    if sentence is None or sentence.index == 0 or context.doc.text[
+            sentence.start : item.start].strip():
+        return None
+    return sentence
+
+
 def skip_space(text: str, position: int) -> int:
     """Return the first offset at or after ``position`` that is not a space."""
     while position < len(text) and text[position].isspace():

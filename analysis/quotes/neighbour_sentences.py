@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.quotes.context import WORDS, Attribution, Context, Found, marked_in, sentence_of
+from analysis.quotes.context import (
+    WORDS,
+    Attribution,
+    Context,
+    Found,
+    marked_in,
+    sentence_of,
+    sentence_opened_by,
+)
 from analysis.quotes.cues import ACCORDING_TO
 from analysis.quotes.heads import is_section_label
 from analysis.quotes.phrases import sentence_subject
@@ -117,10 +125,8 @@ def after_reported_speech(context: Context, item: Found) -> Attribution | None:
 def _reported_speech_before(context: Context, item: Found) -> Attribution | None:
     """The one speech cue of the sentence before, for :func:`after_reported_speech`."""
     doc = context.doc
-    sentence = sentence_of(context, item.start)
-    if sentence is None or sentence.index == 0:
-        return None
-    if doc.text[sentence.start : item.start].strip():
+    sentence = sentence_opened_by(context, item)
+    if sentence is None:
         return None
     previous = doc.sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph:
@@ -181,8 +187,8 @@ def after_reaction(context: Context, item: Found) -> Attribution | None:
     ['Ono']
     """
     doc = context.doc
-    sentence = sentence_of(context, item.start)
-    if sentence is None or sentence.index == 0 or doc.text[sentence.start : item.start].strip():
+    sentence = sentence_opened_by(context, item)
+    if sentence is None:
         return None
     previous = doc.sentences[sentence.index - 1]
     opens_paragraph = doc.paragraphs[sentence.paragraph].start == sentence.start

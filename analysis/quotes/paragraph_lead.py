@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import re
 
-from analysis.quotes.context import Attribution, Context, Found, marked_in, sentence_of
+from analysis.quotes.context import (
+    Attribution,
+    Context,
+    Found,
+    marked_in,
+    sentence_opened_by,
+)
 from analysis.quotes.heads import is_section_label, names_person
 from analysis.quotes.phrases import sentence_subject
 from analysis.quotes.words import words
@@ -35,13 +41,11 @@ def paragraph_subject(context: Context, item: Found) -> Attribution | None:
     ['Lena Brandt']
     """
     doc = context.doc
-    sentence = sentence_of(context, item.start)
-    if sentence is None or sentence.index == 0:
-        return None
-    if doc.paragraphs[sentence.paragraph].start != sentence.start:
+    sentence = sentence_opened_by(context, item)
+    if sentence is None or doc.paragraphs[sentence.paragraph].start != sentence.start:
         return None
     paragraph = doc.paragraphs[sentence.paragraph]
-    if doc.text[sentence.start : item.start].strip() or doc.text[item.end : paragraph.end].strip():
+    if doc.text[item.end : paragraph.end].strip():
         return None  # the quote is the whole paragraph: no cue of its own anywhere in it
     previous = doc.sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph - 1:
@@ -76,8 +80,8 @@ def sentence_lead_subject(context: Context, item: Found) -> Attribution | None:
     ['Ilse Moen']
     """
     doc = context.doc
-    sentence = sentence_of(context, item.start)
-    if sentence is None or sentence.index == 0 or doc.text[sentence.start : item.start].strip():
+    sentence = sentence_opened_by(context, item)
+    if sentence is None:
         return None
     previous = doc.sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph:

@@ -11,7 +11,13 @@ it in its paragraph gave as many wrong speakers as right ones on PolNeAR train).
 
 from __future__ import annotations
 
-from analysis.quotes.context import Attribution, Context, Found, marked_in, sentence_of
+from analysis.quotes.context import (
+    Attribution,
+    Context,
+    Found,
+    marked_in,
+    sentence_opened_by,
+)
 from analysis.quotes.phrases import sentence_subject
 from analysis.quotes.words import words
 
@@ -33,13 +39,11 @@ def pronoun_paragraph_lead(context: Context, item: Found) -> Attribution | None:
     ['Greta Lund', 'She']
     """
     doc = context.doc
-    sentence = sentence_of(context, item.start)
-    if sentence is None or sentence.index == 0:
+    sentence = sentence_opened_by(context, item)
+    if sentence is None:
         return None
     paragraph = doc.paragraphs[sentence.paragraph]
     if paragraph.start != sentence.start or doc.text[item.end : paragraph.end].strip():
-        return None
-    if doc.text[sentence.start : item.start].strip():
         return None
     previous = doc.sentences[sentence.index - 1]
     if previous.paragraph != sentence.paragraph - 1:
