@@ -98,6 +98,12 @@ _BARE_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
 # segmentation fixture never needs, so the splitter's behaviour stays as measured.
 _QUOTED_QUESTION_END = re.compile(r"[?!…][\"”’']+\)?$")
 _WORD_CHAR = re.compile(r"\w")
+#: Punkt reads a block in windows of about this many characters (see _punkt_raw_spans).
+PUNKT_WINDOW_CHARS = 20_000
+#: A window's breaks this close to its end are read again from the next window.
+PUNKT_WINDOW_MARGIN_CHARS = 2_000
+_WHITESPACE = re.compile(r"\s")
+_WHITESPACE_RUN = re.compile(r"\s*")
 # How much of the segment after a Punkt break is read to decide whether to undo it.
 _LOOKAHEAD_CHARS = 80
 # Letters with periods ("J.D.", "N.Z."): abbreviations Punkt does not know unless listed.
@@ -256,11 +262,81 @@ def _joins(text: str, previous: Span, following: Span) -> bool:
     return bool(_QUOTED_QUESTION_END.search(head) and _attribution().match(tail))
 
 
+def _window_end(text: str, start: int, end: int, size: int) -> int:
+    """Return where a Punkt window opened at ``start`` ends: ``end``, or a space past ``size``.
+
+    The window is cut at the first whitespace after ``size`` characters, so no word is
+    split; a block with no whitespace there is read on to its end.
+    """
+    if end - start <= size:
+        return end
+    space = _WHITESPACE.search(text, start + size, end)
+    return space.start() if space else end
+
+
+def _restart(text: str, spans: list[Span], window_start: int, window_end: int) -> int | None:
+    """Return where the next window opens, or None if no place in the window is safe.
+
+    The next window opens at the last sentence start Punkt found at least
+    ``PUNKT_WINDOW_MARGIN_CHARS`` before the window's end (a decision nearer the end
+    may depend on text past it); with none, at the first whitespace after that point
+    and before the margin's last word, inside a sentence the next window continues.
+    """
+    settled = window_end - PUNKT_WINDOW_MARGIN_CHARS
+    for span in reversed(spans[1:]):
+        if span.start <= settled:
+            return span.start
+    space = _WHITESPACE.search(text, max(settled, window_start + 1), window_end)
+    if space is None or _WHITESPACE.search(text, space.end(), window_end) is None:
+        return None  # the margin holds no whole word after the restart: widen the window
+    return space.start()
+
+
+def _punkt_raw_spans(text: str, block: Span) -> Iterator[tuple[Span, bool]]:
+    """Yield Punkt's sentence spans of a block, read in bounded windows.
+
+    Each span comes with whether it starts a sentence (False: it continues the span
+    before it, a window having opened inside a sentence). NLTK 3.10 runs Punkt's
+    regular expressions under a 5-second wall-clock limit, which a block of a few
+    megabytes exceeds on a busy machine; windows of about ``PUNKT_WINDOW_CHARS`` keep
+    every call far below it. Punkt decides each break from the tokens beside it, so a
+    window reopened at a sentence start, or at a space well before the window's end,
+    gives the same breaks as one read of the whole block (checked in
+    ``tests/test_segmentation_windows.py``); a window with no such place is widened.
+    """
+    start = block.start
+    starts_sentence = True
+    size = PUNKT_WINDOW_CHARS
+    while True:
+        end = _window_end(text, start, block.end, size)
+        spans = [
+            Span(start + left, start + right)
+            for left, right in _punkt().span_tokenize(text[start:end])
+        ]
+        if end >= block.end:
+            for index, span in enumerate(spans):
+                yield span, starts_sentence or index > 0
+            return
+        restart = _restart(text, spans, start, end)
+        if restart is None:
+            size *= 2
+            continue
+        reopen = _WHITESPACE_RUN.match(text, restart).end()
+        for index, span in enumerate(spans):
+            if span.start >= reopen:
+                break
+            yield Span(span.start, min(span.end, restart)), starts_sentence or index > 0
+        start, starts_sentence = reopen, any(span.start == reopen for span in spans)
+        size = PUNKT_WINDOW_CHARS
+
+
 def _punkt_spans(text: str, block: Span) -> list[Span]:
-    chunk = text[block.start : block.end]
     merged: list[Span] = []
-    for start, end in _punkt().span_tokenize(chunk):
-        span = Span(block.start + start, block.start + end)
+    for piece, starts_sentence in _punkt_raw_spans(text, block):
+        if not starts_sentence and merged:
+            merged[-1] = Span(merged[-1].start, piece.end)
+            continue
+        span = piece
         if merged and _joins(text, merged[-1], span):
             merged[-1] = Span(merged[-1].start, span.end)
         else:
