@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from analysis.quotes.name_forms import run_openers, without_leading_stops
 from analysis.quotes.organisation_speakers import OrganisationSpeakers
 from analysis.quotes.phrases import Phrase
-from analysis.quotes.speaker_index import AppositiveNames, TitledNames
+from analysis.quotes.speaker_index import AppositiveNames, Speakers, TitledNames
 from analysis.quotes.speaker_kinds import (
     DEFINITE_OPENERS,
     looks_like_person,
@@ -27,16 +27,19 @@ from analysis.quotes.words import role_synonyms
 if TYPE_CHECKING:
     from datetime import date
 
-__all__ = ["ROLE_NAMED_LATER_WINDOW", "DescribedSpeakers"]
+__all__ = ["RECENT_SPEAKERS_SEARCHED", "ROLE_NAMED_LATER_WINDOW", "DescribedSpeakers"]
 
 #: Characters after a definite description searched for "The <head>, NAME," that names it.
 ROLE_NAMED_LATER_WINDOW = 240
+#: Latest speakers before a description looked at for an earlier holder of its office.
+RECENT_SPEAKERS_SEARCHED = 8
 
 
 class DescribedSpeakers(OrganisationSpeakers):
     """Resolution of description speakers, mixed into the resolver."""
 
     on: date | None
+    speakers: Speakers
     _titled: TitledNames | None
     _appositive: AppositiveNames
 
@@ -68,18 +71,57 @@ class DescribedSpeakers(OrganisationSpeakers):
                 return actor
         candidates = {a.name for a in self.registry.candidates(phrase.text, on=self.on)}
         if candidates:
-            # the last mention before the phrase of any candidate actor
-            by_actor = self.mentions_by_actor()
-            limit = bisect_left(self._mention_starts, phrase.start)
-            latest = -1
-            for name in candidates:
-                numbers = by_actor.get(name, ())
-                position = bisect_left(numbers, limit) - 1
-                if position >= 0:
-                    latest = max(latest, numbers[position])
-            if latest >= 0:
-                return self.mentions[latest].actor
+            actor = self._latest_candidate(candidates, phrase.start)
+            if actor is None:
+                actor = self._only_candidate_in_context(candidates, phrase)
+            if actor is not None:
+                return actor
         return self.titled_name_before(phrase)
+
+    def _latest_candidate(self, candidates: set[str], before: int) -> str | None:
+        """The candidate actor mentioned, or quoted as a speaker, last before ``before``.
+
+        "The NATO chief said ... “...,” the secretary general said.": the speaker of the
+        first quote is also a holder of the second's office, so the second is the same
+        person, though no mention of the name comes before it.
+        """
+        by_actor = self.mentions_by_actor()
+        limit = bisect_left(self._mention_starts, before)
+        latest_offset, latest_actor = -1, None
+        for name in candidates:
+            numbers = by_actor.get(name, ())
+            position = bisect_left(numbers, limit) - 1
+            if position >= 0 and self.mentions[numbers[position]].start > latest_offset:
+                latest_offset = self.mentions[numbers[position]].start
+                latest_actor = self.mentions[numbers[position]].actor
+        for offset, _, actor in self.speakers.recent_before(before, RECENT_SPEAKERS_SEARCHED):
+            if actor in candidates:
+                if offset > latest_offset:
+                    latest_actor = actor
+                break
+        return latest_actor
+
+    def _only_candidate_in_context(self, candidates: set[str], phrase: Phrase) -> str | None:
+        """The one candidate whose country or body the phrase or the article names.
+
+        "the secretary general" in 2025 is NATO's or the UN's: a story that names NATO and
+        not the UN means NATO's (the rule of :meth:`_office_in_context`, for several
+        holders of a bare title).
+        """
+        fitting = [name for name in sorted(candidates)
+                   if self._homes(name) and self._office_in_context(name, phrase)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _homes(self, actor: str) -> set[str]:
+        """The bodies and countries a registry person's roles on the date belong to."""
+        record = self.registry.get(actor)
+        if record is None or record.kind != "person":
+            return set()
+        roles = record.roles_on(self.on) if self.on is not None else record.roles
+        homes = {role.affiliation for role in roles if role.affiliation}
+        homes |= {self.registry.get(home).country for home in list(homes)
+                  if self.registry.get(home) is not None and self.registry.get(home).country}
+        return homes
 
     def _office_in_context(self, actor: str, phrase: Phrase) -> bool:
         """Tell whether a bare title the registry resolved to a person fits the story.
@@ -89,13 +131,7 @@ class DescribedSpeakers(OrganisationSpeakers):
         the country or body the office belongs to ("the foreign minister" is Japan's only
         in a story that names Japan or one of its bodies).
         """
-        record = self.registry.get(actor)
-        if record is None or record.kind != "person":
-            return True
-        roles = record.roles_on(self.on) if self.on is not None else record.roles
-        homes = {role.affiliation for role in roles if role.affiliation}
-        homes |= {self.registry.get(home).country for home in list(homes)
-                  if self.registry.get(home) is not None and self.registry.get(home).country}
+        homes = self._homes(actor)
         if not homes:
             return True
         named_in_phrase = {m.actor for m in self.registry.find_mentions(
