@@ -49,6 +49,7 @@ from typing import Any
 
 from analysis.errors import AnalysisError
 from analysis.text.cleaning import InputWarning, remove_controls, replace_surrogates
+from analysis.text.datelines import dateline_date
 from analysis.text.decoding import normalise_text
 from analysis.text.language import detect_language
 
@@ -271,13 +272,18 @@ def make_article(
     # a file name need not be UTF-8 (os.fsdecode gives lone surrogates): U+FFFD, as in text
     article_id = _clean_value(fields.get("article_id")) or replace_surrogates(default_id)
     language = _clean_value(fields.get("language"))
+    published = parse_date(fields.get("published"), path)
+    if published is None:
+        published = dateline_date(text)
+        if published is not None:
+            metadata["published_from"] = "dateline"
     return Article(
         article_id=article_id,
         text=text,
         title=_clean_value(fields.get("title")),
         outlet=_clean_value(fields.get("outlet")),
         author=_clean_value(fields.get("author")),
-        published=parse_date(fields.get("published"), path),
+        published=published,
         url=_clean_value(fields.get("url")),
         language=language.lower() if language else detect_language(text),
         metadata=metadata,

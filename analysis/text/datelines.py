@@ -1,0 +1,114 @@
+"""The date an article's own text gives at its top: a dateline or a "Published:" line.
+
+An article pasted from a news site into a ``.txt`` file often has no ``published:``
+header, yet its first lines say when it was written: a wire dateline ("THE HAGUE,
+June 25, 2025 - NATO leaders ...", "SEOUL, 11 July 2023 (Yonhap) --") or the site's
+"Published: 12 Jul. 2023, 19:23" line. The speaker resolver needs the date to tell who
+held an office ("the NATO chief" in 2025 is Mark Rutte), so a record with no date takes
+this one (the loader notes it as ``metadata["published_from"] == "dateline"``).
+
+Only a date at the top counts: on the first lines, alone on its line, after a label
+("Published", "Posted", "Date", "Updated"), or after an upper-case place name and a
+comma; a date inside a sentence ("On July 11, 2023, leaders met") is an event's date,
+not the article's, and is never read. A date needs its year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+__all__ = ["DATELINE_SEARCH_CHARS", "dateline_date"]
+
+#: How much of the start of an article is searched for its dateline.
+DATELINE_SEARCH_CHARS = 400
+#: Years a dateline may give; anything else is a number that looks like a date.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+#: Labels of a site's date line ("Published: 12 Jul. 2023, 19:23").
+DATE_LABELS = ("published", "posted", "date", "updated", "last updated", "first published")
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    month = rf"(?P<month>{_MONTH_NAMES})\.?"
+    month_first = rf"{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    day = r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+    month2 = rf"(?P<month2>{_MONTH_NAMES})\.?"
+    day_first = rf"{day}\s+{month2},?\s+(?P<year2>\d{{4}})"
+    iso = r"(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})"
+    weekday = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    return re.compile(rf"\b{weekday}(?:{month_first}|{day_first}|{iso})\b", re.IGNORECASE)
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    """A date line's label: "Published:", "Posted on", "Updated".."""
+    labels = "|".join(re.escape(label) for label in DATE_LABELS)
+    return re.compile(rf"(?:{labels})(?:\s+(?:on|at))?\s*:?", re.IGNORECASE)
+
+
+#: A dateline's place before the date: "THE HAGUE,", "VILNIUS, Lithuania -" (upper case).
+_PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:\s*,\s*[A-Z][\w.'’ -]*?)?\s*[,—–-]")
+
+
+def _as_date(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    if groups["year3"]:
+        year, month, day = int(groups["year3"]), int(groups["month3"]), int(groups["day3"])
+    else:
+        word = (groups["month"] or groups["month2"]).lower()
+        month = _MONTHS[word[:4] if word.startswith("sept") else word[:3]]
+        year, day = int(groups["year"] or groups["year2"]), int(groups["day"] or groups["day2"])
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _opens_line(text: str, line_start: int, date_start: int) -> bool:
+    """Tell whether only a label or a place name stands before the date on its line."""
+    before = text[line_start:date_start].strip()
+    return (not before or _label_pattern().fullmatch(before) is not None
+            or _PLACE.fullmatch(before) is not None)
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """Return the date at the top of an article's text, or None.
+
+    Parameters
+    ----------
+    text : str
+        The article's body.
+
+    Examples
+    --------
+    >>> dateline_date("THE HAGUE, June 25, 2025 - NATO leaders agreed ...")
+    datetime.date(2025, 6, 25)
+    >>> dateline_date("Published: 12 Jul. 2023, 19:23\\n\\nPresident Yoon ...")
+    datetime.date(2023, 7, 12)
+    >>> dateline_date("On July 11, 2023, the leaders met in Vilnius.") is None
+    True
+    >>> dateline_date("SEOUL, July 11 (Yonhap) -- ...") is None   # no year
+    True
+    """
+    head = text[:DATELINE_SEARCH_CHARS]
+    for match in _date_pattern().finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        if not _opens_line(head, line_start, match.start()):
+            continue
+        found = _as_date(match)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,77 @@
+"""The date at the top of an article's text, used when the record gives none.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from analysis.quotes.extract import extract_quotes
+from analysis.text.datelines import dateline_date
+from analysis.text.loaders import load_article
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("THE HAGUE, June 25, 2025 - NATO leaders agreed.", dt.date(2025, 6, 25)),
+    ("VILNIUS, Lithuania — July 11, 2023 — Leaders met.", dt.date(2023, 7, 11)),
+    ("SEOUL, 11 July 2023 (Yonhap) -- The president left.", dt.date(2023, 7, 11)),
+    ("WASHINGTON, Tuesday, March 4, 2025 - The Senate voted.", dt.date(2025, 3, 4)),
+    ("Allies agree on aid\n\nPublished: 12 Jul. 2023, 19:23\n\nThe body.", dt.date(2023, 7, 12)),
+    ("Posted on Sept. 3, 2024\nThe body.", dt.date(2024, 9, 3)),
+    ("By Dana Hollis\nUpdated: 2024-01-09 08:00\n\nThe body.", dt.date(2024, 1, 9)),
+    ("2023-07-11\n\nThe body.", dt.date(2023, 7, 11)),
+])
+def test_a_date_at_the_top_is_read(text, expected):
+    assert dateline_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On July 11, 2023, the leaders met in Vilnius.",  # a sentence's date is an event's
+    "The Feb. 3, 2024 meeting was cancelled.",
+    "SEOUL, July 11 (Yonhap) -- No year is given.",
+    "SEOUL, Feb. 30, 2023 - No such day.",
+    "Officials said the 1999-12-31 files were lost.",
+    "A long first paragraph about nothing in particular. " * 12 + "\nMay 2, 2024",
+    "",
+])
+def test_no_date_is_read_from_a_sentence_or_beyond_the_top(text):
+    assert dateline_date(text) is None
+
+
+def test_a_txt_without_a_header_takes_its_dateline(tmp_path):
+    path = tmp_path / "hague.txt"
+    path.write_text("THE HAGUE, June 25, 2025 - NATO leaders agreed on a goal.\n",
+                    encoding="utf-8")
+    article = load_article(path)
+    assert article.published == dt.date(2025, 6, 25)
+    assert article.metadata["published_from"] == "dateline"
+
+
+def test_a_header_date_wins_over_the_dateline(tmp_path):
+    path = tmp_path / "hague.txt"
+    path.write_text("published: 2025-06-26\n\nTHE HAGUE, June 25, 2025 - NATO met.\n",
+                    encoding="utf-8")
+    article = load_article(path)
+    assert article.published == dt.date(2025, 6, 26)
+    assert "published_from" not in article.metadata
+
+
+def test_a_record_with_an_unknown_date_takes_its_dateline(tmp_path):
+    path = tmp_path / "wire.json"
+    path.write_text(json.dumps({"id": "w1", "date": "unknown",
+                                "text": "SEOUL, 11 July 2023 (Yonhap) -- Yoon left."}),
+                    encoding="utf-8")
+    assert load_article(path).published == dt.date(2023, 7, 11)
+
+
+def test_the_dateline_date_dates_the_office_of_a_description(tmp_path):
+    path = tmp_path / "hague.txt"
+    path.write_text("THE HAGUE, June 25, 2025 - NATO leaders agreed on a new goal.\n\n"
+                    "The NATO chief said the goal would make the alliance stronger.\n",
+                    encoding="utf-8")
+    quotes = extract_quotes(load_article(path))
+    assert [q.actor for q in quotes] == ["Mark Rutte"]
