@@ -195,11 +195,13 @@ def test_two_different_texts_under_one_id_are_refused_naming_both_sources(tmp_pa
 
 
 @pytest.mark.parametrize("command", ["quotes", "sectors", "sentiment", "show"])
-def test_single_article_commands_refuse_two_texts_under_one_id(tmp_path, command):
+def test_single_article_commands_leave_out_a_second_text_under_one_id(tmp_path, command):
     (tmp_path / "a.jsonl").write_text('{"id": "x", "text": "NATO met."}\n', encoding="utf-8")
     (tmp_path / "b.jsonl").write_text('{"id": "x", "text": "Korea joined."}\n', encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "analysis", command, str(tmp_path / "a.jsonl"),
-                           str(tmp_path / "b.jsonl")], capture_output=True, text=True, check=False)
-    assert done.returncode == 2, done.stderr
-    assert "two different articles have the id 'x'" in done.stderr
+                           str(tmp_path / "b.jsonl"), "--format", "csv"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr  # as extract: the first read, the second listed
+    assert f"skipped: {tmp_path / 'b.jsonl'}#1 (article_id x): an earlier article has this id" \
+        in done.stderr
     assert "Traceback" not in done.stderr
