@@ -157,6 +157,9 @@ class Inputs:
     ----------
     paths : sequence of Path
         Files and folders; a missing one is a usage error (exit 2), raised at once.
+    context : Context, optional
+        The run's context: its overrides naming no article read are warned about once
+        every input has been read, as in a corpus run.
 
     Examples
     --------
@@ -170,11 +173,12 @@ class Inputs:
     [True]
     """
 
-    def __init__(self, paths: Sequence[Path]) -> None:
+    def __init__(self, paths: Sequence[Path], context: Context | None = None) -> None:
         for path in paths:
             if not path.exists():
                 raise AnalysisError("no such file or folder; check the path", path)
         self.paths = list(paths)
+        self.overrides = context.overrides if context is not None else ()
         self.skipped: list[dict[str, str | None]] = []
         self.n_read = 0
 
@@ -182,7 +186,7 @@ class Inputs:
         from analysis.corpus.runner import input_items
 
         self.skipped, self.n_read = [], 0
-        for item in input_items(self.paths):
+        for item in input_items(self.paths, overrides=self.overrides):
             if isinstance(item, Article):
                 self.n_read += 1
                 yield item

@@ -87,7 +87,7 @@ def _readable(quotes: pd.DataFrame, with_article: bool) -> pd.DataFrame:
 def run(args: argparse.Namespace) -> int:
     """Print the quotes table (and the speakers table with ``--speakers``)."""
     context = context_from_args(args)
-    inputs = Inputs(args.inputs)
+    inputs = Inputs(args.inputs, context)
     from analysis.quotes.speakers import speakers_frame
 
     quotes = _extract(inputs, context)

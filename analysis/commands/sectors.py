@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         raise AnalysisError("give at least one article file or folder (or --programmes)")
     context = context_from_args(args)
     which = args.table or ("both" if args.format == "table" else "sectors")
-    inputs = Inputs(args.inputs)
+    inputs = Inputs(args.inputs, context)
     if args.inputs:
         tables = frames(["sectors", "programme_statements"], inputs, context)
         inputs.require_articles()

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     context = context_from_args(args, targets=args.targets)
     chosen = TABLES if args.table == "all" else (args.table,)
     needed = [t for t in TABLES if t in chosen or (t == "targets" and args.summary)]
-    inputs = Inputs(args.inputs)
+    inputs = Inputs(args.inputs, context)
     with note_not_english("their sentences are listed without scores and no targets are "
                           "scored; VADER and the target model read English only"):
         tables = frames(needed, inputs, context)

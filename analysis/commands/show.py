@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.html and (args.out is not None or args.title is not None):
         raise AnalysisError("--out and --title go with --html; add --html to write the page")
     context = context_from_args(args)
-    inputs = Inputs(args.inputs)
+    inputs = Inputs(args.inputs, context)
     if args.html:
         return _write_page(args, context, inputs)
     documents = [as_document(article) for article in inputs]
