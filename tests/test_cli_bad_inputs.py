@@ -138,6 +138,16 @@ def test_a_folder_without_articles_is_an_error(capsys, tmp_path):
     assert "the inputs hold no articles" in capsys.readouterr().err
 
 
+def test_a_record_with_a_bad_date_is_named_with_its_id(capsys, tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"id": "ap-1", "text": "NATO met."}\n'
+                    '{"id": "ap-2", "published": "July 2023", "text": "Korea joined."}\n',
+                    encoding="utf-8")
+    assert _exit_code(["show", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"skipped: {path}#2 (article_id ap-2): cannot read the date 'July 2023'" in err
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_says_what_happens_to_bad_inputs(capsys, command):
     assert _exit_code([command, "--help"]) == 0
