@@ -1,8 +1,11 @@
 """Command line: ``python -m analysis SUBCOMMAND`` (also installed as ``analysis``).
 
-Exit codes: 0 success; 2 usage errors and missing or unreadable inputs (one line on
-stderr, no traceback); 1 when ``--strict`` is given and some articles failed, or on an
-unexpected internal error.
+Exit codes: 0 success; 2 usage errors, missing inputs and inputs of which nothing could
+be read (one line on stderr per problem, no traceback); 1
+(:data:`analysis.commands._common.EXIT_SKIPPED`) when ``quotes``, ``sectors``,
+``sentiment`` or ``show`` left out input files or records they could not read (each named
+on stderr, the output holds the rest), when ``extract --strict`` listed articles in its
+errors table, or on an unexpected internal error; 130 when interrupted.
 
 Each subcommand lives in ``analysis/commands/NAME.py`` with ``HELP`` (one line),
 ``configure(parser)`` and ``run(args) -> int``; a subcommand module imports the

@@ -16,6 +16,10 @@ class AnalysisError(ValueError):
         What went wrong and what the user can do about it.
     path : str or os.PathLike, optional
         The file the problem is in. It is prefixed to the message.
+    article_id : str, optional
+        The id of the article the problem is in, when it is known though the article
+        could not be read (a record whose ``id`` field is readable); a corpus run puts it
+        in the ``article_id`` column of its errors table.
 
     Examples
     --------
@@ -26,9 +30,13 @@ class AnalysisError(ValueError):
     'a.csv'
     >>> isinstance(err, ValueError)
     True
+    >>> AnalysisError("the article text is empty", "wire.jsonl#2", article_id="ap-2").article_id
+    'ap-2'
     """
 
-    def __init__(self, message: str, path: str | PathLike[str] | None = None) -> None:
+    def __init__(self, message: str, path: str | PathLike[str] | None = None, *,
+                 article_id: str | None = None) -> None:
         self.path = None if path is None else str(path)
         self.reason = message
+        self.article_id = article_id
         super().__init__(message if self.path is None else f"{self.path}: {message}")

@@ -89,7 +89,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
     ),
     "errors": _table(
         ("path", "string", "file the problem is in"),
-        ("article_id", "string", "article, <NA> if the problem stopped it being read"),
+        ("article_id", "string", "article; for a file or record not read, the record's own "
+                                 "id field if readable, else <NA>"),
         ("error", "string", "exception class name"),
         ("message", "string", "what went wrong and what to do"),
     ),

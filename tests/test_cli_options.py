@@ -221,3 +221,36 @@ def test_an_override_that_matches_nothing_is_one_warning_line(files, tmp_path, c
     assert err.strip().splitlines() == [
         f"warning: {stale}, line 2: no quotes record of cole.txt has start 5; "
         "the override was not applied"]
+
+
+@pytest.mark.parametrize("door", DOORS)
+def test_overrides_naming_no_article_read_are_one_warning_naming_the_file(door, files,
+                                                                         tmp_path, capsys):
+    unknown = ["colee.txt", *(f"raw/articles/x{n}.txt" for n in range(6))]
+    fixes = tmp_path / "typos.csv"
+    fixes.write_text("article_id,what,offset,field,value\n"
+                     f"cole.txt,actors,{files['said']},actor,Jens Stoltenberg\n"
+                     + "".join(f"{name},quotes,5,drop,true\n" for name in unknown)
+                     + "colee.txt,actors,0,drop,true\n", encoding="utf-8")
+    code, _, err = _run([door, *_inputs(door, files, tmp_path), "--overrides", fixes], capsys)
+    assert code == 0, err
+    (line,) = [line for line in err.splitlines() if "no article of this run" in line]
+    assert line.startswith(f"warning: {fixes}: 8 override row(s) name 7 article_id(s) that no "
+                           "article of this run has (colee.txt, raw/articles/x0.txt, "
+                           "raw/articles/x1.txt, raw/articles/x2.txt, raw/articles/x3.txt, "
+                           "and 2 more), so they were not applied; check the article_id column "
+                           "against the article_id of the articles table")
+    code, _, err = _run([door, *_inputs(door, files, tmp_path / "again"),
+                         "--overrides", files["overrides"]], capsys)
+    assert code == 0 and "no article of this run" not in err  # cole.txt is read: no warning
+
+
+def test_extract_warns_about_unknown_override_ids_with_several_workers(files, tmp_path, capsys):
+    fixes = tmp_path / "typos.csv"
+    fixes.write_text("article_id,what,offset,field,value\nCole.txt,quotes,5,drop,true\n",
+                     encoding="utf-8")
+    code, _, err = _run(["extract", files["article"], "--out", tmp_path / "out", "--workers",
+                         "2", "--overrides", fixes], capsys)
+    assert code == 0
+    assert f"warning: {fixes}: 1 override row(s) name 1 article_id(s) that no article of " \
+        "this run has (Cole.txt)" in err

@@ -359,3 +359,64 @@ def test_an_empty_input_never_replaces_an_earlier_run(tmp_path):
     with pytest.raises(AnalysisError, match="hold no articles"):
         extract_corpus(empty, out, tables=["articles"])
     assert len(read_table(out, "articles")) == 6
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def test_a_run_without_csv_leaves_no_csv_copies_of_the_tables_it_replaced(tmp_path, capsys):
+    from analysis.cli import main
+
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    argv = ["extract", str(source), "--out", str(out), "--workers", "1", "--quiet"]
+    assert main([*argv, "--csv"]) == 0
+    assert (out / "csv" / "quotes" / "part-00000.csv").is_file()
+    (source / "more.jsonl").write_text('{"id": "b1", "text": "Korea joined."}\n',
+                                       encoding="utf-8")
+    assert main(argv) == 0
+    assert not (out / "csv").exists()  # neither stale copies nor an empty csv/ folder
+    assert len(read_table(out, "articles")) == 7
+    assert [name for name in _files(out) if "csv" in name] == []
+
+
+def test_a_table_kept_from_an_earlier_run_keeps_its_csv_copy(tmp_path):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    extract_corpus(source, out, tables=["articles", "quotes"], csv=True)
+    extract_corpus(source, out, tables=["quotes"])  # articles kept, with its copy
+    assert sorted(p.name for p in (out / "csv").iterdir()) == ["articles"]
+    copy = pd.read_csv(out / "csv" / "articles" / "part-00000.csv")
+    assert copy["article_id"].tolist() == read_table(out, "articles")["article_id"].tolist()
+
+
+def test_a_file_of_yours_in_the_csv_folder_is_kept_when_the_copies_go(tmp_path):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    extract_corpus(source, out, tables=["articles"], csv=True)
+    (out / "csv" / "notes.txt").write_text("my notes", encoding="utf-8")
+    extract_corpus(source, out, tables=["articles"])
+    assert sorted(p.name for p in (out / "csv").iterdir()) == ["notes.txt"]
+    assert (out / "csv" / "notes.txt").read_text(encoding="utf-8") == "my notes"
+
+
+def test_a_run_without_csv_stopped_while_swapping_keeps_no_stale_copy(tmp_path, monkeypatch):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    extract_corpus(source, out, batch_size=2, csv=True)
+    real = os.replace
+    moves = []
+
+    def stop_halfway(src, dst):
+        if ".staging" in str(src) and Path(src).is_dir():
+            moves.append(src)
+            if len(moves) == 4:
+                raise KeyboardInterrupt
+        return real(src, dst)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(corpus_output.os, "replace", stop_halfway)
+        with pytest.raises(KeyboardInterrupt):
+            extract_corpus(source, out, batch_size=2)
+    assert not (out / MANIFEST).exists()  # halfway: no table looks complete
+    extract_corpus(source, out, batch_size=2, resume=True)
+    assert not (out / "csv").exists()
+    extract_corpus(source, tmp_path / "whole", batch_size=2)
+    _same_tables(_tables(out), _tables(tmp_path / "whole"))

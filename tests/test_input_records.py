@@ -7,6 +7,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import AnalysisError, Article, load_article, load_corpus
@@ -178,6 +179,35 @@ def test_the_articles_table_keeps_the_source_path(tmp_path):
     assert table["source_path"].tolist() == [f"{path}#1", f"{path}#2"]
 
 
+# --------------------------------------------------------------------------- ids of bad records
+
+
+def test_the_errors_table_keeps_the_id_of_a_record_it_could_not_read(tmp_path):
+    from analysis.corpus import extract_corpus, read_table
+
+    (tmp_path / "wire.jsonl").write_text(
+        '{"id": "ap-1", "text": "NATO met."}\n'
+        '{"id": "ap-2", "text": "  "}\n'                              # empty text
+        '{"ID": "ap-3", "date": "11 July 2023", "text": "Korea joined."}\n'  # bad date
+        '{"text": ""}\n'                                              # no id of its own
+        '{"id": "unknown", "text": ""}\n'                             # an id meaning none
+        '{"id": "ap-6", oops}\n', encoding="utf-8")                   # not JSON: no id read
+    (tmp_path / "list.json").write_text('[{"article_id": "js-1", "text": ""}]', encoding="utf-8")
+    (tmp_path / "rows.csv").write_text("id,published,text\ncsv-1,2023-13-45,Yoon met.\n",
+                                       encoding="utf-8")
+    (tmp_path / "note.txt").write_text("id: txt-1\npublished: July\n\nNATO met.\n",
+                                       encoding="utf-8")
+    extract_corpus(tmp_path, tmp_path / "out", tables=["articles"])
+    errors = read_table(tmp_path / "out", "errors")
+    ids = dict(zip(errors["path"].str.removeprefix(f"{tmp_path}/"), errors["article_id"],
+                   strict=True))
+    assert {path: (None if pd.isna(i) else i) for path, i in ids.items()} == {
+        "list.json#1": "js-1", "note.txt": "txt-1", "rows.csv#1": "csv-1",
+        "wire.jsonl#2": "ap-2", "wire.jsonl#3": "ap-3", "wire.jsonl#4": None,
+        "wire.jsonl#5": None, "wire.jsonl#6": None}
+    assert read_table(tmp_path / "out", "articles")["article_id"].tolist() == ["ap-1"]
+
+
 # --------------------------------------------------------------------------- duplicate ids
 
 
@@ -195,11 +225,13 @@ def test_two_different_texts_under_one_id_are_refused_naming_both_sources(tmp_pa
 
 
 @pytest.mark.parametrize("command", ["quotes", "sectors", "sentiment", "show"])
-def test_single_article_commands_refuse_two_texts_under_one_id(tmp_path, command):
+def test_single_article_commands_leave_out_a_second_text_under_one_id(tmp_path, command):
     (tmp_path / "a.jsonl").write_text('{"id": "x", "text": "NATO met."}\n', encoding="utf-8")
     (tmp_path / "b.jsonl").write_text('{"id": "x", "text": "Korea joined."}\n', encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "analysis", command, str(tmp_path / "a.jsonl"),
-                           str(tmp_path / "b.jsonl")], capture_output=True, text=True, check=False)
-    assert done.returncode == 2, done.stderr
-    assert "two different articles have the id 'x'" in done.stderr
+                           str(tmp_path / "b.jsonl"), "--format", "csv"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr  # as extract: the first read, the second listed
+    assert f"skipped: {tmp_path / 'b.jsonl'}#1 (article_id x): an earlier article has this id" \
+        in done.stderr
     assert "Traceback" not in done.stderr

@@ -134,6 +134,16 @@ def test_open_run_chooses_the_article_and_refuses_an_unknown_one(tmp_path):
     assert open_run(FIXTURE_CORPUS, tmp_path, article=2).article.article_id == "wire-2"
 
 
+def test_open_run_warns_about_corrections_naming_no_article(tmp_path):
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text("article_id,what,offset,field,value\nwire-2,quotes,0,drop,true\n"
+                     "wire-9,quotes,0,drop,true\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"fixes\.csv: 1 override row\(s\) name 1 "
+                                         r"article_id\(s\) that no article of this run has "
+                                         r"\(wire-9\)"):
+        open_run(FIXTURE_CORPUS, tmp_path, overrides_csv=str(fixes))
+
+
 # --- escaping --------------------------------------------------------------------------
 
 

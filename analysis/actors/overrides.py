@@ -24,7 +24,8 @@ Example file::
     joongang-2023-07-11.txt,quotes,1910,drop,true
 
 An override whose offset matches no record is reported with a warning (the text changed
-or the offset is wrong) and otherwise ignored.
+or the offset is wrong) and otherwise ignored; so are the rows whose article_id names no
+article the run read (:class:`UnknownArticles`, one warning per overrides file).
 """
 
 from __future__ import annotations
@@ -46,13 +47,17 @@ __all__ = [
     "OVERRIDE_COLUMNS",
     "Override",
     "OverridesLike",
+    "UnknownArticles",
     "apply_overrides",
     "as_overrides",
     "check_overrides",
     "load_overrides",
+    "warn_unknown_articles",
 ]
 
 OVERRIDE_COLUMNS: tuple[str, ...] = ("article_id", "what", "offset", "field", "value")
+#: How many unknown article ids the warning of an overrides file names before "N more".
+MAX_IDS_NAMED = 5
 _TRUE = {"true", "yes", "1"}
 _FALSE = {"false", "no", "0"}
 
@@ -228,6 +233,79 @@ def apply_overrides(
             )
         result = updated
     return result
+
+
+class UnknownArticles:
+    """Warn about overrides whose article_id names no article of a run (never applied).
+
+    Give it the run's overrides, call :meth:`saw` with the id of every article the run
+    reads (constant time each: only the overrides' ids are kept, so memory stays flat
+    however large the corpus), then :meth:`warn`: one warning per overrides file naming
+    its first :data:`MAX_IDS_NAMED` unknown ids, how many there are, and what to check.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> check = UnknownArticles([Override("a.txt", "quotes", 5, "drop", "true", "fix.csv", 2),
+    ...                          Override("b.txt", "quotes", 9, "drop", "true", "fix.csv", 3)])
+    >>> check.saw("a.txt")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     check.warn()
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    fix.csv: 1 override row(s) name 1 article_id(s) that no article of this run has (b.txt), so they were not applied; check the article_id column against ...
+    """
+
+    def __init__(self, overrides: Iterable[Override]) -> None:
+        self._unseen: dict[str, list[Override]] = {}
+        for override in overrides:
+            self._unseen.setdefault(override.article_id, []).append(override)
+
+    def saw(self, article_id: str) -> None:
+        """Note that the run read the article ``article_id``."""
+        if self._unseen:
+            self._unseen.pop(article_id, None)
+
+    def warn(self) -> None:
+        """Warn, once per overrides file, about its rows naming no article that was read."""
+        by_file: dict[str, list[Override]] = {}
+        for rows in self._unseen.values():
+            for row in rows:
+                by_file.setdefault(row.path or "overrides", []).append(row)
+        for path, rows in by_file.items():
+            warnings.warn(_unknown_message(path, rows), stacklevel=2)
+
+
+def warn_unknown_articles(overrides: Iterable[Override], article_ids: Iterable[str]) -> None:
+    """Warn about the ``overrides`` whose article_id is none of ``article_ids``.
+
+    :class:`UnknownArticles` over articles already read (figures, a notebook run).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_unknown_articles([Override("a.txt", "quotes", 5, "drop", "true")], ["a.txt"])
+    >>> caught
+    []
+    """
+    check = UnknownArticles(overrides)
+    for article_id in article_ids:
+        check.saw(article_id)
+    check.warn()
+
+
+def _unknown_message(path: str, rows: Sequence[Override]) -> str:
+    """Say which article ids of an overrides file no article has, and what to do."""
+    ids = list(dict.fromkeys(row.article_id for row in rows))
+    named = ", ".join(ids[:MAX_IDS_NAMED])
+    more = f", and {len(ids) - MAX_IDS_NAMED} more" if len(ids) > MAX_IDS_NAMED else ""
+    return (f"{path}: {len(rows)} override row(s) name {len(ids)} article_id(s) that no "
+            f"article of this run has ({named}{more}), so they were not applied; check the "
+            "article_id column against the article_id of the articles table (`python -m "
+            "analysis show INPUT` prints them: the record's id field, else the file path "
+            "relative to the folder given, with #N for record N)")
 
 
 def check_overrides(

@@ -15,22 +15,34 @@ import pandas as pd
 from analysis.cells import replace_control_characters, write_csv
 from analysis.errors import AnalysisError
 from analysis.text.articles import Article
-from analysis.text.document import unique_ids
 from analysis.text.english import NotEnglishWarning
-from analysis.text.loaders import load_corpus
 
 if TYPE_CHECKING:
     from analysis.pipeline import Context
 
 #: How many skipped articles a note names before it says "and N more".
 MAX_NAMED = 5
+#: Exit code of a command that printed its output for the articles it read but left out
+#: some input files or records it could not read (each named on stderr). Usage errors,
+#: missing inputs and inputs of which nothing could be read exit 2.
+EXIT_SKIPPED = 1
+#: What every command reading articles does with a bad input (ends its --help text).
+INPUT_PROBLEMS_HELP = (
+    " A file or record that cannot be read (empty, a PDF, a malformed JSON line or CSV "
+    "row, an id an earlier article has) is left out and named on stderr, one line each "
+    "with the message extract's errors table gives it; the other articles are read and "
+    f"printed, and the exit code is then {EXIT_SKIPPED}. When nothing at all can be read, "
+    "or an input path does not exist, the command stops with exit code 2."
+)
 
 __all__ = [
+    "EXIT_SKIPPED",
+    "INPUT_PROBLEMS_HELP",
+    "Inputs",
     "add_context_options",
     "add_format_option",
     "add_inputs_argument",
     "context_from_args",
-    "iter_inputs",
     "note_not_english",
     "print_table",
 ]
@@ -130,15 +142,107 @@ def note_not_english(what: str) -> Iterator[None]:
               file=sys.stderr)
 
 
-def iter_inputs(paths: Sequence[Path]) -> Iterator[Article]:
-    """Yield the articles of the given paths; a missing path is a usage error (exit 2).
+class Inputs:
+    """The articles of a command's INPUT paths, read as ``extract`` reads them.
 
-    Two different articles under one id stop the command with an error naming both.
+    Iterating yields every article that could be read, in input order
+    (:func:`analysis.corpus.runner.input_items`, the corpus run's reader); each file or
+    record that could not be read, and each article whose id an earlier one has, is
+    kept in :attr:`skipped` as its row of the errors table (path, article_id, error,
+    message) and reading goes on. After the command has read the inputs,
+    :meth:`require_articles` stops it when nothing could be read, and :meth:`report`
+    names every skipped input on stderr and returns the exit code.
+
+    Parameters
+    ----------
+    paths : sequence of Path
+        Files and folders; a missing one is a usage error (exit 2), raised at once.
+    context : Context, optional
+        The run's context: its overrides naming no article read are warned about once
+        every input has been read, as in a corpus run.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("NATO met."), (root / "b.txt").write_text("")
+    >>> inputs = Inputs([root])
+    >>> [article.article_id for article in inputs], inputs.n_read
+    (['a.txt'], 1)
+    >>> [row["path"].endswith("b.txt") for row in inputs.skipped]
+    [True]
     """
-    for path in paths:
-        if not path.exists():
-            raise AnalysisError("no such file or folder; check the path", path)
-    return unique_ids(load_corpus(paths))
+
+    def __init__(self, paths: Sequence[Path], context: Context | None = None) -> None:
+        for path in paths:
+            if not path.exists():
+                raise AnalysisError("no such file or folder; check the path", path)
+        self.paths = list(paths)
+        self.overrides = context.overrides if context is not None else ()
+        self.skipped: list[dict[str, str | None]] = []
+        self.n_read = 0
+
+    def __iter__(self) -> Iterator[Article]:
+        from analysis.corpus.runner import input_items
+
+        self.skipped, self.n_read = [], 0
+        for item in input_items(self.paths, overrides=self.overrides):
+            if isinstance(item, Article):
+                self.n_read += 1
+                yield item
+            else:
+                self.skipped.append(item)
+
+    def require_articles(self) -> None:
+        """Stop the command (exit 2) when no article could be read from the inputs.
+
+        One bad input alone is the error itself (one line); several are named on
+        stderr first, one line each.
+        """
+        if self.n_read:
+            return
+        if len(self.skipped) == 1:
+            raise AnalysisError(str(self.skipped[0]["message"]), _where(self.skipped[0]))
+        if not self.skipped:
+            raise AnalysisError("the inputs hold no articles (no .txt, .json, .jsonl, .csv or "
+                                ".html files); check the input paths")
+        self._name_skipped()
+        raise AnalysisError(f"no article could be read: all {len(self.skipped)} input files "
+                            "or records were left out (listed above); fix or remove them")
+
+    def report(self) -> int:
+        """Name every skipped input on stderr, one line each; return the exit code.
+
+        0 when every input was read, :data:`EXIT_SKIPPED` when some were left out.
+        """
+        if not self.skipped:
+            return 0
+        self._name_skipped()
+        count = len(self.skipped)
+        print(f"{count} input file(s) or record(s) could not be read and were left out "
+              f"(listed above); the output holds the {self.n_read} article(s) read "
+              f"(exit code {EXIT_SKIPPED})", file=sys.stderr)
+        return EXIT_SKIPPED
+
+    def _name_skipped(self) -> None:
+        for row in self.skipped:
+            print(f"skipped: {_where(row)}: {row['message']}", file=sys.stderr)
+
+
+def _where(row: dict[str, str | None]) -> str:
+    """Return the place of an errors-table row: its path, with its article_id if known.
+
+    Examples
+    --------
+    >>> _where({"path": "wire.jsonl#2", "article_id": "ap-2"})
+    'wire.jsonl#2 (article_id ap-2)'
+    >>> _where({"path": "b.txt", "article_id": None})
+    'b.txt'
+    """
+    path, article_id = row.get("path"), row.get("article_id")
+    if not path:
+        return str(article_id)
+    return f"{path} (article_id {article_id})" if article_id else str(path)
 
 
 def print_table(frame: pd.DataFrame, fmt: str = "table", title: str | None = None) -> None:

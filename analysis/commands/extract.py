@@ -53,7 +53,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--resume", action="store_true",
                         help="go on with an interrupted run into OUT (same inputs and options)")
     parser.add_argument("--csv", action="store_true",
-                        help="also write CSV copies of every table in OUT/csv/<table>/")
+                        help="also write CSV copies of every table in OUT/csv/<table>/ "
+                        "(without it, a run into an earlier OUT removes the copies of the "
+                        "tables it replaces)")
     shown = parser.add_mutually_exclusive_group()
     shown.add_argument("--progress", action="store_true",
                        help="show a progress bar (default: on a terminal, not under CI)")

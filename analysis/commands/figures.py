@@ -39,10 +39,22 @@ def run(args: argparse.Namespace) -> int:
 
         raise AnalysisError("raw-data folder not found; pass --raw DIR", args.raw)
     context = context_from_args(args)
+    inputs = FigureInputs(args.raw, context=context)
     with note_not_english("figures of tone leave them out, and figures of quotes unless they "
                           "are Korean; VADER and the target model read English only"):
-        written = build_figures(FigureInputs(args.raw, context=context), args.out, args.only)
+        written = build_figures(inputs, args.out, args.only)
+    _warn_unknown_articles(inputs)
     for path in written:
         print(path)
     print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
     return 0
+
+
+def _warn_unknown_articles(inputs: FigureInputs) -> None:
+    """Warn about the --overrides rows whose article_id names no article under --raw."""
+    if not inputs.context.overrides:
+        return
+    from analysis.actors.overrides import warn_unknown_articles
+
+    warn_unknown_articles(inputs.context.overrides, (
+        document.article_id for document in (*inputs.documents, *inputs.illustrative)))

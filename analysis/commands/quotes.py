@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.commands._common import (
+    INPUT_PROBLEMS_HELP,
+    Inputs,
     add_context_options,
     add_format_option,
     add_inputs_argument,
     context_from_args,
-    iter_inputs,
     note_not_english,
     print_table,
 )
-from analysis.errors import AnalysisError
 
 if TYPE_CHECKING:
     from analysis.pipeline import Context
@@ -30,7 +30,7 @@ DESCRIPTION = (
     "docs/evaluation.md for its measured accuracy) and print them: kind, speaker as "
     "written, the actor it resolves to, speech verb, offsets and the quoted text. "
     "--format table shortens the text to fit; csv and json print the full quotes table. "
-    "Articles in other languages are skipped with a note on stderr."
+    "Articles in other languages are skipped with a note on stderr." + INPUT_PROBLEMS_HELP
 )
 
 #: Columns of the readable table, in order; ``text`` is shortened to TEXT_WIDTH.
@@ -87,19 +87,18 @@ def _readable(quotes: pd.DataFrame, with_article: bool) -> pd.DataFrame:
 def run(args: argparse.Namespace) -> int:
     """Print the quotes table (and the speakers table with ``--speakers``)."""
     context = context_from_args(args)
-    for path in args.inputs:
-        if not path.exists():
-            raise AnalysisError("no such file or folder; check the path", path)
+    inputs = Inputs(args.inputs, context)
     from analysis.quotes.speakers import speakers_frame
 
-    quotes = _extract(iter_inputs(args.inputs), context)
+    quotes = _extract(inputs, context)
+    inputs.require_articles()
     if args.format != "table":
         print_table(speakers_frame(quotes) if args.speakers else quotes, args.format)
-        return 0
+        return inputs.report()
     several = quotes["article_id"].nunique() > 1
     print_table(_readable(quotes, several), "table", title="quotes")
     if args.speakers:
         speakers = speakers_frame(quotes)
         columns = (["article_id"] if several else []) + list(SPEAKER_COLUMNS)
         print_table(speakers[columns], "table", title="speakers (speech quotes only)")
-    return 0
+    return inputs.report()

@@ -7,11 +7,12 @@ import argparse
 import pandas as pd
 
 from analysis.commands._common import (
+    INPUT_PROBLEMS_HELP,
+    Inputs,
     add_context_options,
     add_format_option,
     add_inputs_argument,
     context_from_args,
-    iter_inputs,
     print_table,
 )
 
@@ -22,7 +23,7 @@ DESCRIPTION = (
     "programme statement (programme, stated count of areas, sectors listed, and whether "
     "fewer are listed than stated). --taxonomy adds your own sectors and aliases; "
     "--programmes prints the shipped programme x sector table (each programme area's "
-    "source is in analysis/resources/sectors/programmes.csv)."
+    "source is in analysis/resources/sectors/programmes.csv)." + INPUT_PROBLEMS_HELP
 )
 
 
@@ -71,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
         raise AnalysisError("give at least one article file or folder (or --programmes)")
     context = context_from_args(args)
     which = args.table or ("both" if args.format == "table" else "sectors")
+    inputs = Inputs(args.inputs, context)
     if args.inputs:
-        tables = frames(["sectors", "programme_statements"], iter_inputs(args.inputs), context)
+        tables = frames(["sectors", "programme_statements"], inputs, context)
+        inputs.require_articles()
         if which in ("sectors", "both"):
             print_table(tables["sectors"], args.format, title="sectors")
         if which in ("statements", "both"):
@@ -87,4 +90,4 @@ def run(args: argparse.Namespace) -> int:
         from analysis.sectors.programmes import programme_table
 
         print_table(programme_table(taxonomy=context.taxonomy), args.format, title="programmes")
-    return 0
+    return inputs.report()

@@ -7,11 +7,12 @@ import sys
 from typing import TYPE_CHECKING
 
 from analysis.commands._common import (
+    INPUT_PROBLEMS_HELP,
+    Inputs,
     add_context_options,
     add_format_option,
     add_inputs_argument,
     context_from_args,
-    iter_inputs,
     note_not_english,
     print_table,
 )
@@ -30,6 +31,7 @@ DESCRIPTION = (
     "--summary, also the tone per target: the averaged class probabilities and their most "
     "probable label, the share of each label, the mean score with n, the number unscored "
     "and a bootstrap 95% interval (small n flagged); never a thresholded mean."
+    + INPUT_PROBLEMS_HELP
 )
 
 TABLES = ("sentences", "targets")
@@ -69,9 +71,11 @@ def run(args: argparse.Namespace) -> int:
     context = context_from_args(args, targets=args.targets)
     chosen = TABLES if args.table == "all" else (args.table,)
     needed = [t for t in TABLES if t in chosen or (t == "targets" and args.summary)]
+    inputs = Inputs(args.inputs, context)
     with note_not_english("their sentences are listed without scores and no targets are "
                           "scored; VADER and the target model read English only"):
-        tables = frames(needed, iter_inputs(args.inputs), context)
+        tables = frames(needed, inputs, context)
+    inputs.require_articles()
     printed = 0
     if "sentences" in chosen:
         _separate(printed, args.format)
@@ -90,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         if args.summary:
             _separate(printed, args.format)
             print_table(tone_by_target(targets), args.format, title="tone by target")
-    return 0
+    return inputs.report()
 
 
 def _report_unfound(asked: list[str] | None, targets: pd.DataFrame) -> None:

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.commands._common import (
+    INPUT_PROBLEMS_HELP,
+    Inputs,
     add_context_options,
     add_format_option,
     add_inputs_argument,
     context_from_args,
-    iter_inputs,
     note_not_english,
     print_table,
 )
@@ -34,7 +35,7 @@ DESCRIPTION = (
     "segments them. Use it to check a file before a corpus run. With --html, write an "
     "evidence page instead: one standalone HTML file (no network) with each article's "
     "quotes coloured by speaker, sector mentions, programme lists and sentence tone "
-    "marked, and tables whose rows link to their place in the text."
+    "marked, and tables whose rows link to their place in the text." + INPUT_PROBLEMS_HELP
 )
 
 
@@ -67,9 +68,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.html and (args.out is not None or args.title is not None):
         raise AnalysisError("--out and --title go with --html; add --html to write the page")
     context = context_from_args(args)
+    inputs = Inputs(args.inputs, context)
     if args.html:
-        return _write_page(args, context)
-    documents = [as_document(article) for article in iter_inputs(args.inputs)]
+        return _write_page(args, context, inputs)
+    documents = [as_document(article) for article in inputs]
+    inputs.require_articles()
     print_table(articles_frame(documents), args.format, title="articles")
     if args.sentences:
         frame = structure_frame(documents)
@@ -80,21 +83,22 @@ def run(args: argparse.Namespace) -> int:
         from analysis.pipeline import frame as table
 
         print_table(table("actors", documents, context), args.format, title="actors")
-    return 0
+    return inputs.report()
 
 
-def _write_page(args: argparse.Namespace, context: Context) -> int:
+def _write_page(args: argparse.Namespace, context: Context, inputs: Inputs) -> int:
     """Write the evidence page of the inputs to ``--out`` (or stdout)."""
     from analysis.figures.evidence import evidence_page
 
     with note_not_english("their tone is not marked, nor their quotes unless Korean (VADER "
                           "reads English only, the quote rules English and Korean)"):
-        documents = [as_document(article) for article in iter_inputs(args.inputs)]
+        documents = [as_document(article) for article in inputs]
+        inputs.require_articles()
         page = evidence_page(documents, context=context, title=args.title)
     if args.out is None:
         sys.stdout.write(page.html)
-        return 0
+        return inputs.report()
     page.write(args.out)
     count = len(documents)
     print(f"wrote {args.out}: evidence page of {count} article{'s' if count != 1 else ''}")
-    return 0
+    return inputs.report()

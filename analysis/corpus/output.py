@@ -13,6 +13,10 @@ Rules:
   folder with the marker (or the manifest of an earlier version of this package) is
   ours; any other non-empty folder is refused, so a run never deletes a user's files.
   Inside our folder only what the previous manifest lists is ever replaced.
+* **CSV copies follow their tables.** A table this run writes loses the CSV copy of its
+  earlier version, with or without ``--csv`` (a run without it leaves no copy that no
+  longer matches the table); a table kept from an earlier run keeps its copy; the
+  ``csv/`` folder goes when it is left empty (never when it holds a file of yours).
 * **Nothing is visible before it is complete.** Parts are written in
   ``DIR/.staging/`` (each under a temporary name, then renamed, with a record of its
   rows and hashes written after it); the earlier complete run stays readable until the
@@ -378,7 +382,8 @@ class OutputFolder:
         """Move every staged table still in staging into place, then the manifest, last.
 
         Also finishes a swap that a killed run left half done: its staged manifest says
-        the staged tables are complete.
+        the staged tables are complete. A ``csv/`` folder left empty (a run without CSV
+        copies replaced the tables that had them) is removed before the manifest.
         """
         replaced = self.staging / _REPLACED
         replaced.mkdir(exist_ok=True)
@@ -393,8 +398,26 @@ class OutputFolder:
                     os.replace(target, replaced / f"{root.name}-{source.name}")
                 target.parent.mkdir(exist_ok=True)
                 os.replace(source, target)
+        _remove_if_empty(self.path / CSV_DIR)
         os.replace(self.staging / MANIFEST, self.path / MANIFEST)
         shutil.rmtree(self.staging)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """Remove ``folder`` when it is an empty folder (it then holds nothing of anyone's).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> (root / "csv").mkdir(); _remove_if_empty(root / "csv"); (root / "csv").exists()
+    False
+    >>> (root / "csv").mkdir(); _ = (root / "csv" / "notes.txt").write_text("mine")
+    >>> _remove_if_empty(root / "csv"); (root / "csv" / "notes.txt").exists()
+    True
+    """
+    if folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+        folder.rmdir()
 
 
 def _foreign_files(folder: Path) -> list[Path]:

@@ -45,7 +45,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.actors.overrides import as_overrides
+from analysis.actors.overrides import Override, UnknownArticles, as_overrides
 from analysis.cells import replace_control_characters
 from analysis.corpus.output import CONTROL_COUNT, ESCAPED_COUNT, MANIFEST, OutputFolder
 from analysis.corpus.workers import (
@@ -64,7 +64,7 @@ from analysis.schemas import conform
 from analysis.text.articles import Article
 from analysis.text.loaders import iter_article_files, load_corpus
 
-__all__ = ["ERRORS_KEPT", "TABLES", "ExtractResult", "extract_corpus"]
+__all__ = ["ERRORS_KEPT", "TABLES", "ExtractResult", "extract_corpus", "input_items"]
 
 #: The part record's count of control characters the loaders removed from the articles.
 READ_CONTROL_COUNT = "n_control_characters_removed_on_read"
@@ -99,16 +99,38 @@ class ExtractResult:
     n_control_characters_removed: int = 0
 
 
-def _input_items(
-    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], out_dir: Path
+def input_items(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    exclude: Iterable[str | os.PathLike[str]] = (),
+    overrides: Iterable[Override] = (),
 ) -> Iterator[Item]:
-    """Yield the articles of ``inputs`` and, in their place, a row for each that failed."""
+    """Yield the articles of ``inputs`` and, in their place, a row for each that failed.
+
+    This is how every command reads its inputs: a file or record that cannot be read
+    (:func:`analysis.load_corpus` with ``on_error``) and an article whose id an earlier
+    one has (never merged) become rows of the errors table (path, article_id, error,
+    message), in input order, and reading goes on. ``exclude`` names folders never read
+    (a run's own output). When every input has been read, the ``overrides`` whose
+    article_id no article has are warned about, one warning per overrides file
+    (:class:`~analysis.actors.overrides.UnknownArticles`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("NATO met."), (root / "b.txt").write_text("")
+    >>> [item.article_id if isinstance(item, Article) else item["error"]
+    ...  for item in input_items(root)]
+    ['a.txt', 'AnalysisError']
+    """
     pending: list[ErrorRow] = []
     seen: set[bytes] = set()  # 8-byte digests: flat memory for millions of ids
+    unknown = UnknownArticles(overrides)
     for article in load_corpus(inputs, on_error=lambda exc: pending.append(
-            error_row(exc, None, None)), exclude=[out_dir]):
+            error_row(exc, None, None)), exclude=exclude):
         yield from pending
         pending.clear()
+        unknown.saw(article.article_id)
         digest = hashlib.blake2b(article.article_id.encode("utf-8"), digest_size=8).digest()
         if digest in seen:
             yield {"path": source_path(article), "article_id": article.article_id,
@@ -120,6 +142,7 @@ def _input_items(
         seen.add(digest)
         yield article
     yield from pending
+    unknown.warn()
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -328,7 +351,8 @@ def extract_corpus(
         for record in folder.records:  # resumed parts count as done
             totals.add({**record, "tables": {t: record["tables"][t] for t in chosen}})
         bar = _progress_bar(progress, sum(stat.st_size for _, stat in files))
-        batches = _batches(_input_items(inputs, out), batch_size)
+        batches = _batches(input_items(inputs, exclude=[out], overrides=context.overrides),
+                           batch_size)
 
         report = bar.update if bar is not None else None
 

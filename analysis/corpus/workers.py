@@ -69,10 +69,15 @@ class Job:
 
 
 def error_row(exc: BaseException, article_id: str | None, path: str | None) -> ErrorRow:
-    """Return the errors-table row of a failure (path, article_id, error class, message)."""
+    """Return the errors-table row of a failure (path, article_id, error class, message).
+
+    An :class:`AnalysisError` fills the path and article_id not given (a record that
+    could not be read keeps its own id: :attr:`AnalysisError.article_id`).
+    """
     message = exc.reason if isinstance(exc, AnalysisError) else str(exc)
-    if isinstance(exc, AnalysisError) and path is None:
-        path = exc.path
+    if isinstance(exc, AnalysisError):
+        path = exc.path if path is None else path
+        article_id = exc.article_id if article_id is None else article_id
     return {"path": path, "article_id": article_id, "error": type(exc).__name__, "message": message}
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.actors.overrides import warn_unknown_articles
 from analysis.errors import AnalysisError
 from analysis.figures import (
     FigureInputs,
@@ -278,7 +279,8 @@ def open_run(
     out_dir : path, optional
         Where figures go; default ``outputs/<corpus name>/`` (never ``figures/``).
     actors_csv, taxonomy_csv, overrides_csv : path or paths, optional
-        The researcher's own data, as ``--actors-csv``, ``--taxonomy``, ``--overrides``.
+        The researcher's own data, as ``--actors-csv``, ``--taxonomy``, ``--overrides``;
+        corrections naming no article read give a warning, as on the command line.
     corpus_name : str, optional
         The corpus's name in captions and in the default ``out_dir``.
     article : str or int, optional
@@ -313,6 +315,8 @@ def open_run(
     )
     extra = resolve_paths(illustrative_paths)
     illustrative = load_documents(extra).documents if extra else ()
+    warn_unknown_articles(context.overrides, (
+        document.article_id for document in (*loaded.documents, *illustrative)))
     inputs = FigureInputs.from_documents(loaded.documents, illustrative=illustrative,
                                          context=context, corpus_name=corpus_name,
                                          primary=article)

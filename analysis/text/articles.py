@@ -61,6 +61,7 @@ __all__ = [
     "make_article",
     "parse_date",
     "parse_header",
+    "record_id",
     "text_field",
 ]
 
@@ -202,6 +203,25 @@ def text_field(record: Mapping[str, Any]) -> str | None:
     return next((by_name[name] for name in TEXT_FIELDS if name in by_name), None)
 
 
+def record_id(record: Mapping[str, Any]) -> str | None:
+    """Return the id a record gives itself: its first ``id`` / ``article_id`` field, cleaned.
+
+    None when the record has no such field or its value means unknown; the loader's
+    default id applies then (:func:`make_article`).
+
+    Examples
+    --------
+    >>> record_id({"ID": " ap-2 ", "text": "NATO met."}), record_id({"id": "n/a"})
+    ('ap-2', None)
+    >>> record_id({"text": "NATO met."}) is None
+    True
+    """
+    for key, value in record.items():
+        if KNOWN_FIELDS.get(str(key).strip().lower()) == "article_id":
+            return _clean_value(value)
+    return None
+
+
 def make_article(
     record: Mapping[str, Any],
     default_id: str,
@@ -217,7 +237,9 @@ def make_article(
     Raises
     ------
     AnalysisError
-        If there is no text field, or the text is empty or only whitespace.
+        If there is no text field, the text is empty or only whitespace, or a date cannot
+        be read; its ``article_id`` is the record's own id when it has a readable one
+        (:func:`record_id`).
 
     Examples
     --------
@@ -229,6 +251,17 @@ def make_article(
     ...
     analysis.errors.AnalysisError: wire.jsonl#2: the article text is empty ...
     """
+    try:
+        return _article(record, default_id, path)
+    except AnalysisError as exc:
+        if exc.article_id is not None or (own_id := record_id(record)) is None:
+            raise
+        raise AnalysisError(exc.reason, exc.path, article_id=own_id) from None
+
+
+def _article(
+    record: Mapping[str, Any], default_id: str, path: str | os.PathLike[str] | None
+) -> Article:
     text_key = text_field(record)
     if text_key is None:
         raise AnalysisError(
@@ -267,10 +300,10 @@ def make_article(
             f"{where}removed {n_controls} control character(s) (NUL and the like) from the "
             "text; offsets index the cleaned text",
             InputWarning,
-            stacklevel=2,
+            stacklevel=3,  # the caller of make_article
         )
     # a file name need not be UTF-8 (os.fsdecode gives lone surrogates): U+FFFD, as in text
-    article_id = _clean_value(fields.get("article_id")) or replace_surrogates(default_id)
+    article_id = record_id(record) or replace_surrogates(default_id)
     language = _clean_value(fields.get("language"))
     published = parse_date(fields.get("published"), path)
     if published is None:

@@ -269,7 +269,7 @@ def _at_record(error: AnalysisError, path: Path, number: int | None) -> Analysis
     """Return ``error`` with its path naming the record (``file#N``), as article ids do."""
     if number is None or error.path != str(path):
         return error
-    return AnalysisError(error.reason, f"{path}#{number}")
+    return AnalysisError(error.reason, f"{path}#{number}", article_id=error.article_id)
 
 
 def iter_folder_files(
