@@ -379,7 +379,9 @@ def load_corpus(
     Yields
     ------
     Article
-        One per record, read only when the iterator reaches it.
+        One per record, read only when the iterator reaches it. The iterator is used up
+        by one pass (a second ``for`` over it yields nothing): pass the paths again, or
+        keep ``list(load_corpus(...))`` for a corpus that fits in memory.
 
     Examples
     --------
