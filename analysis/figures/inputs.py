@@ -234,6 +234,24 @@ class FigureInputs:
         scope = "illustrative" if self.corpus_is_illustrative else "documents"
         return self._cached(scope, name, self.corpus_documents).copy()
 
+    def annotation(self, document: Document | None = None) -> Annotation:
+        """Return the one annotation of ``document`` (default the primary), shared with the tables.
+
+        For a builder that needs more than a table, e.g. the sentences as the sector
+        extractors read them (``annotation().sector_readings``), without reading again.
+
+        Examples
+        --------
+        >>> inputs = FigureInputs.from_documents(["Korea's ITPP covers 11 areas."])
+        >>> inputs.annotation() is inputs.annotation()
+        True
+        """
+        document = self.primary if document is None else document
+        key = id(document)  # keyed by the Document itself, as in _build
+        if key not in self._annotations:
+            self._annotations[key] = Annotation(document, self.context)
+        return self._annotations[key]
+
     def _cached(self, scope: str, name: str, documents: Sequence[Document]) -> pd.DataFrame:
         key = (scope, name)
         if key not in self._tables:
@@ -250,10 +268,7 @@ class FigureInputs:
         for document in documents:
             # keyed by the Document itself, so the primary article is annotated once
             # whether a builder asks for its table or for every article's
-            key = id(document)
-            if key not in self._annotations:
-                self._annotations[key] = Annotation(document, self.context)
-            rows.extend(self._annotations[key].rows(name))
+            rows.extend(self.annotation(document).rows(name))
         return conform(rows, name)
 
     def _load(self, subdir: str) -> list[Article]:

@@ -2,7 +2,7 @@
 
 An article about a partnership programme is compared with the reference list of *that*
 programme: the partner is the one the programme-statements extractor reads for each
-programme the article names (:func:`analysis.sectors.statements.read_sentences`, with
+programme the article names (:func:`analysis.sectors.named_programmes.programmes_named`, with
 :mod:`analysis.sectors.attribution`: "NATO and New Zealand's ITPP", "Korea's ITPP,
 adopted in Vilnius"), and the reference lists are the curated
 ``analysis/resources/sectors/programmes.csv``, each row with its source. Four cases, kept
@@ -25,23 +25,21 @@ Examples
 (None, ('New Zealand',))
 >>> print(coverage_markdown(comparison, coverage_counts(itpp_coverage(
 ...     pd.DataFrame(columns=["sector", "matched"]), programme=comparison.programme))))
-**text** names New Zealand's ITPP, of which the package has no reference list of areas (analysis/resources/sectors/programmes.csv): its areas are not compared with another partner's.
+**text** names New Zealand's ITPP, of which the package has no reference list of areas (analysis/resources/sectors/programmes.csv): it is not compared with another partner's list.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
 import pandas as pd
 
 from analysis.errors import AnalysisError
+from analysis.figures.inputs import FigureInputs
 from analysis.notebook.markdown import MarkdownText, format_markdown
 from analysis.sectors import programme_sectors, programme_summary, programmes_frame
-from analysis.sectors.attribution import known_programmes
-from analysis.sectors.statements import read_sentences
-from analysis.sectors.taxonomy import Taxonomy, TaxonomyLike, as_taxonomy, default_taxonomy
+from analysis.sectors.named_programmes import ProgrammeNamed, programmes_named
+from analysis.sectors.taxonomy import Taxonomy, TaxonomyLike, default_taxonomy
 from analysis.text.document import TextLike, as_document
 
 __all__ = [
@@ -64,67 +62,6 @@ __all__ = [
 ITPP_PROGRAMME = "kor-itpp-2023"
 #: Where the reference lists live, as the sentences name it.
 REFERENCE_TABLE = "analysis/resources/sectors/programmes.csv"
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammeNamed:
-    """A programme an article names, as the programme-statements extractor reads it.
-
-    ``partner`` and ``programme_id`` are None when the text does not tell (or the
-    project has no list for that partner's programme).
-    """
-
-    partner: str | None
-    programme_id: str | None
-    acronym: str | None
-    name: str | None
-
-
-def _fold(name: str | None) -> str:
-    """A programme name compared without case, year, brackets or the US spelling."""
-    text = re.sub(r"\s*\(.*?\)|\s+\d{4}(?:-\d{4})?$", "", name or "").strip().lower()
-    return re.sub(r"\bprogram\b", "programme", " ".join(text.split()))
-
-
-@cache
-def _acronym_by_name() -> dict[str, str]:
-    return {_fold(name): acronym for acronym, name in known_programmes().items()}
-
-
-def _kind(acronym: str | None, name: str | None) -> str | None:
-    """The programme's acronym, from its name when the text gives none ("ITPP")."""
-    return acronym or _acronym_by_name().get(_fold(name))
-
-
-def programmes_named(source: TextLike, taxonomy: TaxonomyLike = None) -> tuple[ProgrammeNamed, ...]:
-    """Return the programmes ``source`` names, in text order, each once, with its partner.
-
-    Every sentence is read as the programme-statements extractor reads it
-    (:func:`analysis.sectors.statements.read_sentences`): the programme a sentence
-    names, and that of each statement, with the partner and the programmes table's id
-    that :mod:`analysis.sectors.attribution` resolves.
-
-    Examples
-    --------
-    >>> programmes_named("Korea's ITPP, adopted in Vilnius, covers 11 areas.")
-    (ProgrammeNamed(partner='Republic of Korea', programme_id='kor-itpp-2023', acronym='ITPP', name='Individually Tailored Partnership Programme'),)
-    >>> programmes_named("Japan and the Philippines signed a troop pact.")
-    ()
-    """
-    doc = as_document(source)
-    found: dict[tuple, ProgrammeNamed] = {}
-    for reading in read_sentences(doc, as_taxonomy(taxonomy)):
-        programmes = [] if reading.programme is None else [
-            (reading.programme.name, reading.programme.acronym, reading.programme.partner,
-             reading.programme.programme_id)]
-        programmes += [(s.programme, s.acronym, s.partner, s.programme_id)
-                       for s in reading.statements]
-        for name, acronym, partner, programme_id in programmes:
-            if name is None and acronym is None:
-                continue
-            named = ProgrammeNamed(partner, programme_id, _kind(acronym, name), name)
-            found.setdefault((named.partner, named.programme_id, named.acronym), named)
-    return tuple(found.values())
 
 
 def _reference_row(programme: str) -> pd.Series:
@@ -216,7 +153,8 @@ class Comparison:
 
 
 def compared_programme(
-    document: TextLike, taxonomy: TaxonomyLike = None, reference: str = ITPP_PROGRAMME
+    source: FigureInputs | TextLike, taxonomy: TaxonomyLike = None,
+    reference: str = ITPP_PROGRAMME,
 ) -> Comparison:
     """Choose the reference list ``document`` is compared with (the cases of the module docs).
 
@@ -225,7 +163,9 @@ def compared_programme(
     the programmes table is compared. Partners named without a list are listed in
     ``unlisted``; with no listed one, nothing is compared. An article naming no such
     programme, or one without its partner, is compared with ``reference``, for
-    reference only.
+    reference only. ``source`` is one article, or a notebook's
+    :class:`~analysis.figures.FigureInputs`: its primary article, read by the one
+    annotation its tables share (and its taxonomy).
 
     Examples
     --------
@@ -234,9 +174,14 @@ def compared_programme(
     >>> compared_programme("NATO met in Vilnius.").about
     False
     """
-    doc = as_document(document)
+    if isinstance(source, FigureInputs):
+        doc = source.primary
+        found = programmes_named(doc, readings=source.annotation().sector_readings)
+    else:
+        doc = as_document(source)
+        found = programmes_named(doc, taxonomy)
     kind = str(_reference_row(reference)["acronym"])
-    named = [p for p in programmes_named(doc, taxonomy) if p.acronym == kind]
+    named = [p for p in found if p.acronym == kind]
     listed = [p.programme_id for p in named if p.programme_id is not None]
     unlisted = tuple(dict.fromkeys(p.partner for p in named
                                    if p.partner is not None and p.programme_id is None))
@@ -329,7 +274,10 @@ _REFERENCE_MISSING = ("**{article}** {does_not_name}, so the areas it does not m
                       "omission; for reference only, of the **{total}** areas{known} of "
                       "{label} it does not mention **{n_missing}**: {missing}.")
 _NO_LIST = ("**{article}** names {unlisted}, of which the package has no reference list of "
-            "areas ({table}): its areas are not compared with another partner's.")
+            "areas ({table}): it is not compared with another partner's list.")
+_NO_LIST_MISSING = ("**{article}** is not said to leave out any area: the package has no "
+                    "reference list of {unlisted}, and another partner's list is no measure "
+                    "of it.")
 _INCOMPLETE = " No source lists all of that programme's areas."
 _ALSO_UNLISTED = (" It also names {unlisted}, of which the package has no reference list of "
                   "areas.")
@@ -371,7 +319,7 @@ def coverage_markdown(comparison: Comparison, counts: Coverage, *,
         if comparison.unlisted else "",
     }
     if comparison.programme is None:
-        return format_markdown(_NO_LIST, **values)
+        return format_markdown(_NO_LIST_MISSING if missing else _NO_LIST, **values)
     label = programme_label(comparison.programme)
     complete = comparison.complete
     values.update(label=label, known="" if complete else " known by name")
