@@ -263,9 +263,13 @@ def test_captions_fill_every_placeholder():
                        "2 June 2025; Test wire, 2 articles from Herald and Wire, 1 March 2024 "
                        "to 2 June 2025. Source: Wire, 1 March 2024, “NATO meets”.")
     assert spec.title_for(inputs).startswith("Demo for Test wire, 2 articles")
-    illustrative = FigureInputs.from_documents(_articles(), illustrative=["X."])
-    assert spec.caption_for(illustrative).split("; ")[1].startswith(
-        "the hand-written illustrative corpus (not real news), 1 article")
+    # a separate corpus is called illustrative only when it is the project's own (by its text)
+    separate = FigureInputs.from_documents(_articles(), illustrative=["X."])
+    assert spec.caption_for(separate).split("; ")[1].startswith("1 article.")
+    own = FigureInputs.from_documents(_articles(), illustrative=FigureInputs(
+        ROOT / "data" / "raw").illustrative)
+    assert spec.caption_for(own).split("; ")[1].startswith(
+        "the hand-written illustrative corpus (not real news), 8 articles")
     unnamed = FigureInputs.from_documents(_articles())
     assert spec.caption_for(unnamed).startswith("From 2 articles from Herald and Wire")
 

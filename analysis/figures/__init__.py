@@ -140,10 +140,7 @@ def _fill_for(text: str, inputs: FigureInputs) -> str:
     if "source" in present:
         values["source"] = article_source(inputs.primary.article)
     if "corpus" in present:
-        values["corpus"] = describe_corpus(
-            inputs.corpus_documents, name=inputs.corpus_name,
-            illustrative=inputs.corpus_is_illustrative,
-        )
+        values["corpus"] = describe_corpus(inputs.corpus_documents, name=inputs.corpus_label)
     if "articles" in present:
         values["articles"] = describe_corpus(inputs.documents, name=inputs.corpus_name)
     return fill_placeholders(text, **values)

@@ -8,6 +8,7 @@ table built from them, each article annotated once for all tables.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import AnalysisError
+from analysis.figures.captions import FOLDER_LABEL, ILLUSTRATIVE_NAME
 from analysis.pipeline import TABLES, Annotation, Context
 from analysis.schemas import conform
 from analysis.text.articles import Article
@@ -25,9 +27,12 @@ from analysis.text.loaders import load_corpus
 __all__ = [
     "ARTICLES_SUBDIR",
     "FIGURE_TABLES",
+    "ILLUSTRATIVE_SHA256",
     "ILLUSTRATIVE_SUBDIR",
     "FigureInputs",
     "as_inputs",
+    "corpus_digest",
+    "is_project_illustrative",
     "primary_index",
 ]
 
@@ -35,6 +40,38 @@ __all__ = [
 #: illustrative corpus (labelled as such in every caption that uses it).
 ARTICLES_SUBDIR = "articles"
 ILLUSTRATIVE_SUBDIR = "illustrative"
+#: :func:`corpus_digest` of the project's own hand-written corpus, data/raw/illustrative:
+#: captions call a corpus "the hand-written illustrative corpus (not real news)" only
+#: when it is that text, wherever it was read from (a test checks it against the folder;
+#: change it with the folder).
+ILLUSTRATIVE_SHA256 = "fc27b396ed325ca78cb620f7acd729f7e97058cbc3814b1dbded1b451fbf827a"
+
+
+def corpus_digest(documents: Iterable[Article | Document | str]) -> str:
+    """Return a SHA-256 of a corpus's texts: whitespace folded, in sorted order, ids ignored.
+
+    Examples
+    --------
+    >>> corpus_digest(["B  text.", "A text."]) == corpus_digest(["A text.", "B text."])
+    True
+    """
+    digest = hashlib.sha256()
+    for text in sorted(" ".join(d.text.split()) for d in as_documents(list(documents))):
+        digest.update(hashlib.sha256(text.encode("utf-8")).digest())
+    return digest.hexdigest()
+
+
+def is_project_illustrative(documents: Sequence[Document]) -> bool:
+    """Return whether ``documents`` is the project's own illustrative corpus (by its text).
+
+    Examples
+    --------
+    >>> is_project_illustrative(tuple(as_documents(["NATO met in Vilnius."])))
+    False
+    >>> is_project_illustrative(())
+    False
+    """
+    return bool(documents) and corpus_digest(documents) == ILLUSTRATIVE_SHA256
 
 
 #: Tables a builder may ask for: every table of the one annotation pass
@@ -108,6 +145,46 @@ class FigureInputs:
         """
         return bool(self.illustrative)
 
+    @cached_property
+    def corpus_folder(self) -> str | None:
+        """The folder the corpus figures read, as captions name it: ``NAME/SUBDIR``, or None.
+
+        The raw-data folder's own name (never an absolute path, so captions are the same
+        on every machine) and the subfolder read (``illustrative`` or ``articles``);
+        None for inputs built from articles already loaded (:meth:`from_documents`).
+
+        Examples
+        --------
+        >>> FigureInputs(Path("my-corpus")).corpus_folder
+        'my-corpus/articles'
+        >>> FigureInputs.from_documents(["A."]).corpus_folder is None
+        True
+        """
+        subdir = ILLUSTRATIVE_SUBDIR if self.corpus_is_illustrative else ARTICLES_SUBDIR
+        return f"{Path(self.raw_dir).resolve().name}/{subdir}"
+
+    @property
+    def corpus_label(self) -> str | None:
+        """What a caption calls the corpus of the corpus figures, before its size and dates.
+
+        ``corpus_name`` when given; else "the hand-written illustrative corpus (not real
+        news)" only when the corpus is the project's own (:func:`is_project_illustrative`,
+        by its text); else the folder it was read from (:attr:`corpus_folder`), or None
+        (the caption then gives the number of articles, outlets and dates alone).
+
+        Examples
+        --------
+        >>> FigureInputs.from_documents(["A."], illustrative=["B."]).corpus_label is None
+        True
+        >>> FigureInputs(Path("my-corpus"), corpus_name="My wire").corpus_label
+        'My wire'
+        """
+        if self.corpus_name:
+            return self.corpus_name
+        if is_project_illustrative(self.corpus_documents):
+            return ILLUSTRATIVE_NAME
+        return None if self.corpus_folder is None else FOLDER_LABEL.format(folder=self.corpus_folder)
+
     @property
     def corpus_documents(self) -> tuple[Document, ...]:
         """The corpus of the corpus figures: the illustrative one if given, else :attr:`documents`.
@@ -172,6 +249,7 @@ class FigureInputs:
         # cached_property keeps its value in the instance dict: fill it in advance.
         inputs.__dict__["documents"] = tuple(as_documents(list(documents)))
         inputs.__dict__["illustrative"] = tuple(as_documents(list(illustrative)))
+        inputs.__dict__["corpus_folder"] = None  # no folder: the articles were given
         if primary is not None:
             primary_index(inputs.documents, primary)  # an unknown article fails here, early
         return inputs
