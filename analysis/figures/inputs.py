@@ -9,6 +9,7 @@ table built from them, each article annotated once for all tables.
 from __future__ import annotations
 
 import hashlib
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +23,7 @@ from analysis.pipeline import TABLES, Annotation, Context
 from analysis.schemas import conform
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_document, as_documents
+from analysis.text.english import NotEnglishWarning
 from analysis.text.loaders import load_corpus
 
 __all__ = [
@@ -99,12 +101,18 @@ class FigureInputs:
     primary_choice : str or int, optional
         The primary article: an article_id or a position in :attr:`documents`
         (default: the first).
+    not_english_listed : bool
+        Whether the articles not in English are already listed to the reader (a
+        notebook's problems list, :func:`analysis.notebook.load_documents`): the tables
+        are then built without the extractors' :class:`NotEnglishWarning`, which would
+        say it again, once per table, as a traceback.
     """
 
     raw_dir: Path = field(default_factory=lambda: Path("data/raw"))
     context: Context = field(default_factory=Context)
     corpus_name: str | None = None
     primary_choice: str | int | None = None
+    not_english_listed: bool = False
     _tables: dict[tuple[str, str], pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -206,6 +214,7 @@ class FigureInputs:
         *,
         corpus_name: str | None = None,
         primary: str | int | None = None,
+        not_english_listed: bool = False,
     ) -> FigureInputs:
         """Build inputs from articles already loaded, e.g. a notebook's own corpus.
 
@@ -226,6 +235,8 @@ class FigureInputs:
         primary : str or int, optional
             The primary article (per-article figures): an article_id or a position
             in ``documents``; default the first.
+        not_english_listed : bool
+            Whether the articles not in English are listed elsewhere (see the class).
 
         Raises
         ------
@@ -245,7 +256,8 @@ class FigureInputs:
         analysis.errors.AnalysisError: no article 'x.txt' among the 1 article(s): ...
         """
         inputs = cls(raw_dir=Path("."), context=context if context is not None else Context(),
-                     corpus_name=corpus_name, primary_choice=primary)
+                     corpus_name=corpus_name, primary_choice=primary,
+                     not_english_listed=not_english_listed)
         # cached_property keeps its value in the instance dict: fill it in advance.
         inputs.__dict__["documents"] = tuple(as_documents(list(documents)))
         inputs.__dict__["illustrative"] = tuple(as_documents(list(illustrative)))
@@ -343,10 +355,13 @@ class FigureInputs:
                 f"unknown table {name!r} for a figure; known: {', '.join(sorted(FIGURE_TABLES))}"
             )
         rows: list[dict] = []
-        for document in documents:
-            # keyed by the Document itself, so the primary article is annotated once
-            # whether a builder asks for its table or for every article's
-            rows.extend(self.annotation(document).rows(name))
+        with warnings.catch_warnings():
+            if self.not_english_listed:  # said once, in the notebook's problems list
+                warnings.simplefilter("ignore", NotEnglishWarning)
+            for document in documents:
+                # keyed by the Document itself, so the primary article is annotated once
+                # whether a builder asks for its table or for every article's
+                rows.extend(self.annotation(document).rows(name))
         return conform(rows, name)
 
     def _load(self, subdir: str) -> list[Article]:

@@ -12,6 +12,8 @@ here, tested like the rest of the package:
 * :mod:`analysis.notebook.markdown`: :func:`escape_markdown` and
   :func:`format_markdown` (article ids, titles and text reach Markdown only escaped),
   :func:`read_markdown_section` (a named section of ``docs/evaluation.md``);
+* :mod:`analysis.notebook.caveats`: the warnings met reading articles (text decoding, a
+  language other than English) as rows of the problems list, each once, never printed;
 * :mod:`analysis.notebook.coverage`: which programme's reference list an article is
   compared with (the partner the programme-statements extractor reads: New Zealand's
   ITPP is not Korea's), the coverage table, and the sentence saying it (left out, for
@@ -28,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+from analysis.notebook.caveats import ReadWarning, listing_warnings, not_english_warnings
 from analysis.notebook.coverage import (
     ITPP_PROGRAMME,
     Comparison,
@@ -89,6 +92,7 @@ __all__ = [
     "MarkdownText",
     "NotebookRun",
     "ProgrammeNamed",
+    "ReadWarning",
     "ShownFigure",
     "claims_markdown",
     "code_span",
@@ -102,10 +106,12 @@ __all__ = [
     "is_illustrative_input",
     "is_seed_corpus",
     "itpp_coverage",
+    "listing_warnings",
     "load_documents",
     "markdown_if",
     "masking_changes",
     "names_programme",
+    "not_english_warnings",
     "open_run",
     "output_dir",
     "problems_markdown",
