@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -355,9 +356,7 @@ class FigureInputs:
                 f"unknown table {name!r} for a figure; known: {', '.join(sorted(FIGURE_TABLES))}"
             )
         rows: list[dict] = []
-        with warnings.catch_warnings():
-            if self.not_english_listed:  # said once, in the notebook's problems list
-                warnings.simplefilter("ignore", NotEnglishWarning)
+        with _not_english_quiet() if self.not_english_listed else nullcontext():
             for document in documents:
                 # keyed by the Document itself, so the primary article is annotated once
                 # whether a builder asks for its table or for every article's
@@ -369,6 +368,14 @@ class FigureInputs:
         if not folder.is_dir():
             return []
         return list(load_corpus(folder))
+
+
+@contextmanager
+def _not_english_quiet() -> Iterator[None]:
+    """Build tables without NotEnglishWarning: a notebook's problems list said it once."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotEnglishWarning)
+        yield
 
 
 #: How many article ids an error about an unknown article lists at most.
