@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -95,11 +96,46 @@ def test_outputs_is_git_ignored():
 def test_load_documents_lists_and_skips_a_bad_file():
     loaded = load_documents([FIXTURE_CORPUS])
     assert [d.article_id for d in loaded.documents] == [
-        "2031-03-01-harbour-talks.txt", "wire-1", "wire-2"]
+        "2031-03-01-harbour-talks.txt", "wire-1", "wire-2", "zz-korean-item.txt",
+        "zz-legacy-encoding.txt"]
     assert [Path(p.path).name for p in loaded.problems] == ["broken.json"]
     listing = loaded._repr_markdown_()
-    assert listing.startswith("3 articles read; 1 file or record could not be read")
+    assert listing.startswith("5 articles read; 1 file or record could not be read")
     assert "broken.json" in listing
+
+
+def test_warnings_met_reading_are_rows_of_the_problems_list_never_tracebacks():
+    # a file in cp1252 (UnicodeWarning) and an article in Korean (NotEnglishWarning,
+    # once per table): each is said once, as a row, and no warning reaches the notebook
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        loaded = load_documents([FIXTURE_CORPUS])
+    assert caught == []
+    rows = {(Path(w.where).name, w.message.split(";")[0]) for w in loaded.warnings}
+    assert rows == {
+        ("zz-legacy-encoding.txt", "not UTF-8 and no other encoding recognised"),
+        ("zz-korean-item.txt", "language 'ko' is not English: its tone is not scored (VADER "
+                               "and the target model are English-only) and quotes are "
+                               "extracted only from Korean text"),
+    }
+    listing = loaded._repr_markdown_()
+    assert "\n\n2 articles or files were read with a caveat:\n\n- `" in listing
+    assert listing.count("zz-korean-item.txt") == 1
+
+
+def test_a_runs_tables_say_nothing_more_about_a_language_already_listed(tmp_path):
+    run = open_run(str(FIXTURE_CORPUS), tmp_path, article="zz-korean-item.txt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for table in ("sentences", "targets", "quote_sentiment", "quotes"):
+            run.inputs.all_articles_table(table)
+        show_figure("sentiment-arc", run)
+    assert [str(w.message) for w in caught] == []
+    assert "zz-korean-item.txt" in run.summary()
+    # outside a notebook run, the extractors still warn
+    plain = FigureInputs.from_documents(run.documents, primary="zz-korean-item.txt")
+    with pytest.warns(UserWarning, match="is not English"):
+        plain.table("sentences")
 
 
 def test_load_documents_with_nothing_readable_says_so(tmp_path):
@@ -273,9 +309,13 @@ def test_captions_fill_every_placeholder():
                        "2 June 2025; Test wire, 2 articles from Herald and Wire, 1 March 2024 "
                        "to 2 June 2025. Source: Wire, 1 March 2024, “NATO meets”.")
     assert spec.title_for(inputs).startswith("Demo for Test wire, 2 articles")
-    illustrative = FigureInputs.from_documents(_articles(), illustrative=["X."])
-    assert spec.caption_for(illustrative).split("; ")[1].startswith(
-        "the hand-written illustrative corpus (not real news), 1 article")
+    # a separate corpus is called illustrative only when it is the project's own (by its text)
+    separate = FigureInputs.from_documents(_articles(), illustrative=["X."])
+    assert spec.caption_for(separate).split("; ")[1].startswith("1 article.")
+    own = FigureInputs.from_documents(_articles(), illustrative=FigureInputs(
+        ROOT / "data" / "raw").illustrative)
+    assert spec.caption_for(own).split("; ")[1].startswith(
+        "the hand-written illustrative corpus (not real news), 8 articles")
     unnamed = FigureInputs.from_documents(_articles())
     assert spec.caption_for(unnamed).startswith("From 2 articles from Herald and Wire")
 

@@ -4,14 +4,14 @@ Each notebook is run with papermill (as a researcher would) in a subprocess, all
 once, from a working directory outside the repository:
 
 * on the seed (the notebooks' defaults), parameters passed ``-p`` style;
-* on ``tests/fixtures/notebook-corpus`` (three short invented articles, not news, and one
-  broken file), parameters passed ``-p`` style for some notebooks and as YAML (``-y``)
+* on ``tests/fixtures/notebook-corpus`` (five short invented articles, not news: one saved
+  as cp1252, one in Korean; and one broken file), parameters passed ``-p`` style for some notebooks and as YAML (``-y``)
   for the others, with relative paths (read from the project root by the notebooks'
   rule), a user actors CSV and a chosen article; one run with its kernel in
   ``notebooks/`` as JupyterLab and nbconvert start it, one with the default ``out_dir``.
 
 The runs must write their figures where asked (the default: ``outputs/<corpus>/``), list
-the broken file, show no seed-only prose for the second corpus, print no literal
+the broken file (and the two articles read with a caveat, with no warning printed), show no seed-only prose for the second corpus, print no literal
 ``{...}`` placeholder, and leave every tracked file of the repository as it was.
 """
 
@@ -282,10 +282,15 @@ def test_notebook_runs_and_writes_its_figures_where_asked(executed, key):
     assert "{source}" not in text and "{corpus}" not in text and "{articles}" not in text
     if run.corpus == "second":
         assert "broken.json" in text, "the unreadable file is not listed"
+        # read with a caveat (cp1252 bytes, Korean): said once, as rows, never as tracebacks
+        assert "read with a caveat" in text and "zz-legacy-encoding.txt" in text
+        for noise in ("UnicodeWarning:", "NotEnglishWarning:", "findfont"):
+            assert noise not in text, f"{noise} printed beside the problems list"
         assert "The seed" not in text and "In the seed" not in text, "seed prose shown"
         if run.notebook in ("00-overview.ipynb", "01-sectors.ipynb"):
             # the second corpus is not about the ITPP: its areas are no omission of it
-            assert "does not name the ITPP" in text and "leaves out" not in text
+            assert "does not name the Republic of Korea's 2023 ITPP" in text
+            assert "for reference only" in text and "leaves out" not in text
         if run.notebook != "04-corpus.ipynb":
             chosen = "wire-1" if "-y" in run.args else "wire-2"
             assert f"**{chosen}**" in text, "the chosen article is not the one shown"

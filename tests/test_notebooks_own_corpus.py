@@ -2,7 +2,8 @@
 
 * 00 and 01 said an article about another agreement "leaves out 9 of the 11 areas" of
   Korea's ITPP, as if it had been about the ITPP: now the sentence says when the article
-  does not name the ITPP (:func:`analysis.notebook.coverage_markdown`).
+  does not name it, and compares for reference only (:func:`analysis.notebook.coverage_markdown`;
+  an ITPP of another partner: tests/test_notebook_coverage.py).
 * 04 told every corpus about "the two Korean articles" of the default corpus.
 * 03's sections started at 2.
 
@@ -17,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.notebook import Coverage, coverage_markdown, names_programme
+from analysis.notebook import Coverage, compared_programme, coverage_markdown, names_programme
 from analysis.text.document import as_document
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
@@ -27,7 +28,10 @@ _COUNTS = Coverage(named=("Cyber defence", "Counter-terrorism cooperation"),
 
 def test_the_seed_names_the_itpp(seed_document):
     assert names_programme(seed_document)
-    assert "does not name" not in str(coverage_markdown(seed_document, _COUNTS, missing=True))
+    comparison = compared_programme(seed_document)
+    assert comparison.about and comparison.programme == "kor-itpp-2023"
+    said = str(coverage_markdown(comparison, _COUNTS, missing=True))
+    assert "leaves out **1**" in said and "reference only" not in said
 
 
 @pytest.mark.parametrize("text", [
@@ -35,23 +39,31 @@ def test_the_seed_names_the_itpp(seed_document):
     "NATO's individual partnership and cooperation programme was revised.",  # the IPCP
     "The ITPPX database and an ITP pact.",  # the acronym only as a whole word
 ])
-def test_an_article_about_something_else_is_not_said_to_leave_areas_out(text):
+def test_an_article_about_something_else_is_compared_for_reference_only(text):
     document = as_document(text)
     assert not names_programme(document)
+    comparison = compared_programme(document)
+    assert not comparison.about
     for missing in (False, True):
-        said = str(coverage_markdown(document, _COUNTS, missing=missing))
-        assert "does not name the ITPP" in said
-        assert "leaves out" not in said
+        said = str(coverage_markdown(comparison, _COUNTS, missing=missing))
+        assert "does not name the Republic of Korea's 2023 ITPP" in said
+        assert "for reference only" in said and "leaves out" not in said
 
 
-def test_the_us_spelling_and_the_acronym_count_as_naming_it():
-    assert names_programme(as_document("The Individually Tailored Partnership Program begins."))
+def test_an_itpp_is_korea_s_only_when_the_text_says_whose():
     assert names_programme(as_document("Seoul and NATO signed the ITPP."))
+    # the US spelling is read, but no partner is named: it is nobody's ITPP in particular
+    unnamed = as_document("The Individually Tailored Partnership Program begins.")
+    assert not names_programme(unnamed)
+    comparison = compared_programme(unnamed)
+    assert comparison.unknown_partner and not comparison.about
+    said = str(coverage_markdown(comparison, _COUNTS))
+    assert "names an ITPP without saying whose; for reference only" in said
 
 
 def test_an_article_id_reaches_the_sentence_escaped():
     document = as_document("<b>x</b> and the ITPP")
-    said = str(coverage_markdown(document, _COUNTS))
+    said = str(coverage_markdown(compared_programme(document), _COUNTS))
     assert "<b>" not in said
 
 

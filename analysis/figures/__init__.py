@@ -52,7 +52,7 @@ from analysis.figures.captions import (
     describe_corpus,
     fill_placeholders,
 )
-from analysis.figures.fonts import hangul_font_family
+from analysis.figures.fonts import hangul_font_family, quiet_fallback_font
 from analysis.figures.inputs import (
     ARTICLES_SUBDIR,
     FIGURE_TABLES,
@@ -140,10 +140,7 @@ def _fill_for(text: str, inputs: FigureInputs) -> str:
     if "source" in present:
         values["source"] = article_source(inputs.primary.article)
     if "corpus" in present:
-        values["corpus"] = describe_corpus(
-            inputs.corpus_documents, name=inputs.corpus_name,
-            illustrative=inputs.corpus_is_illustrative,
-        )
+        values["corpus"] = describe_corpus(inputs.corpus_documents, name=inputs.corpus_label)
     if "articles" in present:
         values["articles"] = describe_corpus(inputs.documents, name=inputs.corpus_name)
     return fill_placeholders(text, **values)
@@ -171,7 +168,8 @@ def style_context() -> Iterator[None]:
         hangul = hangul_font_family()  # Korean text falls back to it (analysis.figures.fonts)
         if hangul is not None:
             matplotlib.rcParams["font.family"] = [*matplotlib.rcParams["font.family"], hangul]
-        yield
+        with quiet_fallback_font(hangul):  # no "findfont:" line about the intended fallback
+            yield
 
 
 def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: object) -> tuple[Figure, object]:

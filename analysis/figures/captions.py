@@ -22,6 +22,7 @@ from analysis.text.document import Document
 __all__ = [
     "ARTICLES_PLACEHOLDER",
     "CORPUS_PLACEHOLDER",
+    "FOLDER_LABEL",
     "ILLUSTRATIVE_NAME",
     "PLACEHOLDERS",
     "PLACEHOLDER_PATTERN",
@@ -76,8 +77,11 @@ def fill_placeholders(text: str, **values: str) -> str:
     return PLACEHOLDER_PATTERN.sub(replace, text)
 
 
-#: How ``{corpus}`` names the hand-written illustrative corpus.
+#: How ``{corpus}`` names the project's own hand-written illustrative corpus
+#: (data/raw/illustrative, recognised by its text:
+#: :func:`analysis.figures.inputs.is_project_illustrative`), and any other folder read.
 ILLUSTRATIVE_NAME = "the hand-written illustrative corpus (not real news)"
+FOLDER_LABEL = "the folder {folder}"
 #: Outlets named in a corpus description at most (then "and N more").
 MAX_OUTLETS_NAMED = 3
 

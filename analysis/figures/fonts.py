@@ -14,17 +14,30 @@ exactly as before). Where the font comes from, first found first:
    machine without it.
 
 With none, figures are still drawn, Hangul as boxes, and a :class:`MissingHangulFontWarning`
-says what to install.
+says what to install. The fallback is intended, so matplotlib's "findfont:" log lines about
+it (its bold face is weight 600: "Failed to find font weight bold for NanumGothic") are
+dropped while the style is applied (:func:`quiet_fallback_font`); the font is registered
+again if matplotlib rebuilt its font list meanwhile.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import logging
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-__all__ = ["DEBIAN_FONTS", "MissingHangulFontWarning", "hangul_font_family", "hangul_font_path"]
+__all__ = [
+    "DEBIAN_FONTS",
+    "FONT_LOGGER",
+    "MissingHangulFontWarning",
+    "hangul_font_family",
+    "hangul_font_path",
+    "quiet_fallback_font",
+]
 
 #: The PyPI package whose font files are used, and those files inside it (regular, bold).
 FONT_PACKAGE = "koreanize_matplotlib"
@@ -59,8 +72,29 @@ def hangul_font_path() -> Path | None:
 
 
 @cache
+def _hangul_files() -> tuple[tuple[Path, ...], str] | None:
+    """The Hangul font files (regular, and bold when there is one) and their family; once."""
+    from matplotlib import font_manager
+
+    path = hangul_font_path()
+    if path is None:
+        warnings.warn(
+            "no Hangul font found: Korean text in figures is drawn as boxes; pip install "
+            "koreanize-matplotlib (or apt-get install fonts-nanum)",
+            MissingHangulFontWarning, stacklevel=3,
+        )
+        return None
+    bold = path.with_name(Path(BOLD_FONT_FILE).name)
+    files = (path, bold) if bold.is_file() else (path,)  # bold titles in Hangul too
+    return files, font_manager.FontProperties(fname=str(path)).get_name()
+
+
 def hangul_font_family() -> str | None:
-    """Register the Hangul font with matplotlib (once) and return its family name, or None.
+    """Register the Hangul font with matplotlib and return its family name, or None.
+
+    The files are found once; they are registered again whenever matplotlib's font
+    list no longer holds them (matplotlib rebuilds it when a cached font file has gone,
+    which would leave "findfont: Font family 'NanumGothic' not found").
 
     Examples
     --------
@@ -69,16 +103,56 @@ def hangul_font_family() -> str | None:
     """
     from matplotlib import font_manager
 
-    path = hangul_font_path()
-    if path is None:
-        warnings.warn(
-            "no Hangul font found: Korean text in figures is drawn as boxes; pip install "
-            "koreanize-matplotlib (or apt-get install fonts-nanum)",
-            MissingHangulFontWarning, stacklevel=2,
-        )
+    found = _hangul_files()
+    if found is None:
         return None
-    font_manager.fontManager.addfont(str(path))
-    bold = path.with_name(Path(BOLD_FONT_FILE).name)
-    if bold.is_file():  # bold titles in Hangul, instead of a regular face and a log line
-        font_manager.fontManager.addfont(str(bold))
-    return font_manager.FontProperties(fname=str(path)).get_name()
+    files, family = found
+    registered = {entry.fname for entry in font_manager.fontManager.ttflist}
+    for path in files:
+        if str(path) not in registered:
+            font_manager.fontManager.addfont(str(path))
+    return family
+
+
+#: The logger of matplotlib's font lookup, whose "findfont: ..." lines name the fallback.
+FONT_LOGGER = "matplotlib.font_manager"
+
+
+class _FallbackFontFilter(logging.Filter):
+    """Drop matplotlib's "findfont:" lines about the Hangul fallback family."""
+
+    def __init__(self, family: str) -> None:
+        super().__init__()
+        self.family = family
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("findfont:") and self.family in message)
+
+
+@contextmanager
+def quiet_fallback_font(family: str | None) -> Iterator[None]:
+    """Silence matplotlib's "findfont:" lines about ``family`` (the handled fallback) in a block.
+
+    Drawing a bold title looks the fallback family up in bold too; NanumGothic's bold
+    face is weight 600, so matplotlib logs "findfont: Failed to find font weight bold
+    for NanumGothic, now using 600" beside a notebook's output. The fallback is
+    intended (Latin text is drawn in the style's font, Hangul in this one), so its
+    lines are dropped; every other font message passes.
+
+    Examples
+    --------
+    >>> import logging
+    >>> with quiet_fallback_font("NanumGothic"):
+    ...     logging.getLogger(FONT_LOGGER).warning("findfont: Font family 'NanumGothic' not found.")
+    """
+    if family is None:
+        yield
+        return
+    logger = logging.getLogger(FONT_LOGGER)
+    quiet = _FallbackFontFilter(family)
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)

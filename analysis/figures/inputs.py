@@ -8,7 +8,10 @@ table built from them, each article annotated once for all tables.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,18 +19,23 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import AnalysisError
+from analysis.figures.captions import FOLDER_LABEL, ILLUSTRATIVE_NAME
 from analysis.pipeline import TABLES, Annotation, Context
 from analysis.schemas import conform
 from analysis.text.articles import Article
 from analysis.text.document import Document, as_document, as_documents
+from analysis.text.english import NotEnglishWarning
 from analysis.text.loaders import load_corpus
 
 __all__ = [
     "ARTICLES_SUBDIR",
     "FIGURE_TABLES",
+    "ILLUSTRATIVE_SHA256",
     "ILLUSTRATIVE_SUBDIR",
     "FigureInputs",
     "as_inputs",
+    "corpus_digest",
+    "is_project_illustrative",
     "primary_index",
 ]
 
@@ -35,6 +43,38 @@ __all__ = [
 #: illustrative corpus (labelled as such in every caption that uses it).
 ARTICLES_SUBDIR = "articles"
 ILLUSTRATIVE_SUBDIR = "illustrative"
+#: :func:`corpus_digest` of the project's own hand-written corpus, data/raw/illustrative:
+#: captions call a corpus "the hand-written illustrative corpus (not real news)" only
+#: when it is that text, wherever it was read from (a test checks it against the folder;
+#: change it with the folder).
+ILLUSTRATIVE_SHA256 = "fc27b396ed325ca78cb620f7acd729f7e97058cbc3814b1dbded1b451fbf827a"
+
+
+def corpus_digest(documents: Iterable[Article | Document | str]) -> str:
+    """Return a SHA-256 of a corpus's texts: whitespace folded, in sorted order, ids ignored.
+
+    Examples
+    --------
+    >>> corpus_digest(["B  text.", "A text."]) == corpus_digest(["A text.", "B text."])
+    True
+    """
+    digest = hashlib.sha256()
+    for text in sorted(" ".join(d.text.split()) for d in as_documents(list(documents))):
+        digest.update(hashlib.sha256(text.encode("utf-8")).digest())
+    return digest.hexdigest()
+
+
+def is_project_illustrative(documents: Sequence[Document]) -> bool:
+    """Return whether ``documents`` is the project's own illustrative corpus (by its text).
+
+    Examples
+    --------
+    >>> is_project_illustrative(tuple(as_documents(["NATO met in Vilnius."])))
+    False
+    >>> is_project_illustrative(())
+    False
+    """
+    return bool(documents) and corpus_digest(documents) == ILLUSTRATIVE_SHA256
 
 
 #: Tables a builder may ask for: every table of the one annotation pass
@@ -62,12 +102,18 @@ class FigureInputs:
     primary_choice : str or int, optional
         The primary article: an article_id or a position in :attr:`documents`
         (default: the first).
+    not_english_listed : bool
+        Whether the articles not in English are already listed to the reader (a
+        notebook's problems list, :func:`analysis.notebook.load_documents`): the tables
+        are then built without the extractors' :class:`NotEnglishWarning`, which would
+        say it again, once per table, as a traceback.
     """
 
     raw_dir: Path = field(default_factory=lambda: Path("data/raw"))
     context: Context = field(default_factory=Context)
     corpus_name: str | None = None
     primary_choice: str | int | None = None
+    not_english_listed: bool = False
     _tables: dict[tuple[str, str], pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -108,6 +154,46 @@ class FigureInputs:
         """
         return bool(self.illustrative)
 
+    @cached_property
+    def corpus_folder(self) -> str | None:
+        """The folder the corpus figures read, as captions name it: ``NAME/SUBDIR``, or None.
+
+        The raw-data folder's own name (never an absolute path, so captions are the same
+        on every machine) and the subfolder read (``illustrative`` or ``articles``);
+        None for inputs built from articles already loaded (:meth:`from_documents`).
+
+        Examples
+        --------
+        >>> FigureInputs(Path("my-corpus")).corpus_folder
+        'my-corpus/articles'
+        >>> FigureInputs.from_documents(["A."]).corpus_folder is None
+        True
+        """
+        subdir = ILLUSTRATIVE_SUBDIR if self.corpus_is_illustrative else ARTICLES_SUBDIR
+        return f"{Path(self.raw_dir).resolve().name}/{subdir}"
+
+    @property
+    def corpus_label(self) -> str | None:
+        """What a caption calls the corpus of the corpus figures, before its size and dates.
+
+        ``corpus_name`` when given; else "the hand-written illustrative corpus (not real
+        news)" only when the corpus is the project's own (:func:`is_project_illustrative`,
+        by its text); else the folder it was read from (:attr:`corpus_folder`), or None
+        (the caption then gives the number of articles, outlets and dates alone).
+
+        Examples
+        --------
+        >>> FigureInputs.from_documents(["A."], illustrative=["B."]).corpus_label is None
+        True
+        >>> FigureInputs(Path("my-corpus"), corpus_name="My wire").corpus_label
+        'My wire'
+        """
+        if self.corpus_name:
+            return self.corpus_name
+        if is_project_illustrative(self.corpus_documents):
+            return ILLUSTRATIVE_NAME
+        return None if self.corpus_folder is None else FOLDER_LABEL.format(folder=self.corpus_folder)
+
     @property
     def corpus_documents(self) -> tuple[Document, ...]:
         """The corpus of the corpus figures: the illustrative one if given, else :attr:`documents`.
@@ -129,6 +215,7 @@ class FigureInputs:
         *,
         corpus_name: str | None = None,
         primary: str | int | None = None,
+        not_english_listed: bool = False,
     ) -> FigureInputs:
         """Build inputs from articles already loaded, e.g. a notebook's own corpus.
 
@@ -149,6 +236,8 @@ class FigureInputs:
         primary : str or int, optional
             The primary article (per-article figures): an article_id or a position
             in ``documents``; default the first.
+        not_english_listed : bool
+            Whether the articles not in English are listed elsewhere (see the class).
 
         Raises
         ------
@@ -168,10 +257,12 @@ class FigureInputs:
         analysis.errors.AnalysisError: no article 'x.txt' among the 1 article(s): ...
         """
         inputs = cls(raw_dir=Path("."), context=context if context is not None else Context(),
-                     corpus_name=corpus_name, primary_choice=primary)
+                     corpus_name=corpus_name, primary_choice=primary,
+                     not_english_listed=not_english_listed)
         # cached_property keeps its value in the instance dict: fill it in advance.
         inputs.__dict__["documents"] = tuple(as_documents(list(documents)))
         inputs.__dict__["illustrative"] = tuple(as_documents(list(illustrative)))
+        inputs.__dict__["corpus_folder"] = None  # no folder: the articles were given
         if primary is not None:
             primary_index(inputs.documents, primary)  # an unknown article fails here, early
         return inputs
@@ -234,6 +325,24 @@ class FigureInputs:
         scope = "illustrative" if self.corpus_is_illustrative else "documents"
         return self._cached(scope, name, self.corpus_documents).copy()
 
+    def annotation(self, document: Document | None = None) -> Annotation:
+        """Return the one annotation of ``document`` (default the primary), shared with the tables.
+
+        For a builder that needs more than a table, e.g. the sentences as the sector
+        extractors read them (``annotation().sector_readings``), without reading again.
+
+        Examples
+        --------
+        >>> inputs = FigureInputs.from_documents(["Korea's ITPP covers 11 areas."])
+        >>> inputs.annotation() is inputs.annotation()
+        True
+        """
+        document = self.primary if document is None else document
+        key = id(document)  # keyed by the Document itself, as in _build
+        if key not in self._annotations:
+            self._annotations[key] = Annotation(document, self.context)
+        return self._annotations[key]
+
     def _cached(self, scope: str, name: str, documents: Sequence[Document]) -> pd.DataFrame:
         key = (scope, name)
         if key not in self._tables:
@@ -247,13 +356,11 @@ class FigureInputs:
                 f"unknown table {name!r} for a figure; known: {', '.join(sorted(FIGURE_TABLES))}"
             )
         rows: list[dict] = []
-        for document in documents:
-            # keyed by the Document itself, so the primary article is annotated once
-            # whether a builder asks for its table or for every article's
-            key = id(document)
-            if key not in self._annotations:
-                self._annotations[key] = Annotation(document, self.context)
-            rows.extend(self._annotations[key].rows(name))
+        with _not_english_quiet() if self.not_english_listed else nullcontext():
+            for document in documents:
+                # keyed by the Document itself, so the primary article is annotated once
+                # whether a builder asks for its table or for every article's
+                rows.extend(self.annotation(document).rows(name))
         return conform(rows, name)
 
     def _load(self, subdir: str) -> list[Article]:
@@ -261,6 +368,14 @@ class FigureInputs:
         if not folder.is_dir():
             return []
         return list(load_corpus(folder))
+
+
+@contextmanager
+def _not_english_quiet() -> Iterator[None]:
+    """Build tables without NotEnglishWarning: a notebook's problems list said it once."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotEnglishWarning)
+        yield
 
 
 #: How many article ids an error about an unknown article lists at most.

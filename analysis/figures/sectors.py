@@ -53,6 +53,7 @@ from analysis.figures.palette import UNKNOWN as UNKNOWN_GREY
 from analysis.figures.partner_sectors import partner_coverage, plot_partner_coverage
 from analysis.pipeline import Context
 from analysis.sectors.matching import PROGRAMME_LIST
+from analysis.sectors.named_programmes import programmes_named
 from analysis.sectors.programmes import (
     INCLUDED,
     NOT_INCLUDED,
@@ -184,9 +185,27 @@ def asia_pacific_programmes(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]
     return draw_programme_grid(ASIA_PACIFIC_PROGRAMMES, height=5.6)
 
 
+#: The Korea-NATO ITPP of sectors-seed-vs-itpp (the project's reference list).
+KOREA_ITPP = "kor-itpp-2023"
+#: The note over sectors-seed-vs-itpp, for an article that names Korea's ITPP ...
+ABOUT_NOTE = "The article names {named} of the {total} areas"
+#: ... and for one that does not (another partner's programme, or none).
+REFERENCE_ONLY_NOTE = ("For reference only (the article does not name Korea's ITPP): it "
+                       "mentions {named} of the {total} areas")
+
+
 def seed_vs_itpp(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Mark which of the ITPP's 11 areas the primary article names."""
-    return plot_article_vs_itpp(inputs.table("sectors"), inputs.context.taxonomy)
+    """Mark which of the ITPP's 11 areas the primary article names.
+
+    The note over the grid says *for reference only* when the article does not name
+    Korea's ITPP (the partner read as the programme-statements extractor reads it,
+    :func:`analysis.sectors.named_programmes.programmes_named`): an article on another
+    partner's programme, or on none, is not about these 11 areas.
+    """
+    taxonomy = inputs.context.taxonomy
+    named = programmes_named(inputs.primary, readings=inputs.annotation().sector_readings)
+    about = any(p.programme_id == KOREA_ITPP for p in named)
+    return plot_article_vs_itpp(inputs.table("sectors"), taxonomy, about=about)
 
 
 def draw_article_vs_itpp(
@@ -202,13 +221,15 @@ def draw_article_vs_itpp(
 
 
 def plot_article_vs_itpp(
-    mentions: pd.DataFrame, taxonomy: Taxonomy | None = None
+    mentions: pd.DataFrame, taxonomy: Taxonomy | None = None, *, about: bool = True
 ) -> tuple[Figure, pd.DataFrame]:
     """Draw which of the Korea ITPP's 11 areas an article's ``sectors`` table names.
 
-    Labels come from ``taxonomy`` (default: the shipped one).
+    Labels come from ``taxonomy`` (default: the shipped one). ``about`` False (the
+    article does not name Korea's ITPP) words the note over the grid as a comparison
+    for reference only (:data:`REFERENCE_ONLY_NOTE`).
     """
-    itpp = programme_sectors("kor-itpp-2023")
+    itpp = programme_sectors(KOREA_ITPP)
     taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
     rows = []
     for sector in itpp:
@@ -244,7 +265,8 @@ def plot_article_vs_itpp(
                       va="center", ha="left", fontsize=7, color=NOTE_TEXT)
     axes.set_xlim(-0.5, 3.4)
     named = int(data["named_in_article"].sum())
-    axes_note(axes, f"The article names {named} of the {n_rows} areas")
+    note = ABOUT_NOTE if about else REFERENCE_ONLY_NOTE
+    axes_note(axes, note.format(named=named, total=n_rows))
     legend_under_axes(
         axes, [Patch(facecolor=BLUE, edgecolor=BLUE, label="area named"),
                Patch(facecolor=WHITE, edgecolor=EDGE, label="area not named")], ncols=2, gap=8)

@@ -12,9 +12,14 @@ here, tested like the rest of the package:
 * :mod:`analysis.notebook.markdown`: :func:`escape_markdown` and
   :func:`format_markdown` (article ids, titles and text reach Markdown only escaped),
   :func:`read_markdown_section` (a named section of ``docs/evaluation.md``);
+* :mod:`analysis.notebook.caveats`: the warnings met reading articles (text decoding, a
+  language other than English) as rows of the problems list, each once, never printed;
+* :mod:`analysis.notebook.coverage`: which programme's reference list an article is
+  compared with (the partner the programme-statements extractor reads: New Zealand's
+  ITPP is not Korea's), the coverage table, and the sentence saying it (left out, for
+  reference only, or no list for that partner);
 * :mod:`analysis.notebook.views`: small tested views of the tables (evidence text by
-  offsets, sector counts, ITPP coverage and whether an article names the ITPP at all,
-  tone of quotes against narration).
+  offsets, sector counts, tone of quotes against narration).
 
 Examples
 --------
@@ -25,6 +30,20 @@ Examples
 
 from __future__ import annotations
 
+from analysis.notebook.caveats import ReadWarning, listing_warnings, not_english_warnings
+from analysis.notebook.coverage import (
+    ITPP_PROGRAMME,
+    Comparison,
+    Coverage,
+    ProgrammeNamed,
+    compared_programme,
+    coverage_counts,
+    coverage_markdown,
+    itpp_coverage,
+    names_programme,
+    programme_label,
+    programmes_named,
+)
 from analysis.notebook.markdown import (
     MarkdownText,
     escape_markdown,
@@ -55,13 +74,8 @@ from analysis.notebook.session import (
     show_figure,
 )
 from analysis.notebook.views import (
-    Coverage,
     claims_markdown,
-    coverage_counts,
-    coverage_markdown,
-    itpp_coverage,
     masking_changes,
-    names_programme,
     programme_areas,
     sector_mention_counts,
     stated_vs_listed,
@@ -71,13 +85,18 @@ from analysis.notebook.views import (
 )
 
 __all__ = [
+    "ITPP_PROGRAMME",
+    "Comparison",
     "Coverage",
     "LoadedArticles",
     "MarkdownText",
     "NotebookRun",
+    "ProgrammeNamed",
+    "ReadWarning",
     "ShownFigure",
     "claims_markdown",
     "code_span",
+    "compared_programme",
     "corpus_slug",
     "coverage_counts",
     "coverage_markdown",
@@ -87,14 +106,18 @@ __all__ = [
     "is_illustrative_input",
     "is_seed_corpus",
     "itpp_coverage",
+    "listing_warnings",
     "load_documents",
     "markdown_if",
     "masking_changes",
     "names_programme",
+    "not_english_warnings",
     "open_run",
     "output_dir",
     "problems_markdown",
     "programme_areas",
+    "programme_label",
+    "programmes_named",
     "project_root",
     "read_markdown_section",
     "resolve_path",

@@ -32,6 +32,7 @@ from analysis.figures import (
     save_figure,
     style_context,
 )
+from analysis.notebook.caveats import ReadWarning, listing_warnings, not_english_warnings
 from analysis.notebook.markdown import MarkdownText, escape_markdown, format_markdown
 from analysis.notebook.paths import PathLike, output_dir, project_root, resolve_paths
 from analysis.pipeline import Context
@@ -132,13 +133,15 @@ def is_illustrative_input(paths: Sequence[PathLike], root: PathLike | None = Non
 
 @dataclass(frozen=True, slots=True)
 class LoadedArticles:
-    """What :func:`load_documents` read: the documents, and each problem met."""
+    """What :func:`load_documents` read: the documents, each problem, each caveat."""
 
     documents: tuple[Document, ...]
     problems: tuple[AnalysisError, ...]
+    warnings: tuple[ReadWarning, ...] = ()
 
     def _repr_markdown_(self) -> str:
-        return problems_markdown(self.problems, n_documents=len(self.documents))
+        return problems_markdown(self.problems, n_documents=len(self.documents),
+                                 warnings=self.warnings)
 
 
 def load_documents(paths: Iterable[PathLike]) -> LoadedArticles:
@@ -161,22 +164,33 @@ def load_documents(paths: Iterable[PathLike]) -> LoadedArticles:
     >>> loaded = load_documents([root])
     >>> [d.article_id for d in loaded.documents], len(loaded.problems)
     (['a.txt'], 1)
+
+    A file read with a caveat (bytes that are not UTF-8) and an article not in English
+    are read, and each is a row of :attr:`LoadedArticles.warnings`, not a warning:
+
+    >>> _ = (root / "b.txt").write_bytes("Caf\xe9 talks in Vilnius.".encode("cp1252"))
+    >>> [row.message.endswith("if accented letters look wrong.")
+    ...  for row in load_documents([root / "b.txt"]).warnings]
+    [True]
     """
     paths = list(paths)
     problems: list[AnalysisError] = []
-    documents = tuple(as_document(a) for a in load_corpus(paths, on_error=problems.append))
+    with listing_warnings() as notes:
+        documents = tuple(as_document(a) for a in load_corpus(paths, on_error=problems.append))
+    notes += not_english_warnings(documents)
     if not documents:
         listed = ", ".join(str(p) for p in paths) or "no input given"
         detail = f"; problems: {'; '.join(str(p) for p in problems)}" if problems else ""
         raise AnalysisError(f"no article could be read from {listed}{detail}; "
                             "check input_paths (files or folders of .txt, .json, .jsonl, .csv)")
-    return LoadedArticles(documents, tuple(problems))
+    return LoadedArticles(documents, tuple(problems), tuple(notes))
 
 
 def problems_markdown(
-    problems: Sequence[AnalysisError] | pd.DataFrame, n_documents: int | None = None
+    problems: Sequence[AnalysisError] | pd.DataFrame, n_documents: int | None = None,
+    warnings: Sequence[ReadWarning] = (),
 ) -> MarkdownText:
-    """List the files and records that could not be read, as Markdown (escaped).
+    """List the files and records that could not be read, and caveats, as Markdown (escaped).
 
     Parameters
     ----------
@@ -185,6 +199,9 @@ def problems_markdown(
         ``path``, ``article_id``, ``error``, ``message``).
     n_documents : int, optional
         How many articles were read, for the opening line.
+    warnings : sequence of ReadWarning
+        Caveats about articles that were read (:attr:`LoadedArticles.warnings`: text
+        decoding, a language other than English), listed after the problems.
 
     Examples
     --------
@@ -194,6 +211,12 @@ def problems_markdown(
     - `in/bad*.json`: not JSON; fix it
     >>> print(problems_markdown([], 1))
     1 article read; every file could be read.
+    >>> print(problems_markdown([], 1, [ReadWarning("k", "language 'ko' is not English")]))
+    1 article read; every file could be read.
+    <BLANKLINE>
+    1 article or file was read with a caveat:
+    <BLANKLINE>
+    - `k`: language 'ko' is not English
     """
     if isinstance(problems, pd.DataFrame):
         rows = [(None if pd.isna(r.get("path")) else str(r.get("path")),
@@ -203,16 +226,27 @@ def problems_markdown(
     opening = "" if n_documents is None else (
         f"{n_documents:,} article{'s' if n_documents != 1 else ''} read; ")
     if not rows:
-        return MarkdownText(f"{opening}every file could be read.")
-    noun = "file or record" if len(rows) == 1 else "files or records"
-    verb = "is" if len(rows) == 1 else "are"
-    lines = [f"{opening}{len(rows):,} {noun} could not be read and {verb} left out:", ""]
+        lines = [f"{opening}every file could be read."]
+    else:
+        noun = "file or record" if len(rows) == 1 else "files or records"
+        verb = "is" if len(rows) == 1 else "are"
+        lines = [f"{opening}{len(rows):,} {noun} could not be read and {verb} left out:", ""]
+        lines += _bullets(rows)
+    if warnings:
+        noun = "article or file was" if len(warnings) == 1 else "articles or files were"
+        lines += ["", f"{len(warnings):,} {noun} read with a caveat:", ""]
+        lines += _bullets([(w.where, w.message) for w in warnings])
+    return MarkdownText("\n".join(lines))
+
+
+def _bullets(rows: Sequence[tuple[str | None, str]]) -> list[str]:
+    lines = []
     for path, message in rows[:MAX_PROBLEMS_LISTED]:
         where = f"{code_span(path)}: " if path else ""
         lines.append(f"- {where}{escape_markdown(message)}")
     if len(rows) > MAX_PROBLEMS_LISTED:
         lines.append(f"- ... and {len(rows) - MAX_PROBLEMS_LISTED:,} more")
-    return MarkdownText("\n".join(lines))
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +282,7 @@ class NotebookRun:
 
     def summary(self) -> MarkdownText:
         """Say what was read, what was left out, which article the figures show, where to."""
-        lines = [problems_markdown(self.problems, len(self.documents)), ""]
+        lines = [problems_markdown(self.problems, len(self.documents), self.loaded.warnings), ""]
         lines.append(format_markdown("Per-article figures and views show **{article}**.",
                                      article=self.article.article_id))
         lines.append(f"Figures are written to {code_span(self.out_dir)}.")
@@ -319,7 +353,7 @@ def open_run(
         document.article_id for document in (*loaded.documents, *illustrative)))
     inputs = FigureInputs.from_documents(loaded.documents, illustrative=illustrative,
                                          context=context, corpus_name=corpus_name,
-                                         primary=article)
+                                         primary=article, not_english_listed=True)
     return NotebookRun(tuple(paths), target, corpus_name, loaded, context, inputs)
 
 

@@ -7,27 +7,19 @@ function; nothing here extracts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 
 from analysis.errors import AnalysisError
+from analysis.notebook.coverage import ITPP_PROGRAMME
 from analysis.notebook.markdown import MarkdownText, format_markdown
-from analysis.sectors import programme_sectors, programmes_frame
-from analysis.sectors.taxonomy import Taxonomy, default_taxonomy
+from analysis.sectors import programmes_frame
 from analysis.text.document import Document
 
 __all__ = [
-    "ITPP_PROGRAMME",
-    "Coverage",
     "claims_markdown",
-    "coverage_counts",
-    "coverage_markdown",
-    "itpp_coverage",
     "masking_changes",
-    "names_programme",
     "programme_areas",
     "sector_mention_counts",
     "stated_vs_listed",
@@ -35,10 +27,6 @@ __all__ = [
     "tone_quoted_vs_narration",
     "with_evidence",
 ]
-
-#: The programme the sector notebooks compare articles with: the 2023 Korea-NATO ITPP.
-ITPP_PROGRAMME = "kor-itpp-2023"
-
 
 def with_evidence(
     table: pd.DataFrame,
@@ -103,148 +91,6 @@ def sector_mention_counts(mentions: pd.DataFrame) -> pd.DataFrame:
     counts = counts.sort_values(["total", "programme-list"], ascending=False, kind="stable")
     counts.columns.name = None
     return counts.astype("int64")
-
-
-def itpp_coverage(
-    mentions: pd.DataFrame, taxonomy: Taxonomy | None = None, programme: str = ITPP_PROGRAMME
-) -> pd.DataFrame:
-    """Return which areas of ``programme`` (default the ITPP's 11) a ``sectors`` table names.
-
-    One row per area in the programme's order: ``sector``, ``label``, ``named``,
-    ``n_mentions`` and ``as_written`` (the article's wordings, ``; ``-joined).
-
-    Examples
-    --------
-    >>> mentions = pd.DataFrame({"sector": ["cyber-defence"], "matched": ["cybersecurity"]})
-    >>> coverage = itpp_coverage(mentions)
-    >>> len(coverage), int(coverage["named"].sum())
-    (11, 1)
-    >>> coverage.loc[coverage["named"], "as_written"].tolist()
-    ['cybersecurity']
-    """
-    taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
-    rows = []
-    for sector in programme_sectors(programme):
-        found = mentions[mentions["sector"] == sector]
-        rows.append({
-            "sector": sector,
-            "label": taxonomy.label(sector),
-            "named": not found.empty,
-            "n_mentions": len(found),
-            "as_written": "; ".join(dict.fromkeys(found["matched"].astype(str))),
-        })
-    return pd.DataFrame(rows).astype({"sector": "string", "label": "string",
-                                      "named": "boolean", "n_mentions": "Int64",
-                                      "as_written": "string"})
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    """How many of a programme's areas an article names, and which (from :func:`itpp_coverage`)."""
-
-    named: tuple[str, ...]
-    missing: tuple[str, ...]
-
-    @property
-    def n_named(self) -> int:
-        """Number of areas named."""
-        return len(self.named)
-
-    @property
-    def n_areas(self) -> int:
-        """Number of areas of the programme."""
-        return len(self.named) + len(self.missing)
-
-
-def coverage_counts(coverage: pd.DataFrame) -> Coverage:
-    """Return the labels of the areas an :func:`itpp_coverage` table names and misses.
-
-    Examples
-    --------
-    >>> counts = coverage_counts(itpp_coverage(pd.DataFrame({"sector": ["cyber-defence"],
-    ...                                                      "matched": ["cyber defence"]})))
-    >>> counts.n_named, counts.n_areas, counts.named
-    (1, 11, ('Cyber defence',))
-    """
-    named = coverage["named"].astype(bool)
-    return Coverage(tuple(coverage.loc[named, "label"].astype(str)),
-                    tuple(coverage.loc[~named, "label"].astype(str)))
-
-
-def names_programme(document: Document, programme: str = ITPP_PROGRAMME) -> bool:
-    """Return whether ``document`` names ``programme`` (its acronym or its name).
-
-    The name is the curated table's (:func:`analysis.sectors.programmes_frame`), matched
-    without regard to case and with the US spelling "Program" too; the acronym
-    ("ITPP") as a whole word. An article that names neither is not about the programme,
-    so the areas of it that the article leaves out are no omission of the article's.
-
-    Examples
-    --------
-    >>> from analysis.text.document import as_document
-    >>> names_programme(as_document("Korea and NATO adopted the ITPP in Vilnius."))
-    True
-    >>> names_programme(as_document("An individually tailored partnership program was signed."))
-    True
-    >>> names_programme(as_document("Japan and the Philippines signed a troop pact."))
-    False
-    """
-    frame = programmes_frame()
-    rows = frame[frame["programme_id"] == programme]
-    if rows.empty:
-        known = ", ".join(sorted(frame["programme_id"].unique()))
-        raise AnalysisError(f"no programme {programme!r}; known: {known}")
-    row = rows.iloc[0]
-    patterns = []
-    if not pd.isna(row["acronym"]) and str(row["acronym"]).strip():
-        patterns.append(r"\b" + re.escape(str(row["acronym"]).strip()) + r"\b")
-    name = str(row["programme"]).split(" (")[0]
-    name = re.sub(r"\s+\d{4}(-\d{4})?$", "", name).strip()
-    if name:
-        words = [re.escape(word) for word in name.split()]
-        words[-1] = re.sub(r"Programme$", "Program(?:me)?", words[-1])
-        patterns.append(r"\s+".join(words))
-    return any(re.search(pattern, document.text, flags=re.IGNORECASE if i else 0)
-               for i, pattern in enumerate(patterns))
-
-
-def coverage_markdown(document: Document, counts: Coverage, *, missing: bool = False,
-                      programme: str = "ITPP") -> MarkdownText:
-    """Say how many of the programme's areas ``document`` names, or which it leaves out.
-
-    For an article that does not name the programme (:func:`names_programme`), the
-    sentence says so: the areas such an article happens to mention are a comparison,
-    and those it does not are no omission.
-
-    Examples
-    --------
-    >>> from analysis.text.document import as_document
-    >>> counts = Coverage(named=("Cyber defence",), missing=("Public diplomacy",))
-    >>> doc = as_document("The ITPP covers cyber defence.")
-    >>> print(coverage_markdown(doc, counts))
-    **text** names **1** of the ITPP's **2** areas.
-    >>> print(coverage_markdown(doc, counts, missing=True))
-    **text** leaves out **1** of the ITPP's **2** areas: Public diplomacy.
-    >>> print(coverage_markdown(as_document("A troop pact on cyber defence."), counts, missing=True))
-    **text** does not name the ITPP, so leaving out its areas is no omission; of its **2** areas it does not mention **1**: Public diplomacy.
-    """
-    values = {"article": document.article_id, "programme": programme, "n": counts.n_named,
-              "total": counts.n_areas, "n_missing": len(counts.missing),
-              "missing": "; ".join(counts.missing) or "none"}
-    about = names_programme(document) if programme == "ITPP" else True
-    if missing and about:
-        template = ("**{article}** leaves out **{n_missing}** of the {programme}'s **{total}** "
-                    "areas: {missing}.")
-    elif missing:
-        template = ("**{article}** does not name the {programme}, so leaving out its areas is "
-                    "no omission; of its **{total}** areas it does not mention **{n_missing}**: "
-                    "{missing}.")
-    elif about:
-        template = "**{article}** names **{n}** of the {programme}'s **{total}** areas."
-    else:
-        template = ("**{article}** does not name the {programme}; of the {programme}'s "
-                    "**{total}** areas it mentions **{n}**, shown for comparison only.")
-    return format_markdown(template, **values)
 
 
 def programme_areas(programme: str = ITPP_PROGRAMME) -> pd.DataFrame:
