@@ -195,7 +195,7 @@ REFERENCE_ONLY_NOTE = ("For reference only (the article does not name Korea's IT
 
 
 def seed_vs_itpp(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
-    """Mark which of the ITPP's 11 areas the primary article names.
+    """Mark which of Korea's 11 ITPP areas the primary article names.
 
     The note over the grid says *for reference only* when the article does not name
     Korea's ITPP (the partner read as the programme-statements extractor reads it,
@@ -257,7 +257,7 @@ def plot_article_vs_itpp(
     )
     labels = [wrap_label(v, GRID_LABEL_CHARS) for v in data["label"]]
     figure, axes = new_figure(figsize=(COLUMN_WIDTH, 0.9 + row_height(labels, gap=0.06)))
-    _status_grid(axes, grid, ["itpp", "article"], ["ITPP\n2023", "Named in\nthe article"])
+    _status_grid(axes, grid, ["itpp", "article"], ["Korea's\nITPP", "Named in\nthe article"])
     n_rows = len(data)
     for y, (_, row) in enumerate(data.iterrows()):
         if row["named_in_article"]:
@@ -375,7 +375,7 @@ FIGURES = (
     ),
     FigureSpec(
         name="sectors-seed-vs-itpp",
-        title="Which of the ITPP's 11 areas the article names",
+        title="Which of Korea's 11 ITPP areas the article names",
         caption=(
             "Left: the 11 areas of the 2023 Korea-NATO ITPP as listed by the Korea Herald "
             "(11 July 2023), in NATO's British spelling. Right: the areas the article "
