@@ -10,6 +10,7 @@ resolver's article, registry and mentions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -27,12 +28,22 @@ from analysis.quotes.words import role_synonyms
 if TYPE_CHECKING:
     from datetime import date
 
-__all__ = ["RECENT_SPEAKERS_SEARCHED", "ROLE_NAMED_LATER_WINDOW", "DescribedSpeakers"]
+__all__ = [
+    "RECENT_SPEAKERS_SEARCHED",
+    "ROLE_NAMED_LATER_WINDOW",
+    "TITLED_NAMES_SEARCHED",
+    "TITLE_COUNTRY_CHARS",
+    "DescribedSpeakers",
+]
 
 #: Characters after a definite description searched for "The <head>, NAME," that names it.
 ROLE_NAMED_LATER_WINDOW = 240
 #: Latest speakers before a description looked at for an earlier holder of its office.
 RECENT_SPEAKERS_SEARCHED = 8
+#: Characters before a titled name read for the country its title names.
+TITLE_COUNTRY_CHARS = 60
+#: Titled names before a description looked at for one of the description's country.
+TITLED_NAMES_SEARCHED = 4
 
 
 class DescribedSpeakers(OrganisationSpeakers):
@@ -156,9 +167,10 @@ class DescribedSpeakers(OrganisationSpeakers):
         if not head.isalpha() or head[:1].isupper():
             return None
         self._ensure_titled()
+        countries = self._countries_in(phrase.text)
         last = appositive = None
         for noun in role_synonyms(head):  # "the envoy": "Ambassador X" or "its ambassador, X"
-            titled = self._titled.last_before(noun.capitalize(), phrase.start)
+            titled = self._fitting_titled(noun.capitalize(), phrase.start, countries)
             if titled is not None and (last is None or titled.start(1) > last.start(1)):
                 last = titled
             named = self._appositive.last_before(noun, phrase.start)
@@ -166,13 +178,55 @@ class DescribedSpeakers(OrganisationSpeakers):
                 appositive = named
         if appositive is not None and (last is None or appositive[1] > last.start(1)):
             actor = self._appositive_person(*appositive)
-            if actor is not None:
+            if actor is not None and self._of_countries(actor, appositive[1], countries):
                 return actor
+            if actor is not None:
+                return None  # "the Japanese minister" is not the Australian named before
         if last is None:
             return self._named_later(phrase, head) if appositive is None else None
-        name = last.group(1).strip()
-        start = last.start(1)
+        return self._titled_actor(last)
+
+    def _titled_actor(self, titled: re.Match[str]) -> str:
+        """The actor of a titled name ("Senator Pete Ricketts")."""
+        name = titled.group(1).strip()
+        start = titled.start(1)
         return self.mentioned(start, start + len(name)) or self.registry_resolve(name) or name
+
+    def _fitting_titled(self, title: str, before: int, countries: set[str]) -> re.Match[str] | None:
+        """The last name written after ``title`` before ``before`` of one of ``countries``.
+
+        "The Australian minister" passes over "Japanese Defense Minister Gen Nakatani" to
+        the "Defence Minister Richard Marles" before it; at most
+        :data:`TITLED_NAMES_SEARCHED` names are looked at.
+        """
+        titled = self._titled.last_before(title, before)
+        for _ in range(TITLED_NAMES_SEARCHED):
+            if titled is None or self._of_countries(self._titled_actor(titled),
+                                                    titled.start(1), countries):
+                return titled
+            titled = self._titled.last_before(title, titled.start())
+        return None
+
+    def _countries_in(self, words_: str) -> set[str]:
+        """The countries ``words_`` names, by name or demonym ("the Japanese minister")."""
+        return {mention.actor for mention in self.registry.find_mentions(
+            words_, on=self.on, demonyms=True) if mention.kind == "country"}
+
+    def _of_countries(self, actor: str, start: int, countries: set[str]) -> bool:
+        """Tell whether the person named at ``start`` may belong to one of ``countries``.
+
+        Any does when ``countries`` is empty. A registry person belongs to the countries of
+        its roles; a person the registry lacks, to the countries its title names
+        ("Australian Defence Minister Richard Marles": Australia), when it names any.
+        """
+        if not countries:
+            return True
+        homes = self._homes(actor)
+        if not homes:
+            line_start = self.doc.text.rfind("\n", 0, start) + 1
+            title = self.doc.text[max(line_start, start - TITLE_COUNTRY_CHARS):start]
+            homes = self._countries_in(title.rsplit(".", 1)[-1])
+        return not homes or bool(homes & countries)
 
     def _named_later(self, phrase: Phrase, head: str) -> str | None:
         """"The company's chief executive said ... The executive, Han Ji-won, ...": Han.

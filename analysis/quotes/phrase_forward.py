@@ -22,6 +22,7 @@ from analysis.quotes.phrase_tokens import (
     tokens,
     word_at,
 )
+from analysis.quotes.speaker_kinds import anonymous_words
 from analysis.quotes.speaker_phrase import is_subject_phrase
 from analysis.quotes.words import abbreviations, alternation, leading_stops, words
 from analysis.text.patterns import NAME_PARTICLES
@@ -45,6 +46,9 @@ PARENTHESIS_MAX_CHARS = 40
 APPOSITION_MAX_CHARS = 100
 #: Shortest "-ed" word read as a past-tense verb rather than a head noun ("issued", not "bed").
 PAST_TENSE_MIN_CHARS = 4
+#: Lower-case nouns that may stand between a modifier and an anonymous head noun
+#: ("a Japanese defense ministry source").
+COMPOUND_MODIFIERS = 2
 
 
 def noun_phrase_after(
@@ -107,6 +111,13 @@ def noun_phrase_after(
                 break
             past_tense = (lower.endswith("ed") and len(lower) > PAST_TENSE_MIN_CHARS and index > 1
                           and is_capitalised(token_text(text, toks, index - 1)))
+            if index <= last:
+                continue  # inside a compound head read below
+            if not modified and last == index - 1:
+                head = _compound_head(text, toks, index - 1, max_words)
+                if head is not None:  # "a Japanese government source": modifiers, then the head
+                    last = head
+                    continue
             if not (modified and _is_head_noun(lower)) or past_tense:
                 break  # "the Security Council issued": a verb after the name, not its head
             modified = False  # one head noun: "a Florida strategist", not "... strategist Bob"
@@ -124,6 +135,24 @@ def noun_phrase_after(
     if phrase_text.lower() in words("determiner"):
         return None
     return Phrase(toks[0][0], toks[last][1], phrase_text, "name" if has_name else "description")
+
+
+def _compound_head(text: str, toks: list[tuple[int, int]], noun: int, max_words: int) -> int | None:
+    """The index of an anonymous source's head noun that a lower-case noun at ``noun`` modifies.
+
+    "a Japanese defense ministry source": after "defense", up to
+    :data:`COMPOUND_MODIFIERS` more lower-case words lead to "source".
+    """
+    if is_capitalised(token_text(text, toks, noun)):
+        return None
+    for index in range(noun + 1, min(len(toks), noun + 2 + COMPOUND_MODIFIERS, max_words)):
+        word = token_text(text, toks, index)
+        lower = word.lower()
+        if not is_word(word) or is_capitalised(word) or not _is_head_noun(lower):
+            return None
+        if lower in anonymous_words("head"):
+            return index
+    return None
 
 
 @cache

@@ -113,14 +113,17 @@ class Genders:
         return (registry_gender(self.registry, actor) or self.article.of(actor, pronouns=False)
                 or first_name_gender(actor) or self.article.of(actor))
 
-    def is_person(self, actor: str, spoke: bool, speakers: Speakers) -> bool:
+    def is_person(self, actor: str, spoke: bool, speakers: Speakers,
+                  titled: bool = False) -> bool:
         """Tell whether ``actor`` may be the person a pronoun stands for.
 
         A registry actor is a person when the registry says so. Otherwise a speaker
         already quoted (``spoke``) is one when it is written as a person's name; a
-        sentence's subject name only with some sign of a person: a first name of
-        the list, a gender the article gives it, a surname already quoted, an age
-        after the name, or a person's apposition (:meth:`apposed_person`).
+        sentence's subject name only with some sign of a person: an office or
+        courtesy title written before it (``titled``: "Philippine President Ferdinand
+        Marcos Jr."), a first name of the list, a gender the article gives it, a
+        surname already quoted, an age after the name, or a person's apposition
+        (:meth:`apposed_person`).
         """
         record = self.registry.get(actor)
         if record is not None:
@@ -131,7 +134,8 @@ class Genders:
             return looks_like_person(actor) or _SURNAME.fullmatch(actor) is not None
         if not looks_like_person(actor):
             return False
-        return (first_name_gender(actor) is not None or self.article.of(actor) is not None
+        return (titled or first_name_gender(actor) is not None
+                or self.article.of(actor) is not None
                 or speakers.latest_with_word(actor.split()[-1]) is not None
                 or self.aged(actor) or self.apposed_person(actor))
 

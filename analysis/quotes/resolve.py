@@ -36,7 +36,7 @@ from functools import cache
 
 from analysis.actors.gender import PLURAL, agrees, pronoun_gender
 from analysis.actors.registry import ActorMention, ActorRegistry
-from analysis.actors.titles import title_before, title_fits
+from analysis.actors.titles import strip_titles, title_before, title_fits
 from analysis.quotes.context import DATELINE, Found
 from analysis.quotes.described_speakers import DescribedSpeakers
 from analysis.quotes.head_mentions import head_mention
@@ -370,23 +370,65 @@ class Resolver(DescribedSpeakers):
         """
         limit = min(before, phrase.start)
         gender = pronoun_gender(phrase.text)
-        candidates: list[tuple[int, str, bool]] = [
-            (offset, actor, True) for offset, _, actor in self.speakers.recent_before(
+        candidates: list[tuple[int, str, bool, bool]] = [
+            (offset, actor, True, False) for offset, _, actor in self.speakers.recent_before(
                 limit, PRONOUN_CANDIDATES)]
         subject = bisect_left(self._subject_starts_ready(), limit) - 1
         if subject >= 0:
             offset, name = self.subjects()[subject]
             actor = self.named(Phrase(offset, offset + len(name), name, "name"))
             if actor is not None:
-                candidates.append((offset, actor, False))
+                candidates.append((offset, actor, False, self._titled_subject(offset, name, limit)))
+        described = self._office_subject(limit)
+        if described is not None:
+            candidates.append((*described, False, True))
         candidates.sort(key=lambda candidate: -candidate[0])
-        for offset, actor, spoke in candidates:
-            if self.genders.is_person(actor, spoke, self.speakers) and agrees(
+        for offset, actor, spoke, titled in candidates:
+            if self.genders.is_person(actor, spoke, self.speakers, titled) and agrees(
                     gender, self.genders.of(actor)):
                 return offset, actor
         if candidates and gender is not None:
             return self.mentioned_person(limit, gender)
         return None
+
+    def _office_subject(self, limit: int) -> tuple[int, str] | None:
+        """``(offset, person)`` of an office that opens the sentence before ``limit``.
+
+        "The secretary general praised Tokyo. “...,” he said.": the description is
+        resolved as a speaker's would be (its holder on the date), in the sentence
+        holding ``limit`` or the one before it; only a registry person counts.
+        """
+        sentence = self.doc.sentence_at(limit)
+        if sentence is None:
+            return None
+        for index in (sentence.index, sentence.index - 1):
+            if index < 0:
+                break
+            opening = _OFFICE_SUBJECT.match(self.doc.text, self.doc.sentences[index].start, limit)
+            heads = [] if opening is None else [
+                match for match in _WORD.finditer(self.doc.text, opening.start(1), opening.end())
+                if match.group().lower() in words("title_word")]
+            if not heads:  # "The secretary general praised": the office ends at "general"
+                continue
+            phrase = Phrase(opening.start(), heads[-1].end(),
+                            self.doc.text[opening.start():heads[-1].end()], "description")
+            actor = self.described(phrase)
+            record = self.registry.get(actor) if actor is not None else None
+            if record is not None and record.kind == "person":
+                return opening.start(), actor
+        return None
+
+    def _titled_subject(self, offset: int, name: str, limit: int) -> bool:
+        """Tell whether a subject name just before ``limit`` is written after a title.
+
+        Only the subject of the sentence holding ``limit`` or of the one before it
+        counts (a titled name paragraphs back is no sign for "she" here).
+        """
+        here = self.doc.sentence_at(limit)
+        there = self.doc.sentence_at(offset)
+        if here is None or there is None or there.index < here.index - 1:
+            return False
+        return strip_titles(name) != name or title_before(self.doc.text, offset) is not None
 
     def mentioned_person(self, limit: int, gender: str) -> tuple[int, str] | None:
         """The latest person named (not yet quoted) in the two sentences before ``limit``
@@ -424,6 +466,9 @@ class Resolver(DescribedSpeakers):
         if phrase.text.split()[0].lower() in words("determiner") \
                 and not any(word[:1].isupper() for word in phrase.text.split()[1:]):
             return self.described(phrase)  # "The mayor" opening a sentence: no name
+        holder = self.registry_resolve(phrase.text) if _office_of(phrase.text) else None
+        if holder is not None and self._office_in_context(holder, phrase):
+            return holder  # "the secretary general of NATO": its holder on the date, not NATO
         actor = self.mentioned(phrase.start, phrase.end)
         owned = self._owned_by_country(phrase) if actor is None else None
         if owned is not None:
@@ -527,6 +572,27 @@ class Resolver(DescribedSpeakers):
         """Return the one actor the registry says ``mention`` denotes on the date."""
         actor = self.registry.resolve(mention, on=self.on)
         return actor.name if actor is not None else None
+
+
+#: A definite office opening a sentence: "The secretary general", "The defense minister".
+_OFFICE_SUBJECT = re.compile(r"The\s+((?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)")
+_WORD = re.compile(r"[\w’'-]+")
+#: "the secretary general of NATO": a determiner, lower-case words, "of" and a name.
+_OFFICE_OF = re.compile(r"(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w’'-]*\s+){1,3})of\s+(?:the\s+)?[A-Z]")
+
+
+def _office_of(phrase: str) -> bool:
+    """Tell whether ``phrase`` is an office of a named body or country, not its name.
+
+    Examples
+    --------
+    >>> _office_of("the secretary general of NATO"), _office_of("the president of South Korea")
+    (True, True)
+    >>> _office_of("the Bank of Korea"), _office_of("a friend of Kim")
+    (False, False)
+    """
+    match = _OFFICE_OF.match(phrase)
+    return match is not None and match.group(1).split()[-1].lower() in words("title_word")
 
 
 @cache
