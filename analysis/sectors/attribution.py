@@ -291,6 +291,31 @@ def subject_partner(text: str) -> str | None:
 # --- the dataset -----------------------------------------------------------------
 
 
+def acronym_of(name: str | None) -> str | None:
+    """Return the acronym of a shipped programme's full name, any case, or None.
+
+    Examples
+    --------
+    >>> acronym_of("Individually Tailored Partnership Programme")
+    'ITPP'
+    >>> acronym_of("individually tailored partnership program"), acronym_of(None)
+    ('ITPP', None)
+    """
+    if name is None:
+        return None
+    return _acronyms_by_name().get(_name_key(name))
+
+
+@cache
+def _acronyms_by_name() -> dict[str, str]:
+    return {_name_key(full): acronym for acronym, full in known_programmes().items()}
+
+
+def _name_key(name: str) -> str:
+    """A programme name folded for lookup: lower case, "program" and "programme" alike."""
+    return re.sub(r"programme\b", "program", " ".join(name.lower().split()))
+
+
 @cache
 def dataset_programme(
     acronym: str | None, partner: str | None, year: int | None
@@ -405,7 +430,10 @@ partner='Japan', year=None, year_source=None, programme_id=None, successor=True)
             and carried.year_source in TEXT_SOURCES):
         year, source = carried.year, carried.year_source
     name, acronym, programme_id = ref.name, ref.acronym, None
-    found = None if ref.successor else dataset_programme(acronym, partner, year)
+    # a programme written out in full ("Individually Tailored Partnership Programme") is
+    # looked up by its acronym too; the table keeps the acronym as written
+    lookup = acronym or acronym_of(name)
+    found = None if ref.successor else dataset_programme(lookup, partner, year)
     if found is not None:
         programme_id, partner = found[0], found[1]
         if year is None and found[2] is not None:

@@ -22,6 +22,7 @@ import re
 from functools import cache
 
 from analysis._resources import read_csv_rows
+from analysis.text.datelines import dateline_end
 
 __all__ = [
     "END_YEAR_WORDS",
@@ -82,8 +83,10 @@ def text_year(text: str, published: dt.date | None) -> tuple[int | None, str | N
     (None, None)
     >>> text_year("runs until 2026, agreed in 2023", None), text_year("for 2023-2026", None)
     ((2023, 'text'), (2023, 'text'))
+    >>> text_year("TOKYO, July 11, 2024 (Kyodo) -- A year after Vilnius, the ITPP ...", None)
+    (2023, 'summit')
     """
-    for match in _YEAR.finditer(text):
+    for match in _YEAR.finditer(text, dateline_end(text)):
         if not (_END_YEAR.search(text, 0, match.start())
                 or _END_YEAR_AFTER.match(text, match.end())):
             return int(match.group(1)), "text"

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from functools import cache
 
-__all__ = ["DATELINE_SEARCH_CHARS", "dateline_date"]
+__all__ = ["DATELINE_SEARCH_CHARS", "dateline_date", "dateline_end"]
 
 #: How much of the start of an article is searched for its dateline.
 DATELINE_SEARCH_CHARS = 400
@@ -112,3 +112,29 @@ def dateline_date(text: str) -> dt.date | None:
         if found is not None:
             return found
     return None
+
+
+#: What may follow a dateline's date: a news agency in parentheses, then a dash.
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:-{1,2}|—|–)\s*")
+
+
+def dateline_end(text: str) -> int:
+    """Return where a dateline that opens ``text`` ends ("SEOUL, July 11, 2024 (Yonhap) -- "), else 0.
+
+    Its year is the day of the report, not a year the sentence gives (a programme
+    "adopted a year ago" is not the dateline's).
+
+    Examples
+    --------
+    >>> text = "WASHINGTON, July 11, 2024 (Kyodo) -- Japan said ..."
+    >>> text[dateline_end(text):]
+    'Japan said ...'
+    >>> dateline_end("In July 11, 2024 talks, Japan said ...")
+    0
+    """
+    for match in _date_pattern().finditer(text, 0, DATELINE_SEARCH_CHARS):
+        if "\n" in text[:match.start()] or not _PLACE.fullmatch(text[:match.start()].strip()):
+            return 0
+        tail = _DATELINE_TAIL.match(text, match.end())
+        return tail.end() if tail is not None else 0
+    return 0
