@@ -60,8 +60,8 @@ def test_a_notebook_lists_the_duplicate_and_reads_the_rest(corpus, tmp_path):
     run = open_run(str(corpus), tmp_path / "out")
     assert [d.article_id for d in run.documents] == ["a.txt", "g7-kananaskis", "asean-kl"]
     assert [p.article_id for p in run.problems] == ["g7-kananaskis"]
-    assert "wire.jsonl#3" in str(run.summary) and "an earlier article has this id" in str(
-        run.summary)
+    shown = str(run.summary())  # the notebook's problems list, as Markdown
+    assert "wire.jsonl#3" in shown and "an earlier article has this id" in shown
     assert len(run.inputs.all_articles_table("quotes")) == 2  # tables build, no error
 
 
