@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from os import PathLike
 
-__all__ = ["AnalysisError"]
+__all__ = ["AnalysisError", "DuplicateArticleId"]
 
 
 class AnalysisError(ValueError):
@@ -40,3 +40,19 @@ class AnalysisError(ValueError):
         self.reason = message
         self.article_id = article_id
         super().__init__(message if self.path is None else f"{self.path}: {message}")
+
+
+class DuplicateArticleId(AnalysisError):
+    """Raise for an article whose id an earlier article of the same inputs has.
+
+    :func:`analysis.load_corpus` gives it to ``on_error`` (the article is then left out,
+    as in every command and a corpus run's errors table) or raises it. ``path`` is the
+    later article's source, ``article_id`` the shared id.
+
+    Examples
+    --------
+    >>> err = DuplicateArticleId("an earlier article has this id", "wire.jsonl#5",
+    ...                          article_id="g7")
+    >>> isinstance(err, AnalysisError), err.article_id
+    (True, 'g7')
+    """

@@ -75,3 +75,43 @@ def test_the_dateline_date_dates_the_office_of_a_description(tmp_path):
                     encoding="utf-8")
     quotes = extract_quotes(load_article(path))
     assert [q.actor for q in quotes] == ["Mark Rutte"]
+
+
+# --------------------------------------------------------------------------- Korean
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the trial's Naver-style line, then the Yonhap dateline that carries no date
+    ("기사입력 2024.11.19. 오전 10:23\n\n(서울=연합뉴스) 이영훈 기자 = 한국과 폴란드가 협상했다.",
+     dt.date(2024, 11, 19)),
+    ("입력 2024-11-19 10:23\n수정 2024-11-20 09:00\n\n국방부는 밝혔다.", dt.date(2024, 11, 19)),
+    ("등록 2024.11.19\n\n국방부는 밝혔다.", dt.date(2024, 11, 19)),
+    ("입력 : 2024/11/19 10:23:05\n\n본문.", dt.date(2024, 11, 19)),
+    ("송고시간 2024-11-19 10:23\n\n본문.", dt.date(2024, 11, 19)),
+    ("2024년 11월 19일\n\n국방부는 밝혔다.", dt.date(2024, 11, 19)),
+    ("2024년 11월 19일 (화) 오후 3시 20분\n\n본문.", dt.date(2024, 11, 19)),
+    ("2024.11.19(화) 10:23\n\n본문.", dt.date(2024, 11, 19)),
+    ("나토와 사이버 협력 확대\n최종수정 2024.11.19. 오후 4:05\n\n본문.", dt.date(2024, 11, 19)),
+])
+def test_a_korean_date_line_at_the_top_is_read(text, expected):
+    assert dateline_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2024년 11월 19일 열린 회의에서 장관은 협력을 강조했다.",  # a sentence opening with its date
+    "장관은 2024년 11월 19일 브뤼셀에서 회담했다.",  # a date inside a sentence
+    "정부는 2024.11.19 발표한 계획을 수정했다.",
+    "입력 2024.13.40\n\n본문.",  # no such day
+    "조현 장관은 3일(현지시간) 브뤼셀에서 회담했다.",  # no year
+])
+def test_no_korean_date_is_read_from_a_sentence(text):
+    assert dateline_date(text) is None
+
+
+def test_a_korean_txt_without_a_header_takes_its_date_line(tmp_path):
+    path = tmp_path / "k2.txt"
+    path.write_text("기사입력 2024.11.19. 오전 10:23\n\n(서울=연합뉴스) 이영훈 기자 = 한국과 폴란드가 "
+                    "K2 전차 2차 이행계약 체결을 위한 막바지 협상을 벌이고 있다.\n", encoding="utf-8")
+    article = load_article(path)
+    assert article.published == dt.date(2024, 11, 19)
+    assert article.metadata["published_from"] == "dateline"

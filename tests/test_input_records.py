@@ -211,12 +211,15 @@ def test_the_errors_table_keeps_the_id_of_a_record_it_could_not_read(tmp_path):
 # --------------------------------------------------------------------------- duplicate ids
 
 
-def test_two_different_texts_under_one_id_are_refused_naming_both_sources(tmp_path):
+def test_two_different_texts_under_one_id_given_directly_are_refused_naming_both_sources(
+        tmp_path):
     (tmp_path / "a.jsonl").write_text('{"id": "x", "text": "NATO met."}\n', encoding="utf-8")
     (tmp_path / "b.jsonl").write_text('{"id": "x", "text": "Korea joined."}\n', encoding="utf-8")
-    articles = list(load_corpus(tmp_path))  # load_corpus stays lazy and lists nothing
+    articles = [load_article(tmp_path / "a.jsonl"), load_article(tmp_path / "b.jsonl")]
     with pytest.raises(AnalysisError, match=r"two different articles have the id 'x' \(.*a\.jsonl"
-                                            r"#1; .*b\.jsonl#1\)"):
+                                            r"#1; .*b\.jsonl#1\); give every article its own id, "
+                                            r"or read the files with load_corpus\(paths, "
+                                            r"on_error=problems\.append\)"):
         frames(["quotes"], articles)
     with pytest.raises(AnalysisError, match="two different articles"):
         list(as_documents(articles))

@@ -45,6 +45,7 @@ __all__ = [
     "context_from_args",
     "note_not_english",
     "print_table",
+    "report_inputs",
 ]
 
 
@@ -160,6 +161,8 @@ class Inputs:
     context : Context, optional
         The run's context: its overrides naming no article read are warned about once
         every input has been read, as in a corpus run.
+    exclude : sequence of Path
+        Folders never read (a command's own output folder inside an input).
 
     Examples
     --------
@@ -173,11 +176,13 @@ class Inputs:
     [True]
     """
 
-    def __init__(self, paths: Sequence[Path], context: Context | None = None) -> None:
+    def __init__(self, paths: Sequence[Path], context: Context | None = None,
+                 exclude: Sequence[Path] = ()) -> None:
         for path in paths:
             if not path.exists():
                 raise AnalysisError("no such file or folder; check the path", path)
         self.paths = list(paths)
+        self.exclude = list(exclude)
         self.overrides = context.overrides if context is not None else ()
         self.skipped: list[dict[str, str | None]] = []
         self.n_read = 0
@@ -186,7 +191,7 @@ class Inputs:
         from analysis.corpus.runner import input_items
 
         self.skipped, self.n_read = [], 0
-        for item in input_items(self.paths, overrides=self.overrides):
+        for item in input_items(self.paths, exclude=self.exclude, overrides=self.overrides):
             if isinstance(item, Article):
                 self.n_read += 1
                 yield item
@@ -215,18 +220,30 @@ class Inputs:
 
         0 when every input was read, :data:`EXIT_SKIPPED` when some were left out.
         """
-        if not self.skipped:
-            return 0
-        self._name_skipped()
-        count = len(self.skipped)
-        print(f"{count} input file(s) or record(s) could not be read and were left out "
-              f"(listed above); the output holds the {self.n_read} article(s) read "
-              f"(exit code {EXIT_SKIPPED})", file=sys.stderr)
-        return EXIT_SKIPPED
+        return report_inputs([self])
 
     def _name_skipped(self) -> None:
         for row in self.skipped:
             print(f"skipped: {_where(row)}: {row['message']}", file=sys.stderr)
+
+
+def report_inputs(readers: Sequence[Inputs]) -> int:
+    """Name every input the ``readers`` skipped on stderr, one line each; return the exit code.
+
+    One summary line for them all (a command reading several sets of inputs, such as
+    ``figures``' research articles and illustrative corpus): 0 when every input was
+    read, :data:`EXIT_SKIPPED` when some were left out.
+    """
+    count = sum(len(reader.skipped) for reader in readers)
+    if not count:
+        return 0
+    for reader in readers:
+        reader._name_skipped()
+    n_read = sum(reader.n_read for reader in readers)
+    print(f"{count} input file(s) or record(s) could not be read and were left out "
+          f"(listed above); the output holds the {n_read} article(s) read "
+          f"(exit code {EXIT_SKIPPED})", file=sys.stderr)
+    return EXIT_SKIPPED
 
 
 def _where(row: dict[str, str | None]) -> str:

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.commands._common import add_context_options, context_from_args, note_not_english
+from analysis.commands._common import (
+    INPUT_PROBLEMS_HELP,
+    Inputs,
+    add_context_options,
+    context_from_args,
+    note_not_english,
+    report_inputs,
+)
 from analysis.figures import FigureInputs, build_figures, registered_figures
+from analysis.text.articles import Article
 
 HELP = "rebuild every registered figure (PNG, SVG and CSV) from data/raw"
 DESCRIPTION = (
     "Rebuild the registered figures from the raw-data folder into the output folder: "
     "NAME.png, NAME.svg and NAME.csv for each, plus README.md listing their captions. "
-    "The same inputs give the same bytes."
+    "The same inputs give the same bytes. The research articles are read from "
+    "RAW/articles/, or, when RAW has no articles/ subfolder, from RAW itself (every "
+    "article file below it but RAW/illustrative/ and the output folder); RAW/illustrative/, "
+    "when present, is the corpus of the corpus figures." + INPUT_PROBLEMS_HELP
 )
 
 
@@ -39,7 +51,16 @@ def run(args: argparse.Namespace) -> int:
 
         raise AnalysisError("raw-data folder not found; pass --raw DIR", args.raw)
     context = context_from_args(args)
-    inputs = FigureInputs(args.raw, context=context)
+    readers: list[Inputs] = []
+
+    def read(folder: Path, exclude: Sequence[Path]) -> list[Article]:
+        reader = Inputs([folder], exclude=exclude)  # lists and skips each bad input
+        readers.append(reader)
+        return list(reader)
+
+    inputs = FigureInputs(args.raw, context=context, reader=read, exclude=(args.out,))
+    if not inputs.documents and readers and readers[0].skipped:
+        readers[0].require_articles()  # nothing readable: name every input, exit 2
     with note_not_english("figures of tone leave them out, and figures of quotes unless they "
                           "are Korean; VADER and the target model read English only"):
         written = build_figures(inputs, args.out, args.only)
@@ -47,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
-    return 0
+    return report_inputs(readers)
 
 
 def _warn_unknown_articles(inputs: FigureInputs) -> None:

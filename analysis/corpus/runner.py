@@ -56,7 +56,6 @@ from analysis.corpus.workers import (
     run_dask,
     run_pool,
     run_serial,
-    source_path,
 )
 from analysis.errors import AnalysisError
 from analysis.pipeline import TABLES, Context
@@ -107,9 +106,9 @@ def input_items(
     """Yield the articles of ``inputs`` and, in their place, a row for each that failed.
 
     This is how every command reads its inputs: a file or record that cannot be read
-    (:func:`analysis.load_corpus` with ``on_error``) and an article whose id an earlier
-    one has (never merged) become rows of the errors table (path, article_id, error,
-    message), in input order, and reading goes on. ``exclude`` names folders never read
+    and an article whose id an earlier one has (never merged), both given to
+    ``on_error`` by :func:`analysis.load_corpus`, become rows of the errors table (path,
+    article_id, error, message), in input order, and reading goes on. ``exclude`` names folders never read
     (a run's own output). When every input has been read, the ``overrides`` whose
     article_id no article has are warned about, one warning per overrides file
     (:class:`~analysis.actors.overrides.UnknownArticles`).
@@ -124,22 +123,12 @@ def input_items(
     ['a.txt', 'AnalysisError']
     """
     pending: list[ErrorRow] = []
-    seen: set[bytes] = set()  # 8-byte digests: flat memory for millions of ids
     unknown = UnknownArticles(overrides)
     for article in load_corpus(inputs, on_error=lambda exc: pending.append(
             error_row(exc, None, None)), exclude=exclude):
         yield from pending
         pending.clear()
         unknown.saw(article.article_id)
-        digest = hashlib.blake2b(article.article_id.encode("utf-8"), digest_size=8).digest()
-        if digest in seen:
-            yield {"path": source_path(article), "article_id": article.article_id,
-                   "error": "DuplicateArticleId",
-                   "message": "an earlier article has this id (the articles table gives its "
-                              "source_path); give every article its own id (this one is left "
-                              "out)"}
-            continue
-        seen.add(digest)
         yield article
     yield from pending
     unknown.warn()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,6 +33,7 @@ __all__ = [
     "ILLUSTRATIVE_SHA256",
     "ILLUSTRATIVE_SUBDIR",
     "FigureInputs",
+    "Reader",
     "as_inputs",
     "corpus_digest",
     "is_project_illustrative",
@@ -77,6 +78,16 @@ def is_project_illustrative(documents: Sequence[Document]) -> bool:
     return bool(documents) and corpus_digest(documents) == ILLUSTRATIVE_SHA256
 
 
+#: How a folder's articles are read: ``(folder, folders never read) -> articles``.
+#: The default, :func:`analysis.load_corpus`, raises at the first bad input; the
+#: ``figures`` command passes a reader that lists and skips each one instead.
+Reader = Callable[[Path, Sequence[Path]], Iterable[Article]]
+
+
+def _load_corpus(folder: Path, exclude: Sequence[Path]) -> list[Article]:
+    return list(load_corpus(folder, exclude=exclude))
+
+
 #: Tables a builder may ask for: every table of the one annotation pass
 #: (:data:`analysis.pipeline.TABLES`, names as in :mod:`analysis.schemas`) plus
 #: ``structure`` (sentences and paragraphs, from the Document alone).
@@ -92,7 +103,10 @@ class FigureInputs:
     raw_dir : path
         The project's ``data/raw`` folder: research articles in ``articles/`` (the
         first in sorted order is the *primary* article, the seed by default) and a
-        small hand-written corpus in ``illustrative/``.
+        small hand-written corpus in ``illustrative/``. A folder with no ``articles/``
+        subfolder holds the research articles itself (every article file below it but
+        those in ``illustrative/``): ``figures --raw my-articles/`` reads a folder of
+        articles as it is (:attr:`articles_folder`).
     context : Context, optional
         Registry, taxonomy and corrections of the one annotation pass every table is a
         view of (:class:`analysis.pipeline.Context`; default: the shipped data).
@@ -107,6 +121,11 @@ class FigureInputs:
         notebook's problems list, :func:`analysis.notebook.load_documents`): the tables
         are then built without the extractors' :class:`NotEnglishWarning`, which would
         say it again, once per table, as a traceback.
+    reader : callable, optional
+        How a folder's articles are read (:data:`Reader`; default
+        :func:`analysis.load_corpus`, which raises at the first bad input).
+    exclude : tuple of Path
+        Folders never read as articles (the figures' output folder).
     """
 
     raw_dir: Path = field(default_factory=lambda: Path("data/raw"))
@@ -114,6 +133,8 @@ class FigureInputs:
     corpus_name: str | None = None
     primary_choice: str | int | None = None
     not_english_listed: bool = False
+    reader: Reader = field(default=_load_corpus, repr=False, compare=False)
+    exclude: tuple[Path, ...] = ()
     _tables: dict[tuple[str, str], pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -121,17 +142,42 @@ class FigureInputs:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
+    @property
+    def articles_folder(self) -> Path:
+        """The folder of the research articles: ``raw_dir/articles``, else ``raw_dir`` itself.
+
+        ``raw_dir`` itself when it is a folder with no ``articles/`` subfolder.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> flat = Path(tempfile.mkdtemp())
+        >>> FigureInputs(flat).articles_folder == flat
+        True
+        >>> (flat / "articles").mkdir()
+        >>> FigureInputs(flat).articles_folder.name
+        'articles'
+        """
+        raw, nested = Path(self.raw_dir), Path(self.raw_dir) / ARTICLES_SUBDIR
+        return raw if raw.is_dir() and not nested.is_dir() else nested
+
+    @property
+    def _flat(self) -> bool:
+        return self.articles_folder == Path(self.raw_dir)
+
     @cached_property
     def documents(self) -> tuple[Document, ...]:
         """Every research article as a Document, in sorted path order."""
-        return tuple(as_document(a) for a in self._load(ARTICLES_SUBDIR))
+        skipped = (Path(self.raw_dir) / ILLUSTRATIVE_SUBDIR,) if self._flat else ()
+        return tuple(as_document(a) for a in self._load(self.articles_folder, skipped))
 
     @property
     def primary(self) -> Document:
         """The primary research article (``primary_choice``; default the first)."""
         if not self.documents:
             raise AnalysisError(
-                f"no articles found; put at least one article in {self.raw_dir / ARTICLES_SUBDIR}",
+                f"no articles found; put at least one article in {self.raw_dir / ARTICLES_SUBDIR}"
+                f" or in {self.raw_dir} itself (.txt, .json, .jsonl, .csv or .html files)",
                 self.raw_dir,
             )
         return self.documents[primary_index(self.documents, self.primary_choice)]
@@ -139,7 +185,7 @@ class FigureInputs:
     @cached_property
     def illustrative(self) -> tuple[Document, ...]:
         """The hand-written illustrative corpus as Documents (may be empty)."""
-        return tuple(as_document(a) for a in self._load(ILLUSTRATIVE_SUBDIR))
+        return tuple(as_document(a) for a in self._load(Path(self.raw_dir) / ILLUSTRATIVE_SUBDIR))
 
     @property
     def corpus_is_illustrative(self) -> bool:
@@ -159,8 +205,9 @@ class FigureInputs:
         """The folder the corpus figures read, as captions name it: ``NAME/SUBDIR``, or None.
 
         The raw-data folder's own name (never an absolute path, so captions are the same
-        on every machine) and the subfolder read (``illustrative`` or ``articles``);
-        None for inputs built from articles already loaded (:meth:`from_documents`).
+        on every machine) and the subfolder read (``illustrative`` or ``articles``; none
+        for a folder holding its articles itself); None for inputs built from articles
+        already loaded (:meth:`from_documents`).
 
         Examples
         --------
@@ -169,8 +216,10 @@ class FigureInputs:
         >>> FigureInputs.from_documents(["A."]).corpus_folder is None
         True
         """
-        subdir = ILLUSTRATIVE_SUBDIR if self.corpus_is_illustrative else ARTICLES_SUBDIR
-        return f"{Path(self.raw_dir).resolve().name}/{subdir}"
+        name = Path(self.raw_dir).resolve().name
+        if self.corpus_is_illustrative:
+            return f"{name}/{ILLUSTRATIVE_SUBDIR}"
+        return name if self._flat else f"{name}/{ARTICLES_SUBDIR}"
 
     @property
     def corpus_label(self) -> str | None:
@@ -363,11 +412,10 @@ class FigureInputs:
                 rows.extend(self.annotation(document).rows(name))
         return conform(rows, name)
 
-    def _load(self, subdir: str) -> list[Article]:
-        folder = Path(self.raw_dir) / subdir
+    def _load(self, folder: Path, skipped: Sequence[Path] = ()) -> list[Article]:
         if not folder.is_dir():
             return []
-        return list(load_corpus(folder))
+        return list(self.reader(folder, (*skipped, *self.exclude)))
 
 
 @contextmanager

@@ -18,9 +18,11 @@ A user's run writes to ``outputs/<corpus name>/`` below the root (git-ignored) u
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
+import shutil
 import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -32,6 +34,7 @@ __all__ = [
     "COMMITTED_FIGURES",
     "OUTPUTS_DIR",
     "PROJECT_NAME",
+    "TEMPORARY_PREFIX",
     "corpus_slug",
     "output_dir",
     "project_root",
@@ -237,17 +240,31 @@ def output_dir(
 def tables_folder(tables_dir: PathLike | None, root: PathLike | None = None) -> Path:
     """Return where a notebook's corpus run writes its tables.
 
-    ``tables_dir`` resolved by the module's rule, or, when None (or ""), a new
-    temporary folder outside the repository (a corpus's tables can be large, and some
-    corpora may not be shared).
+    ``tables_dir`` resolved by the module's rule (kept: nothing here ever deletes it),
+    or, when None (or ""), a new temporary folder outside the repository (a corpus's
+    tables can be large, and some corpora may not be shared) that is **removed when the
+    Python process ends** (the notebook's kernel stops, or papermill's run ends), so no
+    ``analysis-corpus-*`` folder is left behind. Give ``tables_dir`` to keep the tables.
 
     Examples
     --------
     >>> str(tables_folder("runs/wire", root="/r"))
     '/r/runs/wire'
-    >>> tables_folder(None).name
-    'tables'
+    >>> temporary = tables_folder(None)
+    >>> temporary.name, temporary.parent.name.startswith(TEMPORARY_PREFIX)
+    ('tables', True)
     """
     if tables_dir is None or (isinstance(tables_dir, str) and not tables_dir.strip()):
-        return Path(tempfile.mkdtemp(prefix="analysis-corpus-")) / "tables"
+        return _temporary_tables()
     return resolve_path(tables_dir, root)
+
+
+#: Name prefix of the temporary folder of a notebook's corpus run (:func:`tables_folder`).
+TEMPORARY_PREFIX = "analysis-corpus-"
+
+
+def _temporary_tables() -> Path:
+    """Make a temporary folder for a run's tables, removed when the process ends."""
+    folder = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder / "tables"

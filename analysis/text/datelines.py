@@ -7,10 +7,18 @@ June 25, 2025 - NATO leaders ...", "SEOUL, 11 July 2023 (Yonhap) --") or the sit
 held an office ("the NATO chief" in 2025 is Mark Rutte), so a record with no date takes
 this one (the loader notes it as ``metadata["published_from"] == "dateline"``).
 
+Korean sites put a labelled date line at the top ("기사입력 2024.11.19. 오전 10:23",
+"입력 2024-11-19 10:23", "등록 2024.11.19", :data:`KOREAN_DATE_LABELS`), or the date
+alone ("2024년 11월 19일"); both are read, in the forms ``2024.11.19``, ``2024/11/19``,
+``2024-11-19`` and ``2024년 11월 19일``.
+
 Only a date at the top counts: on the first lines, alone on its line, after a label
-("Published", "Posted", "Date", "Updated"), or after an upper-case place name and a
-comma; a date inside a sentence ("On July 11, 2023, leaders met") is an event's date,
-not the article's, and is never read. A date needs its year.
+("Published", "Posted", "Date", "Updated", "입력", "등록" ...), or after an upper-case
+place name and a comma; a date inside a sentence ("On July 11, 2023, leaders met",
+"2024년 11월 19일 열린 회의에서") is an event's date, not the article's, and is never
+read. A Korean-form date with no label before it counts only when nothing but a weekday
+and a time follows it on its line (:data:`KOREAN_LINE_REST`), since a Korean sentence
+often opens with its event's date. A date needs its year.
 """
 
 from __future__ import annotations
@@ -19,7 +27,14 @@ import datetime as dt
 import re
 from functools import cache
 
-__all__ = ["DATELINE_SEARCH_CHARS", "dateline_date", "dateline_end"]
+__all__ = [
+    "DATELINE_SEARCH_CHARS",
+    "DATE_LABELS",
+    "KOREAN_DATE_LABELS",
+    "KOREAN_LINE_REST",
+    "dateline_date",
+    "dateline_end",
+]
 
 #: How much of the start of an article is searched for its dateline.
 DATELINE_SEARCH_CHARS = 400
@@ -36,6 +51,21 @@ _MONTH_NAMES = (
 )
 #: Labels of a site's date line ("Published: 12 Jul. 2023, 19:23").
 DATE_LABELS = ("published", "posted", "date", "updated", "last updated", "first published")
+#: Labels of a Korean site's date line ("기사입력 2024.11.19. 오전 10:23", "입력 2024-11-19
+#: 10:23", "등록 2024.11.19"): entered, registered, sent, published, revised, approved.
+KOREAN_DATE_LABELS = (
+    "기사입력", "입력", "입력일", "입력일시", "입력시간", "등록", "등록일", "등록일시",
+    "송고", "송고시간", "송고일시", "발행", "발행일", "게재", "게재일", "작성", "작성일",
+    "수정", "수정일", "최종수정", "업데이트", "기사승인", "승인",
+)
+#: What may follow a Korean-form date with no label on its line: a weekday ("(화)",
+#: "화요일") and a time ("오전 10:23", "10:23:05", "10시 23분"), nothing else.
+KOREAN_LINE_REST = re.compile(
+    r"\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)?\s*"
+    r"(?:(?:오전|오후|AM|PM)\s*)?(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?|\d{1,2}\s*시"
+    r"(?:\s*\d{1,2}\s*분)?)?\s*",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -46,14 +76,18 @@ def _date_pattern() -> re.Pattern[str]:
     month2 = rf"(?P<month2>{_MONTH_NAMES})\.?"
     day_first = rf"{day}\s+{month2},?\s+(?P<year2>\d{{4}})"
     iso = r"(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})"
+    korean = (r"(?P<year4>\d{4})\s*년\s*(?P<month4>\d{1,2})\s*월\s*(?P<day4>\d{1,2})\s*일"
+              r"|(?P<year5>\d{4})(?P<sep>[./])(?P<month5>\d{1,2})(?P=sep)(?P<day5>\d{1,2})")
     weekday = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    return re.compile(rf"\b{weekday}(?:{month_first}|{day_first}|{iso})\b", re.IGNORECASE)
+    return re.compile(rf"\b{weekday}(?:{month_first}|{day_first}|{iso}|{korean})\b",
+                      re.IGNORECASE)
 
 
 @cache
 def _label_pattern() -> re.Pattern[str]:
     """A date line's label: "Published:", "Posted on", "Updated".."""
-    labels = "|".join(re.escape(label) for label in DATE_LABELS)
+    labels = "|".join(re.escape(label) for label in sorted(
+        (*DATE_LABELS, *KOREAN_DATE_LABELS), key=len, reverse=True))
     return re.compile(rf"(?:{labels})(?:\s+(?:on|at))?\s*:?", re.IGNORECASE)
 
 
@@ -63,8 +97,9 @@ _PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:\s*,\s*[A-Z][\w.'’ -]*?)?\s*[
 
 def _as_date(match: re.Match[str]) -> dt.date | None:
     groups = match.groupdict()
-    if groups["year3"]:
-        year, month, day = int(groups["year3"]), int(groups["month3"]), int(groups["day3"])
+    numeric = next((n for n in "345" if groups[f"year{n}"]), None)
+    if numeric:
+        year, month, day = (int(groups[f"{part}{numeric}"]) for part in ("year", "month", "day"))
     else:
         word = (groups["month"] or groups["month2"]).lower()
         month = _MONTHS[word[:4] if word.startswith("sept") else word[:3]]
@@ -77,11 +112,21 @@ def _as_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def _opens_line(text: str, line_start: int, date_start: int) -> bool:
-    """Tell whether only a label or a place name stands before the date on its line."""
-    before = text[line_start:date_start].strip()
-    return (not before or _label_pattern().fullmatch(before) is not None
-            or _PLACE.fullmatch(before) is not None)
+def _opens_line(text: str, line_start: int, match: re.Match[str]) -> bool:
+    """Tell whether only a label or a place name stands before the date on its line.
+
+    A Korean-form date with nothing before it must also end its line (but for a weekday
+    and a time, :data:`KOREAN_LINE_REST`): "2024년 11월 19일 열린 회의" is a sentence.
+    """
+    before = text[line_start:match.start()].strip()
+    if before:
+        return (_label_pattern().fullmatch(before) is not None
+                or _PLACE.fullmatch(before) is not None)
+    if match.group("year4") or match.group("year5"):
+        line_end = text.find("\n", match.end())
+        rest = text[match.end():line_end if line_end >= 0 else len(text)]
+        return KOREAN_LINE_REST.fullmatch(rest) is not None
+    return True
 
 
 def dateline_date(text: str) -> dt.date | None:
@@ -102,11 +147,15 @@ def dateline_date(text: str) -> dt.date | None:
     True
     >>> dateline_date("SEOUL, July 11 (Yonhap) -- ...") is None   # no year
     True
+    >>> dateline_date("기사입력 2024.11.19. 오전 10:23\\n\\n(서울=연합뉴스) 국방부는 ...")
+    datetime.date(2024, 11, 19)
+    >>> dateline_date("2024년 11월 19일 열린 회의에서 장관은 ...") is None   # a sentence
+    True
     """
     head = text[:DATELINE_SEARCH_CHARS]
     for match in _date_pattern().finditer(head):
         line_start = head.rfind("\n", 0, match.start()) + 1
-        if not _opens_line(head, line_start, match.start()):
+        if not _opens_line(head, line_start, match):
             continue
         found = _as_date(match)
         if found is not None:

@@ -175,7 +175,7 @@ def unique_ids(articles: Iterable[Article]) -> Iterator[Article]:
     >>> list(unique_ids([one, other]))
     Traceback (most recent call last):
     ...
-    analysis.errors.AnalysisError: two different articles have the id 'a1' (given in code; given in code); give every article its own id
+    analysis.errors.AnalysisError: two different articles have the id 'a1' (given in code; given in code); give every article its own id, or read the files with load_corpus(paths, on_error=problems.append), which leaves the second out and lists it in problems
     """
     seen: dict[str, tuple[bytes, str | None]] = {}
     for article in articles:
@@ -192,7 +192,8 @@ def _check_unique(article: Article, seen: dict[str, tuple[bytes, str | None]]) -
                             for source in (earlier[1], article.source_path))
         raise AnalysisError(
             f"two different articles have the id {article.article_id!r} ({sources}); give "
-            "every article its own id"
+            "every article its own id, or read the files with load_corpus(paths, "
+            "on_error=problems.append), which leaves the second out and lists it in problems"
         )
 
 

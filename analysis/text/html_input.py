@@ -9,6 +9,13 @@ author, date and address from the page's metadata when it has them. Paragraphs o
 extracted text are separated by newlines; a first line that repeats the title is
 dropped, as a ``.txt`` header keeps the title out of the body.
 
+The outlet is the site's own name when the page gives one: trafilatura reads
+``og:site_name``, a publisher meta tag and the ``publisher`` of JSON-LD; when it finds
+none it falls back on the address's host (``southern-courier.example``), and then the
+page's ``application-name`` meta tag, or else the part of its ``<title>`` beside the
+headline (``Headline | The Southern Courier``), is taken instead (:func:`site_name`).
+The host stays the outlet only when the page names no site.
+
 trafilatura is imported only when a page is read, so a corpus without HTML never pays
 for it. A page in which it finds no main text is refused with what to do.
 """
@@ -16,15 +23,24 @@ for it. A page in which it finds no main text is refused with what to do.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from analysis.errors import AnalysisError
 
-__all__ = ["html_record"]
+__all__ = ["SITE_NAME_META", "TITLE_SEPARATORS", "html_record", "site_name"]
 
 #: Metadata trafilatura gives and the record field each fills.
 _FIELDS = {"title": "title", "author": "author", "date": "published", "url": "url",
            "sitename": "outlet"}
+#: Meta tags (``name`` attribute) naming the site that trafilatura does not read.
+SITE_NAME_META: tuple[str, ...] = ("application-name", "apple-mobile-web-app-title")
+#: What separates a headline from the site's name in a page's ``<title>``.
+TITLE_SEPARATORS: tuple[str, ...] = ("|", "-", "–", "—", "·", "•", "::", ":")
+#: The longest site name taken from a ``<title>``, in words (a longer part is a headline).
+SITE_NAME_MAX_WORDS = 8
+_TITLE_SPLIT = re.compile(
+    r"\s+(?:" + "|".join(re.escape(sep) for sep in TITLE_SEPARATORS) + r")\s+")
 
 
 def html_record(page: str, path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
@@ -76,7 +92,79 @@ def html_record(page: str, path: str | os.PathLike[str] | None = None) -> dict[s
     if title and first.strip() == title.strip() and rest.strip():
         text = rest.lstrip("\n")
     record["text"] = text
+    outlet = site_name(page, found)
+    if outlet:
+        record["outlet"] = outlet
     return record
+
+
+def _looks_like_host(name: str) -> bool:
+    """Return whether ``name`` is an address's host (``www.example.com``), not a site's name."""
+    return "." in name and not any(char.isspace() for char in name)
+
+
+def site_name(page: str, found: dict[str, Any] | None = None) -> str | None:
+    """Return the name of the site a page is from, or None when the page names none.
+
+    ``found`` is trafilatura's metadata of the page: its ``sitename`` is kept unless it is
+    only a host name; then the first :data:`SITE_NAME_META` tag, else the part of the
+    ``<title>`` beside the headline (at most :data:`SITE_NAME_MAX_WORDS` words), names
+    the site; else the host is returned as trafilatura gave it.
+
+    Examples
+    --------
+    >>> site_name("<html><head><title>Allies meet | The Southern Courier</title></head>"
+    ...           "<body><h1>Allies meet</h1></body></html>",
+    ...           {"title": "Allies meet", "sitename": "southern-courier.example"})
+    'The Southern Courier'
+    >>> site_name("<html><head><meta name='application-name' content='Daily Wire NZ'>"
+    ...           "</head><body></body></html>", {"sitename": "wire.example"})
+    'Daily Wire NZ'
+    >>> site_name("<html><head><title>Allies meet</title></head></html>",
+    ...           {"title": "Allies meet", "sitename": "wire.example"})
+    'wire.example'
+    """
+    found = found or {}
+    given = found.get("sitename")
+    if isinstance(given, str) and given.strip() and not _looks_like_host(given.strip()):
+        return given.strip()
+    from trafilatura import load_html
+
+    tree = load_html(page)
+    named = _meta_site_name(tree) or _title_site_name(tree, found.get("title"))
+    if named:
+        return named
+    return given.strip() if isinstance(given, str) and given.strip() else None
+
+
+def _meta_site_name(tree: Any) -> str | None:
+    if tree is None:
+        return None
+    for name in SITE_NAME_META:
+        for element in tree.iterfind(".//meta[@name][@content]"):
+            if element.get("name", "").strip().lower() == name:
+                content = " ".join(element.get("content", "").split())
+                if content and not _looks_like_host(content):
+                    return content
+    return None
+
+
+def _title_site_name(tree: Any, headline: object) -> str | None:
+    """Return the part of the ``<title>`` beside the headline (before or after it).
+
+    Every separator is tried, so a headline holding one (``Seoul - NATO talks``) still
+    matches.
+    """
+    if tree is None or not isinstance(headline, str) or not headline.strip():
+        return None
+    title = " ".join((tree.findtext(".//title") or "").split())
+    wanted = " ".join(headline.split()).casefold()
+    for match in _TITLE_SPLIT.finditer(title):
+        before, after = title[:match.start()].strip(), title[match.end():].strip()
+        for this, other in ((before, after), (after, before)):
+            if this.casefold() == wanted and 0 < len(other.split()) <= SITE_NAME_MAX_WORDS:
+                return other
+    return None
 
 
 def _as_dict(extracted: Any) -> dict[str, Any]:

@@ -7,6 +7,12 @@ scanned once, strings skipped, and refused with an :class:`~analysis.errors.Anal
 when it does: the whole ``.json`` file, or the one line of a ``.jsonl`` file (the other
 lines are read). An article record is an object of a few fields; no real one nests
 deeper than a handful of levels.
+
+A text that is not valid JSON is refused with the place (line and column) and what is
+wrong there in words (:func:`describe_json_error`): "a string (text in double quotes)
+starts here and is not closed", not the parser's "Invalid control character at". A
+``.jsonl`` line is parsed without its line ending, so a line cut off inside a string is
+reported as the unclosed string it is.
 """
 
 from __future__ import annotations
@@ -19,13 +25,63 @@ from typing import Any
 
 from analysis.errors import AnalysisError
 
-__all__ = ["MAX_JSON_DEPTH", "json_depth", "json_records", "jsonl_records"]
+__all__ = [
+    "JSON_PROBLEMS",
+    "MAX_JSON_DEPTH",
+    "describe_json_error",
+    "json_depth",
+    "json_records",
+    "jsonl_records",
+]
 
 #: Deepest nesting of arrays and objects a JSON text may have.
 MAX_JSON_DEPTH = 100
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
 
 Numbered = tuple[int | None, dict[str, Any] | AnalysisError]
+
+#: What each message of Python's JSON parser means, in words a researcher can act on
+#: (keyed by the start of :attr:`json.JSONDecodeError.msg`, which names the position only
+#: as "at"). A message not listed is given as the parser says it.
+JSON_PROBLEMS: dict[str, str] = {
+    "Unterminated string": "a string (text in double quotes) starts here and is not closed; "
+                           "the record may be cut off, or a quote mark inside the text is "
+                           "not written as \\\"",
+    "Invalid control character": "a line break, tab or other control character inside a "
+                                 "string; write it as \\n or \\t, or close the string "
+                                 "before it",
+    "Invalid \\uXXXX escape": "a \\u escape without four hexadecimal digits",
+    "Invalid \\escape": "a backslash that starts no valid escape; write a backslash in a "
+                        "string as \\\\",
+    "Expecting property name": "a field name in double quotes was expected (a comma after "
+                               "the last field, or a name without quotes)",
+    "Expecting ':' delimiter": "a colon (:) was expected after the field name",
+    "Expecting ',' delimiter": "a comma was expected between two fields or items",
+    "Expecting value": "a value (text in double quotes, a number, true, false, null, an "
+                       "object or a list) was expected, and the text ends or holds "
+                       "something else",
+    "Extra data": "more text after the end of the JSON value: a .jsonl line holds one "
+                  "object, a .json file one object or one list",
+}
+
+
+def describe_json_error(exc: json.JSONDecodeError, *, with_line: bool = True) -> str:
+    """Return where ``exc`` happened (``at line L, column C``) and what is wrong there, in words.
+
+    ``with_line=False`` gives the column alone (a ``.jsonl`` record is one line).
+
+    Examples
+    --------
+    >>> try:
+    ...     json.loads('{"text": "cut off')
+    ... except json.JSONDecodeError as exc:
+    ...     print(describe_json_error(exc, with_line=False)[:76])
+    at column 10: a string (text in double quotes) starts here and is not closed
+    """
+    meaning = next((text for start, text in JSON_PROBLEMS.items() if exc.msg.startswith(start)),
+                   exc.msg)
+    place = f"at line {exc.lineno}, column {exc.colno}" if with_line else f"at column {exc.colno}"
+    return f"{place}: {meaning}"
 
 
 def json_depth(text: str, limit: int = MAX_JSON_DEPTH) -> int:
@@ -84,8 +140,8 @@ def json_records(text: str, path: str | os.PathLike[str] | None = None) -> Itera
         data = _parse(text, path, "the file ")
     except json.JSONDecodeError as exc:
         raise AnalysisError(
-            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); fix the file "
-            "or save one article per line as .jsonl",
+            f"not valid JSON {describe_json_error(exc)}; fix the file or save one article "
+            "per line as .jsonl",
             path,
         ) from None
     if isinstance(data, dict):
@@ -121,10 +177,11 @@ def jsonl_records(
             continue
         seen = True
         try:
-            item = _parse(line, path, f"line {number} ")
+            item = _parse(line.rstrip("\r\n"), path, f"line {number} ")
         except json.JSONDecodeError as exc:
             yield number, AnalysisError(
-                f"line {number} is not valid JSON ({exc.msg}); fix or remove that line", path
+                f"line {number} is not valid JSON {describe_json_error(exc, with_line=False)}; "
+                "fix or remove that line", path
             )
             continue
         except AnalysisError as exc:

@@ -45,13 +45,14 @@ size does not matter.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import AnalysisError
+from analysis.errors import AnalysisError, DuplicateArticleId
 from analysis.text.articles import Article, make_article, parse_header
 from analysis.text.cleaning import InputWarning
 from analysis.text.csv_input import csv_records
@@ -80,6 +81,13 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".json", ".jsonl", ".csv", *HTML_
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 Numbered = tuple[int | None, dict[str, Any] | AnalysisError]
+
+#: What a second article under an id already read is told (the errors table's message).
+DUPLICATE_ID_MESSAGE = (
+    "an earlier article has this id (the articles table of a corpus run, or that "
+    "Article's source_path, says where it came from); give every article its own id "
+    "(this one is left out)"
+)
 
 
 def _relative_id(path: Path, root: Path) -> str:
@@ -372,7 +380,11 @@ def load_corpus(
     on_error : callable, optional
         Called with the :class:`AnalysisError` of each file or record that is not
         read (a file of a type not read, binary data, an empty file, a malformed
-        record), which is then skipped. Without it, the first problem raises.
+        record, an article whose id an earlier one has: a
+        :class:`~analysis.errors.DuplicateArticleId`), which is then skipped, as every
+        command skips it. Without it, the first problem raises: pass
+        ``on_error=problems.append`` (a list) to read a whole folder of which a file
+        may be bad, then look at ``problems``.
     exclude : iterable of paths, optional
         Folders whose files are never read (a corpus run's output folder).
 
@@ -394,7 +406,38 @@ def load_corpus(
     ['wire.jsonl#1', 'ap-2']
     >>> len(problems)
     1
+
+    A second article under an id already read is a problem too, and is left out:
+
+    >>> _ = (root / "wire2.jsonl").write_text('{"id": "ap-2", "text": "Another text."}\\n')
+    >>> problems = []
+    >>> [a.article_id for a in load_corpus(root, on_error=problems.append)]
+    ['wire.jsonl#1', 'ap-2']
+    >>> [(type(p).__name__, p.article_id) for p in problems][-1]
+    ('DuplicateArticleId', 'ap-2')
     """
+    seen: set[bytes] = set()  # 8-byte digests of the ids read: flat memory for millions
+    for article in _load_all(paths, on_error, exclude):
+        digest = hashlib.blake2b(article.article_id.encode("utf-8", "surrogatepass"),
+                                 digest_size=8).digest()
+        if digest in seen:
+            error = DuplicateArticleId(DUPLICATE_ID_MESSAGE, article.source_path or
+                                       article.article_id.split("#", 1)[0],
+                                       article_id=article.article_id)
+            if on_error is None:
+                raise error
+            on_error(error)
+            continue
+        seen.add(digest)
+        yield article
+
+
+def _load_all(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    on_error: Callable[[AnalysisError], None] | None,
+    exclude: Iterable[str | os.PathLike[str]],
+) -> Iterator[Article]:
+    """Yield every article of ``paths`` (ids not yet checked), as :func:`load_corpus` says."""
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     exclude = [Path(path) for path in exclude]

@@ -19,7 +19,9 @@ Segmentation rules (decided here, relied on by every extractor):
 * **Repairs** after Punkt: a bare list number ("1.") is joined to the item it numbers;
   a segment starting with a lower-case letter is joined to the one before ("“Why
   now?” asked Kim."); "No." and the other ``resources/text/number_abbreviations.txt`` are
-  abbreviations only before a number ("No. 2" but "She said no. Then ..."); a title
+  abbreviations only before a number ("No. 2" but "She said no. Then ..."); a month
+  abbreviation (``resources/text/month_abbreviations.txt``) followed by a number never
+  ends a sentence ("Published: 24 Jun. 2025, 08:15", "Jul. 4"); a title
   (``resources/text/title_abbreviations.txt``) is never the end of a sentence ("Mr. An
   Ho-young", although "An" often starts one); after a
   quoted question or exclamation, an attribution ("“Why now?” Kim asked.", the verb forms
@@ -170,8 +172,10 @@ def _title_abbreviations() -> frozenset[str]:
 
 
 @cache
-def _number_abbreviations() -> frozenset[str]:
-    return frozenset(read_lines("text/number_abbreviations.txt"))
+def _before_number_abbreviations() -> frozenset[str]:
+    """Abbreviations a number follows: "No. 2" (number_abbreviations), "Jun. 24" (months)."""
+    return frozenset(read_lines("text/number_abbreviations.txt")) | frozenset(
+        read_lines("text/month_abbreviations.txt"))
 
 
 def _after_question_verbs() -> list[str]:
@@ -252,8 +256,8 @@ def _joins(text: str, previous: Span, following: Span) -> bool:
         last = word.lower()
         if last in _title_abbreviations():
             return True  # "Mr. An Ho-young": a title is followed by a name
-        if tail[:1].isdigit() and last in _number_abbreviations():
-            return True  # "No. 2", "Vol. 3"
+        if tail[:1].isdigit() and last in _before_number_abbreviations():
+            return True  # "No. 2", "Vol. 3", "24 Jun. 2025"
     if _DOTTED_LETTERS.search(head):  # "J.D. Vance", unless "J.D. The ..." starts anew
         first = LETTERS_RE.match(tail)
         return bool(first) and first.group().lower() not in _sentence_starters()
