@@ -137,3 +137,21 @@ def test_python_dash_m_entry_point_usage_error():
     assert result.returncode == 2
     assert _one_line(result.stderr).startswith("error: ")
     assert result.stdout == ""
+
+
+def test_figures_article_chooses_the_single_article_figures_article(capsys, tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    (raw / "articles" / "a-first.txt").write_text("Seoul and NATO met on Monday.\n")
+    (raw / "articles" / "b-second.txt").write_text(
+        "Japan and NATO agreed to work on cyber defence and space.\n")
+    argv = ["figures", "--raw", str(raw), "--only", "sectors-seed-vs-itpp"]
+    assert _exit_code([*argv, "--out", str(tmp_path / "one"), "--article", "b-second.txt"]) == 0
+    chosen = (tmp_path / "one" / "sectors-seed-vs-itpp.csv").read_text()
+    assert _exit_code([*argv, "--out", str(tmp_path / "two")]) == 0
+    default = (tmp_path / "two" / "sectors-seed-vs-itpp.csv").read_text()
+    assert "cyber defence" in chosen and "cyber defence" not in default
+    capsys.readouterr()
+    assert _exit_code([*argv, "--out", str(tmp_path / "three"), "--article", "nope.txt"]) == 2
+    err = _one_line(capsys.readouterr().err)
+    assert "nope.txt" in err and "b-second.txt" in err

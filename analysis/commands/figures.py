@@ -36,6 +36,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("figures"),
                         help="output folder (default: figures)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="build only these figures")
+    parser.add_argument("--article", metavar="ID",
+                        help="the article the single-article figures show, by its article_id "
+                             "(default: the first research article in sorted order)")
     parser.add_argument("--list", action="store_true", help="list the registered figures and exit")
     add_context_options(parser)
 
@@ -58,9 +61,12 @@ def run(args: argparse.Namespace) -> int:
         readers.append(reader)
         return list(reader)
 
-    inputs = FigureInputs(args.raw, context=context, reader=read, exclude=(args.out,))
+    inputs = FigureInputs(args.raw, context=context, reader=read, exclude=(args.out,),
+                          primary_choice=args.article)
     if not inputs.documents and readers and readers[0].skipped:
         readers[0].require_articles()  # nothing readable: name every input, exit 2
+    if args.article is not None:
+        _ = inputs.primary  # an article_id under --raw that is not there fails here, listing them
     with note_not_english("figures of tone leave them out, and figures of quotes unless they "
                           "are Korean; VADER and the target model read English only"):
         written = build_figures(inputs, args.out, args.only)
