@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
 from analysis.figures import FigureInputs, FigureSpec, as_inputs, new_figure
-from analysis.figures.captions import ARTICLES_PLACEHOLDER, SOURCE_PLACEHOLDER
+from analysis.figures.captions import SOURCE_PLACEHOLDER
 from analysis.figures.layout import COLUMN_WIDTH, axes_note, row_height, wrap_label
 from analysis.figures.palette import BAND, BLUE, MUTED_TEXT, UNKNOWN, VERMILLION, WHITE
 from analysis.figures.speaker_colours import UNATTRIBUTED_SHOWN, SpeakerColours, colours_for
@@ -62,7 +62,6 @@ ARC_LABELS = ("compound (NLTK VADER), thick solid",
               "compound, names masked, thin dashed")
 
 _SOURCE = SOURCE_PLACEHOLDER
-_ARTICLES = ARTICLES_PLACEHOLDER
 
 
 def speaker_tone_data(
@@ -326,7 +325,7 @@ FIGURES = (
             f"figures; grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker is not a person or "
             "organisation, counted together. The axis spans the data, centred on neutral. "
             "VADER is a weak judge of news; a few articles are not a sample. "
-            "Articles: " + _ARTICLES + "."
+            "Articles: {tone_articles}."
         ),
         builder=sentiment_by_speaker,
     ),
@@ -349,7 +348,7 @@ FIGURES = (
             "docs/evaluation.md for its measured scores) over each target's mentions, "
             f"most-mentioned {MAX_TARGETS} shown; bars: seeded bootstrap 95% intervals; "
             "n = mentions. The axis spans the data, centred on neutral. "
-            "Articles: " + _ARTICLES + "."
+            "Articles: {target_articles}."
         ),
         builder=sentiment_by_target,
     ),
