@@ -386,3 +386,35 @@ def test_captioned_names_the_researchers_corpus_instead_of_the_illustrative_one(
     assert "Corpus: Wire, 2024." in caption and "illustrative" not in caption
     assert ILLUSTRATIVE_NOTE in " ".join(illustrative.get_supxlabel().split())
     assert illustrative.get_suptitle() == FIGURES[1].title
+
+
+def test_quotes_with_no_outlet_are_drawn_last_and_apart_never_ranked():
+    """'outlet unknown' is no outlet: last panel, grey ground, not one of the MAX_OUTLETS."""
+    from matplotlib.colors import to_hex
+
+    from analysis.figures import style_context
+    from analysis.figures.corpus import (
+        MAX_OUTLETS,
+        UNKNOWN_OUTLET_FACE,
+        UNKNOWN_OUTLET_TITLE,
+        plot_quotes_by_outlet,
+    )
+
+    # the articles with no outlet hold the most quotes (9); MAX_OUTLETS named outlets too
+    outlets = [f"Outlet{i}" for i in range(MAX_OUTLETS)]
+    ids = [f"n{i}" for i in range(9)] + [f"o{i}" for i in range(MAX_OUTLETS)]
+    quotes = pd.DataFrame({
+        "article_id": ids, "kind": ["direct"] * len(ids), "start": [0] * len(ids),
+        "end": [5] * len(ids), "speaker": ["Ann Lane"] * len(ids),
+        "actor": ["Ann Lane"] * len(ids), "n_words": [3] * len(ids)})
+    articles = pd.DataFrame({"article_id": ids, "outlet": [None] * 9 + outlets})
+    with style_context():
+        figure, data = plot_quotes_by_outlet(quotes, articles)
+    titles = [" ".join(a.get_title(loc="left").split()) for a in figure.axes]
+    assert titles == [*(f"{o}: 1 quote in 1 article" for o in outlets),
+                      f"{UNKNOWN_OUTLET_TITLE}: 9 quotes in 9 articles"]
+    assert to_hex(figure.axes[-1].get_facecolor()) == UNKNOWN_OUTLET_FACE.lower()
+    assert {to_hex(a.get_facecolor()) for a in figure.axes[:-1]} == {"#ffffff"}
+    assert data["drawn"].all()  # every named outlet drawn: the unknown one took no place
+    assert data.loc[data["outlet"].isna(), "outlet_known"].tolist() == [False]
+    assert "Not drawn" not in figure.axes[-1].get_xlabel()

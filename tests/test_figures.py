@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+from analysis.figures import PLACEHOLDERS as FIGURE_PLACEHOLDERS
 from analysis.figures import (
     FigureInputs,
     new_figure,
@@ -83,8 +84,8 @@ def test_registry_names_unique_and_specs_complete():
     for spec in specs:
         assert spec.name == spec.name.lower() and " " not in spec.name
         assert spec.title.strip()
-        assert "source" in spec.caption.lower() or "{articles}" in spec.caption \
-            or "{corpus}" in spec.caption
+        assert "source" in spec.caption.lower() or any(
+            p in spec.caption for p in PLACEHOLDERS if p != "{source}")
         assert callable(spec.builder)
 
 
@@ -205,7 +206,9 @@ def _speaker_colours_of(name, figure, data):
     if name == "sentiment-speakers":  # read the colour of each drawn mean
         axes = figure.axes[0]
         # a tick label is the (wrapped) name, then "n = ..." on its own line
-        ticks = {round(y): " ".join(t.get_text().rsplit("\nn = ", 1)[0].split())
+        # (a pooled row has "pooled: ..." between them)
+        ticks = {round(y): " ".join(t.get_text().rsplit("\nn = ", 1)[0]
+                                    .split("\npooled", 1)[0].split())
                  for y, t in zip(axes.get_yticks(), axes.get_yticklabels(), strict=True)}
         means = [line for line in axes.lines if line.get_marker() == "o"]
         return {ticks[round(line.get_ydata()[0])]: to_hex(line.get_color()).upper()
@@ -543,7 +546,7 @@ def test_labels_titles_and_captions_are_in_british_spelling(inputs):
     assert not US_SPELLINGS.search(gallery)
 
 
-PLACEHOLDERS = ("{source}", "{corpus}", "{articles}")
+PLACEHOLDERS = tuple(f"{{{name}}}" for name in FIGURE_PLACEHOLDERS)
 CORPUS_FIGURES = ("sectors-corpus-mentions", "sectors-corpus-partners", "corpus-sectors-by-year",
                   "corpus-quotes-by-outlet")
 
@@ -551,7 +554,7 @@ CORPUS_FIGURES = ("sectors-corpus-mentions", "sectors-corpus-partners", "corpus-
 def test_captions_cite_with_placeholders_never_a_file_name(inputs):
     for spec in registered_figures():
         caption = spec.caption
-        assert not re.search(r"\{(?!source\}|corpus\}|articles\})[^}]*\}", caption), spec.name
+        assert set(re.findall(r"\{[^}]*\}", caption)) <= set(PLACEHOLDERS), spec.name
         assert not re.search(r"\b[\w-]+\.(txt|jsonl|json|html)\b", caption), spec.name
         if spec.name in CORPUS_FIGURES:
             assert "{corpus}" in caption and "illustrative" not in caption.lower(), spec.name

@@ -538,17 +538,22 @@ def _tick_labels(figure):
     axes = figure.axes[0]
     pairs = zip(axes.get_yticks(), (t.get_text() for t in axes.get_yticklabels()), strict=True)
     # a label is the (wrapped) name, then its n on a line of its own
-    return [" ".join(label.rsplit("\nn = ", 1)[0].split())
+    # (a pooled row has "pooled: ..." between them)
+    return [" ".join(label.rsplit("\nn = ", 1)[0].split("\npooled", 1)[0].split())
             for _, label in sorted(pairs, key=lambda pair: -pair[0])]
 
 
 def test_speaker_figure_plots_tone_by_speaker(figure_inputs, seed_document):
+    from analysis.figures.sentiment import pooled_last
+
     figure, data = _render("sentiment-speakers", figure_inputs)
     sentiment = quote_sentiment_frame(seed_document)
     unattributed = sentiment["actor"].isna()  # "the pair": one row, never a speaker
     sentiment["actor"] = sentiment["actor"].astype("object").where(~unattributed, "unattributed")
-    expected = tone_by_speaker(sentiment)
-    pd.testing.assert_frame_equal(data, expected)
+    expected = pooled_last(tone_by_speaker(sentiment))  # pooled rows ("unattributed") last
+    pd.testing.assert_frame_equal(data.drop(columns="n_speakers"),
+                                  expected.drop(columns="n_speakers"))
+    assert data["speaker"].iloc[-1] == "unattributed" and data["n_speakers"].tolist() == [1] * 6
     assert _tick_labels(figure) == data["speaker"].tolist()  # first row drawn on top
 
 

@@ -16,7 +16,9 @@ Builders read tables, never extract: :meth:`FigureInputs.table` gives the primar
 article's tables (computed once per :class:`FigureInputs`) and
 :meth:`FigureInputs.corpus_table` those of the corpus (:attr:`FigureInputs.corpus_documents`:
 the illustrative corpus when one is given, else the research articles). Captions and
-titles may hold the placeholders ``{source}``, ``{corpus}`` and ``{articles}``, filled by
+titles may hold the placeholders ``{source}``, ``{corpus}``, ``{articles}`` and, for tone
+figures, ``{tone_articles}`` and ``{target_articles}`` (the articles scored, and those left
+out and why: :func:`describe_scored`), filled by
 :meth:`FigureSpec.caption_for` (:func:`fill_placeholders`). Colours come from
 :mod:`analysis.figures.palette`; speakers are coloured by
 :func:`analysis.figures.speaker_colours.assign_speaker_colours` over the one quotes
@@ -47,9 +49,11 @@ from analysis.figures.captions import (
     ILLUSTRATIVE_NAME,
     PLACEHOLDER_PATTERN,
     PLACEHOLDERS,
+    SCORED_PLACEHOLDERS,
     SOURCE_PLACEHOLDER,
     article_source,
     describe_corpus,
+    describe_scored,
     fill_placeholders,
 )
 from analysis.figures.fonts import hangul_font_family, quiet_fallback_font
@@ -109,7 +113,9 @@ class FigureSpec:
     (the primary article cited, :func:`article_source`), ``{corpus}`` (the corpus of
     the corpus figures described, :func:`describe_corpus`) and ``{articles}`` (the
     research articles described the same way), so a figure drawn for a researcher's
-    own articles names them, not the seed.
+    own articles names them, not the seed; a tone figure's ``{tone_articles}`` and
+    ``{target_articles}`` count only the articles it draws, and say which are left out
+    (:func:`describe_scored`).
     """
 
     name: str
@@ -143,6 +149,11 @@ def _fill_for(text: str, inputs: FigureInputs) -> str:
         values["corpus"] = describe_corpus(inputs.corpus_documents, name=inputs.corpus_label)
     if "articles" in present:
         values["articles"] = describe_corpus(inputs.documents, name=inputs.corpus_name)
+    for placeholder, (table, score, rows) in SCORED_PLACEHOLDERS.items():
+        if placeholder in present:
+            values[placeholder] = describe_scored(
+                inputs.documents, inputs.all_articles_table(table), score, rows=rows,
+                name=inputs.corpus_name)
     return fill_placeholders(text, **values)
 
 

@@ -26,9 +26,11 @@ __all__ = [
     "ILLUSTRATIVE_NAME",
     "PLACEHOLDERS",
     "PLACEHOLDER_PATTERN",
+    "SCORED_PLACEHOLDERS",
     "SOURCE_PLACEHOLDER",
     "article_source",
     "describe_corpus",
+    "describe_scored",
     "fill_placeholders",
 ]
 
@@ -37,6 +39,15 @@ PLACEHOLDERS: dict[str, str] = {
     "source": "the primary article cited (article_source)",
     "corpus": "the corpus of the corpus figures described (describe_corpus)",
     "articles": "the research articles described (describe_corpus)",
+    "tone_articles": "the articles whose quotes have a tone, and those left out (describe_scored)",
+    "target_articles": "the articles whose target mentions have a tone, and those left out "
+                       "(describe_scored)",
+}
+#: The placeholders that count a tone figure's articles (:func:`describe_scored`): the
+#: table read over every research article, its score column, and what its rows are.
+SCORED_PLACEHOLDERS: dict[str, tuple[str, str, str]] = {
+    "tone_articles": ("quote_sentiment", "compound_masked", "quotes"),
+    "target_articles": ("targets", "score", "target mentions"),
 }
 #: Placeholder in captions for the citation of the primary article.
 SOURCE_PLACEHOLDER = "{source}"
@@ -91,6 +102,7 @@ def describe_corpus(
     name: str | None = None,
     *,
     illustrative: bool = False,
+    kind: str = "",
 ) -> str:
     """Describe a corpus for a caption: name, article count, outlets and date range.
 
@@ -104,6 +116,8 @@ def describe_corpus(
         else none (the description starts with the count).
     illustrative : bool
         Whether this is the hand-written illustrative corpus.
+    kind : str
+        A word before "articles" ("English"), or none.
 
     Returns
     -------
@@ -125,7 +139,7 @@ def describe_corpus(
     """
     outlets, dates = _outlets_and_dates(articles)
     count = len(dates)
-    parts = [f"{count} article{'s' if count != 1 else ''}"]
+    parts = [f"{count} {kind + ' ' if kind else ''}article{'s' if count != 1 else ''}"]
     named = sorted({o for o in outlets if o})
     if named:
         shown = named[:MAX_OUTLETS_NAMED]
@@ -156,6 +170,98 @@ def _outlets_and_dates(
         return outlets, dates
     records = [a.article if isinstance(a, Document) else a for a in articles]
     return [a.outlet for a in records], [a.published for a in records]
+
+
+#: Names of the languages :func:`analysis.text.language.detect_language` returns, for
+#: captions ("2 Korean articles"); another code is written as "in language 'xx'".
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "fr": "French",
+    "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
+}
+#: Why an article in another language has no tone, as a caption says it.
+NOT_ENGLISH_REASON = "tone is measured in English only"
+
+
+def _articles_phrase(count: int, language: str | None = None) -> str:
+    noun = "article" if count == 1 else "articles"
+    if language is None:
+        return f"{count} {noun}"
+    if language in LANGUAGE_NAMES:
+        return f"{count} {LANGUAGE_NAMES[language]} {noun}"
+    return f"{count} {noun} in language '{language}'"
+
+
+def describe_scored(
+    documents: Iterable[Document],
+    table: pd.DataFrame,
+    score: str,
+    *,
+    rows: str = "rows",
+    name: str | None = None,
+) -> str:
+    """Describe the articles a tone figure shows, and those it leaves out and why.
+
+    An article is shown when ``table`` (e.g. ``quote_sentiment``, ``targets``) has a row
+    of it with a ``score``; the others of ``documents`` are counted apart: not in
+    English (by language: their tone is not measured), with no ``rows`` at all, or
+    with rows that have no tone. So a caption never counts an article the figure does
+    not draw.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+        The articles the figure's table was built from.
+    table : DataFrame
+        The figure's table, with ``article_id`` and ``score``.
+    score : str
+        The column whose value makes a row scored.
+    rows : str
+        What a row is, for "N articles with no {rows}" ("quotes", "target mentions").
+    name : str, optional
+        The corpus's name, as :func:`describe_corpus` takes it.
+
+    Returns
+    -------
+    str
+        A noun phrase without a final period.
+
+    Examples
+    --------
+    >>> from analysis.text.document import as_document
+    >>> docs = [as_document(Article("a", "A.", outlet="Wire", language="en")),
+    ...         as_document(Article("b", "B.", outlet="Wire", language="en")),
+    ...         as_document(Article("k", "가.", language="ko"))]
+    >>> table = pd.DataFrame({"article_id": ["a", "k"], "compound": [0.5, None]})
+    >>> describe_scored(docs, table, "compound", rows="quotes")
+    '1 English article from Wire; left out: 1 Korean article (tone is measured in English only), 1 article with no quotes'
+    >>> describe_scored(docs[:1], table, "compound")
+    '1 English article from Wire'
+    """
+    documents = list(documents)
+    scored_ids = set(table.loc[table[score].notna(), "article_id"].astype(str))
+    with_rows = set(table["article_id"].astype(str))
+    shown = [d for d in documents if d.article_id in scored_ids]
+    english = bool(shown) and all(d.article.language == "en" for d in shown)
+    description = describe_corpus(shown, name=name, kind="English" if english else "")
+    other_languages: dict[str, int] = {}
+    no_rows = no_tone = 0
+    for doc in documents:
+        if doc.article_id in scored_ids:
+            continue
+        language = doc.article.language
+        if language and language != "en":
+            other_languages[language] = other_languages.get(language, 0) + 1
+        elif doc.article_id not in with_rows:
+            no_rows += 1
+        else:
+            no_tone += 1
+    left_out = [f"{_articles_phrase(n, language)} ({NOT_ENGLISH_REASON})"
+                for language, n in sorted(other_languages.items())]
+    if no_rows:
+        left_out.append(f"{_articles_phrase(no_rows)} with no {rows}")
+    if no_tone:
+        left_out.append(f"{_articles_phrase(no_tone)} whose {rows} have no tone")
+    return f"{description}; left out: {', '.join(left_out)}" if left_out else description
 
 
 def _long_date(day: dt.date) -> str:

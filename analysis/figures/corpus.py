@@ -8,7 +8,9 @@ given, as in ``make figures``, else the researcher's own articles) and calls it;
 captions describe that corpus (``{corpus}``), never a fixed "illustrative" sentence.
 Speakers are coloured by :func:`analysis.figures.speaker_colours.assign_speaker_colours`
 over the corpus's quotes table, as in the quote figures; speakers that are not a person
-or organisation are one grey row, "unattributed".
+or organisation are one grey row, "unattributed". Articles with no outlet named are not
+an outlet: their quotes are one panel, drawn last on a grey ground and never ranked
+among the outlets (:data:`UNKNOWN_OUTLET`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ from analysis.corpus.queries import (
 from analysis.figures import FigureInputs, FigureSpec, _add_caption, new_figure
 from analysis.figures.captions import CORPUS_PLACEHOLDER, fill_placeholders
 from analysis.figures.layout import COLUMN_WIDTH, axes_note, wrap_label, wrap_to_width
-from analysis.figures.palette import BLUE, EDGE, NOTE_TEXT, WHITE, tint
+from analysis.figures.palette import (
+    BLUE,
+    EDGE,
+    MUTED_TEXT,
+    NOTE_TEXT,
+    UNKNOWN_FACE,
+    WHITE,
+    tint,
+)
 from analysis.figures.speaker_colours import (
     OTHERS_LABEL,
     OTHERS_SHOWN,
@@ -51,8 +61,11 @@ __all__ = [
 
 #: Outlets drawn in the quotes figure (those with the most quotes); the data lists all.
 MAX_OUTLETS = 4
-#: Panel name of quotes whose article names no outlet.
+#: Panel name of quotes whose article names no outlet: drawn last, apart, never ranked.
 UNKNOWN_OUTLET = "outlet unknown"
+#: Title of that panel, and its ground (grey: not an outlet).
+UNKNOWN_OUTLET_TITLE = "No outlet named (not ranked among the outlets)"
+UNKNOWN_OUTLET_FACE = UNKNOWN_FACE
 #: Column name of articles without a readable date.
 UNDATED = "undated"
 #: Rows that stand for several speakers (drawn with their number).
@@ -162,7 +175,9 @@ def plot_quotes_by_outlet(
         grouped quotes, with ``label``, ``colour``, ``colour_group`` and ``drawn``
         (False for outlets past :data:`MAX_OUTLETS`), ``members`` (the speakers a row
         stands for: 1, or a group's number; a group of one shows its speaker's label),
-        own-colour speakers first in each outlet.
+        ``outlet_known`` (False for articles with no outlet: one panel, drawn last and
+        apart, not counted among the :data:`MAX_OUTLETS` ranked), own-colour speakers
+        first in each outlet.
     """
     colours = colours if colours is not None else assign_speaker_colours(quotes)
     counts = quotes_per_actor_outlet_from_tables(colours.group_quotes(quotes), articles)
@@ -181,11 +196,12 @@ def plot_quotes_by_outlet(
         str(counts["outlet"].iloc[i]) if pd.notna(counts["outlet"].iloc[i]) else "\uffff",
         rank.iloc[i], i))].reset_index(drop=True)
     outlets = counts["outlet"].fillna(UNKNOWN_OUTLET)
-    per_outlet = counts["n_quotes"].groupby(outlets, sort=False).sum()
-    shown = list(per_outlet.sort_values(ascending=False, kind="stable").index[:MAX_OUTLETS])
+    shown = _ranked_outlets(counts)
     counts["drawn"] = outlets.isin(shown)
+    counts["outlet_known"] = counts["outlet"].notna()
     counts = counts.astype({"label": "string", "colour": "string", "colour_group": "string",
-                            "members": "Int64", "drawn": "boolean"})
+                            "members": "Int64", "drawn": "boolean",
+                            "outlet_known": "boolean"})
     n_rows = [int((outlets == outlet).sum()) for outlet in shown]
     # as new_figure, with one panel per outlet, each as high as its rows
     figure = Figure(layout="constrained",
@@ -202,13 +218,32 @@ def plot_quotes_by_outlet(
         _draw_outlet(axes, counts[(outlets == outlet).to_numpy()], outlet,
                      int(n_articles.get(outlet, 0)))
     xlabel = "Quotes (direct, partial, indirect)"
-    hidden = article_outlets.nunique() - len(shown)
+    hidden = articles["outlet"].dropna().nunique() - len([o for o in shown
+                                                          if o != UNKNOWN_OUTLET])
     if hidden > 0:  # in the axis label, so the layout makes room for it
         xlabel += "\n" + wrap_to_width(
             f"Not drawn: {hidden} more outlet(s) of the corpus, with no speech quotes found "
             f"or past the {MAX_OUTLETS} most quoted", COLUMN_WIDTH * 0.6, 7.5)
     axes_column[-1].set_xlabel(xlabel)
     return figure, counts
+
+
+def _ranked_outlets(counts: pd.DataFrame) -> list[str]:
+    """The outlets drawn: the :data:`MAX_OUTLETS` most quoted, then "outlet unknown".
+
+    Quotes from articles with no outlet are no outlet's: they are never ranked, and
+    come last when there are any.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"outlet": ["A", None, "B"], "n_quotes": [1, 9, 2]})
+    >>> _ranked_outlets(counts)
+    ['B', 'A', 'outlet unknown']
+    """
+    known = counts[counts["outlet"].notna()]
+    per_outlet = known["n_quotes"].groupby(known["outlet"], sort=False).sum()
+    ranked = list(per_outlet.sort_values(ascending=False, kind="stable").index[:MAX_OUTLETS])
+    return ranked + ([UNKNOWN_OUTLET] if counts["outlet"].isna().any() else [])
 
 
 def _members(quotes: pd.DataFrame, articles: pd.DataFrame, colours: SpeakerColours,
@@ -247,9 +282,14 @@ def _draw_outlet(axes: object, rows: pd.DataFrame, outlet: str, n_articles: int)
                         for label, members in zip(rows["label"], rows["members"], strict=True)])
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.margins(x=0.12)
-    axes.set_title(wrap_to_width(f"{outlet}: {_count(int(rows['n_quotes'].sum()), 'quote')} "
+    unknown = outlet == UNKNOWN_OUTLET
+    name = UNKNOWN_OUTLET_TITLE if unknown else outlet
+    axes.set_title(wrap_to_width(f"{name}: {_count(int(rows['n_quotes'].sum()), 'quote')} "
                                  f"in {_count(n_articles, 'article')}", COLUMN_WIDTH * 0.6, 8),
-                   loc="left", fontsize=8)
+                   loc="left", fontsize=8,
+                   **({"color": MUTED_TEXT, "style": "italic"} if unknown else {}))
+    if unknown:  # not an outlet: a grey ground sets it apart from the ranked panels
+        axes.set_facecolor(UNKNOWN_OUTLET_FACE)
 
 
 def corpus_quotes_by_outlet(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
@@ -287,8 +327,10 @@ FIGURES = (
             "their colour of the quote figures, near black: other speakers past the 6 "
             f"colours, counted together; grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker "
             "is not a person or organisation (e.g. \"a summary circulated\"), counted "
-            "together, never shown as a speaker. Quotes are extracted from English and "
-            "Korean text. Corpus: " + CORPUS_PLACEHOLDER + "."
+            "together, never shown as a speaker. Outlets are ranked by their quotes (the "
+            f"{MAX_OUTLETS} most quoted drawn); quotes from articles with no outlet named "
+            "are one panel, last on a grey ground, not ranked among them. Quotes are "
+            "extracted from English and Korean text. Corpus: " + CORPUS_PLACEHOLDER + "."
         ),
         builder=corpus_quotes_by_outlet,
     ),

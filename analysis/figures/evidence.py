@@ -207,6 +207,8 @@ def _section(annotation: Annotation, position: int, colours: SpeakerColours) -> 
     doc = annotation.document
     anchors = Anchors.of(position, doc.article_id)
     tables = {name: annotation.frame(name) for name in EVIDENCE_TABLES}
+    # one article: its speakers keep the page's colours and take the free ones
+    colours = colours.within(tables["quotes"], registry=annotation.context.registry)
     heading = _heading(doc.article)
     language = _known(doc.article.language)
     lang = f' lang="{esc(language)}"' if language else ""
@@ -264,7 +266,10 @@ def evidence_page(
         author and date, else its id; or the number of articles).
     colours : SpeakerColours, optional
         The speakers' colours (default: assigned over the quotes of every article of
-        the page, which for one article gives the colours of its figures).
+        the page). Each article's section narrows them to its speakers
+        (:meth:`~analysis.figures.speaker_colours.SpeakerColours.within`): a speaker
+        keeps its colour, and the article's other speakers take the colours left free,
+        so an article with a few speakers shows them all in colours.
 
     Returns
     -------

@@ -10,7 +10,9 @@ because a position is a place in one text.
 
 Speakers are coloured by :func:`analysis.figures.speaker_colours.colours_for` over every
 research article's quotes, so a speaker has the same colour in every figure of the set
-and in the highlighted article; each figure's data names the colour and its
+and in the highlighted article; quote-positions, which shows one article, narrows them to
+its speakers (:func:`analysis.figures.speaker_colours.article_colours`: a speaker keeps
+its colour, and the article's others take the colours left free); each figure's data names the colour and its
 ``colour_group`` (the speaker, ``others`` or ``unattributed``). Mentions that are not a
 person or organisation ("the pair", "a joint statement released") are never drawn as a
 speaker: they are one grey row, "unattributed", and the captions say so.
@@ -33,6 +35,7 @@ from analysis.figures.speaker_colours import (
     UNATTRIBUTED_LABEL,
     UNATTRIBUTED_SHOWN,
     SpeakerColours,
+    article_colours,
     assign_speaker_colours,
     colours_for,
 )
@@ -84,7 +87,9 @@ UNATTRIBUTED_NOTE = (
 )
 _COLOURS = (
     "Each speaker has one colour in every quote figure and in the highlighted article; "
-    f"near black: \"{OTHERS_LABEL}\", speakers past the {len(CATEGORICAL)} colours. "
+    f"near black: \"{OTHERS_LABEL}\", speakers past the {len(CATEGORICAL)} colours (in a "
+    "one-article figure, the article's speakers past them take the colours its other "
+    "speakers leave free). "
     f"{UNATTRIBUTED_NOTE}"
 )
 #: The rows that stand for several speakers (past the palette, or unattributed).
@@ -373,7 +378,7 @@ def quote_positions(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Plot where in the primary article each speaker is quoted (one article: positions)."""
     doc = inputs.primary
     quotes = inputs.table("quotes")
-    colours = colours_for(inputs)
+    colours = article_colours(inputs)  # one article: its speakers in colours if they fit
     return plot_positions(positions_frame(colours.group_quotes(quotes), doc), doc, colours)
 
 

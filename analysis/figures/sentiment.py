@@ -11,6 +11,9 @@ of :func:`analysis.sentiment.aggregates.tone_arc`). The tone axis is fitted to t
 (:func:`axis_limit`), symmetric around neutral. Means come with their n and bootstrap 95% intervals; groups with fewer than
 five values are drawn hollow and labelled "small n". Speakers are drawn in their colour
 of the quote figures (:func:`analysis.figures.speaker_colours.assign_speaker_colours`).
+The rows that pool several speakers ("other speakers", past the palette; "unattributed")
+are no speaker's tone: they come last, below a line, hollow whatever their n, and
+labelled with how many speakers they pool (:data:`POOLED_ROWS`).
 
 The ``draw_*(doc)`` functions draw one figure for a notebook's own article.
 """
@@ -23,12 +26,18 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
 from analysis.figures import FigureInputs, FigureSpec, as_inputs, new_figure
-from analysis.figures.captions import ARTICLES_PLACEHOLDER, SOURCE_PLACEHOLDER
+from analysis.figures.captions import SOURCE_PLACEHOLDER
 from analysis.figures.layout import COLUMN_WIDTH, axes_note, row_height, wrap_label
 from analysis.figures.palette import BAND, BLUE, MUTED_TEXT, UNKNOWN, VERMILLION, WHITE
-from analysis.figures.speaker_colours import UNATTRIBUTED_SHOWN, SpeakerColours, colours_for
+from analysis.figures.speaker_colours import (
+    OTHERS_SHOWN,
+    UNATTRIBUTED_SHOWN,
+    SpeakerColours,
+    colours_for,
+)
 from analysis.pipeline import Context
 from analysis.quotes.records import SPEECH_KINDS
+from analysis.quotes.speakers import speaker_label
 from analysis.sentiment.aggregates import tone_by_speaker, tone_by_target
 from analysis.sentiment.uncertainty import SMALL_N
 from analysis.text.document import Document
@@ -37,6 +46,7 @@ __all__ = [
     "ARC_LABELS",
     "FIGURES",
     "MAX_TARGETS",
+    "POOLED_ROWS",
     "arc_data",
     "axis_limit",
     "draw_speaker_tone",
@@ -45,6 +55,7 @@ __all__ = [
     "plot_speaker_tone",
     "plot_target_tone",
     "plot_tone_arc",
+    "pooled_last",
     "sentiment_arc",
     "sentiment_by_speaker",
     "sentiment_by_target",
@@ -61,8 +72,10 @@ AXIS_STEP = 0.25
 ARC_LABELS = ("compound (NLTK VADER), thick solid",
               "compound, names masked, thin dashed")
 
+#: Rows of the speaker figure that pool several speakers: drawn last, apart, hollow.
+POOLED_ROWS: tuple[str, ...] = (OTHERS_SHOWN, UNATTRIBUTED_SHOWN)
+
 _SOURCE = SOURCE_PLACEHOLDER
-_ARTICLES = ARTICLES_PLACEHOLDER
 
 
 def speaker_tone_data(
@@ -144,28 +157,37 @@ def axis_limit(data: pd.DataFrame) -> float:
 
 
 def _interval_plot(
-    axes: Axes, data: pd.DataFrame, label: str, xlabel: str, colours: list[str] | None = None
+    axes: Axes, data: pd.DataFrame, label: str, xlabel: str, colours: list[str] | None = None,
+    pooled: list[str | None] | None = None,
 ) -> list[str]:
     """Draw means with intervals, one row per group, top to bottom in table order.
 
     Rows are in ``colours`` (one per row), else blue; a small-n row is drawn hollow
-    (and, without ``colours``, grey). Each row's label says its n under the name (no
-    note past the axes to collide with). Returns the tick labels drawn.
+    (and, without ``colours``, grey). A row with a ``pooled`` note (one per row, None
+    for a row of its own) is drawn hollow with a thin interval, its note under its
+    name. Each row's label says its n under the name (no note past the axes to
+    collide with). Returns the tick labels drawn.
     """
     rows = list(range(len(data)))[::-1]
+    pooled = pooled if pooled is not None else [None] * len(data)
     ticks = []
     for index, (row, (_, record)) in enumerate(zip(rows, data.iterrows(), strict=True)):
         small = record["note"] == SMALL_N if pd.notna(record["note"]) else False
         default = UNKNOWN if small else BLUE
         colour = default if colours is None else colours[index]
+        hollow = small or pooled[index] is not None
         if pd.notna(record["ci_low"]):
-            axes.plot([record["ci_low"], record["ci_high"]], [row, row], color=colour, lw=1.5)
+            axes.plot([record["ci_low"], record["ci_high"]], [row, row], color=colour,
+                      lw=0.9 if pooled[index] else 1.5)
         axes.plot(
             [record["mean"]], [row], marker="o", markersize=5, color=colour,
-            markerfacecolor=WHITE if small else colour, linestyle="none",
+            markerfacecolor=WHITE if hollow else colour, linestyle="none",
         )
         note = f"n = {record['n']}" + (f", {SMALL_N}" if small else "")
-        ticks.append(f"{wrap_label(str(record[label]))}\n{note}")
+        name = wrap_label(str(record[label]))
+        if pooled[index]:
+            name = f"{name}\n{pooled[index]}"
+        ticks.append(f"{name}\n{note}")
     axes.axvline(0.0, color=MUTED_TEXT, lw=0.8)
     axes.set_yticks(rows, ticks)
     limit = axis_limit(data)
@@ -209,7 +231,12 @@ def plot_speaker_tone(
         :func:`tone_by_speaker` of a ``quote_sentiment`` table.
     colours : SpeakerColours, optional
         The set's speaker colours (default: assigned over ``data``, most quotes first).
+
+    The pooled rows (:data:`POOLED_ROWS`) are drawn last (:func:`pooled_last`, applied
+    here when ``data`` has no ``n_speakers``; the returned data is in the drawn order).
     """
+    if "n_speakers" not in data.columns:
+        data = pooled_last(data)
     scored = _scored(data)
     figure, axes = new_figure(figsize=(COLUMN_WIDTH, _interval_height(scored, "speaker")))
     if scored.empty:
@@ -220,11 +247,61 @@ def plot_speaker_tone(
             {"actor": scored["speaker"], "speaker": scored["speaker"], "n_quotes": scored["n"],
              "n_words": 0}))
     row_colours = [colours.colour(s) for s in scored["speaker"]]
+    pooled = [_pooled_note(record) for record in scored.to_dict("records")]
     _interval_plot(axes, scored, "speaker",
                    "Mean VADER compound, names masked\n(−1 negative, +1 positive)",
-                   row_colours)
-    axes_note(axes, "Hollow marks: fewer than 5 quotes, not a finding")
+                   row_colours, pooled)
+    n_own = sum(note is None for note in pooled)
+    if 0 < n_own < len(pooled):  # a line sets the pooled rows apart from the speakers
+        axes.axhline(len(pooled) - n_own - 0.5, color=MUTED_TEXT, lw=0.6, ls=(0, (4, 3)))
+    note = "Hollow marks: fewer than 5 quotes, not a finding"
+    if n_own < len(pooled):
+        note += "; below the line: pooled groups, no one speaker's tone"
+    axes_note(axes, note)
     return figure, data
+
+
+def _pooled_note(record: dict) -> str | None:
+    """The note under a pooled row's name ("pooled: 17 speakers"), None for a speaker.
+
+    The unattributed row pools sources that are not a speaker ("pooled: 3 sources").
+    """
+    if record["speaker"] not in POOLED_ROWS:
+        return None
+    members = record.get("n_speakers")
+    if members is None or pd.isna(members):
+        return "pooled"
+    noun = "source" if record["speaker"] == UNATTRIBUTED_SHOWN else "speaker"
+    return f"pooled: {int(members)} {noun}{'s' if int(members) != 1 else ''}"
+
+
+def pooled_last(data: pd.DataFrame, quote_sentiment: pd.DataFrame | None = None,
+                colours: SpeakerColours | None = None) -> pd.DataFrame:
+    """Return :func:`tone_by_speaker` rows with the pooled rows last, and ``n_speakers``.
+
+    ``n_speakers`` is 1 for a speaker's own row and, for a pooled row
+    (:data:`POOLED_ROWS`), how many speaker labels of ``quote_sentiment``'s speech
+    quotes it pools under ``colours`` (<NA> when they are not given).
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"speaker": ["other speakers", "Ann Lane"], "n": [9, 5]})
+    >>> pooled_last(data)[["speaker", "n_speakers"]].values.tolist()
+    [['Ann Lane', 1], ['other speakers', <NA>]]
+    """
+    is_pooled = data["speaker"].isin(POOLED_ROWS)
+    members: dict[str, int] = {}
+    if quote_sentiment is not None and colours is not None:
+        speech = quote_sentiment[quote_sentiment["kind"].isin(SPEECH_KINDS)]
+        labels = {speaker_label(a, s) for a, s in zip(speech["actor"], speech["speaker"],
+                                                       strict=True)}
+        for label in labels:
+            shown = colours.shown(label)
+            if shown in POOLED_ROWS:
+                members[shown] = members.get(shown, 0) + 1
+    ordered = pd.concat([data[~is_pooled], data[is_pooled]]).reset_index(drop=True)
+    counts = [members.get(s) if s in POOLED_ROWS else 1 for s in ordered["speaker"]]
+    return ordered.assign(n_speakers=pd.array(counts, dtype="Int64"))
 
 
 def plot_tone_arc(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
@@ -275,8 +352,9 @@ def plot_target_tone(data: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
 def sentiment_by_speaker(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
     """Build the speaker figure over every research article."""
     colours = colours_for(inputs)
-    data = tone_by_speaker(colours.group_quotes(inputs.all_articles_table("quote_sentiment")))
-    return plot_speaker_tone(data, colours)
+    quote_sentiment = inputs.all_articles_table("quote_sentiment")
+    data = tone_by_speaker(colours.group_quotes(quote_sentiment))
+    return plot_speaker_tone(pooled_last(data, quote_sentiment, colours), colours)
 
 
 def sentiment_arc(inputs: FigureInputs) -> tuple[Figure, pd.DataFrame]:
@@ -324,9 +402,12 @@ FIGURES = (
             "indirect quotes), with actor and organisation names masked; bars: seeded "
             "bootstrap 95% intervals; n = quotes; each speaker in their colour of the quote "
             f"figures; grey, \"{UNATTRIBUTED_SHOWN}\": quotes whose speaker is not a person or "
-            "organisation, counted together. The axis spans the data, centred on neutral. "
+            f"organisation, counted together. \"{OTHERS_SHOWN}\" (past the palette's "
+            f"colours) and \"{UNATTRIBUTED_SHOWN}\" pool unrelated speakers: they are drawn "
+            "last, below a line, hollow, with the number of speakers pooled; their mean is "
+            "no speaker's tone. The axis spans the data, centred on neutral. "
             "VADER is a weak judge of news; a few articles are not a sample. "
-            "Articles: " + _ARTICLES + "."
+            "Articles: {tone_articles}."
         ),
         builder=sentiment_by_speaker,
     ),
@@ -349,7 +430,7 @@ FIGURES = (
             "docs/evaluation.md for its measured scores) over each target's mentions, "
             f"most-mentioned {MAX_TARGETS} shown; bars: seeded bootstrap 95% intervals; "
             "n = mentions. The axis spans the data, centred on neutral. "
-            "Articles: " + _ARTICLES + "."
+            "Articles: {target_articles}."
         ),
         builder=sentiment_by_target,
     ),

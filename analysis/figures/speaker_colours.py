@@ -38,6 +38,22 @@ registry does not know them, and a description never does.
 No two speakers a figure shows share a colour: the figures draw "others" as one row,
 :data:`OTHERS_SHOWN`, when it holds two speakers or more (a group of one keeps its own
 label), and "unattributed" always as one row (:meth:`SpeakerColours.group_quotes`).
+
+**One article's figure or page** (quote-positions, the highlighted article of notebook 02,
+each article of the ``show --html`` evidence page) shows only that article's speakers, so
+it does not need the set's "others": :meth:`SpeakerColours.within` (and
+:func:`article_colours`) gives them colours whenever they fit in the palette. The rule:
+
+1. a speaker with a colour of its own in the set keeps it (a speaker has the same colour
+   in every figure where it has one);
+2. the article's other attributed speakers, in the article's own order (most quotes,
+   then most words, then first appearance), take the palette's colours that no speaker
+   of rule 1 in this article uses, in palette order;
+3. only when those run out are the rest "others" (near black); the unattributed stay grey.
+
+So in a one-article figure a free colour may stand for a speaker who, in the set's
+figures, is one of the "others" (never for a speaker who has a colour of its own there
+and is in this article); no two speakers of the article share a colour.
 """
 
 from __future__ import annotations
@@ -67,6 +83,7 @@ __all__ = [
     "UNRESOLVED_LABEL",
     "UNRESOLVED_SHOWN",
     "SpeakerColours",
+    "article_colours",
     "assign_speaker_colours",
     "colours_for",
     "is_attributed",
@@ -258,6 +275,43 @@ class SpeakerColours:
                 grouped[column] = grouped[column].astype("object").where(~mask, None)
         return grouped
 
+    def within(
+        self, quotes: pd.DataFrame, palette: Sequence[str] = CATEGORICAL,
+        registry: ActorRegistry | None = None,
+    ) -> SpeakerColours:
+        """Return the colours of a figure that shows only ``quotes`` (e.g. one article).
+
+        The rule of the module docstring: a speaker with its own colour here keeps it;
+        the other attributed speakers of ``quotes``, in their order there, take the
+        palette's colours left free, then "others"; the unattributed stay grey.
+
+        Examples
+        --------
+        >>> article = pd.DataFrame({"article_id": ["x"] * 3, "kind": ["direct"] * 3,
+        ...     "start": [0, 10, 20], "end": [5, 15, 25], "speaker": ["Bo Kim", "Ann Lee", "he"],
+        ...     "actor": ["Bo Kim", "Ann Lee", None]})
+        >>> corpus = SpeakerColours({"Ann Lee": "#0072B2", "Bo Kim": "#333333"},
+        ...                         {"Ann Lee": "Ann Lee", "Bo Kim": "others"})
+        >>> dict(corpus.within(article, palette=["#0072B2", "#D55E00"]).colours)
+        {'Bo Kim': '#D55E00', 'Ann Lee': '#0072B2', 'he (unresolved)': '#767676'}
+        """
+        local = assign_speaker_colours(quotes, palette, registry)
+        own = {label: self.colours[label] for label in local.colours
+               if self.groups.get(label) == label}
+        free = [colour for colour in palette if colour not in own.values()]
+        colours: dict[str, str] = {}
+        groups: dict[str, str] = {}
+        for label in local.colours:
+            if local.groups[label] == UNATTRIBUTED_LABEL:
+                colours[label], groups[label] = UNATTRIBUTED, UNATTRIBUTED_LABEL
+            elif label in own:
+                colours[label], groups[label] = own[label], label
+            elif free:
+                colours[label], groups[label] = free.pop(0), label
+            else:
+                colours[label], groups[label] = OTHERS, OTHERS_LABEL
+        return SpeakerColours(MappingProxyType(colours), MappingProxyType(groups))
+
     def legend(self) -> list[tuple[str, str]]:
         """Return ``(group, colour)`` once per colour in use: speakers, others, unattributed."""
         seen: dict[str, str] = {}
@@ -376,3 +430,21 @@ def colours_for(inputs: FigureInputs) -> SpeakerColours:
     """
     return assign_speaker_colours(inputs.all_articles_table("quotes"),
                                   registry=inputs.context.registry)
+
+
+def article_colours(inputs: FigureInputs) -> SpeakerColours:
+    """Return the speaker colours of the primary article's own figures and highlighted text.
+
+    :func:`colours_for` narrowed to the primary article's quotes
+    (:meth:`SpeakerColours.within`): its speakers keep the set's colours where they have
+    one, and the others take the colours left free, so a one-article figure shows an
+    article's few speakers in colours, not as "others".
+
+    Examples
+    --------
+    >>> from analysis.figures import FigureInputs
+    >>> inputs = FigureInputs.from_documents(["“We agree,” Stoltenberg said."])
+    >>> article_colours(inputs).legend()
+    [('Jens Stoltenberg', '#0072B2')]
+    """
+    return colours_for(inputs).within(inputs.table("quotes"), registry=inputs.context.registry)

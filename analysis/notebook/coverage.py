@@ -278,9 +278,21 @@ _NO_LIST = ("**{article}** names {unlisted}, of which the package has no referen
 _NO_LIST_MISSING = ("**{article}** is not said to leave out any area: the package has no "
                     "reference list of {unlisted}, and another partner's list is no measure "
                     "of it.")
-_INCOMPLETE = " No source lists all of that programme's areas."
+_INCOMPLETE = (" The reference list is incomplete: its sources name **{n_known}** of the "
+               "programme's **{stated}** areas, so the others cannot be compared.")
+_INCOMPLETE_UNSTATED = (" The reference list is incomplete: no source lists all of that "
+                        "programme's areas.")
 _ALSO_UNLISTED = (" It also names {unlisted}, of which the package has no reference list of "
                   "areas.")
+
+
+def _incomplete_note(programme: str) -> str:
+    """Say that ``programme``'s reference list is partial, with how many areas it holds."""
+    row = programme_summary().set_index("programme_id").loc[programme]
+    if pd.isna(row["stated_total"]):
+        return _INCOMPLETE_UNSTATED
+    return format_markdown(_INCOMPLETE, n_known=int(row["n_sectors_known"]),
+                           stated=int(row["stated_total"]))
 
 
 def _possessive(partners: tuple[str, ...], kind: str) -> str:
@@ -323,7 +335,7 @@ def coverage_markdown(comparison: Comparison, counts: Coverage, *,
     label = programme_label(comparison.programme)
     complete = comparison.complete
     values.update(label=label, known="" if complete else " known by name")
-    incomplete = "" if complete else _INCOMPLETE
+    incomplete = "" if complete else _incomplete_note(comparison.programme)
     if comparison.about:
         template = (_ABOUT_MISSING if missing else _ABOUT) + incomplete
         if comparison.unlisted:

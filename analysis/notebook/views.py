@@ -15,6 +15,7 @@ from analysis.errors import AnalysisError
 from analysis.notebook.coverage import ITPP_PROGRAMME
 from analysis.notebook.markdown import MarkdownText, format_markdown
 from analysis.sectors import programmes_frame
+from analysis.sectors.statements import CARRY_SENTENCES
 from analysis.text.document import Document
 
 __all__ = [
@@ -115,15 +116,65 @@ def programme_areas(programme: str = ITPP_PROGRAMME) -> pd.DataFrame:
 
 #: Columns of :func:`stated_vs_listed`.
 STATED_VS_LISTED_COLUMNS = ("article_id", "sentence", "start", "end", "programme", "acronym",
-                            "year", "stated_count", "n_listed", "items")
+                            "year", "stated_count", "n_listed", "items", "n_listed_after",
+                            "n_sentences_after")
+
+
+def _programme_key(row: dict) -> tuple[str, ...]:
+    """Which programme a statement row is about: its id, else its partner and name."""
+    def text(value: object) -> str:
+        return "" if pd.isna(value) else str(value)
+
+    if text(row["programme_id"]):
+        return (text(row["programme_id"]),)
+    return (text(row["partner"]), text(row["acronym"]), text(row["programme"]))
+
+
+def _split(value: object) -> list[str]:
+    return [] if pd.isna(value) or not str(value) else str(value).split("; ")
+
+
+def _with_following_lists(rows: list[dict], at: int) -> dict:
+    """Row ``at`` (a stated count) with the areas its programme's next sentences list.
+
+    A list in the :data:`~analysis.sectors.statements.CARRY_SENTENCES` sentences after a
+    count ("... its 11 areas. The programme covers counterterrorism, cyber defence ...")
+    is the list of that count, as long as it names the same programme and states no
+    count of its own.
+    """
+    row = dict(rows[at])
+    sectors, items = _split(row["sectors"]), _split(row["items"])
+    n_here = len(dict.fromkeys(sectors))
+    contributing = set()
+    for later in rows[at + 1:]:
+        if (later["article_id"] != row["article_id"]
+                or int(later["sentence"]) - int(row["sentence"]) > CARRY_SENTENCES):
+            break
+        if _programme_key(later) != _programme_key(row):
+            continue
+        if not pd.isna(later["stated_count"]):
+            break  # a count of its own: the lists after it are its own
+        sectors += _split(later["sectors"])
+        items += _split(later["items"])
+        if _split(later["sectors"]):
+            contributing.add(int(later["sentence"]))
+    row["n_listed"] = len(dict.fromkeys(sectors))
+    row["n_listed_after"] = row["n_listed"] - n_here
+    row["n_sentences_after"] = len(contributing)
+    row["items"] = "; ".join(items)
+    return row
 
 
 def stated_vs_listed(statements: pd.DataFrame) -> pd.DataFrame:
     """Return the programme statements whose stated count of areas exceeds the list given.
 
-    ``statements`` is a ``programme_statements`` table; a row is kept when the text
-    states a number of areas and lists fewer (``fewer_listed``), e.g. "11 sectors
-    including" five of them.
+    ``statements`` is a ``programme_statements`` table. A row that states a number of
+    areas is kept when fewer are listed, in its sentence and in the lists of the same
+    programme in the sentences that follow (:func:`_with_following_lists`, as far as the
+    statements extractor carries a programme): "11 areas. The programme covers"
+    six of them is 11 stated, 6 listed, never none. ``n_listed`` counts the distinct
+    areas listed in all, ``n_listed_after`` those of the ``n_sentences_after`` sentences
+    that follow.
 
     Examples
     --------
@@ -131,13 +182,43 @@ def stated_vs_listed(statements: pd.DataFrame) -> pd.DataFrame:
     >>> text = "The ITPP covers 11 areas, including cyber defence and public diplomacy."
     >>> stated_vs_listed(programme_statements_frame(text))[["stated_count", "n_listed"]].values.tolist()
     [[11, 2]]
+    >>> text = ("Korea and NATO will review the 11 areas of their ITPP. The programme "
+    ...         "covers areas including counterterrorism, cyber defence and public diplomacy.")
+    >>> stated_vs_listed(programme_statements_frame(text))[
+    ...     ["stated_count", "n_listed", "n_listed_after"]].values.tolist()
+    [[11, 3, 3]]
     """
-    rows = statements[statements["fewer_listed"].fillna(False).astype(bool)]
-    return rows[list(STATED_VS_LISTED_COLUMNS)].reset_index(drop=True)
+    ordered = statements.sort_values(["article_id", "sentence", "start"], kind="stable")
+    rows = ordered.to_dict("records")
+    kept = [_with_following_lists(rows, at) for at, row in enumerate(rows)
+            if not pd.isna(row["stated_count"])]
+    kept = [row for row in kept if row["n_listed"] < int(row["stated_count"])]
+    frame = pd.DataFrame(kept, columns=[*statements.columns, "n_listed_after",
+                                              "n_sentences_after"])
+    frame = frame[list(STATED_VS_LISTED_COLUMNS)].reset_index(drop=True)
+    return frame.astype({"n_listed": "Int64", "n_listed_after": "Int64",
+                         "n_sentences_after": "Int64"})
+
+
+def _listed_words(n_listed: int, n_after: int, n_sentences: int) -> str:
+    """How many areas are named, and where, for :func:`stated_vs_listed_markdown`."""
+    if n_listed == 0:
+        return "none is listed."
+    verb = "is" if n_listed == 1 else "are"
+    if n_after == 0:
+        return f"**{n_listed}** {verb} named."
+    where = "the sentence that follows" if n_sentences <= 1 else "the sentences that follow"
+    if n_after == n_listed:
+        return f"**{n_listed}** {verb} named in {where}."
+    return f"**{n_listed}** {verb} named (**{n_after}** of them in {where})."
 
 
 def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
     """Say each count that differs from its list as a Markdown bullet (values escaped).
+
+    ``rows`` are :func:`stated_vs_listed`'s; an area listed in a sentence after the
+    count is counted, and said to be (``n_listed_after`` in ``n_sentences_after``
+    sentences; taken as 0 when absent).
 
     Examples
     --------
@@ -148,6 +229,9 @@ def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
     - a.txt (offset 591): the ITPP (2023) is said to cover **11** areas; **5** are named.
     >>> print(stated_vs_listed_markdown(rows.assign(acronym=[""], programme=[""])))
     - a.txt (offset 591): a programme (2023) is said to cover **11** areas; **5** are named.
+    >>> print(stated_vs_listed_markdown(rows.assign(n_listed=[6], n_listed_after=[6],
+    ...                                                n_sentences_after=[1])))
+    - a.txt (offset 591): the ITPP (2023) is said to cover **11** areas; **6** are named in the sentence that follows.
     >>> print(stated_vs_listed_markdown(rows.assign(n_listed=[0])))
     - a.txt (offset 591): the ITPP (2023) is said to cover **11** areas; none is listed.
     """
@@ -158,12 +242,14 @@ def stated_vs_listed_markdown(rows: pd.DataFrame) -> MarkdownText:
         names = [str(v) for v in (row["acronym"], row["programme"]) if not pd.isna(v)]
         name = next((n for n in names if n.strip()), None)
         year = "" if pd.isna(row["year"]) else f" ({int(row['year'])})"
+        after, sentences = (row.get(key, 0) for key in ("n_listed_after", "n_sentences_after"))
+        listed = _listed_words(int(row["n_listed"]), 0 if pd.isna(after) else int(after),
+                               0 if pd.isna(sentences) else int(sentences))
         lines.append(format_markdown(
             "- {article} (offset {start}): " + ("the {name}" if name else "a programme") + year
-            + " is said to cover **{stated}** areas; "
-            + ("**{listed}** are named." if int(row["n_listed"]) else "none is listed."),
+            + " is said to cover **{stated}** areas; " + listed,
             article=row["article_id"], start=str(int(row["start"])), name=name or "",
-            stated=int(row["stated_count"]), listed=int(row["n_listed"])))
+            stated=int(row["stated_count"])))
     return MarkdownText("\n".join(lines))
 
 

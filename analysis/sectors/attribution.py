@@ -15,7 +15,9 @@
   year the sentences just before gave the same programme ("... would seek a tailored
   programme next year. The ITPP will focus on ..."), else the programmes dataset when the
   partner and programme identify one and the text does not call it a later one ("the
-  renewed ITPP"; :func:`dataset_programme`). The publication year alone never gives a
+  renewed ITPP"; :func:`dataset_programme`). A programme written out in full without its
+  acronym is looked up by its name's acronym (:func:`acronym_of`), so "Tokyo ... the
+  Individually Tailored Partnership Programme" is Japan's ITPP as "Japan's ITPP" is. The publication year alone never gives a
   programme's year.
 """
 
@@ -37,6 +39,7 @@ __all__ = [
     "PROGRAMME_KINDS",
     "Programme",
     "ProgrammeRef",
+    "acronym_of",
     "dataset_partner",
     "dataset_programme",
     "known_programmes",
@@ -119,6 +122,33 @@ def known_programmes() -> dict[str, str]:
         if acronym and acronym not in known:
             known[acronym] = re.sub(r"\s*\(.*\)|\s+\d{4}(?:-\d{4})?$", "", row["programme"]).strip()
     return known
+
+
+def _fold_name(name: str | None) -> str:
+    """A programme name compared without case, year, brackets or the US spelling."""
+    text = re.sub(r"\s*\(.*?\)|\s+\d{4}(?:-\d{4})?$", "", name or "").strip().lower()
+    return re.sub(r"\bprogram\b", "programme", " ".join(text.split()))
+
+
+@cache
+def _acronym_by_name() -> dict[str, str]:
+    return {_fold_name(name): acronym for acronym, name in known_programmes().items()}
+
+
+def acronym_of(acronym: str | None, name: str | None) -> str | None:
+    """Return a programme's acronym: the one written, else that of its name when known.
+
+    An article may write a programme out in full ("the Individually Tailored Partnership
+    Program") without its acronym; the programmes table knows the name's acronym.
+
+    Examples
+    --------
+    >>> acronym_of(None, "Individually Tailored Partnership Program")
+    'ITPP'
+    >>> acronym_of("IPCP", None), acronym_of(None, "Action Plan") is None
+    ('IPCP', True)
+    """
+    return acronym or _acronym_by_name().get(_fold_name(name))
 
 
 @cache
@@ -291,31 +321,6 @@ def subject_partner(text: str) -> str | None:
 # --- the dataset -----------------------------------------------------------------
 
 
-def acronym_of(name: str | None) -> str | None:
-    """Return the acronym of a shipped programme's full name, any case, or None.
-
-    Examples
-    --------
-    >>> acronym_of("Individually Tailored Partnership Programme")
-    'ITPP'
-    >>> acronym_of("individually tailored partnership program"), acronym_of(None)
-    ('ITPP', None)
-    """
-    if name is None:
-        return None
-    return _acronyms_by_name().get(_name_key(name))
-
-
-@cache
-def _acronyms_by_name() -> dict[str, str]:
-    return {_name_key(full): acronym for acronym, full in known_programmes().items()}
-
-
-def _name_key(name: str) -> str:
-    """A programme name folded for lookup: lower case, "program" and "programme" alike."""
-    return re.sub(r"programme\b", "program", " ".join(name.lower().split()))
-
-
 @cache
 def dataset_programme(
     acronym: str | None, partner: str | None, year: int | None
@@ -413,6 +418,10 @@ def resolve(
     Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
 partner='Japan', year=2023, year_source='dataset', programme_id='jpn-itpp-2023', \
 successor=False)
+    >>> text = "Tokyo said the Individually Tailored Partnership Programme has 16 areas."
+    >>> [ref] = programme_references(text)
+    >>> resolve(ref, text, None, None).programme_id  # written out: found by its name
+    'jpn-itpp-2023'
     >>> [ref] = programme_references("The renewed ITPP would cover space.")
     >>> resolve(ref, "The renewed ITPP would cover space.", None, "Japan")
     Programme(name='Individually Tailored Partnership Programme', acronym='ITPP', \
@@ -421,7 +430,7 @@ partner='Japan', year=None, year_source=None, programme_id=None, successor=True)
     partner = _possessor(segment[: max(ref.start - offset, 0)]) or partner_in(segment)
     same = _same_as_carried(ref, partner, carried)
     partner = (partner or (carried.partner if same and carried else None) or subject
-               or dataset_partner(ref.acronym))
+               or dataset_partner(acronym_of(ref.acronym, ref.name)))
     if ref.year is not None:
         year, source = ref.year, "text"
     else:
@@ -430,10 +439,10 @@ partner='Japan', year=None, year_source=None, programme_id=None, successor=True)
             and carried.year_source in TEXT_SOURCES):
         year, source = carried.year, carried.year_source
     name, acronym, programme_id = ref.name, ref.acronym, None
-    # a programme written out in full ("Individually Tailored Partnership Programme") is
-    # looked up by its acronym too; the table keeps the acronym as written
-    lookup = acronym or acronym_of(name)
-    found = None if ref.successor else dataset_programme(lookup, partner, year)
+    # a programme written out in full ("the Individually Tailored Partnership Programme")
+    # is looked up by its name's acronym, so Japan's is found as "Japan's ITPP" is
+    kind = acronym_of(acronym, name)
+    found = None if ref.successor else dataset_programme(kind, partner, year)
     if found is not None:
         programme_id, partner = found[0], found[1]
         if year is None and found[2] is not None:

@@ -11,12 +11,10 @@ notebook or figure compares an article with is chosen from these
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from analysis.sectors.attribution import known_programmes
+from analysis.sectors.attribution import acronym_of
 from analysis.sectors.statements import SentenceReading, read_sentences
 from analysis.sectors.taxonomy import TaxonomyLike, as_taxonomy
 from analysis.text.document import TextLike, as_document
@@ -36,22 +34,6 @@ class ProgrammeNamed:
     programme_id: str | None
     acronym: str | None
     name: str | None
-
-
-def _fold(name: str | None) -> str:
-    """A programme name compared without case, year, brackets or the US spelling."""
-    text = re.sub(r"\s*\(.*?\)|\s+\d{4}(?:-\d{4})?$", "", name or "").strip().lower()
-    return re.sub(r"\bprogram\b", "programme", " ".join(text.split()))
-
-
-@cache
-def _acronym_by_name() -> dict[str, str]:
-    return {_fold(name): acronym for acronym, name in known_programmes().items()}
-
-
-def _kind(acronym: str | None, name: str | None) -> str | None:
-    """The programme's acronym, from its name when the text gives none ("ITPP")."""
-    return acronym or _acronym_by_name().get(_fold(name))
 
 
 def programmes_named(
@@ -89,6 +71,6 @@ def programmes_named(
         for name, acronym, partner, programme_id in programmes:
             if name is None and acronym is None:
                 continue
-            named = ProgrammeNamed(partner, programme_id, _kind(acronym, name), name)
+            named = ProgrammeNamed(partner, programme_id, acronym_of(acronym, name), name)
             found.setdefault((named.partner, named.programme_id, named.acronym), named)
     return tuple(found.values())

@@ -75,6 +75,7 @@ from analysis.text.document import Document, TextLike, as_document
 from analysis.text.segmentation import Sentence
 
 __all__ = [
+    "CARRY_SENTENCES",
     "DETERMINERS",
     "NAME_JOINERS",
     "PROGRAMME_HEADS",
@@ -148,8 +149,9 @@ class ProgrammeStatement:
         return self.n_listed < self.stated_count
 
 
-# How many sentences after naming a programme a statement may still refer to it.
-_CARRY_SENTENCES = 2
+#: How many sentences after naming a programme a statement may still refer to it
+#: (also how far a notebook looks for the list of a count stated before it).
+CARRY_SENTENCES = 2
 
 
 # --- reading sentences ----------------------------------------------------------
@@ -385,7 +387,7 @@ def read_sentences(doc: Document, taxonomy: Taxonomy) -> Iterator[SentenceReadin
     index = 0
     while index < len(sentences):
         sentence = sentences[index]
-        if sentence.index - carried_at > _CARRY_SENTENCES:
+        if sentence.index - carried_at > CARRY_SENTENCES:
             carried = None
         following = index + 1
         while following < len(sentences) and is_bullet(sentences[following].slice(doc.text)):
