@@ -145,9 +145,7 @@ class DescribedSpeakers(OrganisationSpeakers):
         homes = self._homes(actor)
         if not homes:
             return True
-        named_in_phrase = {m.actor for m in self.registry.find_mentions(
-            phrase.text, on=self.on, demonyms=True)}
-        if named_in_phrase & homes:
+        if self._named_in(phrase.text) & homes:
             return True
         by_actor = self.mentions_by_actor()
         if any(home in by_actor for home in homes):
@@ -207,10 +205,14 @@ class DescribedSpeakers(OrganisationSpeakers):
             titled = self._titled.last_before(title, titled.start())
         return None
 
+    def _named_in(self, words_: str, kind: str | None = None) -> set[str]:
+        """The registry actors ``words_`` names (of ``kind``), countries by demonym too."""
+        return {mention.actor for mention in self.registry.find_mentions(
+            words_, on=self.on, demonyms=True) if kind is None or mention.kind == kind}
+
     def _countries_in(self, words_: str) -> set[str]:
         """The countries ``words_`` names, by name or demonym ("the Japanese minister")."""
-        return {mention.actor for mention in self.registry.find_mentions(
-            words_, on=self.on, demonyms=True) if mention.kind == "country"}
+        return self._named_in(words_, "country")
 
     def _of_countries(self, actor: str, start: int, countries: set[str]) -> bool:
         """Tell whether the person named at ``start`` may belong to one of ``countries``.
