@@ -51,6 +51,7 @@ class DescribedSpeakers(OrganisationSpeakers):
 
     on: date | None
     speakers: Speakers
+    _home_sets: dict[str, frozenset[str]]
     _titled: TitledNames | None
     _appositive: AppositiveNames
 
@@ -123,16 +124,21 @@ class DescribedSpeakers(OrganisationSpeakers):
                    if self._homes(name) and self._office_in_context(name, phrase)]
         return fitting[0] if len(fitting) == 1 else None
 
-    def _homes(self, actor: str) -> set[str]:
+    def _homes(self, actor: str) -> frozenset[str]:
         """The bodies and countries a registry person's roles on the date belong to."""
+        if actor not in self._home_sets:  # once per actor and article
+            self._home_sets[actor] = self._read_homes(actor)
+        return self._home_sets[actor]
+
+    def _read_homes(self, actor: str) -> frozenset[str]:
         record = self.registry.get(actor)
         if record is None or record.kind != "person":
-            return set()
+            return frozenset()
         roles = record.roles_on(self.on) if self.on is not None else record.roles
         homes = {role.affiliation for role in roles if role.affiliation}
         homes |= {self.registry.get(home).country for home in list(homes)
                   if self.registry.get(home) is not None and self.registry.get(home).country}
-        return homes
+        return frozenset(homes)
 
     def _office_in_context(self, actor: str, phrase: Phrase) -> bool:
         """Tell whether a bare title the registry resolved to a person fits the story.

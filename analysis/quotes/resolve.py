@@ -150,6 +150,7 @@ class Resolver(DescribedSpeakers):
         self._titled: TitledNames | None = None
         self._appositive = AppositiveNames("")
         self._in_full: dict[str, bool] = {}
+        self._home_sets: dict[str, frozenset[str]] = {}
         self.speakers = Speakers()
         #: offsets of the anonymous speakers found so far, in text order
         self.anonymous: list[int] = []
