@@ -151,6 +151,8 @@ def test_figures_article_chooses_the_single_article_figures_article(capsys, tmp_
     assert _exit_code([*argv, "--out", str(tmp_path / "two")]) == 0
     default = (tmp_path / "two" / "sectors-seed-vs-itpp.csv").read_text()
     assert "cyber defence" in chosen and "cyber defence" not in default
+    assert _exit_code([*argv, "--out", str(tmp_path / "four"), "--article", "1"]) == 0
+    assert (tmp_path / "four" / "sectors-seed-vs-itpp.csv").read_text() == chosen
     capsys.readouterr()
     assert _exit_code([*argv, "--out", str(tmp_path / "three"), "--article", "nope.txt"]) == 2
     err = _one_line(capsys.readouterr().err)

@@ -115,3 +115,19 @@ def test_a_korean_txt_without_a_header_takes_its_date_line(tmp_path):
     article = load_article(path)
     assert article.published == dt.date(2024, 11, 19)
     assert article.metadata["published_from"] == "dateline"
+
+
+def test_an_english_date_that_opens_a_sentence_is_no_dateline():
+    assert dateline_date("July 11, 2023, leaders met in Vilnius and agreed.") is None
+    assert dateline_date("Summit notes\nJune 25, 2025 marked the day leaders agreed.") is None
+    assert dateline_date("July 11, 2023 -- Leaders met in Vilnius.") == dt.date(2023, 7, 11)
+
+
+def test_a_korean_label_glued_to_its_date_is_read():
+    assert dateline_date("입력2024.11.19 10:23\n\n국방부는 ...") == dt.date(2024, 11, 19)
+
+
+def test_a_header_date_written_as_a_site_prints_it_is_read(tmp_path):
+    path = tmp_path / "site.txt"
+    path.write_text("Published: 12 Jul. 2023, 19:23\n\nNATO and Japan met.\n", encoding="utf-8")
+    assert load_article(path).published == dt.date(2023, 7, 12)

@@ -8,6 +8,7 @@ speakers") and 2 unnamed sources; counts by hand.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
@@ -61,3 +62,21 @@ def test_pooled_rows_are_drawn_hollow_below_a_line_and_labelled_pooled(drawn):
     separators = [line for line in axes.lines if line.get_marker() != "o"
                   and len(set(line.get_ydata())) == 1 and line.get_ydata()[0] == 1.5]
     assert separators, "no line sets the pooled rows apart"
+
+
+def test_a_pooled_speaker_with_no_scored_quote_is_not_counted():
+    from analysis.figures.sentiment import pooled_last
+    from analysis.figures.speaker_colours import SpeakerColours
+    from analysis.sentiment.aggregates import tone_by_speaker
+
+    colours = SpeakerColours({"Ann Lane": "#0072B2", "Bo Kim": "#333333", "Cy Ward": "#333333",
+                              "Di Orr": "#333333"},
+                             {"Ann Lane": "Ann Lane", "Bo Kim": "others", "Cy Ward": "others",
+                              "Di Orr": "others"})
+    quotes = pd.DataFrame({"kind": ["direct"] * 4,
+                           "actor": ["Ann Lane", "Bo Kim", "Cy Ward", "Di Orr"],
+                           "speaker": ["Ann Lane", "Bo Kim", "Cy Ward", "Di Orr"],
+                           "compound_masked": [0.5, 0.2, 0.1, None]})
+    data = pooled_last(tone_by_speaker(colours.group_quotes(quotes)), quotes, colours)
+    pooled = data[data["speaker"] != "Ann Lane"].iloc[0]
+    assert (pooled["n"], pooled["n_speakers"]) == (2, 2)

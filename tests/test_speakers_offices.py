@@ -104,3 +104,8 @@ def test_a_titled_subject_paragraphs_back_is_no_sign_for_a_pronoun():
             "The talks will go on until Friday. "
             '"We are close to a deal," she said.')
     assert _quotes(text)["We are close to a deal"][1] != "Teodoro Ruiz"
+
+
+def test_an_office_subject_may_name_its_body_before_the_title():
+    text = ('The NATO chief thanked Tokyo for its support. "Japan is a close partner," he said.')
+    assert _quotes(text)["Japan is a close partner"] == ("he", "Jens Stoltenberg")

@@ -15,6 +15,7 @@ from analysis.commands._common import (
     note_not_english,
     report_inputs,
 )
+from analysis.errors import AnalysisError
 from analysis.figures import FigureInputs, build_figures, registered_figures
 from analysis.text.articles import Article
 
@@ -37,8 +38,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="output folder (default: figures)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="build only these figures")
     parser.add_argument("--article", metavar="ID",
-                        help="the article the single-article figures show, by its article_id "
-                             "(default: the first research article in sorted order)")
+                        help="the article the single-article figures show: its article_id, or "
+                             "its position from 0 (default: the first research article in "
+                             "sorted order)")
     parser.add_argument("--list", action="store_true", help="list the registered figures and exit")
     add_context_options(parser)
 
@@ -50,8 +52,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"{spec.name}\t{spec.title}")
         return 0
     if not args.raw.is_dir():
-        from analysis.errors import AnalysisError
-
         raise AnalysisError("raw-data folder not found; pass --raw DIR", args.raw)
     context = context_from_args(args)
     readers: list[Inputs] = []
@@ -66,7 +66,11 @@ def run(args: argparse.Namespace) -> int:
     if not inputs.documents and readers and readers[0].skipped:
         readers[0].require_articles()  # nothing readable: name every input, exit 2
     if args.article is not None:
-        _ = inputs.primary  # an article_id under --raw that is not there fails here, listing them
+        try:
+            _ = inputs.primary  # an article not there fails here, listing the ids
+        except AnalysisError:
+            report_inputs(readers)  # it may be one of the inputs left out: say which
+            raise
     with note_not_english("figures of tone leave them out, and figures of quotes unless they "
                           "are Korean; VADER and the target model read English only"):
         written = build_figures(inputs, args.out, args.only)

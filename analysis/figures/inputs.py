@@ -437,8 +437,8 @@ def primary_index(documents: Sequence[Document], choice: str | int | None) -> in
     ----------
     documents : sequence of Document
     choice : str, int or None
-        An article_id (a str is always read as an id), a position from 0 (an int),
-        or None for the first.
+        An article_id, a position from 0 (an int, or a str of digits that is no
+        article's id), or None for the first.
 
     Raises
     ------
@@ -451,6 +451,8 @@ def primary_index(documents: Sequence[Document], choice: str | int | None) -> in
     >>> docs = tuple(as_documents([Article("a.txt", "A."), Article("b.txt", "B.")]))
     >>> primary_index(docs, "b.txt"), primary_index(docs, 0), primary_index(docs, None)
     (1, 0, 0)
+    >>> primary_index(docs, "1")
+    1
     >>> primary_index(docs, 5)
     Traceback (most recent call last):
     ...
@@ -462,6 +464,8 @@ def primary_index(documents: Sequence[Document], choice: str | int | None) -> in
         for index, document in enumerate(documents):
             if document.article_id == choice:
                 return index
+        if choice.isdigit() and int(choice) < len(documents):
+            return int(choice)  # "--article 3" on the command line: no such id, a position
     elif isinstance(choice, int) and not isinstance(choice, bool) and 0 <= choice < len(documents):
         return choice
     ids = [d.article_id for d in documents[:MAX_IDS_LISTED]]

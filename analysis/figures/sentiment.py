@@ -275,13 +275,18 @@ def _pooled_note(record: dict) -> str | None:
     return f"pooled: {int(members)} {noun}{'s' if int(members) != 1 else ''}"
 
 
+#: The score each speaker's mean is taken of (:func:`tone_by_speaker`'s default).
+TONE_VALUE = "compound_masked"
+
+
 def pooled_last(data: pd.DataFrame, quote_sentiment: pd.DataFrame | None = None,
                 colours: SpeakerColours | None = None) -> pd.DataFrame:
     """Return :func:`tone_by_speaker` rows with the pooled rows last, and ``n_speakers``.
 
     ``n_speakers`` is 1 for a speaker's own row and, for a pooled row
-    (:data:`POOLED_ROWS`), how many speaker labels of ``quote_sentiment``'s speech
-    quotes it pools under ``colours`` (<NA> when they are not given).
+    (:data:`POOLED_ROWS`), how many speaker labels of ``quote_sentiment``'s scored
+    speech quotes (``TONE_VALUE`` not NA) it pools under ``colours`` (<NA> when they are
+    not given).
 
     Examples
     --------
@@ -293,6 +298,8 @@ def pooled_last(data: pd.DataFrame, quote_sentiment: pd.DataFrame | None = None,
     members: dict[str, int] = {}
     if quote_sentiment is not None and colours is not None:
         speech = quote_sentiment[quote_sentiment["kind"].isin(SPEECH_KINDS)]
+        if TONE_VALUE in speech.columns:  # a speaker with no scored quote is in no mean
+            speech = speech[speech[TONE_VALUE].notna()]
         labels = {speaker_label(a, s) for a, s in zip(speech["actor"], speech["speaker"],
                                                        strict=True)}
         for label in labels:

@@ -575,8 +575,9 @@ class Resolver(DescribedSpeakers):
         return actor.name if actor is not None else None
 
 
-#: A definite office opening a sentence: "The secretary general", "The defense minister".
-_OFFICE_SUBJECT = re.compile(r"The\s+((?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)")
+#: A definite office opening a sentence: "The secretary general", "The NATO chief",
+#: "The U.S. defense secretary" (its last title word ends the office).
+_OFFICE_SUBJECT = re.compile(r"The\s+((?:[\w’'.-]+\s+){0,3}[a-z][\w’'-]*)")
 _WORD = re.compile(r"[\w’'-]+")
 #: "the secretary general of NATO": a determiner, lower-case words, "of" and a name.
 _OFFICE_OF = re.compile(r"(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w’'-]*\s+){1,3})of\s+(?:the\s+)?[A-Z]")

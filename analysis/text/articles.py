@@ -49,7 +49,7 @@ from typing import Any
 
 from analysis.errors import AnalysisError
 from analysis.text.cleaning import InputWarning, remove_controls, replace_surrogates
-from analysis.text.datelines import dateline_date
+from analysis.text.datelines import dateline_date, written_date
 from analysis.text.decoding import normalise_text
 from analysis.text.language import detect_language
 
@@ -183,6 +183,9 @@ def parse_date(value: Any, path: str | os.PathLike[str] | None = None) -> dt.dat
             return dt.date(*(int(part) for part in match.groups()))
         except ValueError:
             pass
+    written = written_date(raw)  # "12 Jul. 2023, 19:23", as a site prints it
+    if written is not None:
+        return written
     raise AnalysisError(
         f"cannot read the date {raw!r}; write it as YYYY-MM-DD (or 'unknown')", path
     )

@@ -30,10 +30,12 @@ from functools import cache
 __all__ = [
     "DATELINE_SEARCH_CHARS",
     "DATE_LABELS",
+    "ENGLISH_LINE_REST",
     "KOREAN_DATE_LABELS",
     "KOREAN_LINE_REST",
     "dateline_date",
     "dateline_end",
+    "written_date",
 ]
 
 #: How much of the start of an article is searched for its dateline.
@@ -67,6 +69,16 @@ KOREAN_LINE_REST = re.compile(
     re.IGNORECASE,
 )
 
+#: What may follow an English or ISO date with no label on its line: a time ("19:23",
+#: "9:30 a.m. EDT", "T09:30:00Z"), nothing else.
+ENGLISH_LINE_REST = re.compile(
+    r"(?:,?\s*(?:at\s+)?T?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:Z|[A-Z]{2,4}|[+-]\d{2}:?\d{2})?)?\s*\.?\s*",
+    re.IGNORECASE,
+)
+#: What may follow a dateline's date: a news agency in parentheses, then a dash.
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:-{1,2}|—|–)\s*")
+
 
 @cache
 def _date_pattern() -> re.Pattern[str]:
@@ -79,7 +91,8 @@ def _date_pattern() -> re.Pattern[str]:
     korean = (r"(?P<year4>\d{4})\s*년\s*(?P<month4>\d{1,2})\s*월\s*(?P<day4>\d{1,2})\s*일"
               r"|(?P<year5>\d{4})(?P<sep>[./])(?P<month5>\d{1,2})(?P=sep)(?P<day5>\d{1,2})")
     weekday = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    return re.compile(rf"\b{weekday}(?:{month_first}|{day_first}|{iso}|{korean})\b",
+    # no letter or digit of the Latin script right before ("입력2024.11.19" is a date)
+    return re.compile(rf"(?<![A-Za-z0-9]){weekday}(?:{month_first}|{day_first}|{iso}|{korean})\b",
                       re.IGNORECASE)
 
 
@@ -122,11 +135,14 @@ def _opens_line(text: str, line_start: int, match: re.Match[str]) -> bool:
     if before:
         return (_label_pattern().fullmatch(before) is not None
                 or _PLACE.fullmatch(before) is not None)
+    line_end = text.find("\n", match.end())
+    rest = text[match.end():line_end if line_end >= 0 else len(text)]
     if match.group("year4") or match.group("year5"):
-        line_end = text.find("\n", match.end())
-        rest = text[match.end():line_end if line_end >= 0 else len(text)]
         return KOREAN_LINE_REST.fullmatch(rest) is not None
-    return True
+    # "July 11, 2023, leaders met ..." opens a sentence; "July 11, 2023 -- Leaders" and
+    # "2023-07-11 09:30" are date lines
+    return (ENGLISH_LINE_REST.fullmatch(rest) is not None
+            or _DATELINE_TAIL.match(rest) is not None)
 
 
 def dateline_date(text: str) -> dt.date | None:
@@ -163,9 +179,6 @@ def dateline_date(text: str) -> dt.date | None:
     return None
 
 
-#: What may follow a dateline's date: a news agency in parentheses, then a dash.
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:-{1,2}|—|–)\s*")
-
 
 def dateline_end(text: str) -> int:
     """Return where a dateline that opens ``text`` ends ("SEOUL, July 11, 2024 (Yonhap) -- "), else 0.
@@ -187,3 +200,28 @@ def dateline_end(text: str) -> int:
         tail = _DATELINE_TAIL.match(text, match.end())
         return tail.end() if tail is not None else 0
     return 0
+
+
+def written_date(value: str) -> dt.date | None:
+    """Return the date a header value writes in words or digits, else None.
+
+    The ``published:`` field of a ``.txt`` header as a site prints it ("12 Jul. 2023,
+    19:23", "July 11, 2023", "2024.11.19. 오전 10:23"), not only as YYYY-MM-DD.
+
+    Examples
+    --------
+    >>> written_date("12 Jul. 2023, 19:23"), written_date("2024.11.19. 오전 10:23")
+    (datetime.date(2023, 7, 12), datetime.date(2024, 11, 19))
+    >>> written_date("sometime in July") is None
+    True
+    """
+    text = value.strip()
+    match = _date_pattern().match(text)
+    if match is None:
+        return None
+    rest = text[match.end():]
+    if match.group("year4") or match.group("year5"):
+        fits = KOREAN_LINE_REST.fullmatch(rest) is not None
+    else:
+        fits = ENGLISH_LINE_REST.fullmatch(rest) is not None
+    return _as_date(match) if fits else None
