@@ -13,6 +13,7 @@ from functools import cache
 
 from analysis.quotes.context import THAT_AFTER, Attribution, Context, Found, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, bare_clause_lemmas
+from analysis.quotes.verb_led_clauses import quantified_clause
 from analysis.quotes.words import alternation
 from analysis.text.document import Sentence
 
@@ -99,8 +100,8 @@ def _reported_clause(
     that = THAT_AFTER.match(after)
     if that:
         return _trim_clause(text, position + that.end(), region_end)
-    if attribution.lemma in bare_clause_lemmas() and _clause_start().match(after) \
-            and not _adjunct_start().match(after):
+    if attribution.lemma in bare_clause_lemmas() and not _adjunct_start().match(after) \
+            and (_clause_start().match(after) or quantified_clause(after)):
         return _trim_clause(text, position, region_end)
     return None
 
