@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.quotes.addressees import addressee_after
 from analysis.quotes.extract import extract_quotes
 from analysis.quotes.records import Quote
 
@@ -39,3 +40,42 @@ def test_a_quantified_subject_opens_a_reported_clause(text: str, content: str) -
 ])
 def test_a_quantifier_without_a_verb_after_it_is_no_clause(text: str) -> None:
     assert [q.text for q in _indirect(text) if q.text.split()[0] in {"several", "two", "many"}] == []
+
+
+# --- "told X CLAUSE" without "that": the addressee ends before the clause's article ---------------
+
+
+def test_told_reporters_without_that_reports_the_clause() -> None:
+    text = "Mayor Dana Okafor told reporters the harbour tunnel would not open before spring."
+    found = _indirect(text)
+    assert [(q.text, q.speaker, q.addressee) for q in found] == [
+        ("the harbour tunnel would not open before spring", "Mayor Dana Okafor", "reporters")]
+
+
+def test_an_article_after_a_preposition_stays_in_the_addressee() -> None:
+    text = "Okafor told reporters outside a polling station that the count was slow."
+    assert [q.addressee for q in _indirect(text)] == ["reporters outside a polling station"]
+
+
+# --- addressees: a group after a capitalised modifier; venues are no addressee -----------------
+
+
+def test_a_capitalised_modifier_goes_on_to_the_group_noun() -> None:
+    text = "Okafor urged Nordic partners to “share the cost of the new cable.”"
+    quote = next(q for q in extract_quotes(text) if q.kind == "partial")
+    assert (quote.addressee, quote.addressee_actor) == ("Nordic partners", None)
+
+
+def test_a_group_noun_before_a_verb_is_left_to_the_clause() -> None:
+    text = "told Oslo officials would meet next week."
+    phrase = addressee_after(text, 5, len(text))
+    assert phrase is not None and phrase.text == "Oslo"  # "officials would meet": the clause's
+
+
+@pytest.mark.parametrize("venue", ["a news conference", "the meeting", "a joint press conference",
+                                   "the summit"])
+def test_a_venue_is_no_addressee_and_the_content_starts_after_it(venue: str) -> None:
+    text = f"Okafor told {venue} in Tallinn that the cable would be finished in May."
+    found = _indirect(text)
+    assert [(q.text, q.addressee, q.addressee_actor) for q in found] == [
+        ("the cable would be finished in May", None, None)]

@@ -1,9 +1,8 @@
 """Clauses reported without "that" whose first word alone does not make them a clause.
 
-"A NATO official said several allies had questioned the cost" and "Wi told reporters the
-president would not attend" report a clause with no "that": its subject opens with a
-quantifier ("several", "many", "two") or follows the addressee of "tell". Either opening
-may as well start an object ("said several times", "told reporters the news"), so the
+"A NATO official said several allies had questioned the cost" reports a clause with no
+"that" whose subject opens with a quantifier ("several", "many", "two"). That opening
+may as well start an object or an adjunct ("said several times", "said many things"), so the
 clause is taken only when a finite verb follows within :data:`VERB_WINDOW_WORDS` words
 before any punctuation: an auxiliary or modal (``auxiliary``, ``modal``, ``clause_verb``
 in ``resources/quotes/quote_words.csv``), a negated auxiliary ("didn't") or a past form
@@ -20,7 +19,7 @@ from functools import cache
 
 from analysis.quotes.words import alternation, words
 
-__all__ = ["VERB_WINDOW_WORDS", "addressed_clause", "quantified_clause"]
+__all__ = ["VERB_WINDOW_WORDS", "is_finite_verb", "quantified_clause"]
 
 #: Most words after a clause's first word searched for its finite verb.
 VERB_WINDOW_WORDS = 8
@@ -35,17 +34,18 @@ def _quantity_start() -> re.Pattern[str]:
 
 
 @cache
-def _clause_start() -> re.Pattern[str]:
-    return re.compile(rf"^(?:(?:{alternation('clause_opener')})\b|{_quantity_start().pattern[1:]}"
-                      r"|[A-Z])")
-
-
-@cache
 def _finite_verbs() -> frozenset[str]:
     return words("auxiliary") | words("modal") | words("clause_verb")
 
 
-def _is_finite(word: str) -> bool:
+def is_finite_verb(word: str) -> bool:
+    """Whether ``word`` reads as a finite verb: an auxiliary, a modal, "didn't", a past in "-ed".
+
+    Examples
+    --------
+    >>> is_finite_verb("would"), is_finite_verb("questioned"), is_finite_verb("allies")
+    (True, True, False)
+    """
     lowered = word.lower().replace("’", "'")
     return (lowered in _finite_verbs() or lowered.endswith("n't")
             or (lowered.endswith("ed") and len(lowered) >= _PAST_MIN_CHARS))
@@ -57,7 +57,7 @@ def _verb_follows(after: str) -> bool:
     for token in tokens:
         if not (token[0].isalnum() or token[0] == "_"):
             return False  # punctuation ends the subject's reach
-        if _is_finite(token):
+        if is_finite_verb(token):
             return True
     return False
 
@@ -82,19 +82,3 @@ def quantified_clause(after: str) -> bool:
         return False
     return _verb_follows(after)
 
-
-def addressed_clause(after: str) -> bool:
-    """Whether ``after`` (the words after "told X") is a clause reported without "that".
-
-    Examples
-    --------
-    >>> addressed_clause("the president would not attend.")
-    True
-    >>> addressed_clause("the news on Monday.")
-    False
-    """
-    if _clause_start().match(after) is None:
-        return False
-    if _quantity_start().match(after):
-        return quantified_clause(after)
-    return _verb_follows(after)
