@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.quotes.addressees import addressee_after
 from analysis.quotes.extract import extract_quotes
 from analysis.quotes.records import Quote
 
@@ -67,6 +66,8 @@ def test_a_capitalised_modifier_goes_on_to_the_group_noun() -> None:
 
 
 def test_a_group_noun_before_a_verb_is_left_to_the_clause() -> None:
+    from analysis.quotes.addressees import addressee_after
+
     text = "told Oslo officials would meet next week."
     phrase = addressee_after(text, 5, len(text))
     assert phrase is not None and phrase.text == "Oslo"  # "officials would meet": the clause's
@@ -79,3 +80,18 @@ def test_a_venue_is_no_addressee_and_the_content_starts_after_it(venue: str) -> 
     found = _indirect(text)
     assert [(q.text, q.addressee, q.addressee_actor) for q in found] == [
         ("the cable would be finished in May", None, None)]
+
+
+# --- speaker spans: lower-case name particles and a leading dotted abbreviation ---------------
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Harbour Board Chair Marieke van der Berg told reporters that the dock would reopen.",
+     "Harbour Board Chair Marieke van der Berg"),
+    ("Maria da Costa said that the dock would reopen.", "Maria da Costa"),
+    ("Jan de la Rosa said that the dock would reopen.", "Jan de la Rosa"),
+    ("U.K. Minister of Trade Ann Kerr said that the dock would reopen.",
+     "U.K. Minister of Trade Ann Kerr"),
+])
+def test_the_speaker_span_keeps_particles_and_a_leading_abbreviation(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _indirect(text)] == [speaker]
