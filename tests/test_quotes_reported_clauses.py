@@ -95,3 +95,31 @@ def test_a_venue_is_no_addressee_and_the_content_starts_after_it(venue: str) -> 
 ])
 def test_the_speaker_span_keeps_particles_and_a_leading_abbreviation(text: str, speaker: str) -> None:
     assert [q.speaker for q in _indirect(text)] == [speaker]
+
+
+# --- ", adding that ...": the speaker's next reported clause ------------------------------------
+
+
+def test_adding_that_after_a_quote_is_indirect_speech_of_the_speaker() -> None:
+    text = "“The cable is the best deal we have struck,” Okafor said, adding that Oslo would pay half."
+    found = [(q.kind, q.text, q.speaker) for q in extract_quotes(text)]
+    assert found == [("direct", "The cable is the best deal we have struck,", "Okafor"),
+                     ("indirect", "Oslo would pay half", "Okafor")]
+
+
+def test_a_reported_clause_ends_before_adding_that() -> None:
+    text = "Okafor said the cable talks had gone well, noting that Oslo would pay half."
+    assert [(q.text, q.speaker) for q in _indirect(text)] == [
+        ("the cable talks had gone well", "Okafor"), ("Oslo would pay half", "Okafor")]
+
+
+def test_a_reported_clause_before_adding_and_a_quote_is_found() -> None:
+    text = "Okafor said Oslo would pay half of the cable, adding: “Nobody else offered a krone.”"
+    found = [(q.kind, q.text, q.speaker) for q in extract_quotes(text)]
+    assert found == [("indirect", "Oslo would pay half of the cable", "Okafor"),
+                     ("direct", "Nobody else offered a krone.", "Okafor")]
+
+
+def test_a_time_phrase_before_adding_that_is_no_clause() -> None:
+    text = "Okafor said Thursday night, adding that Oslo would pay half."
+    assert [q.text for q in _indirect(text)] == ["Oslo would pay half"]
