@@ -123,3 +123,15 @@ def test_a_reported_clause_before_adding_and_a_quote_is_found() -> None:
 def test_a_time_phrase_before_adding_that_is_no_clause() -> None:
     text = "Okafor said Thursday night, adding that Oslo would pay half."
     assert [q.text for q in _indirect(text)] == ["Oslo would pay half"]
+
+
+def test_a_participle_speaker_keeps_the_office_with_its_of() -> None:
+    text = "Former Minister of Fisheries Ada Lund drew a contrast, saying that quotas were not to blame."
+    assert [(q.text, q.speaker) for q in _indirect(text)] == [
+        ("quotas were not to blame", "Former Minister of Fisheries Ada Lund")]
+
+
+def test_a_participle_speaker_of_a_partial_quote_keeps_the_office() -> None:
+    text = "Former Minister of Fisheries Ada Lund drew a contrast, saying “quotas were not to blame.”"
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "partial"] == [
+        "Former Minister of Fisheries Ada Lund"]
