@@ -3,7 +3,11 @@
 "X stressed that CLAUSE", "X said he would ..." (a verb whose ``bare_clause`` is "yes"
 in ``resources/quotes/speech_verbs.csv``), "CLAUSE, X added.", "CLAUSE, said X." and
 "According to X, CLAUSE." Only cues with a speaker, of saying (not "weak"), and not
-already taken by a marked quote give indirect speech; a participle ("saying") does not.
+already taken by a marked quote give indirect speech; a participle ("saying") does only
+right after a comma and before "that" (", adding that ...", and then the clause of the
+cue before it ends at that comma: :mod:`analysis.quotes.participle_tails`). A clause
+without "that" may open with a quantifier ("said several allies had ...",
+:mod:`analysis.quotes.verb_led_clauses`).
 """
 
 from __future__ import annotations
