@@ -24,6 +24,7 @@ Module map (one concern each; the steps run in this order for every article):
 ``main_clause``            the main clause's subject read back from its verb, for a participle cue
 ``context``                the extractor's working records for one article and span helpers
 ``attributions``           the speech cues of a sentence with their speakers and addressees
+``addressees``             the addressee after "told"/"urged": clause articles, groups, venues
 ``cue_forms``              cues that report speech only at their clause's end: "“...,” X started."
 ``cue_objects``            a quoted phrase as a weak cue's object: "the “loopholes” he cited"
 ``elliptic_speaker``       a lone quantifier after an inverted cue: "“...,” tweeted another."
@@ -50,6 +51,8 @@ Module map (one concern each; the steps run in this order for every article):
 ``paragraph_lead``         a quote after a paragraph (or sentence) about one person: theirs
 ``scare``                  whether a short partial quote no cue takes is speech or a scare quote
 ``indirect``               reported speech without marks ("X said that ...")
+``verb_led_clauses``       a clause without "that" opened by a quantifier: "said several allies"
+``participle_tails``       ", adding that ...": the clause after a participle cue and the one before
 ``content``                the content span a sentence attributes to a partial quote's speaker
 ``content_ends``           words after a partial quote that end its content: medium, main clause
 ``subject_content``        a partial quote's content after its subject's verb when no cue takes it

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from analysis.quotes.addressees import addressee_after
 from analysis.quotes.aside_subject import subject_past_aside
 from analysis.quotes.context import ONLY_PUNCTUATION, Attribution, Context, regions, skip_space
 from analysis.quotes.contracted_subject import contracted_subject
@@ -38,8 +39,6 @@ from analysis.text.document import Sentence
 
 __all__ = ["sentence_attributions"]
 
-#: Words of an addressee read after its cue ("told reporters", "urged lawmakers").
-ADDRESSEE_MAX_WORDS = 5
 #: Adverbs between "and"/"but" and a cue that shares the previous subject ("but now said").
 COORDINATED_MAX_ADVERBS = 2
 #: Lower-case nouns of a compound between an inverted speaker phrase and its relative
@@ -161,8 +160,7 @@ def _attribution_at(
         speaker = opener_subject(text, sentence, cue_end, speaker) or speaker  # not "In"
     addressee = None
     if cue.addressee and not inverted:
-        addressee = noun_phrase_after(text, skip_space(text, cue_end), region_end,
-                                      ADDRESSEE_MAX_WORDS)
+        addressee = addressee_after(text, skip_space(text, cue_end), region_end)
     return Attribution(
         cue_start, cue_end, form, cue.lemma, cue.speech, speaker, addressee, inverted,
         sentence.index,

@@ -32,6 +32,7 @@ import pandas as pd
 from analysis.actors.mentions import extract_actors
 from analysis.actors.overrides import Override, OverridesLike, apply_overrides
 from analysis.actors.registry import ActorMention, ActorRegistry, default_registry
+from analysis.quotes.addressees import is_addressee
 from analysis.quotes.antecedents import name_pronoun_speakers
 from analysis.quotes.attribution import attribute
 from analysis.quotes.attributions import sentence_attributions
@@ -223,6 +224,8 @@ def _to_quote(doc: Document, item: Found, registry: ActorRegistry,
     attribution = item.attribution
     speaker = attribution.speaker if attribution is not None else None
     addressee = attribution.addressee if attribution is not None else None
+    if not is_addressee(addressee):
+        addressee = None  # "told a news conference": a venue, not whom the words were for
     role, affiliation = dated_role(registry, item.actor, doc.article.published)
     sentence = doc.sentence_at(item.start)
     return Quote(

@@ -207,17 +207,26 @@ def _name_at_end() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=\s)|^)(?P<name>{_name()})$")
 
 
+#: A dotted abbreviation written before an office ("U.S.", "U.K.").
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _title_before_of(text: str, phrase: Phrase, region_start: int) -> Phrase | None:
     """Return "Secretary of State Ann Kerr" for "State Ann Kerr": an office and its "of".
 
+    A dotted abbreviation before the office is kept ("U.S. Secretary of State Ann Kerr").
+
     A body named with its "of" counts too ("Ministry of Defence" for "Defence")."""
     before = text[region_start : phrase.start]
-    match = re.search(r"((?:[A-Z][\w’'\-]*\s+)+)of\s+$", before)
+    match = re.search(r"((?:[A-Z][\w’'\-.]*\s+)+)of\s+$", before)
     if match is None:
         return None
     office = match.group(1).split()
-    if not (all(word.lower() in words("title_word") for word in office)
-            or office[-1].lower() in words("institution")):  # "the Ministry of Defence"
+    # "U.S. Secretary of State": a dotted abbreviation before the office stays with it
+    lead = next((n for n, word in enumerate(office) if not _DOTTED.fullmatch(word)), len(office))
+    office = office[lead:]
+    if not office or not (all(word.lower() in words("title_word") for word in office)
+                          or office[-1].lower() in words("institution")):  # "the Ministry of Defence"
         return None
     start = region_start + match.start(1)
     return Phrase(start, phrase.end, text[start : phrase.end], "name")

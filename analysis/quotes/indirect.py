@@ -3,7 +3,11 @@
 "X stressed that CLAUSE", "X said he would ..." (a verb whose ``bare_clause`` is "yes"
 in ``resources/quotes/speech_verbs.csv``), "CLAUSE, X added.", "CLAUSE, said X." and
 "According to X, CLAUSE." Only cues with a speaker, of saying (not "weak"), and not
-already taken by a marked quote give indirect speech; a participle ("saying") does not.
+already taken by a marked quote give indirect speech; a participle ("saying") does only
+right after a comma and before "that" (", adding that ...", and then the clause of the
+cue before it ends at that comma: :mod:`analysis.quotes.participle_tails`). A clause
+without "that" may open with a quantifier ("said several allies had ...",
+:mod:`analysis.quotes.verb_led_clauses`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from functools import cache
 
 from analysis.quotes.context import THAT_AFTER, Attribution, Context, Found, regions, skip_space
 from analysis.quotes.cues import ACCORDING_TO, bare_clause_lemmas
+from analysis.quotes.participle_tails import clause_before_participle, participle_with_that
+from analysis.quotes.verb_led_clauses import quantified_clause
 from analysis.quotes.words import alternation
 from analysis.text.document import Sentence
 
@@ -38,12 +44,14 @@ def indirect_speech(context: Context, found: list[Found]) -> list[Found]:
         for attribution in context.attributions.get(sentence.index, []):
             if id(attribution) in used or attribution.speaker is None or not attribution.speech:
                 continue
-            if attribution.cue.endswith("ing") and attribution.lemma != ACCORDING_TO:
-                continue
+            if attribution.cue.endswith("ing") and attribution.lemma != ACCORDING_TO \
+                    and not participle_with_that(text, attribution):
+                continue  # ", adding that ..." reports a clause; other participles do not
             region = next((r for r in outside if r[0] <= attribution.cue_start < r[1]), None)
             if region is None:
                 continue
-            span = _reported_clause(text, sentence, region, attribution)
+            span = _reported_clause(text, sentence, region, attribution,
+                                    context.attributions.get(sentence.index, []))
             if span is None:
                 continue
             start, end = span
@@ -67,7 +75,8 @@ def _adjunct_start() -> re.Pattern[str]:
 
 
 def _reported_clause(
-    text: str, sentence: Sentence, region: tuple[int, int], attribution: Attribution
+    text: str, sentence: Sentence, region: tuple[int, int], attribution: Attribution,
+    others: list[Attribution],
 ) -> tuple[int, int] | None:
     region_start, region_end = region
     speaker = attribution.speaker
@@ -89,18 +98,24 @@ def _reported_clause(
         if comma > 0 and region_end == sentence.end:
             return _trim_clause(text, comma + 1, region_end)
         return None
-    if attribution.inverted or region_end != sentence.end:
+    if attribution.inverted:
         return None
     # "X stressed (on Tuesday) that CLAUSE." / "X said he would ..."
     position = skip_space(text, attribution.cue_end)
     if attribution.addressee is not None:
         position = skip_space(text, attribution.addressee.end)
+    # "X said CLAUSE, adding that ..." / "X said CLAUSE, adding: “...”": the clause ends there
+    before_participle = clause_before_participle(text, position, region_end, others)
+    if before_participle is not None and (before_participle[1] or region_end == sentence.end):
+        region_end = before_participle[0]
+    elif region_end != sentence.end:
+        return None
     after = text[position:region_end]
     that = THAT_AFTER.match(after)
     if that:
         return _trim_clause(text, position + that.end(), region_end)
-    if attribution.lemma in bare_clause_lemmas() and _clause_start().match(after) \
-            and not _adjunct_start().match(after):
+    if attribution.lemma in bare_clause_lemmas() and not _adjunct_start().match(after) \
+            and (_clause_start().match(after) or quantified_clause(after)):
         return _trim_clause(text, position, region_end)
     return None
 

@@ -208,6 +208,24 @@ def _is_time(phrase: Phrase) -> bool:
     return bool(parts) and parts[-1].lower() in words("time_noun")
 
 
+_OFFICE_OF = re.compile(r"\s+of\s+(?:[A-Z][\w’'\-.]*\s+)*[A-Z][\w’'\-.]*(?=[\s,])")
+
+
+def _office_of(text: str, phrase: Phrase | None, end: int) -> Phrase | None:
+    """Extend an office cut at its "of" ("Former Secretary") over the capitalised words after it.
+
+    ``Former Secretary of State Hillary Clinton drew ...``: read forwards, the phrase
+    stops at "of"; when its last word is a ``title_word`` the office and the name after
+    it are the subject.
+    """
+    if phrase is None or phrase.kind != "name" or phrase.text.split()[-1].lower() not in words("title_word"):
+        return phrase
+    office = _OFFICE_OF.match(text, phrase.end, end)
+    if office is None:
+        return phrase
+    return Phrase(phrase.start, office.end(), text[phrase.start:office.end()], "name")
+
+
 def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
     """Return the subject that opens the sentence ``text[start:end]`` (for "X verb ...:" intros).
 
@@ -241,7 +259,8 @@ def sentence_subject(text: str, start: int, end: int) -> Phrase | None:
             index += 1
         if index >= len(toks):
             continue
-        phrase = noun_phrase_after(text, toks[index][0], end, max_words=SUBJECT_MAX_WORDS)
+        phrase = _office_of(text, noun_phrase_after(text, toks[index][0], end,
+                                                    max_words=SUBJECT_MAX_WORDS), end)
         if phrase is None or phrase.end >= end or _is_time(phrase) or not is_subject_phrase(phrase.text):
             continue  # "Minutes later, she wrote": a time phrase opens, the subject follows
         rest = text[phrase.end : end].lstrip()

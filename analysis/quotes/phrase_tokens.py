@@ -22,7 +22,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\d+/\d+|\w+(?:[’'\-.&]\w+)*(?:[’']s?)?
 class Phrase:
     """A noun phrase found near a cue: offsets, text and what it is.
 
-    ``kind`` is "pronoun", "name" (it contains a capitalised name) or "description".
+    ``kind`` is "pronoun", "name" (it contains a capitalised name) or "description";
+    "venue" for the occasion read where an addressee goes ("told a news conference",
+    :mod:`analysis.quotes.addressees`).
     """
 
     start: int

@@ -50,14 +50,16 @@ def _name_run_back(text: str, toks: list[tuple[int, int]], i: int) -> int:
     """Return the index of the first token of the capitalised name ending at token ``i``."""
     j = i
     first = i + 1
+    reached = i + 1  # the lowest token taken, name word or particle ("von der Leyen")
     while j >= 0:
         word = text[toks[j][0] : toks[j][1]]
         abbreviation_dot = word == "." and j > 0 and _is_abbreviation(_token(text, toks, j - 1))
-        particle = word.lower() in NAME_PARTICLES and j > 0 and first == j + 1
+        particle = word.lower() in NAME_PARTICLES and j > 0 and reached == j + 1 and first <= i
         if _is_capitalised(word) and _is_word(word):
             first = j
         elif not (abbreviation_dot or particle):
             break
+        reached = j
         j -= 1
     return first
 

@@ -43,7 +43,10 @@ class Quote:
         attributes the quote and the speaker was read from context (the sentence
         before a colon, the subject of a sentence that holds a long partial quote).
     addressee : str or None
-        Whom the words were addressed to ("Yoon" in "Stoltenberg told Yoon").
+        Whom the words were addressed to ("Yoon" in "Stoltenberg told Yoon"; "European
+        allies" in "urged European allies"). A venue is where, not to whom: "told a news
+        conference" or "told the meeting" gives no addressee (None), and the quotes table
+        has no venue column (see :mod:`analysis.quotes.addressees`).
     content_start, content_end : int or None
         Span of everything the sentence attributes to the speaker: for a partial
         quote, the reported clause that holds the quoted words (``that cooperation “is

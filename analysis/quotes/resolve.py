@@ -37,6 +37,7 @@ from functools import cache
 from analysis.actors.gender import PLURAL, agrees, pronoun_gender
 from analysis.actors.registry import ActorMention, ActorRegistry
 from analysis.actors.titles import strip_titles, title_before, title_fits
+from analysis.quotes.addressees import is_addressee, is_group_addressee
 from analysis.quotes.context import DATELINE, Found
 from analysis.quotes.described_speakers import DescribedSpeakers
 from analysis.quotes.head_mentions import head_mention
@@ -267,7 +268,7 @@ class Resolver(DescribedSpeakers):
                 elif item.actor is not None and speaker.text.lower() == "who":
                     # "Choi Hyun-seo, who told reporters ...": the name has spoken
                     self.speakers.add(speaker.start, item.actor, item.actor)
-            if attribution.addressee is not None:
+            if is_addressee(attribution.addressee):
                 item.addressee_actor = self.actor_for(attribution.addressee, item.start,
                                                       addressee=True)
 
@@ -345,6 +346,8 @@ class Resolver(DescribedSpeakers):
             name = antecedent.group(1)
             start = antecedent.start(1)
             return self.named(Phrase(start, start + len(name), name, "name"))
+        if addressee and is_group_addressee(phrase):
+            return None  # "urged European allies": a group spoken to, not an actor
         if phrase.kind == "pronoun":
             if addressee:
                 return None
