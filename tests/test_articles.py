@@ -246,7 +246,7 @@ def test_language_from_field_wins(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("bad-date.txt", "published: July 11, 2023\n\nBody.", "YYYY-MM-DD"),
+        ("bad-date.txt", "published: sometime in July\n\nBody.", "YYYY-MM-DD"),
         ("bad.json", "{oops", "not valid JSON"),
         ("list.json", "[1, 2]", "not an object"),
         ("notext.csv", "headline,outlet\nA,B\n", "no 'text' column"),

@@ -131,3 +131,11 @@ def test_a_header_date_written_as_a_site_prints_it_is_read(tmp_path):
     path = tmp_path / "site.txt"
     path.write_text("Published: 12 Jul. 2023, 19:23\n\nNATO and Japan met.\n", encoding="utf-8")
     assert load_article(path).published == dt.date(2023, 7, 12)
+
+
+def test_a_revision_date_gives_way_to_the_publication_date():
+    text = "Updated: 14 Jul. 2023, 08:00\nPublished: 12 Jul. 2023, 19:23\n\nThe body."
+    assert dateline_date(text) == dt.date(2023, 7, 12)
+    assert dateline_date("최종수정 2024.11.20 09:00\n입력 2024.11.19 10:23\n\n본문") == \
+        dt.date(2024, 11, 19)
+    assert dateline_date("Updated: 14 Jul. 2023\n\nThe body.") == dt.date(2023, 7, 14)

@@ -33,6 +33,7 @@ __all__ = [
     "ENGLISH_LINE_REST",
     "KOREAN_DATE_LABELS",
     "KOREAN_LINE_REST",
+    "REVISION_LABELS",
     "dateline_date",
     "dateline_end",
     "written_date",
@@ -60,6 +61,9 @@ KOREAN_DATE_LABELS = (
     "송고", "송고시간", "송고일시", "발행", "발행일", "게재", "게재일", "작성", "작성일",
     "수정", "수정일", "최종수정", "업데이트", "기사승인", "승인",
 )
+#: Labels of a revision date: read only when the text gives no other date.
+REVISION_LABELS = frozenset({"updated", "last updated", "updated on", "last updated on",
+                             "수정", "수정일", "최종수정", "업데이트"})
 #: What may follow a Korean-form date with no label on its line: a weekday ("(화)",
 #: "화요일") and a time ("오전 10:23", "10:23:05", "10시 23분"), nothing else.
 KOREAN_LINE_REST = re.compile(
@@ -169,14 +173,20 @@ def dateline_date(text: str) -> dt.date | None:
     True
     """
     head = text[:DATELINE_SEARCH_CHARS]
+    revised = None  # a revision date ("Updated: ...") counts only when no other is given
     for match in _date_pattern().finditer(head):
         line_start = head.rfind("\n", 0, match.start()) + 1
         if not _opens_line(head, line_start, match):
             continue
         found = _as_date(match)
-        if found is not None:
-            return found
-    return None
+        if found is None:
+            continue
+        label = head[line_start:match.start()].strip(" :").lower()
+        if label in REVISION_LABELS:
+            revised = revised or found
+            continue
+        return found
+    return revised
 
 
 
