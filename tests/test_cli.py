@@ -79,7 +79,7 @@ def test_missing_input_exits_2_with_one_line_naming_it(capsys, tmp_path):
 
 def test_unreadable_article_exits_2_naming_the_file(capsys, tmp_path):
     bad = tmp_path / "bad-date.txt"
-    bad.write_text("published: 11 July 2023\n\nBody.", encoding="utf-8")
+    bad.write_text("published: sometime in July\n\nBody.", encoding="utf-8")
     assert _exit_code(["show", str(bad)]) == 2
     line = _one_line(capsys.readouterr().err)
     assert "bad-date.txt" in line and "YYYY-MM-DD" in line
