@@ -188,7 +188,7 @@ def test_the_errors_table_keeps_the_id_of_a_record_it_could_not_read(tmp_path):
     (tmp_path / "wire.jsonl").write_text(
         '{"id": "ap-1", "text": "NATO met."}\n'
         '{"id": "ap-2", "text": "  "}\n'                              # empty text
-        '{"ID": "ap-3", "date": "11 July 2023", "text": "Korea joined."}\n'  # bad date
+        '{"ID": "ap-3", "date": "mid-July 2023", "text": "Korea joined."}\n'  # bad date
         '{"text": ""}\n'                                              # no id of its own
         '{"id": "unknown", "text": ""}\n'                             # an id meaning none
         '{"id": "ap-6", oops}\n', encoding="utf-8")                   # not JSON: no id read
