@@ -109,3 +109,12 @@ def test_a_titled_subject_paragraphs_back_is_no_sign_for_a_pronoun():
 def test_an_office_subject_may_name_its_body_before_the_title():
     text = ('The NATO chief thanked Tokyo for its support. "Japan is a close partner," he said.')
     assert _quotes(text)["Japan is a close partner"] == ("he", "Jens Stoltenberg")
+
+
+def test_a_description_with_a_demonym_takes_that_countrys_counterpart():
+    text = ("Swedish Foreign Minister Mateo Lindqvist met his Finnish counterpart, Aino "
+            'Virtanen, in Helsinki. "The talks were frank," the Finnish minister said. '
+            '"We will meet again," the Swedish minister said.')
+    quotes = _quotes(text)
+    assert quotes["The talks were frank"][1] == "Aino Virtanen"
+    assert quotes["We will meet again"][1] == "Mateo Lindqvist"

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from datetime import date
 
 __all__ = [
+    "COUNTERPART_WINDOW",
     "RECENT_SPEAKERS_SEARCHED",
     "ROLE_NAMED_LATER_WINDOW",
     "TITLED_NAMES_SEARCHED",
@@ -42,6 +43,13 @@ ROLE_NAMED_LATER_WINDOW = 240
 RECENT_SPEAKERS_SEARCHED = 8
 #: Characters before a titled name read for the country its title names.
 TITLE_COUNTRY_CHARS = 60
+#: Characters before a description searched for "his Japanese counterpart, NAME".
+COUNTERPART_WINDOW = 600
+#: "his Japanese counterpart, Yoko Kamikawa" / "her Finnish counterpart Aino Virtanen".
+_COUNTERPART = re.compile(
+    r"\b(?:his|her|their|its)\s+(?P<demonym>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    r"counterparts?,?\s+(?:(?:Gen|Adm|Dr|Mr|Ms|Mrs)\.?\s+)?"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
 #: Titled names before a description looked at for one of the description's country.
 TITLED_NAMES_SEARCHED = 4
 
@@ -172,6 +180,9 @@ class DescribedSpeakers(OrganisationSpeakers):
             return None
         self._ensure_titled()
         countries = self._countries_in(phrase.text)
+        counterpart = self._counterpart_before(phrase.start, countries) if countries else None
+        if counterpart is not None:
+            return counterpart  # "met his Japanese counterpart, Yoko Kamikawa ... the Japanese minister"
         last = appositive = None
         for noun in role_synonyms(head):  # "the envoy": "Ambassador X" or "its ambassador, X"
             titled = self._fitting_titled(noun.capitalize(), phrase.start, countries)
@@ -189,6 +200,19 @@ class DescribedSpeakers(OrganisationSpeakers):
         if last is None:
             return self._named_later(phrase, head) if appositive is None else None
         return self._titled_actor(last)
+
+    def _counterpart_before(self, before: int, countries: set[str]) -> str | None:
+        """The person last named "<demonym> counterpart(,) NAME" of one of ``countries``.
+
+        Searched in the :data:`COUNTERPART_WINDOW` characters before ``before``.
+        """
+        start = max(0, before - COUNTERPART_WINDOW)
+        for match in reversed(list(_COUNTERPART.finditer(self.doc.text, start, before))):
+            if self._countries_in(match.group("demonym")) & countries:
+                name = match.group("name")
+                offset = match.start("name")
+                return self._appositive_person(name, offset)
+        return None
 
     def _titled_actor(self, titled: re.Match[str]) -> str:
         """The actor of a titled name ("Senator Pete Ricketts")."""
