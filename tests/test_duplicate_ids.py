@@ -77,3 +77,20 @@ def test_extract_lists_the_duplicate_in_its_errors_table_as_before(corpus, tmp_p
         [f"{corpus / 'wire.jsonl'}#3", "g7-kananaskis", "DuplicateArticleId"]]
     assert read_table(tmp_path / "out", "articles")["article_id"].tolist() == [
         "a.txt", "g7-kananaskis", "asean-kl"]
+
+
+def test_a_file_given_twice_is_read_once_with_a_warning(tmp_path):
+    import warnings
+
+    from analysis import load_corpus
+    from analysis.text.cleaning import InputWarning
+
+    (tmp_path / "ok.txt").write_text("NATO met Japan.\n", encoding="utf-8")
+    problems = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        articles = list(load_corpus([tmp_path, tmp_path / "ok.txt"], on_error=problems.append))
+    assert [a.article_id for a in articles] == ["ok.txt"]
+    assert problems == []
+    assert any(issubclass(w.category, InputWarning) and "given twice" in str(w.message)
+               for w in caught)

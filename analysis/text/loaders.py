@@ -432,6 +432,20 @@ def load_corpus(
         yield article
 
 
+def _read_before(file_path: Path, read_files: set[Path]) -> bool:
+    """Tell whether ``file_path`` was read already by this call, warning when it was."""
+    try:
+        key = file_path.resolve()
+    except OSError:  # a broken link or a loop: read it, and let reading say what is wrong
+        return False
+    if key in read_files:
+        warnings.warn(f"{file_path}: given twice (also through an earlier input); read once",
+                      InputWarning, stacklevel=3)
+        return True
+    read_files.add(key)
+    return False
+
+
 def _load_all(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     on_error: Callable[[AnalysisError], None] | None,
@@ -441,6 +455,7 @@ def _load_all(
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     exclude = [Path(path) for path in exclude]
+    read_files: set[Path] = set()  # a file given twice (itself and in its folder): read once
     for given in paths:
         given_path = Path(given)
         if given_path.is_dir():
@@ -456,6 +471,8 @@ def _load_all(
             on_error(error)
             continue
         for file_path in files:
+            if _read_before(file_path, read_files):
+                continue
             try:
                 yield from _iter_file_articles(file_path, root, on_error)
             except AnalysisError as exc:
