@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -211,6 +211,14 @@ class SpeakerColours:
 
     colours: Mapping[str, str]
     groups: Mapping[str, str]
+    #: How many labels each group holds, counted once (``shown`` is asked per quote row).
+    _group_sizes: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        sizes: dict[str, int] = {}
+        for group in self.groups.values():
+            sizes[group] = sizes.get(group, 0) + 1
+        object.__setattr__(self, "_group_sizes", MappingProxyType(sizes))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.colours)
@@ -245,8 +253,7 @@ class SpeakerColours:
             return label
         if group == UNATTRIBUTED_LABEL:
             return UNATTRIBUTED_SHOWN
-        members = sum(1 for other in self.groups.values() if other == group)
-        return _GROUP_ROWS[group] if members > 1 else label
+        return _GROUP_ROWS[group] if self._group_sizes.get(group, 0) > 1 else label
 
     def members(self, shown: str) -> list[str]:
         """Return the speaker labels drawn on row ``shown`` (one, or a group's members)."""
