@@ -57,6 +57,11 @@ PARALLEL_RUNS = 6
 #: A kernel that dies at start-up (no cell run yet) is started again, this many times in all.
 KERNEL_START_ATTEMPTS = 3
 KERNEL_DIED = "Kernel died before replying to kernel_info"
+#: A kernel that is slow to start is no failure: on 2 cores, with PARALLEL_RUNS kernels
+#: starting at once on a new .venv (nothing compiled yet), 60 s (papermill's default) is
+#: not always enough.
+KERNEL_START_SECONDS = 300
+KERNEL_SLOW = "Kernel didn't respond in"
 
 
 def _parameters_index(notebook: nbformat.NotebookNode) -> int:
@@ -180,8 +185,10 @@ def _papermill(args: list[str], cwd: str) -> tuple[int, str]:
             papermill.main(args=args, standalone_mode=False)
         except Exception as error:  # the failing cell's traceback, reported by the test
             # Kernels started at the same moment may race for the same free port and one
-            # dies before running a cell: that start, and only that, is tried again.
-            if KERNEL_DIED in str(error) and attempt + 1 < KERNEL_START_ATTEMPTS:
+            # dies before running a cell, or is slow to answer: that start, and only that, is
+            # tried again.
+            if (KERNEL_DIED in str(error) or KERNEL_SLOW in str(error)) \
+                    and attempt + 1 < KERNEL_START_ATTEMPTS:
                 continue
             return 1, f"{type(error).__name__}: {error}"
         return 0, ""
@@ -191,7 +198,8 @@ def _papermill(args: list[str], cwd: str) -> tuple[int, str]:
 def _execute(pool: ProcessPoolExecutor, run: Run, work: Path) -> Future:
     executed = work / f"{run.corpus}-{run.notebook}"
     args = [str(NOTEBOOK_DIR / run.notebook), str(executed), "--cwd", str(run.cwd),
-            "--kernel", "python3", "--no-progress-bar", *run.args]
+            "--kernel", "python3", "--no-progress-bar",
+            "--start-timeout", str(KERNEL_START_SECONDS), *run.args]
     return pool.submit(_papermill, args, str(work)), executed
 
 
