@@ -94,3 +94,17 @@ def test_an_empty_folder_says_which_layout_is_expected(tmp_path):
     assert done.returncode == 2
     assert (f"no articles found; put at least one article in {raw / 'articles'} or in {raw} "
             "itself") in done.stderr
+
+
+def test_a_flat_folder_skips_an_earlier_figures_run_inside_it(tmp_path, capsys):
+    from analysis.cli import main
+
+    raw = tmp_path / "flat"
+    raw.mkdir()
+    (raw / "a.txt").write_text("NATO and Japan met in Brussels on Monday.\n", encoding="utf-8")
+    assert main(["figures", "--raw", str(raw), "--out", str(raw / "run-one")]) == 0
+    assert (raw / "run-one" / "README.md").exists()
+    capsys.readouterr()
+    assert main(["figures", "--raw", str(raw), "--out", str(raw / "run-two"),
+                 "--only", "article-structure"]) == 0
+    assert "run-one" not in capsys.readouterr().err
