@@ -304,23 +304,32 @@ def test_a_file_of_yours_in_a_table_folder_is_never_removed(tmp_path):
     assert len(read_table(out, "articles")) == 6
 
 
-def test_a_swap_that_was_stopped_halfway_is_finished_by_the_next_run(tmp_path, monkeypatch):
-    source, out = _corpus(tmp_path), tmp_path / "out"
-    extract_corpus(source, out, batch_size=2)
+#: Staged tables moved into place before the interrupted swap stops.
+SWAP_MOVES_BEFORE_STOP = 3
+
+
+def _stop_swap_halfway(monkeypatch, source, out):
+    """Run ``extract_corpus`` into ``out`` and stop it (Ctrl-C) in the middle of its swap."""
     real = os.replace
     moves = []
 
-    def stop_after_three(src, dst):
+    def stop_halfway(src, dst):
         if ".staging" in str(src) and Path(src).is_dir():
             moves.append(src)
-            if len(moves) == 4:
+            if len(moves) == SWAP_MOVES_BEFORE_STOP + 1:
                 raise KeyboardInterrupt
         return real(src, dst)
 
     with monkeypatch.context() as patch:
-        patch.setattr(corpus_output.os, "replace", stop_after_three)
+        patch.setattr(corpus_output.os, "replace", stop_halfway)
         with pytest.raises(KeyboardInterrupt):
             extract_corpus(source, out, batch_size=2)
+
+
+def test_a_swap_that_was_stopped_halfway_is_finished_by_the_next_run(tmp_path, monkeypatch):
+    source, out = _corpus(tmp_path), tmp_path / "out"
+    extract_corpus(source, out, batch_size=2)
+    _stop_swap_halfway(monkeypatch, source, out)
     assert not (out / MANIFEST).exists()  # halfway: no table looks complete
     extract_corpus(source, out, batch_size=2, resume=True)
     extract_corpus(source, tmp_path / "whole", batch_size=2)
@@ -401,20 +410,7 @@ def test_a_file_of_yours_in_the_csv_folder_is_kept_when_the_copies_go(tmp_path):
 def test_a_run_without_csv_stopped_while_swapping_keeps_no_stale_copy(tmp_path, monkeypatch):
     source, out = _corpus(tmp_path), tmp_path / "out"
     extract_corpus(source, out, batch_size=2, csv=True)
-    real = os.replace
-    moves = []
-
-    def stop_halfway(src, dst):
-        if ".staging" in str(src) and Path(src).is_dir():
-            moves.append(src)
-            if len(moves) == 4:
-                raise KeyboardInterrupt
-        return real(src, dst)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(corpus_output.os, "replace", stop_halfway)
-        with pytest.raises(KeyboardInterrupt):
-            extract_corpus(source, out, batch_size=2)
+    _stop_swap_halfway(monkeypatch, source, out)
     assert not (out / MANIFEST).exists()  # halfway: no table looks complete
     extract_corpus(source, out, batch_size=2, resume=True)
     assert not (out / "csv").exists()

@@ -38,7 +38,7 @@ from analysis.actors.gender import PLURAL, agrees, pronoun_gender
 from analysis.actors.registry import ActorMention, ActorRegistry
 from analysis.actors.titles import strip_titles, title_before, title_fits
 from analysis.quotes.addressees import is_addressee, is_group_addressee
-from analysis.quotes.context import DATELINE, Found
+from analysis.quotes.context import DATELINE, WORDS, Found
 from analysis.quotes.described_speakers import DescribedSpeakers
 from analysis.quotes.head_mentions import head_mention
 from analysis.quotes.name_forms import (
@@ -410,7 +410,7 @@ class Resolver(DescribedSpeakers):
                 break
             opening = _OFFICE_SUBJECT.match(self.doc.text, self.doc.sentences[index].start, limit)
             heads = [] if opening is None else [
-                match for match in _WORD.finditer(self.doc.text, opening.start(1), opening.end())
+                match for match in WORDS.finditer(self.doc.text, opening.start(1), opening.end())
                 if match.group().lower() in words("title_word")]
             if not heads:  # "The secretary general praised": the office ends at "general"
                 continue
@@ -581,7 +581,6 @@ class Resolver(DescribedSpeakers):
 #: A definite office opening a sentence: "The secretary general", "The NATO chief",
 #: "The U.S. defense secretary" (its last title word ends the office).
 _OFFICE_SUBJECT = re.compile(r"The\s+((?:[\w’'.-]+\s+){0,3}[a-z][\w’'-]*)")
-_WORD = re.compile(r"[\w’'-]+")
 #: "the secretary general of NATO": a determiner, lower-case words, "of" and a name.
 _OFFICE_OF = re.compile(r"(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w’'-]*\s+){1,3})of\s+(?:the\s+)?[A-Z]")
 

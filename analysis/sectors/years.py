@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from analysis._resources import read_csv_rows
-from analysis.text.datelines import dateline_end
+from analysis.text.datelines import MONTH_NAMES, dateline_end
 
 __all__ = [
     "END_YEAR_WORDS",
@@ -41,8 +41,7 @@ END_YEAR_WORDS: tuple[str, ...] = ("until", "till", "through", "to", "ends in", 
 _END_YEAR_AFTER = re.compile(r"\s*년?\s*까지")
 _END_YEAR = re.compile(
     rf"(?<!\w)(?:{'|'.join(END_YEAR_WORDS)})\s+(?:the\s+end\s+of\s+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+)?$",
+    rf"(?:(?:{'|'.join(MONTH_NAMES)})\s+)?$",
     re.IGNORECASE,
 )
 #: Phrases giving a year relative to the publication date, with the offset in years.

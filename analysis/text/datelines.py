@@ -33,6 +33,7 @@ __all__ = [
     "ENGLISH_LINE_REST",
     "KOREAN_DATE_LABELS",
     "KOREAN_LINE_REST",
+    "MONTH_NAMES",
     "REVISION_LABELS",
     "dateline_date",
     "dateline_end",
@@ -48,10 +49,13 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+#: The months' English names, January first (also read by :mod:`analysis.sectors.years`).
+MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
 )
+_MONTH_NAMES = "|".join((*MONTH_NAMES, "Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                         "Sep", "Oct", "Nov", "Dec"))
 #: Labels of a site's date line ("Published: 12 Jul. 2023, 19:23").
 DATE_LABELS = ("published", "posted", "date", "updated", "last updated", "first published")
 #: Labels of a Korean site's date line ("기사입력 2024.11.19. 오전 10:23", "입력 2024-11-19
@@ -141,12 +145,18 @@ def _opens_line(text: str, line_start: int, match: re.Match[str]) -> bool:
                 or _PLACE.fullmatch(before) is not None)
     line_end = text.find("\n", match.end())
     rest = text[match.end():line_end if line_end >= 0 else len(text)]
-    if match.group("year4") or match.group("year5"):
-        return KOREAN_LINE_REST.fullmatch(rest) is not None
-    # "July 11, 2023, leaders met ..." opens a sentence; "July 11, 2023 -- Leaders" and
-    # "2023-07-11 09:30" are date lines
-    return (ENGLISH_LINE_REST.fullmatch(rest) is not None
-            or _DATELINE_TAIL.match(rest) is not None)
+    if _only_time_after(match, rest):
+        return True
+    # "July 11, 2023, leaders met ..." opens a sentence; "July 11, 2023 -- Leaders" is a
+    # dateline (not for a Korean-form date: "2024년 11월 19일 열린 회의" is a sentence)
+    korean = bool(match.group("year4") or match.group("year5"))
+    return not korean and _DATELINE_TAIL.match(rest) is not None
+
+
+def _only_time_after(match: re.Match[str], rest: str) -> bool:
+    """Tell whether ``rest``, after the date ``match``, holds only a weekday or a time."""
+    korean = match.group("year4") or match.group("year5")
+    return (KOREAN_LINE_REST if korean else ENGLISH_LINE_REST).fullmatch(rest) is not None
 
 
 def dateline_date(text: str) -> dt.date | None:
@@ -229,9 +239,4 @@ def written_date(value: str) -> dt.date | None:
     match = _date_pattern().match(text)
     if match is None:
         return None
-    rest = text[match.end():]
-    if match.group("year4") or match.group("year5"):
-        fits = KOREAN_LINE_REST.fullmatch(rest) is not None
-    else:
-        fits = ENGLISH_LINE_REST.fullmatch(rest) is not None
-    return _as_date(match) if fits else None
+    return _as_date(match) if _only_time_after(match, text[match.end():]) else None
